@@ -1,0 +1,118 @@
+"""The ``ecocheck`` command line (contracts in DESIGN.md).
+
+Each subcommand's work lives in the layer that owns it; this module only parses arguments,
+maps expected errors to exit code 2 (with a message naming file, row/field and problem) and
+anything unexpected to exit code 1. No traceback is printed for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from ecocheck_desktop import __version__
+from ecocheck_desktop.core.messages import EcoCheckError
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_BAD_INPUT = 2
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ecocheck",
+        description="EcoCheck Desktop command line: CO2 footprint, measures and reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"ecocheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    calc = sub.add_parser("calc", help="calculate the footprint of a project or bill file")
+    calc.add_argument("input", help=".ecocheck, .csv, .xlsx or .json")
+    calc.add_argument("--fiscal-year", type=int, default=None)
+    calc.add_argument("--json", action="store_true", help="print one JSON object")
+    calc.set_defaults(handler="calc")
+
+    report = sub.add_parser("report", help="write the PDF report")
+    report.add_argument("input")
+    report.add_argument("-o", "--output", required=True)
+    report.add_argument("--lang", choices=["ja", "en"], default="ja")
+    report.add_argument("--fiscal-year", type=int, default=None)
+    report.set_defaults(handler="report")
+
+    measures = sub.add_parser("measures", help="proposed reduction measures")
+    measures.add_argument("input")
+    measures.add_argument("--json", action="store_true")
+    measures.set_defaults(handler="measures")
+
+    imp = sub.add_parser("import", help="import a bill file into a new project file")
+    imp.add_argument("input")
+    imp.add_argument("-o", "--output", required=True)
+    imp.add_argument("--company", default=None)
+    imp.set_defaults(handler="import")
+
+    exp = sub.add_parser("export", help="export a project file to JSON or CSV")
+    exp.add_argument("input")
+    exp.add_argument("-o", "--output", required=True)
+    exp.set_defaults(handler="export")
+
+    portfolio = sub.add_parser("portfolio", help="aggregate the project files of a folder")
+    portfolio.add_argument("directory")
+    portfolio.add_argument("-o", "--output", required=True)
+    portfolio.add_argument("--reports", default=None)
+    portfolio.set_defaults(handler="portfolio")
+
+    demo = sub.add_parser("demo", help="write the bundled demo company")
+    demo.add_argument("-o", "--output", required=True)
+    demo.set_defaults(handler="demo")
+
+    selftest = sub.add_parser("selftest", help="check the installation end to end")
+    selftest.set_defaults(handler="selftest")
+    return parser
+
+
+def _handler(name: str) -> Callable[[argparse.Namespace], int]:
+    # Imported lazily so that `ecocheck --version` and each command load only what they need.
+    module_name = "import_bills" if name == "import" else name
+    try:
+        module = importlib.import_module(f"ecocheck_desktop.commands.{module_name}")
+    except ModuleNotFoundError as error:
+        if error.name != f"ecocheck_desktop.commands.{module_name}":
+            raise
+        return _not_available
+    run: Callable[[argparse.Namespace], int] = module.run
+    return run
+
+
+def _not_available(args: argparse.Namespace) -> int:
+    print(f"ecocheck: '{args.command}' is not available in this version yet", file=sys.stderr)
+    return EXIT_UNEXPECTED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Windows consoles default to a legacy code page; Japanese output must not crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return _handler(args.handler)(args)
+    except EcoCheckError as error:
+        for message in error.messages:
+            print(f"ecocheck: error: {message.text()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_UNEXPECTED
+    except Exception as error:
+        print(f"ecocheck: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

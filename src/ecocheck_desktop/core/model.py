@@ -1,0 +1,157 @@
+"""The domain model: one company's data, as plain frozen dataclasses with exact decimals.
+
+This is the shared vocabulary of the calculation core, the project file, the import/export
+code and the GUI. Quantities, costs and factors are ``Decimal``; nothing here rounds.
+
+Identity conventions:
+- a site is identified by its ``name`` (unique within a company); records name their site;
+- a month is the string ``YYYY-MM`` (the usage month printed on the bill);
+- an energy type is one of the codes in :mod:`ecocheck_desktop.core.energy`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+DEFAULT_CITY = "日立市"
+DEFAULT_SITE = "本社工場"
+DEFAULT_FY_START_MONTH = 4
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    name_kana: str = ""
+    industry: str = ""  # JSIC code or name, e.g. "E24 金属製品製造業"
+    address: str = ""
+    city: str = DEFAULT_CITY
+    fy_start_month: int = DEFAULT_FY_START_MONTH
+    contact: str = ""
+    advisor: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class SupplyContract:
+    """Who supplies one energy type to one site, and on which menu.
+
+    ``supplier`` is a registration number (A0269) or a name as in the official list. A
+    user-entered factor (t-CO2 per table unit: kWh for electricity, 千m3 for gas, GJ for heat)
+    overrides the library and must carry ``factor_source`` (e.g. "2025年4月の請求書").
+    """
+
+    site: str
+    energy: str
+    supplier: str = ""
+    menu: str = ""
+    factor_basic: Decimal | None = None
+    factor_adjusted: Decimal | None = None
+    factor_source: str = ""
+
+
+@dataclass(frozen=True)
+class FiscalYearData:
+    """Per-fiscal-year figures used as intensity denominators, and the locked factor edition."""
+
+    year: int  # 2025 = 2025年度 (April 2025 - March 2026 with the default start month)
+    revenue_million_yen: Decimal | None = None
+    value_added_million_yen: Decimal | None = None
+    employees: Decimal | None = None
+    floor_area_m2: Decimal | None = None
+    production_quantity: Decimal | None = None
+    production_unit: str = ""
+    factor_edition: str = ""  # "" = not locked yet (the edition in force is used)
+
+
+@dataclass(frozen=True)
+class EnergyRecord:
+    """One bill line: a quantity of one energy type used in one month at one site."""
+
+    month: str  # YYYY-MM
+    energy: str  # energy code
+    quantity: Decimal
+    unit: str  # as printed on the bill: kWh, 千kWh, m3, L, ...
+    site: str = ""  # "" = the company's only / first site
+    cost_yen: Decimal | None = None
+    supplier: str = ""  # overrides the site's supply contract when set
+    menu: str = ""
+    factor_basic: Decimal | None = None  # user-entered factor, overrides library and contract
+    factor_adjusted: Decimal | None = None
+    factor_source: str = ""
+    estimated: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RefrigerantRefill:
+    """Refrigerant charged into (and recovered from) equipment during a fiscal year."""
+
+    fiscal_year: int
+    refrigerant: str  # key in the refrigerant GWP table, e.g. "R-410A", "R-22"
+    charged_kg: Decimal
+    recovered_kg: Decimal = Decimal(0)
+    site: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Scope3Entry:
+    """A Scope 3 screening entry: an activity amount times a factor from the scope3 table."""
+
+    fiscal_year: int
+    factor_key: str  # key in the Scope 3 factor table
+    quantity: Decimal  # in the factor's activity unit (t, 円, 泊, 人・日, ...)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # "sbt_linear", "sbt_42", "national", "bank_spt"
+    base_year: int
+    target_year: int
+    reduction_pct: Decimal
+    basis: str = "adjusted"  # which Scope 2 basis the target uses
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PlannedMeasure:
+    measure_id: str
+    planned_year: int
+    status: str = "planned"  # planned / done / rejected
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    """Everything about one company: what a ``.ecocheck`` file holds."""
+
+    company: Company
+    sites: list[Site] = field(default_factory=list)
+    contracts: list[SupplyContract] = field(default_factory=list)
+    fiscal_years: dict[int, FiscalYearData] = field(default_factory=dict)
+    records: list[EnergyRecord] = field(default_factory=list)
+    refrigerants: list[RefrigerantRefill] = field(default_factory=list)
+    scope3: list[Scope3Entry] = field(default_factory=list)
+    checklist: dict[str, Any] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
+    measure_plan: list[PlannedMeasure] = field(default_factory=list)
+
+    def default_site(self) -> str:
+        return self.sites[0].name if self.sites else DEFAULT_SITE
+
+    def site_of(self, record: EnergyRecord) -> str:
+        return record.site or self.default_site()
+
+    def contract_for(self, site: str, energy: str) -> SupplyContract | None:
+        for contract in self.contracts:
+            if contract.site == site and contract.energy == energy:
+                return contract
+        return None

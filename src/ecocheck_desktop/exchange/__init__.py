@@ -1,0 +1,1 @@
+"""Import of bills (CSV/XLSX), export (CSV/JSON) and portfolio aggregation."""

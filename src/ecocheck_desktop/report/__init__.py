@@ -1,0 +1,1 @@
+"""Charts (matplotlib Figure builders, no pyplot) and the PDF report (reportlab)."""

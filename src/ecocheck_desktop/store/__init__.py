@@ -1,0 +1,1 @@
+"""The project file (.ecocheck, a SQLite database): schema, migrations, repository, autosave."""
