@@ -1,0 +1,108 @@
+"""The pages of the main window, in navigation order, each loaded on its first visit.
+
+Only this registry is imported at start-up: a page's module (and whatever heavy library it
+needs, e.g. matplotlib for charts) is imported when the user first opens that page. The
+navigation names live here, marked for lupdate under the page class's translation context.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+if TYPE_CHECKING:
+    from ecocheck_desktop.gui.pages.base import Page
+
+
+class PageEntry(NamedTuple):
+    page_id: str  # also the module name in this package
+    class_name: str  # also the translation context of the page's own texts
+    title_source: str
+    tooltip_source: str
+
+    def title(self) -> str:
+        """The translated name shown in the navigation list."""
+        return QCoreApplication.translate(self.class_name, self.title_source)
+
+    def tooltip(self) -> str:
+        """A translated one-line explanation of the page (jargon explained)."""
+        return QCoreApplication.translate(self.class_name, self.tooltip_source)
+
+    def load(self) -> type[Page]:
+        module = importlib.import_module(f"{__name__}.{self.page_id}")
+        page_class: type[Page] = getattr(module, self.class_name)
+        return page_class
+
+
+def _entry(page_id: str, class_name: str, title: object, tooltip: object) -> PageEntry:
+    # QT_TRANSLATE_NOOP is typed as returning object; at runtime it hands back its text.
+    return PageEntry(page_id, class_name, str(title), str(tooltip))
+
+
+# The order of DESIGN.md's navigation list: one step of the user's path per page.
+PAGES: tuple[PageEntry, ...] = (
+    _entry(
+        "home",
+        "HomePage",
+        QT_TRANSLATE_NOOP("HomePage", "Home"),
+        QT_TRANSLATE_NOOP("HomePage", "Start here: create, open or try a project"),
+    ),
+    _entry(
+        "company",
+        "CompanyPage",
+        QT_TRANSLATE_NOOP("CompanyPage", "Company"),
+        QT_TRANSLATE_NOOP("CompanyPage", "Company profile, sites and electricity/gas contracts"),
+    ),
+    _entry(
+        "energy",
+        "EnergyPage",
+        QT_TRANSLATE_NOOP("EnergyPage", "Energy use"),
+        QT_TRANSLATE_NOOP(
+            "EnergyPage", "Monthly energy use from your bills, one fiscal year at a time"
+        ),
+    ),
+    _entry(
+        "results",
+        "ResultsPage",
+        QT_TRANSLATE_NOOP("ResultsPage", "Results"),
+        QT_TRANSLATE_NOOP(
+            "ResultsPage",
+            "Your CO2 emissions: Scope 1 (fuels burned on site) and Scope 2 (purchased "
+            "electricity and heat)",
+        ),
+    ),
+    _entry(
+        "measures",
+        "MeasuresPage",
+        QT_TRANSLATE_NOOP("MeasuresPage", "Measures"),
+        QT_TRANSLATE_NOOP("MeasuresPage", "Reduction measures ranked by cost and CO2 saved"),
+    ),
+    _entry(
+        "targets",
+        "TargetsPage",
+        QT_TRANSLATE_NOOP("TargetsPage", "Targets"),
+        QT_TRANSLATE_NOOP("TargetsPage", "Base year, reduction targets and the path to reach them"),
+    ),
+    _entry(
+        "report",
+        "ReportPage",
+        QT_TRANSLATE_NOOP("ReportPage", "Report"),
+        QT_TRANSLATE_NOOP("ReportPage", "PDF report and CSV export for your bank or city office"),
+    ),
+    _entry(
+        "portfolio",
+        "PortfolioPage",
+        QT_TRANSLATE_NOOP("PortfolioPage", "Portfolio"),
+        QT_TRANSLATE_NOOP(
+            "PortfolioPage", "For advisors: key figures of all client companies in one folder"
+        ),
+    ),
+)
+
+PAGE_IDS: tuple[str, ...] = tuple(entry.page_id for entry in PAGES)
+
+
+def page_entry(page_id: str) -> PageEntry:
+    return PAGES[PAGE_IDS.index(page_id)]
