@@ -50,6 +50,6 @@ def render(message: Message) -> str:
     location = ", ".join(
         f"{key} {message.where[key]}"
         for key in ("file", "row", "column", "field", "site", "month", "energy")
-        if key in message.where and key not in template
+        if key in message.where and "{" + key + "}" not in template
     )
     return f"{location}: {body}" if location else body

@@ -1,0 +1,141 @@
+"""Benchmark of the footprint calculation (core.footprint.calculate).
+
+A project of 5 fiscal years x 3 sites x 8 energy types x 12 months (1,440 bill lines) is
+calculated N times; the median is printed next to a plain pandas groupby that computes the same
+kind of totals (quantity x one factor per energy, summed per fiscal year and energy). The
+target is a median under 5 ms for calculate(). Output: a small table of timings and the ratio.
+
+Run: .venv/bin/python bench/calc.py [--repeat N] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import time
+from decimal import Decimal
+
+import pandas as pd
+
+from ecocheck_desktop.core.factors import default_library
+from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
+from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.model import Company, EnergyRecord, FiscalYearData, Project, Site
+
+YEARS = range(2021, 2026)
+SITES = ("本社工場", "第二工場", "倉庫")
+# (energy, unit, monthly quantity, supplier) — a small metalworking plant's bills.
+ENERGIES = (
+    ("electricity", "kWh", 10_000, "A0269"),
+    ("city_gas", "m3", 800, ""),
+    ("lpg", "kg", 120, ""),
+    ("kerosene", "L", 300, ""),
+    ("diesel", "L", 250, ""),
+    ("gasoline", "L", 180, ""),
+    ("heavy_oil_a", "kL", 2, ""),
+    ("heat", "GJ", 40, ""),
+)
+
+
+def build_project() -> Project:
+    records = []
+    for year in YEARS:
+        for site_index, site in enumerate(SITES):
+            for month_index, month in enumerate(months_of_fiscal_year(year)):
+                for energy, unit, base, supplier in ENERGIES:
+                    quantity = Decimal(base) * (100 + month_index * 3 + site_index) / 100
+                    # Only FY2025 has a bundled electricity list; earlier years carry the factor
+                    # printed on the bill, as a user would enter it.
+                    own_factor = energy == "electricity" and year != 2025
+                    records.append(
+                        EnergyRecord(
+                            month=month,
+                            energy=energy,
+                            quantity=quantity,
+                            unit=unit,
+                            site=site,
+                            supplier=supplier if not own_factor else "",
+                            factor_basic=Decimal("0.000450") if own_factor else None,
+                            factor_source="請求書" if own_factor else "",
+                            cost_yen=quantity * 20,
+                        )
+                    )
+    return Project(
+        company=Company("ベンチ工業"),
+        sites=[Site(name) for name in SITES],
+        records=records,
+        fiscal_years={
+            y: FiscalYearData(y, revenue_million_yen=Decimal(800), employees=Decimal(45))
+            for y in YEARS
+        },
+    )
+
+
+def time_it(function: object, repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()  # type: ignore[operator]
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def pandas_baseline(project: Project) -> pd.DataFrame:
+    factor = {
+        "electricity": 0.000452,
+        "city_gas": 2.05,
+        "lpg": 2.99,
+        "kerosene": 2.50,
+        "diesel": 2.62,
+        "gasoline": 2.29,
+        "heavy_oil_a": 2.75,
+        "heat": 0.0532,
+    }
+    scale = {"kWh": 1.0, "m3": 0.001, "kg": 0.001, "L": 0.001, "kL": 1.0, "GJ": 1.0}
+    frame = pd.DataFrame(
+        {
+            "month": [r.month for r in project.records],
+            "energy": [r.energy for r in project.records],
+            "quantity": [float(r.quantity) for r in project.records],
+            "unit": [r.unit for r in project.records],
+        }
+    )
+    frame["fiscal_year"] = frame["month"].map(fiscal_year_of)
+    frame["t_co2"] = frame["quantity"] * frame["unit"].map(scale) * frame["energy"].map(factor)
+    return frame.groupby(["fiscal_year", "energy"])["t_co2"].sum()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+
+    project = build_project()
+    library = default_library()
+    calculate(project, library)  # warm-up (imports, library load)
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(calculate, project, library)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        return
+
+    calc_ms = statistics.median(time_it(lambda: calculate(project, library), args.repeat))
+    records = project.records
+
+    def pandas_full() -> None:
+        pandas_baseline(project)
+
+    pandas_ms = statistics.median(time_it(pandas_full, args.repeat))
+    print(f"records: {len(records)}  repeat: {args.repeat}")
+    print(f"{'what':<42}{'median ms':>12}")
+    print(f"{'core.footprint.calculate (all rules)':<42}{calc_ms:>12.2f}")
+    print(f"{'pandas groupby (one factor per energy)':<42}{pandas_ms:>12.2f}")
+    print(f"{'ratio calculate / pandas':<42}{calc_ms / pandas_ms:>12.2f}")
+    print(f"target < 5 ms: {'met' if calc_ms < 5 else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()

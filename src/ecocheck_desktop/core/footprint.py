@@ -1,0 +1,1269 @@
+"""The footprint calculation: Scope 1, Scope 2 (three bases), energy, and their aggregations.
+
+Owns the rules of DESIGN.md "Calculation rules" and reference/factors.md, applied to a
+:class:`~ecocheck_desktop.core.model.Project`, and the frozen result objects the report, the GUI
+and ``ecocheck calc --json`` read. Arithmetic is exact ``Decimal`` (a wide local context, so
+products and sums never round); the only inexact steps are the repeating divisions (44/12,
+carried to 40 significant digits; LPG m3 / 502). Rounding for display happens only in
+:meth:`Footprint.to_json_dict` (6 decimals) and in the views.
+
+Decisions recorded here (also in docs/methodology.md):
+
+- A missing factor (no electricity list for the fiscal year and no user factor, an unknown fuel,
+  no heat factor) is an error for that fiscal year. ``calculate(strict=True)`` (the default, used
+  by the CLI: exit 2) raises :class:`EcoCheckError` carrying one message per fiscal year, energy
+  and site; ``strict=False`` (the GUI) returns every year, the affected lines without emissions
+  and the messages in ``YearResult.errors``.
+- ``scope1_t`` is the 基礎 (basic) Scope 1; ``scope1_adjusted_t`` differs only when a gas
+  supplier's 調整後 factor does (a carbon-neutral gas menu). ``total_basic_t = scope1_t +
+  scope2_basic_t``, ``total_adjusted_t = scope1_adjusted_t + scope2_adjusted_t``,
+  ``total_location_t = scope1_t + scope2_location_t``. Scope 3 is reported separately.
+- Intensities and carbon productivity use ``total_adjusted_t`` (the SHK 調整後 basis).
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+from ecocheck_desktop.core.energy import (
+    ENERGY_TYPES,
+    normalize_energy,
+    normalize_unit,
+    to_table_unit,
+)
+from ecocheck_desktop.core.fiscal import fiscal_year_of
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+from ecocheck_desktop.core.model import EnergyRecord, Project
+
+if TYPE_CHECKING:
+    from ecocheck_desktop.core.factors import FactorLibrary
+
+register(
+    {
+        "footprint.no_data": "There is no data for fiscal year {fiscal_year}",
+        "factor.fuel_missing": "No official factor for {energy} in fiscal year {fiscal_year}",
+        "factor.heat_missing": "No heat factor for fiscal year {fiscal_year}; enter the"
+        " supplier's factor and its source",
+        "factor.location_missing": "The national average factor (全国平均係数) for fiscal year"
+        " {fiscal_year} is not available; the location-based result is left empty",
+        "factor.user_without_source": "A user-entered factor for {energy} at {site} has no"
+        " source; record where it comes from (e.g. the bill)",
+        "factor.chain_unavailable": "Fiscal year {fiscal_year}: {energy} has no heat value and"
+        " carbon factor; the rounded one-line factor {factor} is used",
+        "factor.edition_changed": "Fiscal year {fiscal_year} is locked to edition {locked}, but"
+        " the library now gives {current}; recalculate explicitly to adopt it",
+        "refrigerant.recovered_exceeds_charged": "{refrigerant}: more recovered ({recovered} kg)"
+        " than charged ({charged} kg) in fiscal year {fiscal_year}; counted as 0",
+        "refrigerant.unknown": "Unknown refrigerant '{refrigerant}' (fiscal year {fiscal_year})",
+        "scope3.unknown_factor": "Unknown Scope 3 factor '{factor_key}' (fiscal year"
+        " {fiscal_year})",
+        "scope3.unsourced": "The Scope 3 factor '{factor_key}' has no source and is not used",
+    }
+)
+
+_ZERO = Decimal(0)
+_THOUSAND = Decimal(1000)
+_CO2_PER_C = (Decimal(44), Decimal(12))
+FURON_REPORTING_THRESHOLD_T = Decimal(1000)
+# Wide enough that quantity x factor products and their sums are exact (quantities have at
+# most 19 digits, factors at most 40), which is what makes splitting a record harmless.
+_CONTEXT = decimal.Context(prec=120, rounding=ROUND_HALF_UP)
+_FACTOR_CONTEXT = decimal.Context(prec=40, rounding=ROUND_HALF_UP)
+# Ratios (intensities, productivity, year-on-year) are never summed again.
+_RATIO_CONTEXT = decimal.Context(prec=28, rounding=ROUND_HALF_UP)
+
+
+# --------------------------------------------------------------------------- result objects
+
+
+@dataclass(frozen=True)
+class FactorUse:
+    label: str
+    value: Decimal
+    unit: str
+    edition_id: str
+    edition_title: str
+    source_url: str
+    how: str  # "library", "user", "default", "substitute" (代替値), "national_average", …
+
+
+@dataclass(frozen=True)
+class LineResult:
+    """One energy record, calculated."""
+
+    month: str
+    site: str
+    energy: str
+    scope: int
+    quantity: Decimal  # as entered
+    unit: str  # as entered
+    table_quantity: Decimal  # in the factor table's unit
+    table_unit: str
+    t_co2_basic: Decimal | None  # None: the factor is missing (non-strict mode)
+    t_co2_adjusted: Decimal | None
+    t_co2_location: Decimal | None
+    t_co2_rounded_factor: Decimal | None  # fuels: quantity x the one-line factor
+    gj: Decimal
+    factor_basic: Decimal | None
+    factor_adjusted: Decimal | None
+    factor_label: str
+    how: str
+    edition_id: str
+    cost_yen: Decimal | None = None
+    estimated: bool = False
+
+    @classmethod
+    def _make(cls, values: dict[str, Any]) -> LineResult:
+        """Build without the frozen ``__init__``'s per-field ``object.__setattr__`` calls.
+
+        One of these is made per bill line; the generated frozen ``__init__`` costs several
+        microseconds each, which dominated ``calculate()`` (bench/calc.py). ``values`` must name
+        every field.
+        """
+        line = object.__new__(cls)
+        line.__dict__.update(values)
+        return line
+
+
+@dataclass(frozen=True)
+class EnergyTotal:
+    quantity: Decimal  # in the table unit
+    unit: str
+    t_co2: Decimal  # adjusted basis (Scope 2) / basic for fuels with no 調整後 distinction
+    t_co2_basic: Decimal
+    t_co2_location: Decimal | None
+    gj: Decimal
+    cost_yen: Decimal | None
+
+
+@dataclass(frozen=True)
+class MonthTotal:
+    scope1_t: Decimal
+    scope2_basic_t: Decimal
+    scope2_adjusted_t: Decimal
+    scope2_location_t: Decimal | None
+    total_adjusted_t: Decimal
+    gj: Decimal
+    cost_yen: Decimal | None
+    by_energy_t: dict[str, Decimal] = field(default_factory=dict)  # adjusted basis
+
+
+@dataclass(frozen=True)
+class SiteTotal:
+    scope1_t: Decimal
+    scope2_basic_t: Decimal
+    scope2_adjusted_t: Decimal
+    scope2_location_t: Decimal | None
+    total_basic_t: Decimal
+    total_adjusted_t: Decimal
+    gj: Decimal
+
+
+@dataclass(frozen=True)
+class Intensity:
+    key: str  # "revenue", "production", "employee", "floor_area"
+    denominator_label_ja: str
+    denominator_label_en: str
+    value: Decimal
+    unit: str
+    basis: str = "adjusted"
+
+
+@dataclass(frozen=True)
+class YearResult:
+    fiscal_year: int
+    scope1_t: Decimal
+    scope1_adjusted_t: Decimal
+    scope2_basic_t: Decimal
+    scope2_adjusted_t: Decimal
+    scope2_location_t: Decimal | None
+    total_basic_t: Decimal
+    total_adjusted_t: Decimal
+    total_location_t: Decimal | None
+    scope1_rounded_factor_t: Decimal
+    energy_gj: Decimal
+    crude_oil_kl: Decimal
+    by_energy: dict[str, EnergyTotal]
+    by_month: dict[str, MonthTotal]
+    by_site: dict[str, SiteTotal]
+    lines: list[LineResult]
+    factors_used: list[FactorUse]
+    factor_editions: list[str]
+    intensities: list[Intensity]
+    carbon_productivity: Decimal | None  # value added 百万円 per t-CO2
+    yoy_change_pct: Decimal | None  # total_adjusted_t vs the previous fiscal year
+    refrigerant_scope1_t: Decimal
+    furon_t: Decimal  # フロン法 算定漏えい量 (HFC + HCFC, フロン法 GWPs)
+    furon_reportable: bool  # furon_t >= 1,000 t-CO2
+    scope3_t: Decimal
+    scope3_by_category: dict[str, Decimal]
+    warnings: list[Message]
+    errors: list[Message] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class Footprint:
+    company: str
+    years: list[YearResult]
+    warnings: list[Message] = field(default_factory=list)
+
+    def year(self, fiscal_year: int) -> YearResult:
+        for result in self.years:
+            if result.fiscal_year == fiscal_year:
+                return result
+        raise KeyError(fiscal_year)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The ``ecocheck calc --json`` object (DESIGN.md "Contracts")."""
+        return {
+            "company": self.company,
+            "results": [_year_json(year) for year in self.years],
+            "warnings": [_message_json(m) for m in self.warnings],
+        }
+
+
+def _number(value: Decimal | None) -> float | None:
+    if value is None:
+        return None
+    return float(value.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP))
+
+
+def _message_json(message: Message) -> dict[str, Any]:
+    return {
+        "code": message.code,
+        "message": render(message),
+        "where": {key: str(value) for key, value in message.where.items()},
+    }
+
+
+def _year_json(year: YearResult) -> dict[str, Any]:
+    n = _number
+    return {
+        "fiscal_year": year.fiscal_year,
+        "scope1_t": n(year.scope1_t),
+        "scope1_adjusted_t": n(year.scope1_adjusted_t),
+        "scope2_basic_t": n(year.scope2_basic_t),
+        "scope2_adjusted_t": n(year.scope2_adjusted_t),
+        "scope2_location_t": n(year.scope2_location_t),
+        "total_basic_t": n(year.total_basic_t),
+        "total_adjusted_t": n(year.total_adjusted_t),
+        "total_location_t": n(year.total_location_t),
+        "scope1_rounded_factor_t": n(year.scope1_rounded_factor_t),
+        "energy_gj": n(year.energy_gj),
+        "crude_oil_kl": n(year.crude_oil_kl),
+        "by_energy": {
+            code: {
+                "quantity": n(total.quantity),
+                "unit": total.unit,
+                "t_co2": n(total.t_co2),
+                "t_co2_basic": n(total.t_co2_basic),
+                "t_co2_location": n(total.t_co2_location),
+                "gj": n(total.gj),
+                "cost_yen": n(total.cost_yen),
+            }
+            for code, total in year.by_energy.items()
+        },
+        "by_month": {
+            month: {
+                "scope1_t": n(total.scope1_t),
+                "scope2_basic_t": n(total.scope2_basic_t),
+                "scope2_adjusted_t": n(total.scope2_adjusted_t),
+                "scope2_location_t": n(total.scope2_location_t),
+                "total_adjusted_t": n(total.total_adjusted_t),
+                "gj": n(total.gj),
+                "cost_yen": n(total.cost_yen),
+                "by_energy_t": {code: n(t) for code, t in total.by_energy_t.items()},
+            }
+            for month, total in year.by_month.items()
+        },
+        "by_site": {
+            site: {
+                "scope1_t": n(total.scope1_t),
+                "scope2_basic_t": n(total.scope2_basic_t),
+                "scope2_adjusted_t": n(total.scope2_adjusted_t),
+                "scope2_location_t": n(total.scope2_location_t),
+                "total_basic_t": n(total.total_basic_t),
+                "total_adjusted_t": n(total.total_adjusted_t),
+                "gj": n(total.gj),
+            }
+            for site, total in year.by_site.items()
+        },
+        "intensities": [
+            {
+                "key": i.key,
+                "denominator_ja": i.denominator_label_ja,
+                "denominator_en": i.denominator_label_en,
+                "value": n(i.value),
+                "unit": i.unit,
+                "basis": i.basis,
+            }
+            for i in year.intensities
+        ],
+        "carbon_productivity": n(year.carbon_productivity),
+        "yoy_change_pct": n(year.yoy_change_pct),
+        "refrigerant_scope1_t": n(year.refrigerant_scope1_t),
+        "furon_t": n(year.furon_t),
+        "furon_reportable": year.furon_reportable,
+        "scope3_t": n(year.scope3_t),
+        "scope3_by_category": {k: n(v) for k, v in year.scope3_by_category.items()},
+        "factors_used": [
+            {
+                "label": f.label,
+                "value": str(f.value),
+                "unit": f.unit,
+                "edition_id": f.edition_id,
+                "edition_title": f.edition_title,
+                "source_url": f.source_url,
+                "how": f.how,
+            }
+            for f in year.factors_used
+        ],
+        "factor_editions": list(year.factor_editions),
+        "warnings": [_message_json(m) for m in year.warnings],
+        "errors": [_message_json(m) for m in year.errors],
+    }
+
+
+# --------------------------------------------------------------------------- factor adapter
+
+
+@dataclass(frozen=True)
+class _Factor:
+    """A resolved factor for one line: t-CO2 per table unit on each basis."""
+
+    basic: Decimal
+    adjusted: Decimal
+    rounded: Decimal | None  # the one-line factor, fuels only
+    label: str
+    how: str
+    edition_id: str
+    edition_title: str = ""
+    source_url: str = ""
+    unit: str = ""
+    warnings: tuple[Message, ...] = ()
+
+
+class _YearFactors:
+    """Factor look-ups for one calculate() call, cached per (fy, supplier, menu)."""
+
+    def __init__(self, library: Any) -> None:
+        # Any: the adapter tolerates small differences in the library's result objects.
+        self.library = library
+        self._cache: dict[tuple[Any, ...], Any] = {}
+
+    def _hit(self, key: tuple[Any, ...]) -> Any:
+        """The cached value for ``key`` or None (hot path: no closure is built)."""
+        value = self._cache.get(key)
+        return None if isinstance(value, EcoCheckError) else value
+
+    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        if key not in self._cache:
+            try:
+                self._cache[key] = compute()
+            except EcoCheckError as error:
+                self._cache[key] = error
+        value = self._cache[key]
+        if isinstance(value, EcoCheckError):
+            raise value
+        return value
+
+    # Fuel table ------------------------------------------------------------------------
+    def fuel(self, fiscal_year: int, energy: str) -> Any:
+        def compute() -> Any:
+            edition, table = self.library.fuel_table(fiscal_year)
+            for key in _FUEL_KEYS.get(energy, (energy,)):
+                if key in table:
+                    return edition, table[key]
+            raise EcoCheckError(
+                Message(
+                    "factor.fuel_missing",
+                    {"energy": energy, "fiscal_year": fiscal_year},
+                    {"energy": energy, "fiscal_year": fiscal_year},
+                )
+            )
+
+        return self._cached(("fuel", fiscal_year, energy), compute)
+
+    def fuel_factor(self, fiscal_year: int, energy: str) -> _Factor:
+        def compute() -> _Factor:
+            edition, fuel = self.fuel(fiscal_year, energy)
+            warnings: tuple[Message, ...] = ()
+            rounded = Decimal(fuel.tco2_per_unit_rounded)
+            if fuel.gj_per_unit is None or fuel.tc_per_gj is None:
+                chain = rounded
+                warnings = (
+                    Message(
+                        "factor.chain_unavailable",
+                        {"energy": energy, "fiscal_year": fiscal_year, "factor": rounded},
+                        {"energy": energy, "fiscal_year": fiscal_year},
+                    ),
+                )
+            else:
+                chain = _FACTOR_CONTEXT.divide(
+                    Decimal(fuel.gj_per_unit) * Decimal(fuel.tc_per_gj) * _CO2_PER_C[0],
+                    _CO2_PER_C[1],
+                )
+            name = ENERGY_TYPES[energy].name_ja
+            label = (
+                f"{name} {fuel.gj_per_unit} GJ/{fuel.unit} × {fuel.tc_per_gj} t-C/GJ × 44/12"
+                if chain is not rounded
+                else f"{name} {rounded} t-CO2/{fuel.unit}"
+            )
+            return _Factor(
+                chain,
+                chain,
+                rounded,
+                label,
+                "table",
+                edition.id,
+                edition.title,
+                edition.source_url,
+                f"t-CO2/{fuel.unit}",
+                warnings,
+            )
+
+        return self._cached(("fuel_factor", fiscal_year, energy), compute)
+
+    def heat_value(self, fiscal_year: int, energy: str) -> Decimal:
+        """GJ per table unit (省エネ法); city gas uses the supplier value (45 GJ/千m3)."""
+        if energy == "city_gas":
+            return Decimal(self.conversion(fiscal_year).city_gas_gj_per_km3)
+        _edition, fuel = self.fuel(fiscal_year, energy)
+        return Decimal(fuel.gj_per_unit) if fuel.gj_per_unit is not None else _ZERO
+
+    def table_conversion(
+        self, energy_text: str, unit: str, fiscal_year: int
+    ) -> tuple[str, Callable[[Decimal], Decimal]]:
+        """The energy code and a function from a bill quantity to the table unit."""
+        key = ("unit", energy_text, unit, fiscal_year)
+        hit = self._hit(key)
+        if hit is not None:
+            return hit
+
+        def compute() -> tuple[str, Callable[[Decimal], Decimal]]:
+            energy = normalize_energy(energy_text)
+            if energy == "lpg" and normalize_unit(unit) == "m3":
+                divisor = Decimal(self.conversion(fiscal_year).lpg_m3_per_t)
+                to_table_unit(energy, Decimal(1), unit, lpg_m3_per_t=divisor)
+                return energy, lambda quantity: quantity / divisor
+            multiplier = to_table_unit(energy, Decimal(1), unit)
+            return energy, lambda quantity: quantity * multiplier
+
+        return self._cached(key, compute)
+
+    def gj_per_table_unit(self, fiscal_year: int, energy: str) -> Decimal:
+        key = ("gj", fiscal_year, energy)
+        hit = self._hit(key)
+        if hit is not None:
+            return hit
+
+        def compute() -> Decimal:
+            try:
+                if energy == "electricity":
+                    return self.electricity_gj_per_thousand_kwh(fiscal_year) / _THOUSAND
+                if energy == "heat":
+                    return Decimal(1)
+                return self.heat_value(fiscal_year, energy)
+            except EcoCheckError:
+                return _ZERO  # the missing factor is reported with the line's emissions
+
+        return self._cached(key, compute)
+
+    def line_factor(
+        self, project: Project, record: EnergyRecord, site: str, energy: str, fiscal_year: int
+    ) -> tuple[_Factor, _Factor | None]:
+        """The factor of a record without its own factor, and the national average."""
+        key = ("line", site, energy, fiscal_year, record.supplier, record.menu)
+        hit = self._hit(key)
+        if hit is not None:
+            return hit
+
+        def compute() -> tuple[_Factor, _Factor | None]:
+            factor = _record_factor(project, record, site, energy, fiscal_year, self)
+            national = self.national_average(fiscal_year) if energy == "electricity" else None
+            return factor, national
+
+        return self._cached(key, compute)
+
+    # Conversion ------------------------------------------------------------------------
+    def conversion(self, fiscal_year: int) -> Any:
+        return self._cached(
+            ("conversion", fiscal_year), lambda: self.library.energy_conversion(fiscal_year)
+        )
+
+    def electricity_gj_per_thousand_kwh(self, fiscal_year: int) -> Decimal:
+        return Decimal(self.conversion(fiscal_year).electricity_gj_per_thousand_kwh)
+
+    # Electricity -----------------------------------------------------------------------
+    def electricity(self, fiscal_year: int, supplier: str, menu: str) -> _Factor:
+        def compute() -> _Factor:
+            resolution = self.library.resolve_electricity(fiscal_year, supplier, menu)
+            edition = self.library.electricity_edition(fiscal_year)
+            label = _electricity_label(resolution.factor, supplier, menu)
+            return _Factor(
+                Decimal(resolution.basic),
+                Decimal(resolution.adjusted),
+                None,
+                label,
+                str(resolution.how),
+                _edition_id(edition),
+                getattr(edition, "title", ""),
+                getattr(edition, "source_url", ""),
+                "t-CO2/kWh",
+                tuple(resolution.warnings),
+            )
+
+        return self._cached(("electricity", fiscal_year, supplier, menu), compute)
+
+    def national_average(self, fiscal_year: int) -> _Factor | None:
+        def compute() -> _Factor | None:
+            found = self.library.national_average(fiscal_year)
+            if found is None:
+                return None
+            value, edition = found
+            return _Factor(
+                Decimal(value),
+                Decimal(value),
+                None,
+                "全国平均係数",
+                "national_average",
+                edition.id,
+                edition.title,
+                edition.source_url,
+                "t-CO2/kWh",
+            )
+
+        return self._cached(("national", fiscal_year), compute)
+
+    # Gas and heat ------------------------------------------------------------------------
+    def gas(self, fiscal_year: int, supplier: str, menu: str) -> _Factor:
+        def compute() -> _Factor:
+            found = self.library.resolve_gas(fiscal_year, supplier, menu) if supplier else None
+            if found is None:
+                default = self.fuel_factor(fiscal_year, "city_gas")
+                return _Factor(
+                    default.basic,
+                    default.adjusted,
+                    default.rounded,
+                    default.label,
+                    "default",
+                    default.edition_id,
+                    default.edition_title,
+                    default.source_url,
+                    default.unit,
+                    default.warnings,
+                )
+            basic, adjusted, edition_id, label = found
+            title, url = self.edition_info(edition_id)
+            return _Factor(
+                Decimal(basic),
+                Decimal(adjusted),
+                Decimal(basic),
+                f"都市ガス {label}",
+                "supplier",
+                edition_id,
+                title,
+                url,
+                "t-CO2/千m3",
+            )
+
+        return self._cached(("gas", fiscal_year, supplier, menu), compute)
+
+    def heat(self, fiscal_year: int, supplier: str, menu: str) -> _Factor:
+        def compute() -> _Factor:
+            found = self.library.resolve_heat(fiscal_year, supplier, menu) if supplier else None
+            if found is not None:
+                basic, adjusted, edition_id, label = found
+                title, url = self.edition_info(edition_id)
+                return _Factor(
+                    Decimal(basic),
+                    Decimal(adjusted),
+                    None,
+                    f"熱 {label}",
+                    "supplier",
+                    edition_id,
+                    title,
+                    url,
+                    "t-CO2/GJ",
+                )
+            default = self.library.heat_default(fiscal_year)
+            if default is None:
+                raise EcoCheckError(
+                    Message(
+                        "factor.heat_missing",
+                        {"fiscal_year": fiscal_year},
+                        {"energy": "heat", "fiscal_year": fiscal_year},
+                    )
+                )
+            value, edition = default
+            return _Factor(
+                Decimal(value),
+                Decimal(value),
+                None,
+                "熱 代替値",
+                "default",
+                edition.id,
+                edition.title,
+                edition.source_url,
+                "t-CO2/GJ",
+            )
+
+        return self._cached(("heat", fiscal_year, supplier, menu), compute)
+
+    def edition_info(self, edition_id: str) -> tuple[str, str]:
+        def compute() -> tuple[str, str]:
+            finder = getattr(self.library, "edition", None)
+            edition = None
+            if callable(finder):
+                try:
+                    edition = finder(edition_id)
+                except (KeyError, EcoCheckError):
+                    edition = None
+            else:
+                edition = getattr(self.library, "editions", {}).get(edition_id)
+            if edition is None:
+                return "", ""
+            return edition.title, edition.source_url
+
+        return self._cached(("edition", edition_id), compute)
+
+
+# Energy codes whose fuel-table key is spelled differently in the official files.
+_FUEL_KEYS: dict[str, tuple[str, ...]] = {
+    "diesel": ("diesel", "diesel_oil"),
+    "city_gas": ("city_gas", "city_gas_default"),
+    "lubricating_oil": ("lubricating_oil", "lubricant"),
+}
+
+
+def _edition_id(edition: Any) -> str:
+    return str(getattr(edition, "id", ""))
+
+
+def _electricity_label(factor: Any, supplier: str, menu: str) -> str:
+    name = getattr(factor, "supplier_name", "") or getattr(factor, "name", "") or supplier
+    row_menu = getattr(factor, "menu", "") or menu
+    return " ".join(part for part in ("電気", str(name), str(row_menu)) if part)
+
+
+# --------------------------------------------------------------------------- calculation
+
+
+@dataclass
+class _Accumulator:
+    """Mutable running totals of one fiscal year (frozen into a YearResult at the end)."""
+
+    fiscal_year: int
+    lines: list[LineResult] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
+    factors: dict[tuple[Any, ...], FactorUse] = field(default_factory=dict)
+    editions: dict[str, None] = field(default_factory=dict)
+    location_missing: bool = False
+    refrigerant_t: Decimal = _ZERO
+    furon_t: Decimal = _ZERO
+    scope3: dict[str, Decimal] = field(default_factory=dict)
+    crude_oil_kl_per_gj: Decimal = _ZERO
+    _keep: list[_Factor] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+    def use(self, factor: _Factor, value: Decimal | None = None, label: str = "") -> None:
+        # Library factors are cached objects: identity makes the common case one set look-up.
+        if id(factor) in self.used:
+            return
+        self.used.add(id(factor))
+        self._keep.append(factor)  # keep it alive so its id is never reused
+        use = FactorUse(
+            label or factor.label,
+            factor.basic if value is None else value,
+            factor.unit,
+            factor.edition_id,
+            factor.edition_title,
+            factor.source_url,
+            factor.how,
+        )
+        self.factors.setdefault((use.label, use.value, use.unit, use.edition_id, use.how), use)
+        if factor.edition_id:
+            self.editions.setdefault(factor.edition_id)
+        for warning in factor.warnings:
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+
+
+def calculate(
+    project: Project,
+    library: FactorLibrary | None = None,
+    fiscal_years: Iterable[int] | None = None,
+    *,
+    strict: bool = True,
+) -> Footprint:
+    """The footprint of every fiscal year with data (or of ``fiscal_years``).
+
+    Raises :class:`EcoCheckError` in strict mode when a factor is missing for a requested year
+    (see the module docstring); never substitutes another year's factor.
+    """
+    if library is None:
+        from ecocheck_desktop.core.factors import default_library
+
+        library = default_library()
+    factors = _YearFactors(library)
+    start = project.company.fy_start_month
+    years: dict[int, _Accumulator] = {}
+
+    def year_of(fiscal_year: int) -> _Accumulator:
+        if fiscal_year not in years:
+            years[fiscal_year] = _Accumulator(fiscal_year)
+        return years[fiscal_year]
+
+    with decimal.localcontext(_CONTEXT):
+        fiscal_year_of_month: dict[str, int] = {}
+        for record in project.records:
+            fiscal_year = fiscal_year_of_month.get(record.month, -1)
+            if fiscal_year < 0:
+                fiscal_year = fiscal_year_of(record.month, start)
+                fiscal_year_of_month[record.month] = fiscal_year
+            accumulator = year_of(fiscal_year)
+            _calculate_line(project, record, fiscal_year, factors, accumulator)
+        for refill in project.refrigerants:
+            accumulator = year_of(refill.fiscal_year)
+            _add_refrigerant(factors, refill, accumulator)
+        for entry in project.scope3:
+            accumulator = year_of(entry.fiscal_year)
+            _add_scope3(factors, entry, accumulator)
+        for fiscal_year in sorted(years):
+            _finish_year(project, factors, years[fiscal_year])
+
+        results: dict[int, YearResult] = {}
+        for fiscal_year in sorted(years):
+            previous = results.get(fiscal_year - 1)
+            results[fiscal_year] = _freeze(project, years[fiscal_year], previous)
+
+        wanted = sorted(set(fiscal_years)) if fiscal_years is not None else sorted(results)
+        chosen: list[YearResult] = []
+        for fiscal_year in wanted:
+            if fiscal_year in results:
+                chosen.append(results[fiscal_year])
+            else:
+                missing = Message(
+                    "footprint.no_data", {"fiscal_year": fiscal_year}, {"fiscal_year": fiscal_year}
+                )
+                chosen.append(_empty_year(fiscal_year, missing))
+
+    if strict:
+        errors = [error for year in chosen for error in year.errors]
+        if errors:
+            raise EcoCheckError(*errors)
+    return Footprint(project.company.name, chosen)
+
+
+def _record_factor(
+    project: Project,
+    record: EnergyRecord,
+    site: str,
+    energy: str,
+    fiscal_year: int,
+    factors: _YearFactors,
+) -> _Factor:
+    """Resolution order: the record's own factor > the contract's factor > the library."""
+    contract = project.contract_for(site, energy)
+    unit = {"electricity": "t-CO2/kWh", "heat": "t-CO2/GJ"}.get(
+        energy, f"t-CO2/{ENERGY_TYPES[energy].table_unit}"
+    )
+    for holder, how in ((record, "user_record"), (contract, "user_contract")):
+        if holder is None or (holder.factor_basic is None and holder.factor_adjusted is None):
+            continue
+        basic = holder.factor_basic if holder.factor_basic is not None else holder.factor_adjusted
+        adjusted = holder.factor_adjusted if holder.factor_adjusted is not None else basic
+        assert basic is not None and adjusted is not None  # one of them is set (checked above)
+        warnings: tuple[Message, ...] = ()
+        if not holder.factor_source.strip():
+            warnings = (
+                Message(
+                    "factor.user_without_source",
+                    {"energy": energy, "site": site},
+                    {"site": site, "energy": energy, "fiscal_year": fiscal_year},
+                ),
+            )
+        return _Factor(
+            Decimal(basic),
+            Decimal(adjusted),
+            None,
+            f"{ENERGY_TYPES[energy].name_ja} 利用者入力 ({holder.factor_source or '出典未記入'})",
+            how,
+            "",
+            "",
+            "",
+            unit,
+            warnings,
+        )
+    if contract is not None and (not record.supplier or record.supplier == contract.supplier):
+        supplier, menu = record.supplier or contract.supplier, record.menu or contract.menu
+    else:
+        supplier, menu = record.supplier, record.menu
+    if energy == "electricity":
+        return factors.electricity(fiscal_year, supplier, menu)
+    if energy == "city_gas":
+        return factors.gas(fiscal_year, supplier, menu)
+    if energy == "heat":
+        return factors.heat(fiscal_year, supplier, menu)
+    return factors.fuel_factor(fiscal_year, energy)
+
+
+def _calculate_line(
+    project: Project,
+    record: EnergyRecord,
+    fiscal_year: int,
+    factors: _YearFactors,
+    accumulator: _Accumulator,
+) -> None:
+    site = record.site or project.default_site()
+    try:
+        energy, to_table = factors.table_conversion(record.energy, record.unit, fiscal_year)
+    except EcoCheckError as error:
+        where = {
+            "site": site,
+            "month": record.month,
+            "energy": record.energy,
+            "fiscal_year": fiscal_year,
+        }
+        accumulator.errors.extend(_located(error, where))
+        return
+    energy_type = ENERGY_TYPES[energy]
+    table_quantity = to_table(record.quantity)
+    factor: _Factor | None
+    national: _Factor | None = None
+    own_factor = record.factor_basic is not None or record.factor_adjusted is not None
+    try:
+        if own_factor:
+            factor = _record_factor(project, record, site, energy, fiscal_year, factors)
+        else:
+            factor, national = factors.line_factor(project, record, site, energy, fiscal_year)
+    except EcoCheckError as error:
+        factor = None
+        # A missing factor is one message per fiscal year, site and energy, not per month.
+        per_year = {"site": site, "energy": energy, "fiscal_year": fiscal_year}
+        for message in _located(error, per_year):
+            if message not in accumulator.errors:
+                accumulator.errors.append(message)
+    if own_factor and energy == "electricity":
+        national = factors.national_average(fiscal_year)
+    gj = table_quantity * factors.gj_per_table_unit(fiscal_year, energy)
+
+    basic = adjusted = location = rounded = None
+    if factor is not None:
+        accumulator.use(factor)
+        basic = table_quantity * factor.basic
+        adjusted = table_quantity * factor.adjusted
+        rounded = table_quantity * factor.rounded if factor.rounded is not None else adjusted
+        location = basic
+        if energy == "electricity":
+            if national is None:
+                accumulator.location_missing = True
+                location = None
+            else:
+                accumulator.use(national)
+                location = table_quantity * national.basic
+    accumulator.lines.append(
+        LineResult._make(
+            {
+                "month": record.month,
+                "site": site,
+                "energy": energy,
+                "scope": energy_type.scope,
+                "quantity": record.quantity,
+                "unit": record.unit,
+                "table_quantity": table_quantity,
+                "table_unit": energy_type.table_unit,
+                "t_co2_basic": basic,
+                "t_co2_adjusted": adjusted,
+                "t_co2_location": location,
+                "t_co2_rounded_factor": rounded,
+                "gj": gj,
+                "factor_basic": factor.basic if factor else None,
+                "factor_adjusted": factor.adjusted if factor else None,
+                "factor_label": factor.label if factor else "",
+                "how": factor.how if factor else "missing",
+                "edition_id": factor.edition_id if factor else "",
+                "cost_yen": record.cost_yen,
+                "estimated": record.estimated,
+            }
+        )
+    )
+
+
+def _located(error: EcoCheckError, where: dict[str, Any]) -> list[Message]:
+    return [
+        Message(message.code, message.params, {**where, **message.where})
+        for message in error.messages
+    ]
+
+
+def _add_refrigerant(factors: _YearFactors, refill: Any, accumulator: _Accumulator) -> None:
+    library = factors.library
+    where = {"site": refill.site, "fiscal_year": refill.fiscal_year}
+    try:
+        gwp = library.refrigerant(refill.refrigerant)
+    except (EcoCheckError, KeyError):
+        accumulator.warnings.append(
+            Message(
+                "refrigerant.unknown",
+                {"refrigerant": refill.refrigerant, "fiscal_year": refill.fiscal_year},
+                where,
+            )
+        )
+        return
+    net_kg = refill.charged_kg - refill.recovered_kg
+    if net_kg < 0:
+        accumulator.warnings.append(
+            Message(
+                "refrigerant.recovered_exceeds_charged",
+                {
+                    "refrigerant": refill.refrigerant,
+                    "recovered": refill.recovered_kg,
+                    "charged": refill.charged_kg,
+                    "fiscal_year": refill.fiscal_year,
+                },
+                where,
+            )
+        )
+        net_kg = _ZERO
+    accumulator.furon_t += net_kg * Decimal(gwp.gwp_furon) / _THOUSAND
+    label = f"{gwp.key} GWP"
+    edition_id = str(getattr(gwp, "edition", ""))
+    title, url = factors.edition_info(edition_id) if edition_id else ("", "")
+    if edition_id:
+        accumulator.editions.setdefault(edition_id)
+    if gwp.kind == "HFC":
+        accumulator.refrigerant_t += net_kg * Decimal(gwp.gwp_shk) / _THOUSAND
+        accumulator.factors.setdefault(
+            (label, "shk"),
+            FactorUse(
+                f"{label} (算定・報告・公表制度)",
+                Decimal(gwp.gwp_shk),
+                "t-CO2/t",
+                edition_id,
+                title,
+                url,
+                "gwp_shk",
+            ),
+        )
+    accumulator.factors.setdefault(
+        (label, "furon"),
+        FactorUse(
+            f"{label} (フロン排出抑制法)",
+            Decimal(gwp.gwp_furon),
+            "t-CO2/t",
+            edition_id,
+            title,
+            url,
+            "gwp_furon",
+        ),
+    )
+
+
+def _add_scope3(factors: _YearFactors, entry: Any, accumulator: _Accumulator) -> None:
+    library = factors.library
+    where = {"fiscal_year": entry.fiscal_year}
+    params = {"factor_key": entry.factor_key, "fiscal_year": entry.fiscal_year}
+    try:
+        factor = library.scope3_factor(entry.factor_key)
+    except (EcoCheckError, KeyError):
+        accumulator.warnings.append(Message("scope3.unknown_factor", params, where))
+        return
+    if not str(factor.source).strip():
+        accumulator.warnings.append(Message("scope3.unsourced", params, where))
+        return
+    value = Decimal(factor.value)
+    # kg-CO2 per unit -> t-CO2; the database mixes both.
+    if str(factor.unit).lower().startswith("kg"):
+        value = value / _THOUSAND
+    category = str(factor.category)
+    edition_id = str(getattr(factor, "edition", ""))
+    title = factors.edition_info(edition_id)[0] if edition_id else ""
+    if edition_id:
+        accumulator.editions.setdefault(edition_id)
+    accumulator.scope3[category] = accumulator.scope3.get(category, _ZERO) + entry.quantity * value
+    accumulator.factors.setdefault(
+        ("scope3", factor.key),
+        FactorUse(
+            f"Scope 3 {factor.name}",
+            Decimal(factor.value),
+            str(factor.unit),
+            edition_id,
+            title,
+            str(factor.source),
+            "scope3",
+        ),
+    )
+
+
+def _finish_year(project: Project, factors: _YearFactors, year: _Accumulator) -> None:
+    conversion = factors.conversion(year.fiscal_year)
+    year.crude_oil_kl_per_gj = Decimal(conversion.crude_oil_kl_per_gj)
+    conversion_edition = str(getattr(conversion, "edition", ""))
+    if year.lines and conversion_edition:
+        year.editions.setdefault(conversion_edition)
+    if year.location_missing:
+        year.warnings.append(
+            Message(
+                "factor.location_missing",
+                {"fiscal_year": year.fiscal_year},
+                {"fiscal_year": year.fiscal_year, "energy": "electricity"},
+            )
+        )
+    data = project.fiscal_years.get(year.fiscal_year)
+    if data is None or not data.factor_edition:
+        return
+    # The lock names the electricity edition (the list that is revised within a year).
+    library_editions = [
+        line.edition_id
+        for line in year.lines
+        if line.energy == "electricity" and line.how not in _USER_HOWS and line.edition_id
+    ]
+    if library_editions and data.factor_edition not in library_editions:
+        year.warnings.append(
+            Message(
+                "factor.edition_changed",
+                {
+                    "fiscal_year": year.fiscal_year,
+                    "locked": data.factor_edition,
+                    "current": library_editions[0],
+                },
+                {"fiscal_year": year.fiscal_year},
+            )
+        )
+
+
+_USER_HOWS = ("user_record", "user_contract")
+
+
+def _bucket(buckets: dict[str, list[Any]], key: str) -> list[Any]:
+    bucket = buckets.get(key)
+    if bucket is None:
+        bucket = buckets[key] = [_ZERO] * 10 + [{}]
+    return bucket
+
+
+def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -> YearResult:
+    from ecocheck_desktop.core.plausibility import check_year
+
+    lines = year.lines
+    missing_location = year.location_missing
+    zero = _ZERO
+    # One pass over the lines; slots: [0] Scope 1 basic, [1] Scope 1 adjusted, [2] Scope 1
+    # rounded-factor, [3] Scope 2 basic, [4] Scope 2 adjusted, [5] Scope 2 location, [6] GJ,
+    # [7] cost, [8] number of lines with a cost, [9] table quantity.
+    totals: list[Any] = [zero] * 10
+    energies: dict[str, list[Any]] = {}
+    months: dict[str, list[Any]] = {}
+    sites: dict[str, list[Any]] = {}
+    for line in lines:
+        basic = line.t_co2_basic if line.t_co2_basic is not None else zero
+        adjusted = line.t_co2_adjusted if line.t_co2_adjusted is not None else zero
+        gj, quantity, cost = line.gj, line.table_quantity, line.cost_yen
+        buckets = (
+            totals,
+            _bucket(energies, line.energy),
+            _bucket(months, line.month),
+            _bucket(sites, line.site),
+        )
+        if line.scope == 1:
+            rounded = line.t_co2_rounded_factor
+            rounded = rounded if rounded is not None else zero
+            for bucket in buckets:
+                bucket[0] += basic
+                bucket[1] += adjusted
+                bucket[2] += rounded
+                bucket[6] += gj
+                bucket[9] += quantity
+        else:
+            location = line.t_co2_location if line.t_co2_location is not None else zero
+            for bucket in buckets:
+                bucket[3] += basic
+                bucket[4] += adjusted
+                bucket[5] += location
+                bucket[6] += gj
+                bucket[9] += quantity
+        if cost is not None:
+            for bucket in buckets:
+                bucket[7] += cost
+                bucket[8] += 1
+        by_energy_t = buckets[2][10]
+        by_energy_t[line.energy] = by_energy_t.get(line.energy, zero) + adjusted
+
+    def location_of(bucket: list[Any], missing: bool) -> Decimal | None:
+        return None if missing else bucket[5]
+
+    scope1_t = totals[0] + year.refrigerant_t
+    scope1_adjusted_t = totals[1] + year.refrigerant_t
+    scope1_rounded = totals[2] + year.refrigerant_t
+    scope2_basic_t, scope2_adjusted_t = totals[3], totals[4]
+    scope2_location_t = location_of(totals, missing_location)
+    total_adjusted_t = scope1_adjusted_t + scope2_adjusted_t
+    energy_gj = totals[6]
+
+    by_energy = {
+        code: EnergyTotal(
+            quantity=bucket[9],
+            unit=ENERGY_TYPES[code].table_unit,
+            t_co2=bucket[1] + bucket[4],
+            t_co2_basic=bucket[0] + bucket[3],
+            t_co2_location=(
+                None if missing_location and code == "electricity" else bucket[0] + bucket[5]
+            ),
+            gj=bucket[6],
+            cost_yen=bucket[7] if bucket[8] else None,
+        )
+        for code, bucket in energies.items()
+    }
+    by_month = {
+        month: MonthTotal(
+            scope1_t=bucket[0],
+            scope2_basic_t=bucket[3],
+            scope2_adjusted_t=bucket[4],
+            scope2_location_t=location_of(bucket, missing_location),
+            total_adjusted_t=bucket[1] + bucket[4],
+            gj=bucket[6],
+            cost_yen=bucket[7] if bucket[8] else None,
+            by_energy_t=bucket[10],
+        )
+        for month, bucket in sorted(months.items())
+    }
+    by_site = {
+        site: SiteTotal(
+            scope1_t=bucket[0],
+            scope2_basic_t=bucket[3],
+            scope2_adjusted_t=bucket[4],
+            scope2_location_t=location_of(bucket, missing_location),
+            total_basic_t=bucket[0] + bucket[3],
+            total_adjusted_t=bucket[1] + bucket[4],
+            gj=bucket[6],
+        )
+        for site, bucket in sites.items()
+    }
+
+    data = project.fiscal_years.get(year.fiscal_year)
+    intensities = _intensities(data, total_adjusted_t)
+    carbon_productivity = None
+    if data is not None and data.value_added_million_yen is not None and total_adjusted_t > 0:
+        carbon_productivity = _RATIO_CONTEXT.divide(data.value_added_million_yen, total_adjusted_t)
+    yoy = None
+    if previous is not None and previous.total_adjusted_t > 0:
+        yoy = _RATIO_CONTEXT.multiply(
+            _RATIO_CONTEXT.divide(
+                total_adjusted_t - previous.total_adjusted_t, previous.total_adjusted_t
+            ),
+            Decimal(100),
+        )
+    scope3_t = sum(year.scope3.values(), _ZERO)
+    errors = list(year.errors)
+
+    result = YearResult(
+        fiscal_year=year.fiscal_year,
+        scope1_t=scope1_t,
+        scope1_adjusted_t=scope1_adjusted_t,
+        scope2_basic_t=scope2_basic_t,
+        scope2_adjusted_t=scope2_adjusted_t,
+        scope2_location_t=scope2_location_t,
+        total_basic_t=scope1_t + scope2_basic_t,
+        total_adjusted_t=total_adjusted_t,
+        total_location_t=None if scope2_location_t is None else scope1_t + scope2_location_t,
+        scope1_rounded_factor_t=scope1_rounded,
+        energy_gj=energy_gj,
+        crude_oil_kl=energy_gj * year.crude_oil_kl_per_gj,
+        by_energy=by_energy,
+        by_month=by_month,
+        by_site=by_site,
+        lines=list(lines),
+        factors_used=list(year.factors.values()),
+        factor_editions=list(year.editions),
+        intensities=intensities,
+        carbon_productivity=carbon_productivity,
+        yoy_change_pct=yoy,
+        refrigerant_scope1_t=year.refrigerant_t,
+        furon_t=year.furon_t,
+        furon_reportable=year.furon_t >= FURON_REPORTING_THRESHOLD_T,
+        scope3_t=scope3_t,
+        scope3_by_category=dict(sorted(year.scope3.items())),
+        warnings=list(year.warnings),
+        errors=errors,
+    )
+    plausibility = check_year(project, result, previous)
+    return _with_warnings(result, plausibility)
+
+
+def _with_warnings(result: YearResult, extra: list[Message]) -> YearResult:
+    if not extra:
+        return result
+    from dataclasses import replace
+
+    return replace(result, warnings=[*result.warnings, *extra])
+
+
+def _intensities(data: Any, total_t: Decimal) -> list[Intensity]:
+    if data is None:
+        return []
+    candidates = [
+        (
+            "revenue",
+            data.revenue_million_yen,
+            "売上高100万円あたり",
+            "per million yen of revenue",
+            "t-CO2/百万円",
+        ),
+        (
+            "production",
+            data.production_quantity,
+            f"生産量1{data.production_unit or '単位'}あたり",
+            f"per {data.production_unit or 'unit'} produced",
+            f"t-CO2/{data.production_unit or '単位'}",
+        ),
+        ("employee", data.employees, "従業員1人あたり", "per employee", "t-CO2/人"),
+        ("floor_area", data.floor_area_m2, "延床面積1m²あたり", "per m² of floor area", "t-CO2/m²"),
+    ]
+    return [
+        Intensity(key, label_ja, label_en, _RATIO_CONTEXT.divide(total_t, denominator), unit)
+        for key, denominator, label_ja, label_en, unit in candidates
+        if denominator is not None and denominator > 0
+    ]
+
+
+def _empty_year(fiscal_year: int, error: Message) -> YearResult:
+    return YearResult(
+        fiscal_year=fiscal_year,
+        scope1_t=_ZERO,
+        scope1_adjusted_t=_ZERO,
+        scope2_basic_t=_ZERO,
+        scope2_adjusted_t=_ZERO,
+        scope2_location_t=_ZERO,
+        total_basic_t=_ZERO,
+        total_adjusted_t=_ZERO,
+        total_location_t=_ZERO,
+        scope1_rounded_factor_t=_ZERO,
+        energy_gj=_ZERO,
+        crude_oil_kl=_ZERO,
+        by_energy={},
+        by_month={},
+        by_site={},
+        lines=[],
+        factors_used=[],
+        factor_editions=[],
+        intensities=[],
+        carbon_productivity=None,
+        yoy_change_pct=None,
+        refrigerant_scope1_t=_ZERO,
+        furon_t=_ZERO,
+        furon_reportable=False,
+        scope3_t=_ZERO,
+        scope3_by_category={},
+        warnings=[],
+        errors=[error],
+    )
