@@ -1,0 +1,267 @@
+"""Reduction targets and pathways to 2030 and 2050, and the plan's pathway against them.
+
+Owns the target kinds of DESIGN.md (``Target.kind``):
+
+- ``sbt_linear``: SBT-SME style, ``reduction_pct`` % of the base year per year, linear
+  (default 4.2 %/yr), reaching zero no later than 2050;
+- ``sbt_42``: 42 % by FY2030 versus the base year, then linear to net zero in 2050 (with a
+  caveat: the SME rule is UNCONFIRMED, golden case GC-16);
+- ``national``: Japan's path versus FY2013 (−46 % FY2030, −60 % FY2035, −73 % FY2040, net zero
+  2050; https://www.env.go.jp/earth/earth/ondanka/ndc.html), linear between those anchors; from a
+  base year other than 2013 the path is re-based (caveat);
+- ``bank_spt``: the lender's sustainability performance target, ``reduction_pct`` % by
+  ``target_year``, linear from the base year (nothing is assumed beyond the target year).
+
+All arithmetic is exact ``Decimal``; pathways are lists of (fiscal year, t-CO2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.model import Target
+
+register(
+    {
+        "targets.unknown_kind": "Unknown target kind '{kind}' (known: {known})",
+        "targets.bad_years": "Target {kind}: the target year {target_year} must come after the"
+        " base year {base_year}",
+        "targets.bad_pct": "Target {kind}: the reduction {reduction_pct} % must be between 0"
+        " and 100",
+        "targets.sbt_42_caveat": "42 % by 2030 is the SBTi SME near-term option as reported by"
+        " a secondary source (UNCONFIRMED); check the current SBTi SME criteria",
+        "targets.national_rebased": "The national target is set against FY2013; the company"
+        " has no FY2013 data, so the path is re-based on FY{base_year} (same relative steps)",
+        "targets.base_missing": "Target {kind}: no emissions for the base year {base_year}",
+    }
+)
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+NET_ZERO_YEAR = 2050
+MILESTONES = (2030, 2050)
+KINDS = ("sbt_linear", "sbt_42", "national", "bank_spt")
+SBT_LINEAR_PCT_PER_YEAR = Decimal("4.2")
+SBT_42_PCT = Decimal(42)
+SBT_42_YEAR = 2030
+NATIONAL_BASE_YEAR = 2013
+# Cumulative reduction versus FY2013 (Japan's NDC and the 2050 net-zero goal).
+NATIONAL_ANCHORS: tuple[tuple[int, Decimal], ...] = (
+    (2013, ZERO),
+    (2030, Decimal(46)),
+    (2035, Decimal(60)),
+    (2040, Decimal(73)),
+    (2050, HUNDRED),
+)
+LABELS = {
+    "sbt_linear": ("SBT(中小企業)年4.2%削減", "SBT for SMEs, 4.2 %/yr linear"),
+    "sbt_42": ("SBT(中小企業)2030年42%削減", "SBT for SMEs, 42 % by 2030"),
+    "national": ("国の目標 2030年度46%削減(2013年度比)", "National target, -46 % FY2030 vs FY2013"),
+    "bank_spt": ("金融機関のSPT", "Bank SPT"),
+}
+
+
+@dataclass(frozen=True)
+class PathPoint:
+    year: int
+    t_co2: Decimal
+
+
+@dataclass(frozen=True)
+class TargetPath:
+    kind: str
+    label_ja: str
+    label_en: str
+    base_year: int
+    base_t: Decimal
+    target_year: int
+    target_t: Decimal
+    points: tuple[PathPoint, ...]
+    caveats: tuple[Message, ...] = ()
+
+    def at(self, year: int) -> Decimal | None:
+        for point in self.points:
+            if point.year == year:
+                return point.t_co2
+        return None
+
+
+def standard_target(kind: str, base_year: int, **overrides: object) -> Target:
+    """The default Target of a kind (the GUI offers these; the user edits the numbers)."""
+    defaults: dict[str, tuple[int, Decimal]] = {
+        "sbt_linear": (NET_ZERO_YEAR, SBT_LINEAR_PCT_PER_YEAR),
+        "sbt_42": (SBT_42_YEAR, SBT_42_PCT),
+        "national": (2030, Decimal(46)),
+        "bank_spt": (base_year + 5, Decimal(5)),
+    }
+    if kind not in defaults:
+        raise _unknown(kind)
+    target_year, pct = defaults[kind]
+    values: dict[str, object] = {
+        "kind": kind,
+        "base_year": base_year,
+        "target_year": target_year,
+        "reduction_pct": pct,
+    }
+    values.update(overrides)
+    return Target(**values)  # type: ignore[arg-type]
+
+
+def _unknown(kind: str) -> EcoCheckError:
+    return EcoCheckError(Message("targets.unknown_kind", {"kind": kind, "known": ", ".join(KINDS)}))
+
+
+def national_reduction_pct(year: int) -> Decimal:
+    """Cumulative national reduction versus FY2013, linear between the anchors."""
+    if year <= NATIONAL_ANCHORS[0][0]:
+        return ZERO
+    for (y0, p0), (y1, p1) in pairwise(NATIONAL_ANCHORS):
+        if year <= y1:
+            return p0 + (p1 - p0) * (year - y0) / (y1 - y0)
+    return HUNDRED
+
+
+def _linear(base_t: Decimal, pct_per_year: Decimal, years: int) -> Decimal:
+    return max(ZERO, base_t * (1 - pct_per_year * years / HUNDRED))
+
+
+def _between(y0: int, t0: Decimal, y1: int, t1: Decimal, year: int) -> Decimal:
+    return t0 + (t1 - t0) * (year - y0) / (y1 - y0)
+
+
+def target_value(target: Target, base_t: Decimal, year: int) -> Decimal | None:
+    """The target's emissions for ``year`` (None beyond a bank SPT's target year)."""
+    kind, base_year = target.kind, target.base_year
+    if year <= base_year:
+        return base_t
+    if kind == "sbt_linear":
+        return (
+            ZERO
+            if year >= NET_ZERO_YEAR
+            else _linear(base_t, target.reduction_pct, year - base_year)
+        )
+    if kind == "sbt_42":
+        at_2030 = base_t * (1 - target.reduction_pct / HUNDRED)
+        if year <= target.target_year:
+            return _between(base_year, base_t, target.target_year, at_2030, year)
+        if year >= NET_ZERO_YEAR:
+            return ZERO
+        return _between(target.target_year, at_2030, NET_ZERO_YEAR, ZERO, year)
+    if kind == "national":
+        remaining = HUNDRED - national_reduction_pct(year)
+        return base_t * remaining / (HUNDRED - national_reduction_pct(base_year))
+    if kind == "bank_spt":
+        if year > target.target_year:
+            return None
+        end = base_t * (1 - target.reduction_pct / HUNDRED)
+        return _between(base_year, base_t, target.target_year, end, year)
+    raise _unknown(kind)
+
+
+def _validate(target: Target) -> None:
+    if target.kind not in KINDS:
+        raise _unknown(target.kind)
+    params = {
+        "kind": target.kind,
+        "base_year": target.base_year,
+        "target_year": target.target_year,
+        "reduction_pct": target.reduction_pct,
+    }
+    if target.target_year <= target.base_year:
+        raise EcoCheckError(Message("targets.bad_years", params, {"field": "target_year"}))
+    if not ZERO <= target.reduction_pct <= HUNDRED:
+        raise EcoCheckError(Message("targets.bad_pct", params, {"field": "reduction_pct"}))
+
+
+def target_path(target: Target, base_t: Decimal, to_year: int = NET_ZERO_YEAR) -> TargetPath:
+    """Every fiscal year from the base year to ``to_year`` (a bank SPT stops at its year)."""
+    _validate(target)
+    points = []
+    for year in range(target.base_year, to_year + 1):
+        value = target_value(target, base_t, year)
+        if value is None:
+            break
+        points.append(PathPoint(year, value))
+    caveats: list[Message] = []
+    if target.kind == "sbt_42":
+        caveats.append(Message("targets.sbt_42_caveat"))
+    if target.kind == "national" and target.base_year != NATIONAL_BASE_YEAR:
+        caveats.append(Message("targets.national_rebased", {"base_year": target.base_year}))
+    target_year = target.target_year if target.kind != "sbt_linear" else NET_ZERO_YEAR
+    target_t = target_value(target, base_t, target_year)
+    label_ja, label_en = LABELS[target.kind]
+    return TargetPath(
+        kind=target.kind,
+        label_ja=label_ja,
+        label_en=label_en,
+        base_year=target.base_year,
+        base_t=base_t,
+        target_year=target_year,
+        target_t=ZERO if target_t is None else target_t,
+        points=tuple(points),
+        caveats=tuple(caveats),
+    )
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """A measure's yearly reduction (t-CO2) taking effect from a fiscal year on."""
+
+    year: int
+    t_co2: Decimal
+    measure_id: str = ""
+
+
+def plan_pathway(
+    start_year: int, start_t: Decimal, steps: Iterable[PlanStep], to_year: int = NET_ZERO_YEAR
+) -> tuple[PathPoint, ...]:
+    """Emissions from ``start_year`` to ``to_year`` as measures take effect.
+
+    Nothing else changes (no growth, no grid decarbonisation): the line shows what the plan
+    alone does, and the gap to a target is what is still to be found.
+    """
+    steps = list(steps)
+    points = []
+    for year in range(start_year, to_year + 1):
+        cut = sum((s.t_co2 for s in steps if s.year <= year), ZERO)
+        points.append(PathPoint(year, max(ZERO, start_t - cut)))
+    return tuple(points)
+
+
+@dataclass(frozen=True)
+class Gap:
+    year: int
+    target_t: Decimal
+    plan_t: Decimal
+
+    @property
+    def gap_t(self) -> Decimal:
+        """Positive: the plan is above the target by this much."""
+        return self.plan_t - self.target_t
+
+    @property
+    def on_track(self) -> bool:
+        return self.plan_t <= self.target_t
+
+
+@dataclass(frozen=True)
+class TargetComparison:
+    path: TargetPath
+    gaps: tuple[Gap, ...] = field(default_factory=tuple)
+
+
+def compare(
+    path: TargetPath, plan: tuple[PathPoint, ...], years: Iterable[int] = MILESTONES
+) -> TargetComparison:
+    """The plan against a target at the milestone years both cover."""
+    plan_by_year = {p.year: p.t_co2 for p in plan}
+    gaps = []
+    for year in years:
+        target_t = path.at(year)
+        if target_t is not None and year in plan_by_year:
+            gaps.append(Gap(year, target_t, plan_by_year[year]))
+    return TargetComparison(path, tuple(gaps))

@@ -1,0 +1,135 @@
+"""Targets and pathways: golden case GC-16 and the plan pathway against each target.
+
+Expected numbers: golden/measures_hand.json ("targets"), from reference/golden-cases.md GC-16.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ecocheck_desktop.core import targets as t
+from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core.model import Target
+
+GOLDEN = json.loads(
+    (Path(__file__).parent / "golden" / "measures_hand.json").read_text(encoding="utf-8")
+)["targets"]
+
+
+def _target(case: dict[str, Any]) -> Target:
+    overrides: dict[str, Any] = {}
+    if "reduction_pct" in case:
+        overrides["reduction_pct"] = Decimal(case["reduction_pct"])
+    if "target_year" in case:
+        overrides["target_year"] = case["target_year"]
+    return t.standard_target(case["kind"], case["base_year"], **overrides)
+
+
+@pytest.mark.parametrize("case", GOLDEN["cases"], ids=[c["kind"] for c in GOLDEN["cases"]])
+def test_golden_target_arithmetic(case: dict[str, Any]) -> None:
+    path = t.target_path(_target(case), Decimal(case["base_t"]))
+    for year, expected in case["expected"].items():
+        assert path.at(int(year)) == Decimal(expected), year
+    assert path.points[0] == t.PathPoint(case["base_year"], Decimal(case["base_t"]))
+
+
+def test_sbt_42_carries_its_caveat_and_national_rebasing_is_flagged() -> None:
+    sbt = t.target_path(t.standard_target("sbt_42", 2024), Decimal(100))
+    assert [c.code for c in sbt.caveats] == ["targets.sbt_42_caveat"]
+    assert sbt.target_year == 2030 and sbt.target_t == Decimal(58)
+    national = t.target_path(t.standard_target("national", 2013), Decimal(100))
+    assert national.caveats == ()
+    rebased = t.target_path(t.standard_target("national", 2023), Decimal(100))
+    assert [c.code for c in rebased.caveats] == ["targets.national_rebased"]
+    # From FY2023 the national path still falls to 54/(100 - 46 x 10/17) of it by FY2030.
+    expected = Decimal(100) * 54 / (100 - Decimal(46) * 10 / 17)
+    assert rebased.at(2030) == expected
+    assert rebased.at(2050) == 0
+
+
+def test_bank_spt_stops_at_its_target_year() -> None:
+    path = t.target_path(t.standard_target("bank_spt", 2024), Decimal(200))
+    assert path.points[-1].year == 2029
+    assert path.at(2030) is None
+    assert t.target_value(t.standard_target("bank_spt", 2024), Decimal(200), 2031) is None
+
+
+def test_sbt_linear_reaches_zero_in_2050_at_the_latest() -> None:
+    target = t.standard_target("sbt_linear", 2040)
+    path = t.target_path(target, Decimal(100))
+    assert path.at(2049) == Decimal(100) * (1 - Decimal("0.042") * 9)
+    assert path.at(2050) == 0
+    assert path.target_year == 2050 and path.target_t == 0
+
+
+def test_national_reduction_pct_between_and_beyond_anchors() -> None:
+    assert t.national_reduction_pct(2000) == 0
+    assert t.national_reduction_pct(2045) == Decimal("86.5")
+    assert t.national_reduction_pct(2060) == 100
+
+
+@pytest.mark.parametrize(
+    ("kind", "changes", "code"),
+    [
+        ("bank_spt", {"target_year": 2020}, "targets.bad_years"),
+        ("bank_spt", {"reduction_pct": Decimal(120)}, "targets.bad_pct"),
+        ("bank_spt", {"reduction_pct": Decimal(-1)}, "targets.bad_pct"),
+    ],
+)
+def test_invalid_targets_are_refused(kind: str, changes: dict[str, Any], code: str) -> None:
+    with pytest.raises(EcoCheckError) as error:
+        t.target_path(t.standard_target(kind, 2024, **changes), Decimal(100))
+    assert error.value.messages[0].code == code
+
+
+def test_unknown_kinds_are_refused_everywhere() -> None:
+    with pytest.raises(EcoCheckError):
+        t.standard_target("moonshot", 2024)
+    odd = Target("moonshot", 2024, 2030, Decimal(10))
+    with pytest.raises(EcoCheckError):
+        t.target_path(odd, Decimal(1))
+    with pytest.raises(EcoCheckError):
+        t.target_value(odd, Decimal(1), 2026)
+
+
+def test_plan_pathway_applies_each_step_from_its_year() -> None:
+    steps = [t.PlanStep(2026, Decimal(10), "CA-02"), t.PlanStep(2027, Decimal(30), "LT-01")]
+    points = t.plan_pathway(2025, Decimal(100), steps, to_year=2030)
+    assert [p.t_co2 for p in points] == [100, 90, 60, 60, 60, 60]
+    assert t.plan_pathway(2025, Decimal(10), [t.PlanStep(2026, Decimal(50))], 2026)[-1].t_co2 == 0
+
+
+def test_compare_reports_the_gap_at_2030_and_2050() -> None:
+    path = t.target_path(t.standard_target("sbt_42", 2025), Decimal(100))
+    plan = t.plan_pathway(2025, Decimal(100), [t.PlanStep(2026, Decimal(50))])
+    comparison = t.compare(path, plan)
+    gap_2030, gap_2050 = comparison.gaps
+    assert (gap_2030.year, gap_2030.target_t, gap_2030.plan_t) == (2030, Decimal(58), Decimal(50))
+    assert gap_2030.on_track and gap_2030.gap_t == -8
+    assert not gap_2050.on_track and gap_2050.gap_t == 50
+    spt = t.target_path(t.standard_target("bank_spt", 2020), Decimal(100))
+    assert t.compare(spt, plan).gaps == ()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    base_t=st.decimals(min_value=1, max_value=100000, places=3),
+    base_year=st.integers(min_value=2013, max_value=2029),
+    kind=st.sampled_from(["sbt_linear", "sbt_42", "national"]),
+)
+def test_target_paths_never_rise_and_end_at_net_zero(
+    base_t: Decimal, base_year: int, kind: str
+) -> None:
+    path = t.target_path(t.standard_target(kind, base_year), base_t)
+    values = [p.t_co2 for p in path.points]
+    assert values[0] == base_t
+    assert all(b <= a for a, b in itertools.pairwise(values))
+    assert values[-1] == 0 and path.points[-1].year == 2050
