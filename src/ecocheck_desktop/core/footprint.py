@@ -19,14 +19,23 @@ Decisions recorded here (also in docs/methodology.md):
   scope2_basic_t``, ``total_adjusted_t = scope1_adjusted_t + scope2_adjusted_t``,
   ``total_location_t = scope1_t + scope2_location_t``. Scope 3 is reported separately.
 - Intensities and carbon productivity use ``total_adjusted_t`` (the SHK 調整後 basis).
+
+How it stays fast (bench/calc.py) without rounding earlier: records that resolve to the same
+factors share a ``_Rate``, and totals multiply summed quantities once per rate (exact, since
+Σ(q_i·f) = (Σq_i)·f in the wide context); ``YearResult.lines`` and the plausibility part of
+``YearResult.warnings`` are built on first access from immutable snapshots; library look-ups
+are cached with the library across calls.
 """
 
 from __future__ import annotations
 
 import decimal
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+import weakref
+from collections.abc import Iterable
+from copy import copy
+from dataclasses import dataclass, field, fields
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.core.energy import (
@@ -122,10 +131,10 @@ class LineResult:
 
         One of these is made per bill line; the generated frozen ``__init__`` costs several
         microseconds each, which dominated ``calculate()`` (bench/calc.py). ``values`` must name
-        every field.
+        every field and becomes the instance's ``__dict__`` (not copied).
         """
         line = object.__new__(cls)
-        line.__dict__.update(values)
+        object.__setattr__(line, "__dict__", values)
         return line
 
 
@@ -230,10 +239,13 @@ class Footprint:
         }
 
 
+_MICRO = Decimal("0.000001")
+
+
 def _number(value: Decimal | None) -> float | None:
     if value is None:
         return None
-    return float(value.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP))
+    return float(value.quantize(_MICRO, rounding=ROUND_HALF_UP))
 
 
 def _message_json(message: Message) -> dict[str, Any]:
@@ -352,27 +364,39 @@ class _Factor:
 
 
 class _YearFactors:
-    """Factor look-ups for one calculate() call, cached per (fy, supplier, menu)."""
+    """Factor look-ups, cached per (fy, supplier, menu).
+
+    Library look-ups depend on the library alone (loaded once, never changed), so their cache
+    is kept with the library and shared by every calculate() call: the GUI recalculates after
+    each edit with the same library. Look-ups that read the project (contracts) are cached
+    for one call only.
+    """
 
     def __init__(self, library: Any) -> None:
         # Any: the adapter tolerates small differences in the library's result objects.
         self.library = library
-        self._cache: dict[tuple[Any, ...], Any] = {}
+        try:
+            cache = _LIBRARY_CACHES.get(library)
+            if cache is None:
+                cache = _LIBRARY_CACHES[library] = {}
+        except TypeError:  # not weakly referenceable or not hashable: cache for this call
+            cache = {}
+        self._cache: dict[tuple[Any, ...], Any] = cache
+        self._project_cache: dict[tuple[Any, ...], Any] = {}
 
-    def _hit(self, key: tuple[Any, ...]) -> Any:
-        """The cached value for ``key`` or None (hot path: no closure is built)."""
-        value = self._cache.get(key)
-        return None if isinstance(value, EcoCheckError) else value
-
-    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
-        if key not in self._cache:
+    def _cached(
+        self, key: tuple[Any, ...], compute: Any, cache: dict[tuple[Any, ...], Any] | None = None
+    ) -> Any:
+        cache = self._cache if cache is None else cache
+        if key not in cache:
             try:
-                self._cache[key] = compute()
+                cache[key] = compute()
             except EcoCheckError as error:
-                self._cache[key] = error
-        value = self._cache[key]
+                cache[key] = error
+        value = cache[key]
         if isinstance(value, EcoCheckError):
-            raise value
+            # A fresh traceback: the cached error is raised again in later calls.
+            raise value.with_traceback(None)
         return value
 
     # Fuel table ------------------------------------------------------------------------
@@ -441,30 +465,21 @@ class _YearFactors:
 
     def table_conversion(
         self, energy_text: str, unit: str, fiscal_year: int
-    ) -> tuple[str, Callable[[Decimal], Decimal]]:
-        """The energy code and a function from a bill quantity to the table unit."""
-        key = ("unit", energy_text, unit, fiscal_year)
-        hit = self._hit(key)
-        if hit is not None:
-            return hit
+    ) -> tuple[str, Decimal, Decimal | None]:
+        """The energy code and how a bill quantity becomes the table unit: times the
+        multiplier, or (LPG m3) divided by the divisor."""
 
-        def compute() -> tuple[str, Callable[[Decimal], Decimal]]:
+        def compute() -> tuple[str, Decimal, Decimal | None]:
             energy = normalize_energy(energy_text)
             if energy == "lpg" and normalize_unit(unit) == "m3":
                 divisor = Decimal(self.conversion(fiscal_year).lpg_m3_per_t)
                 to_table_unit(energy, Decimal(1), unit, lpg_m3_per_t=divisor)
-                return energy, lambda quantity: quantity / divisor
-            multiplier = to_table_unit(energy, Decimal(1), unit)
-            return energy, lambda quantity: quantity * multiplier
+                return energy, Decimal(1), divisor
+            return energy, to_table_unit(energy, Decimal(1), unit), None
 
-        return self._cached(key, compute)
+        return self._cached(("unit", energy_text, unit, fiscal_year), compute)
 
     def gj_per_table_unit(self, fiscal_year: int, energy: str) -> Decimal:
-        key = ("gj", fiscal_year, energy)
-        hit = self._hit(key)
-        if hit is not None:
-            return hit
-
         def compute() -> Decimal:
             try:
                 if energy == "electricity":
@@ -475,23 +490,24 @@ class _YearFactors:
             except EcoCheckError:
                 return _ZERO  # the missing factor is reported with the line's emissions
 
-        return self._cached(key, compute)
+        return self._cached(("gj", fiscal_year, energy), compute)
 
     def line_factor(
         self, project: Project, record: EnergyRecord, site: str, energy: str, fiscal_year: int
     ) -> tuple[_Factor, _Factor | None]:
-        """The factor of a record without its own factor, and the national average."""
-        key = ("line", site, energy, fiscal_year, record.supplier, record.menu)
-        hit = self._hit(key)
-        if hit is not None:
-            return hit
+        """The factor of a record without its own factor, and the national average.
+
+        The site matters only through its contract, so sites without one share the look-up.
+        """
 
         def compute() -> tuple[_Factor, _Factor | None]:
             factor = _record_factor(project, record, site, energy, fiscal_year, self)
             national = self.national_average(fiscal_year) if energy == "electricity" else None
             return factor, national
 
-        return self._cached(key, compute)
+        contract = project.contract_for(site, energy)
+        key = ("line", contract, energy, fiscal_year, record.supplier, record.menu)
+        return self._cached(key, compute, self._project_cache)
 
     # Conversion ------------------------------------------------------------------------
     def conversion(self, fiscal_year: int) -> Any:
@@ -636,6 +652,17 @@ class _YearFactors:
         return self._cached(("edition", edition_id), compute)
 
 
+_LIBRARY_CACHES: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+@lru_cache(maxsize=4096)
+def _fiscal_year_of(month: str, start_month: int) -> int:
+    """fiscal_year_of, remembered across calls (it parses every spelling of a month)."""
+    return fiscal_year_of(month, start_month)
+
+
 # Energy codes whose fuel-table key is spelled differently in the official files.
 _FUEL_KEYS: dict[str, tuple[str, ...]] = {
     "diesel": ("diesel", "diesel_oil"),
@@ -657,12 +684,90 @@ def _electricity_label(factor: Any, supplier: str, menu: str) -> str:
 # --------------------------------------------------------------------------- calculation
 
 
+@dataclass(eq=False, slots=True)
+class _Rate:
+    """What the lines of one fiscal year calculated alike share: everything but the quantity.
+
+    Lines with the same energy, unit conversion, heat value and factors differ only in their
+    quantity, so the totals convert and multiply each sum once: Σ(q_i·m·f) = (Σq_i)·m·f holds
+    exactly in the wide context. A year of bills has a few dozen rates, not thousands of lines.
+    """
+
+    energy: str
+    scope: int
+    multiplier: Decimal  # bill unit -> table unit (unused when ``divisor`` is set)
+    divisor: Decimal | None  # LPG m3 -> t: a division, the one inexact conversion
+    # GJ and t-CO2 (basic, adjusted, third) per table unit, 0 for a missing factor; third is
+    # the one-line factor for Scope 1 and the location-based factor for Scope 2.
+    per_table: tuple[Decimal, Decimal, Decimal, Decimal]
+    # month -> [bill quantity, cost, number of lines with a cost]
+    months: dict[str, list[Any]] = field(default_factory=dict)
+    quantity: Decimal = _ZERO  # bill units, summed when the year is frozen
+    per_bill: tuple[Decimal, ...] = field(init=False)
+    # Whether the adjusted / third product is the basic one (same digits): skip a product.
+    same_adjusted: bool = field(init=False)
+    same_third: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Exact products (the calculation context is wide enough), so one multiplication per
+        # quantity gives the same digits as converting first.
+        self.per_bill = (
+            tuple(self.multiplier * value for value in self.per_table)
+            if self.divisor is None
+            else self.per_table
+        )
+        _gj, basic, adjusted, third = self.per_table
+        self.same_adjusted = _same_digits(adjusted, basic)
+        self.same_third = _same_digits(third, basic)
+
+    def table_quantity(self, quantity: Decimal) -> Decimal:
+        divisor = self.divisor
+        return quantity * self.multiplier if divisor is None else quantity / divisor
+
+    def chain(self, quantity: Decimal) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+        """GJ and basic, adjusted and third t-CO2 of a bill quantity."""
+        if self.divisor is not None:
+            quantity = quantity / self.divisor
+        gj, basic, adjusted, third = self.per_bill
+        basic_t = quantity * basic
+        return (
+            quantity * gj,
+            basic_t,
+            basic_t if self.same_adjusted else quantity * adjusted,
+            basic_t if self.same_third else quantity * third,
+        )
+
+
+def _same_digits(value: Decimal, other: Decimal) -> bool:
+    return value is other or (value == other and value.as_tuple() == other.as_tuple())
+
+
+@dataclass(eq=False, slots=True)
+class _Group:
+    """The records of one fiscal year with the same site, energy and unit spelling, supplier,
+    menu and own factor: they resolve to the same factor, so resolving runs once per group."""
+
+    year: _Accumulator
+    site: str
+    rate: _Rate | None  # None: the energy or the unit is unknown (``error``)
+    energy: str = ""
+    table_unit: str = ""
+    factor: _Factor | None = None
+    national: _Factor | None = None
+    error: EcoCheckError | None = None
+    quantity: Decimal = _ZERO  # bill units
+
+
 @dataclass
 class _Accumulator:
     """Mutable running totals of one fiscal year (frozen into a YearResult at the end)."""
 
     fiscal_year: int
-    lines: list[LineResult] = field(default_factory=list)
+    records: list[tuple[EnergyRecord, _Group]] = field(default_factory=list)  # entry order
+    groups: list[_Group] = field(default_factory=list)  # with a rate, by first record
+    rates: dict[tuple[Any, ...], _Rate] = field(default_factory=dict)  # by first record
+    # (month, rate, cell of rate.months), by the first record of the month and rate
+    cells: list[tuple[str, _Rate, list[Any]]] = field(default_factory=list)
     errors: list[Message] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
     factors: dict[tuple[Any, ...], FactorUse] = field(default_factory=dict)
@@ -672,8 +777,8 @@ class _Accumulator:
     furon_t: Decimal = _ZERO
     scope3: dict[str, Decimal] = field(default_factory=dict)
     crude_oil_kl_per_gj: Decimal = _ZERO
-    _keep: list[_Factor] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+    _keep: list[_Factor] = field(default_factory=list)
 
     def use(self, factor: _Factor, value: Decimal | None = None, label: str = "") -> None:
         # Library factors are cached objects: identity makes the common case one set look-up.
@@ -725,13 +830,55 @@ def calculate(
 
     with decimal.localcontext(_CONTEXT):
         fiscal_year_of_month: dict[str, int] = {}
+        groups: dict[tuple[Any, ...], _Group] = {}
+        known_month, known_group = fiscal_year_of_month.get, groups.get
+        # The hot loop: one look-up for the record's group, then three sums; the products
+        # are taken per rate when the year is frozen and per line only if lines are read.
         for record in project.records:
-            fiscal_year = fiscal_year_of_month.get(record.month, -1)
-            if fiscal_year < 0:
-                fiscal_year = fiscal_year_of(record.month, start)
-                fiscal_year_of_month[record.month] = fiscal_year
-            accumulator = year_of(fiscal_year)
-            _calculate_line(project, record, fiscal_year, factors, accumulator)
+            month = record.month
+            fiscal_year = known_month(month)
+            if fiscal_year is None:
+                fiscal_year = fiscal_year_of_month[month] = _fiscal_year_of(month, start)
+            key = (
+                fiscal_year,
+                record.site,
+                record.energy,
+                record.unit,
+                record.supplier,
+                record.menu,
+                record.factor_basic,
+                record.factor_adjusted,
+                record.factor_source,
+            )
+            group = known_group(key)
+            if group is None:
+                group = groups[key] = _new_group(
+                    project, record, fiscal_year, factors, year_of(fiscal_year)
+                )
+            rate = group.rate
+            year = group.year
+            if rate is None:
+                assert group.error is not None  # a group without a rate carries its error
+                where = {
+                    "site": group.site,
+                    "month": month,
+                    "energy": record.energy,
+                    "fiscal_year": fiscal_year,
+                }
+                year.errors.extend(_located(group.error, where))
+                continue
+            year.records.append((record, group))
+            quantity = record.quantity
+            group.quantity += quantity
+            cell = rate.months.get(month)
+            if cell is None:
+                cell = rate.months[month] = [_ZERO, _ZERO, 0]
+                year.cells.append((month, rate, cell))
+            cell[0] += quantity
+            cost = record.cost_yen
+            if cost is not None:
+                cell[1] += cost
+                cell[2] += 1
         for refill in project.refrigerants:
             accumulator = year_of(refill.fiscal_year)
             _add_refrigerant(factors, refill, accumulator)
@@ -741,10 +888,11 @@ def calculate(
         for fiscal_year in sorted(years):
             _finish_year(project, factors, years[fiscal_year])
 
+        snapshot = _snapshot(project)
         results: dict[int, YearResult] = {}
         for fiscal_year in sorted(years):
             previous = results.get(fiscal_year - 1)
-            results[fiscal_year] = _freeze(project, years[fiscal_year], previous)
+            results[fiscal_year] = _freeze(snapshot, years[fiscal_year], previous)
 
         wanted = sorted(set(fiscal_years)) if fiscal_years is not None else sorted(results)
         chosen: list[YearResult] = []
@@ -764,6 +912,119 @@ def calculate(
     return Footprint(project.company.name, chosen)
 
 
+def _new_group(
+    project: Project,
+    record: EnergyRecord,
+    fiscal_year: int,
+    factors: _YearFactors,
+    year: _Accumulator,
+) -> _Group:
+    """Resolve the first record of a group: conversion, factor, national average, heat value."""
+    site = record.site or project.default_site()
+    try:
+        energy, multiplier, divisor = factors.table_conversion(
+            record.energy, record.unit, fiscal_year
+        )
+    except EcoCheckError as error:
+        return _Group(year, site, None, error=error)
+    energy_type = ENERGY_TYPES[energy]
+    factor: _Factor | None
+    national: _Factor | None = None
+    own_factor = record.factor_basic is not None or record.factor_adjusted is not None
+    try:
+        if own_factor:
+            factor = _record_factor(project, record, site, energy, fiscal_year, factors)
+        else:
+            factor, national = factors.line_factor(project, record, site, energy, fiscal_year)
+    except EcoCheckError as error:
+        factor = None
+        # A missing factor is one message per fiscal year, site and energy, not per month.
+        per_year = {"site": site, "energy": energy, "fiscal_year": fiscal_year}
+        for message in _located(error, per_year):
+            if message not in year.errors:
+                year.errors.append(message)
+    if own_factor and energy == "electricity":
+        national = factors.national_average(fiscal_year)
+    basic = adjusted = third = _ZERO
+    if factor is not None:
+        year.use(factor)
+        basic, adjusted = factor.basic, factor.adjusted
+        if energy_type.scope == 1:
+            third = factor.rounded if factor.rounded is not None else adjusted
+        else:
+            third = basic
+        if energy == "electricity":
+            if national is None:
+                year.location_missing = True
+                third = _ZERO
+            else:
+                year.use(national)
+                third = national.basic
+    per_table = (factors.gj_per_table_unit(fiscal_year, energy), basic, adjusted, third)
+    key = (energy, multiplier, divisor, per_table)
+    rate = year.rates.get(key)
+    if rate is None:
+        rate = year.rates[key] = _Rate(energy, energy_type.scope, multiplier, divisor, per_table)
+    group = _Group(year, site, rate, energy, energy_type.table_unit, factor, national)
+    year.groups.append(group)
+    return group
+
+
+def _lines(records: list[tuple[EnergyRecord, _Group]]) -> list[LineResult]:
+    """The records' LineResults: per line, the same chain as the totals.
+
+    A product is shared where the factors are the same object (a fuel's basic and adjusted
+    chain factor): the digits are the same, one multiplication fewer per line.
+    """
+    make = LineResult._make
+    lines = []
+    for record, group in records:
+        rate = group.rate
+        assert rate is not None  # only records with a rate are lines
+        factor = group.factor
+        quantity = record.quantity
+        divisor = rate.divisor
+        table_quantity = quantity * rate.multiplier if divisor is None else quantity / divisor
+        basic = adjusted = location = rounded = None
+        if factor is not None:
+            basic = table_quantity * factor.basic
+            adjusted = (
+                basic if factor.adjusted is factor.basic else table_quantity * factor.adjusted
+            )
+            rounded = adjusted if factor.rounded is None else table_quantity * factor.rounded
+            location = basic
+            if group.energy == "electricity":
+                national = group.national
+                location = None if national is None else table_quantity * national.basic
+        lines.append(
+            make(
+                {
+                    "month": record.month,
+                    "site": group.site,
+                    "energy": group.energy,
+                    "scope": rate.scope,
+                    "quantity": quantity,
+                    "unit": record.unit,
+                    "table_quantity": table_quantity,
+                    "table_unit": group.table_unit,
+                    "t_co2_basic": basic,
+                    "t_co2_adjusted": adjusted,
+                    "t_co2_location": location,
+                    "t_co2_rounded_factor": rounded,
+                    "gj": table_quantity * rate.per_table[0],
+                    "factor_basic": factor.basic if factor else None,
+                    "factor_adjusted": factor.adjusted if factor else None,
+                    "factor_label": factor.label if factor else "",
+                    "how": factor.how if factor else "missing",
+                    "edition_id": factor.edition_id if factor else "",
+                    "cost_yen": record.cost_yen,
+                    "estimated": record.estimated,
+                }
+            )
+        )
+    return lines
+
+
 def _record_factor(
     project: Project,
     record: EnergyRecord,
@@ -774,15 +1035,15 @@ def _record_factor(
 ) -> _Factor:
     """Resolution order: the record's own factor > the contract's factor > the library."""
     contract = project.contract_for(site, energy)
-    unit = {"electricity": "t-CO2/kWh", "heat": "t-CO2/GJ"}.get(
-        energy, f"t-CO2/{ENERGY_TYPES[energy].table_unit}"
-    )
     for holder, how in ((record, "user_record"), (contract, "user_contract")):
         if holder is None or (holder.factor_basic is None and holder.factor_adjusted is None):
             continue
         basic = holder.factor_basic if holder.factor_basic is not None else holder.factor_adjusted
         adjusted = holder.factor_adjusted if holder.factor_adjusted is not None else basic
         assert basic is not None and adjusted is not None  # one of them is set (checked above)
+        unit = {"electricity": "t-CO2/kWh", "heat": "t-CO2/GJ"}.get(
+            energy, f"t-CO2/{ENERGY_TYPES[energy].table_unit}"
+        )
         warnings: tuple[Message, ...] = ()
         if not holder.factor_source.strip():
             warnings = (
@@ -815,88 +1076,6 @@ def _record_factor(
     if energy == "heat":
         return factors.heat(fiscal_year, supplier, menu)
     return factors.fuel_factor(fiscal_year, energy)
-
-
-def _calculate_line(
-    project: Project,
-    record: EnergyRecord,
-    fiscal_year: int,
-    factors: _YearFactors,
-    accumulator: _Accumulator,
-) -> None:
-    site = record.site or project.default_site()
-    try:
-        energy, to_table = factors.table_conversion(record.energy, record.unit, fiscal_year)
-    except EcoCheckError as error:
-        where = {
-            "site": site,
-            "month": record.month,
-            "energy": record.energy,
-            "fiscal_year": fiscal_year,
-        }
-        accumulator.errors.extend(_located(error, where))
-        return
-    energy_type = ENERGY_TYPES[energy]
-    table_quantity = to_table(record.quantity)
-    factor: _Factor | None
-    national: _Factor | None = None
-    own_factor = record.factor_basic is not None or record.factor_adjusted is not None
-    try:
-        if own_factor:
-            factor = _record_factor(project, record, site, energy, fiscal_year, factors)
-        else:
-            factor, national = factors.line_factor(project, record, site, energy, fiscal_year)
-    except EcoCheckError as error:
-        factor = None
-        # A missing factor is one message per fiscal year, site and energy, not per month.
-        per_year = {"site": site, "energy": energy, "fiscal_year": fiscal_year}
-        for message in _located(error, per_year):
-            if message not in accumulator.errors:
-                accumulator.errors.append(message)
-    if own_factor and energy == "electricity":
-        national = factors.national_average(fiscal_year)
-    gj = table_quantity * factors.gj_per_table_unit(fiscal_year, energy)
-
-    basic = adjusted = location = rounded = None
-    if factor is not None:
-        accumulator.use(factor)
-        basic = table_quantity * factor.basic
-        adjusted = table_quantity * factor.adjusted
-        rounded = table_quantity * factor.rounded if factor.rounded is not None else adjusted
-        location = basic
-        if energy == "electricity":
-            if national is None:
-                accumulator.location_missing = True
-                location = None
-            else:
-                accumulator.use(national)
-                location = table_quantity * national.basic
-    accumulator.lines.append(
-        LineResult._make(
-            {
-                "month": record.month,
-                "site": site,
-                "energy": energy,
-                "scope": energy_type.scope,
-                "quantity": record.quantity,
-                "unit": record.unit,
-                "table_quantity": table_quantity,
-                "table_unit": energy_type.table_unit,
-                "t_co2_basic": basic,
-                "t_co2_adjusted": adjusted,
-                "t_co2_location": location,
-                "t_co2_rounded_factor": rounded,
-                "gj": gj,
-                "factor_basic": factor.basic if factor else None,
-                "factor_adjusted": factor.adjusted if factor else None,
-                "factor_label": factor.label if factor else "",
-                "how": factor.how if factor else "missing",
-                "edition_id": factor.edition_id if factor else "",
-                "cost_yen": record.cost_yen,
-                "estimated": record.estimated,
-            }
-        )
-    )
 
 
 def _located(error: EcoCheckError, where: dict[str, Any]) -> list[Message]:
@@ -1009,7 +1188,7 @@ def _finish_year(project: Project, factors: _YearFactors, year: _Accumulator) ->
     conversion = factors.conversion(year.fiscal_year)
     year.crude_oil_kl_per_gj = Decimal(conversion.crude_oil_kl_per_gj)
     conversion_edition = str(getattr(conversion, "edition", ""))
-    if year.lines and conversion_edition:
+    if year.records and conversion_edition:
         year.editions.setdefault(conversion_edition)
     if year.location_missing:
         year.warnings.append(
@@ -1024,9 +1203,12 @@ def _finish_year(project: Project, factors: _YearFactors, year: _Accumulator) ->
         return
     # The lock names the electricity edition (the list that is revised within a year).
     library_editions = [
-        line.edition_id
-        for line in year.lines
-        if line.energy == "electricity" and line.how not in _USER_HOWS and line.edition_id
+        group.factor.edition_id
+        for group in year.groups
+        if group.energy == "electricity"
+        and group.factor is not None
+        and group.factor.how not in _USER_HOWS
+        and group.factor.edition_id
     ]
     if library_editions and data.factor_edition not in library_editions:
         year.warnings.append(
@@ -1045,59 +1227,71 @@ def _finish_year(project: Project, factors: _YearFactors, year: _Accumulator) ->
 _USER_HOWS = ("user_record", "user_contract")
 
 
-def _bucket(buckets: dict[str, list[Any]], key: str) -> list[Any]:
-    bucket = buckets.get(key)
-    if bucket is None:
-        bucket = buckets[key] = [_ZERO] * 10 + [{}]
-    return bucket
-
-
 def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -> YearResult:
-    from ecocheck_desktop.core.plausibility import check_year
-
-    lines = year.lines
     missing_location = year.location_missing
     zero = _ZERO
-    # One pass over the lines; slots: [0] Scope 1 basic, [1] Scope 1 adjusted, [2] Scope 1
+    # Buckets of sums; slots: [0] Scope 1 basic, [1] Scope 1 adjusted, [2] Scope 1
     # rounded-factor, [3] Scope 2 basic, [4] Scope 2 adjusted, [5] Scope 2 location, [6] GJ,
-    # [7] cost, [8] number of lines with a cost, [9] table quantity.
+    # [7] cost, [8] number of lines with a cost, [9] table quantity, [10] adjusted by energy.
+    # Each slot is a sum of (quantity sum) x (rate), exactly the sum of the lines' products.
+    for group in year.groups:
+        assert group.rate is not None  # only groups with a rate are listed
+        group.rate.quantity += group.quantity
     totals: list[Any] = [zero] * 10
     energies: dict[str, list[Any]] = {}
+    for rate in year.rates.values():
+        gj, basic, adjusted, third = rate.chain(rate.quantity)
+        bucket = energies.get(rate.energy)
+        if bucket is None:
+            bucket = energies[rate.energy] = [zero] * 10
+        offset = 0 if rate.scope == 1 else 3
+        for sums in (totals, bucket):
+            sums[offset] += basic
+            sums[offset + 1] += adjusted
+            sums[offset + 2] += third
+            sums[6] += gj
+            sums[9] += rate.table_quantity(rate.quantity)
     months: dict[str, list[Any]] = {}
-    sites: dict[str, list[Any]] = {}
-    for line in lines:
-        basic = line.t_co2_basic if line.t_co2_basic is not None else zero
-        adjusted = line.t_co2_adjusted if line.t_co2_adjusted is not None else zero
-        gj, quantity, cost = line.gj, line.table_quantity, line.cost_yen
-        buckets = (
-            totals,
-            _bucket(energies, line.energy),
-            _bucket(months, line.month),
-            _bucket(sites, line.site),
-        )
-        if line.scope == 1:
-            rounded = line.t_co2_rounded_factor
-            rounded = rounded if rounded is not None else zero
-            for bucket in buckets:
-                bucket[0] += basic
-                bucket[1] += adjusted
-                bucket[2] += rounded
-                bucket[6] += gj
-                bucket[9] += quantity
+    # The most frequent step (rates x months): products inlined, only the slots months report.
+    for month, rate, (quantity, cost, costs) in year.cells:
+        bucket = months.get(month)
+        if bucket is None:
+            bucket = months[month] = [zero] * 10 + [{}]
+        if rate.divisor is not None:
+            quantity = quantity / rate.divisor
+        gj, basic, adjusted, third = rate.per_bill
+        basic_t = quantity * basic
+        adjusted_t = basic_t if rate.same_adjusted else quantity * adjusted
+        if rate.scope == 1:
+            bucket[0] += basic_t
+            bucket[1] += adjusted_t
         else:
-            location = line.t_co2_location if line.t_co2_location is not None else zero
-            for bucket in buckets:
-                bucket[3] += basic
-                bucket[4] += adjusted
-                bucket[5] += location
-                bucket[6] += gj
-                bucket[9] += quantity
-        if cost is not None:
-            for bucket in buckets:
-                bucket[7] += cost
-                bucket[8] += 1
-        by_energy_t = buckets[2][10]
-        by_energy_t[line.energy] = by_energy_t.get(line.energy, zero) + adjusted
+            bucket[3] += basic_t
+            bucket[4] += adjusted_t
+            bucket[5] += basic_t if rate.same_third else quantity * third
+        bucket[6] += quantity * gj
+        by_energy_t = bucket[10]
+        energy = rate.energy
+        by_energy_t[energy] = by_energy_t.get(energy, zero) + adjusted_t
+        if costs:
+            bucket[7] += cost
+            bucket[8] += costs
+            bucket = energies[energy]
+            bucket[7] += cost
+            bucket[8] += costs
+    sites: dict[str, list[Any]] = {}
+    for group in year.groups:
+        group_rate = group.rate
+        assert group_rate is not None
+        gj, basic, adjusted, third = group_rate.chain(group.quantity)
+        bucket = sites.get(group.site)
+        if bucket is None:
+            bucket = sites[group.site] = [zero] * 10
+        offset = 0 if group_rate.scope == 1 else 3
+        bucket[offset] += basic
+        bucket[offset + 1] += adjusted
+        bucket[offset + 2] += third
+        bucket[6] += gj
 
     def location_of(bucket: list[Any], missing: bool) -> Decimal | None:
         return None if missing else bucket[5]
@@ -1164,48 +1358,91 @@ def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -
             Decimal(100),
         )
     scope3_t = sum(year.scope3.values(), _ZERO)
-    errors = list(year.errors)
 
-    result = YearResult(
-        fiscal_year=year.fiscal_year,
-        scope1_t=scope1_t,
-        scope1_adjusted_t=scope1_adjusted_t,
-        scope2_basic_t=scope2_basic_t,
-        scope2_adjusted_t=scope2_adjusted_t,
-        scope2_location_t=scope2_location_t,
-        total_basic_t=scope1_t + scope2_basic_t,
-        total_adjusted_t=total_adjusted_t,
-        total_location_t=None if scope2_location_t is None else scope1_t + scope2_location_t,
-        scope1_rounded_factor_t=scope1_rounded,
-        energy_gj=energy_gj,
-        crude_oil_kl=energy_gj * year.crude_oil_kl_per_gj,
-        by_energy=by_energy,
-        by_month=by_month,
-        by_site=by_site,
-        lines=list(lines),
-        factors_used=list(year.factors.values()),
-        factor_editions=list(year.editions),
-        intensities=intensities,
-        carbon_productivity=carbon_productivity,
-        yoy_change_pct=yoy,
-        refrigerant_scope1_t=year.refrigerant_t,
-        furon_t=year.furon_t,
-        furon_reportable=year.furon_t >= FURON_REPORTING_THRESHOLD_T,
-        scope3_t=scope3_t,
-        scope3_by_category=dict(sorted(year.scope3.items())),
-        warnings=list(year.warnings),
-        errors=errors,
+    return _DeferredYearResult._make(
+        {
+            "fiscal_year": year.fiscal_year,
+            "scope1_t": scope1_t,
+            "scope1_adjusted_t": scope1_adjusted_t,
+            "scope2_basic_t": scope2_basic_t,
+            "scope2_adjusted_t": scope2_adjusted_t,
+            "scope2_location_t": scope2_location_t,
+            "total_basic_t": scope1_t + scope2_basic_t,
+            "total_adjusted_t": total_adjusted_t,
+            "total_location_t": (
+                None if scope2_location_t is None else scope1_t + scope2_location_t
+            ),
+            "scope1_rounded_factor_t": scope1_rounded,
+            "energy_gj": energy_gj,
+            "crude_oil_kl": energy_gj * year.crude_oil_kl_per_gj,
+            "by_energy": by_energy,
+            "by_month": by_month,
+            "by_site": by_site,
+            "factors_used": list(year.factors.values()),
+            "factor_editions": list(year.editions),
+            "intensities": intensities,
+            "carbon_productivity": carbon_productivity,
+            "yoy_change_pct": yoy,
+            "refrigerant_scope1_t": year.refrigerant_t,
+            "furon_t": year.furon_t,
+            "furon_reportable": year.furon_t >= FURON_REPORTING_THRESHOLD_T,
+            "scope3_t": scope3_t,
+            "scope3_by_category": dict(sorted(year.scope3.items())),
+            "errors": list(year.errors),
+        },
+        _Deferred(year.records, list(year.warnings), project, previous),
     )
-    plausibility = check_year(project, result, previous)
-    return _with_warnings(result, plausibility)
 
 
-def _with_warnings(result: YearResult, extra: list[Message]) -> YearResult:
-    if not extra:
+@dataclass(frozen=True, eq=False)
+class _Deferred:
+    """What a year's lines and plausibility warnings are built from, on first access."""
+
+    records: list[tuple[EnergyRecord, _Group]]
+    warnings: list[Message]  # the calculation's own, before the plausibility checks
+    project: Project  # a snapshot: later edits of the live project cannot leak in
+    previous: YearResult | None
+
+
+class _DeferredYearResult(YearResult):
+    """A YearResult whose ``lines`` and plausibility ``warnings`` are built when first read.
+
+    The totals come from the rates and need neither; building a LineResult per bill line and
+    checking plausibility cost more than the whole calculation (bench/calc.py), and a caller
+    that only shows totals (a recalculation after one edit) should not pay for them. Reading
+    either gives exactly what an eager calculation gives; its inputs are immutable (frozen
+    records, resolved factors, a shallow copy of the project).
+    """
+
+    @classmethod
+    def _make(cls, values: dict[str, Any], deferred: _Deferred) -> YearResult:
+        result = object.__new__(cls)
+        result.__dict__.update(values)
+        result.__dict__["_deferred"] = deferred
         return result
-    from dataclasses import replace
 
-    return replace(result, warnings=[*result.warnings, *extra])
+    @cached_property
+    def lines(self) -> list[LineResult]:
+        deferred: _Deferred = self.__dict__["_deferred"]
+        with decimal.localcontext(_CONTEXT):
+            return _lines(deferred.records)
+
+    @cached_property
+    def warnings(self) -> list[Message]:
+        from ecocheck_desktop.core.plausibility import check_year
+
+        deferred: _Deferred = self.__dict__["_deferred"]
+        plausibility = check_year(deferred.project, self, deferred.previous)
+        return [*deferred.warnings, *plausibility]
+
+
+def _snapshot(project: Project) -> Project:
+    """A shallow copy whose lists and dicts are copies (records, sites, contracts are frozen)."""
+    values: dict[str, Any] = {}
+    for item in fields(project):
+        value = getattr(project, item.name)
+        values[item.name] = copy(value) if isinstance(value, (list, dict)) else value
+    return Project(**values)
 
 
 def _intensities(data: Any, total_t: Decimal) -> list[Intensity]:
