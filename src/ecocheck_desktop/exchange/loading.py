@@ -1,0 +1,76 @@
+"""Open any input the command line accepts (.ecocheck, .csv, .xlsx, .json) as a Project.
+
+Owns the dispatch on the file suffix and the file-level errors (missing, unreadable, unknown
+type), each naming the file. The readers are imported lazily so that opening a project file
+never loads openpyxl and reading a CSV never loads SQLite code.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ecocheck_desktop.core.messages import EcoCheckError, Message
+from ecocheck_desktop.core.model import Project
+
+# Registers the file.* message templates used below.
+from ecocheck_desktop.exchange import bills as _bills  # noqa: F401
+
+SUFFIXES = (".ecocheck", ".csv", ".xlsx", ".json")
+
+
+@dataclass
+class LoadedInput:
+    project: Project
+    # Non-blocking notes from reading the file (unknown columns, duplicate rows, ...).
+    warnings: list[Message] = field(default_factory=list)
+
+
+def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
+    """The project in ``path`` and the warnings raised while reading it.
+
+    ``company_name`` names the company of a bill file (default: the file name without suffix);
+    project and JSON files carry their own name.
+    """
+    path = Path(path)
+    where = {"file": str(path)}
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise EcoCheckError(
+            Message("file.unsupported_type", {"suffix": path.suffix or "(none)"}, where)
+        )
+    if not path.exists():
+        raise EcoCheckError(Message("file.not_found", where=where))
+    if not path.is_file():
+        raise EcoCheckError(Message("file.unreadable", {"reason": "not a file"}, where))
+    try:
+        if suffix in (".csv", ".xlsx"):
+            from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
+
+            result = read_bills(path)
+            project = project_from_bills(result, company_name or path.stem)
+            return LoadedInput(project, list(result.warnings))
+        if suffix == ".json":
+            from ecocheck_desktop.exchange.json_io import read_json
+
+            return LoadedInput(read_json(path))
+        from ecocheck_desktop.store.project_file import load_project
+
+        return LoadedInput(load_project(path))
+    except OSError as error:
+        # Permissions, a file locked by Excel on Windows, a disk error: the user's to fix.
+        raise EcoCheckError(
+            Message("file.unreadable", {"reason": error.strerror or str(error)}, where)
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, sqlite3.DatabaseError) as error:
+        # A damaged or mislabelled file (e.g. a PDF renamed .json) is bad input, not a crash.
+        raise EcoCheckError(
+            Message("file.unreadable", {"reason": f"{type(error).__name__}: {error}"}, where)
+        ) from None
+
+
+def load_project_any(path: Path, *, company_name: str | None = None) -> Project:
+    """The project in ``path`` (.ecocheck, .csv, .xlsx or .json); see :func:`load_input`."""
+    return load_input(path, company_name=company_name).project
