@@ -1,0 +1,193 @@
+"""Regenerate demo.json (the bundled demo company) from the monthly profiles below.
+
+Run from the repository root: ``.venv/bin/python resources/demo/generate_demo.py``.
+The numbers are illustrative, chosen to be typical of a 40-person metalworking shop; README.md
+in this folder explains where each figure comes from. The output is committed; this script is
+kept so that the data can be reviewed and changed as data, not as a JSON blob.
+"""
+
+from __future__ import annotations
+
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from ecocheck_desktop.core.model import (  # noqa: E402
+    Company,
+    EnergyRecord,
+    FiscalYearData,
+    Project,
+    Site,
+    SupplyContract,
+)
+from ecocheck_desktop.exchange.json_io import write_json  # noqa: E402
+
+SITE = "本社工場"
+MONTHS = ["04", "05", "06", "07", "08", "09", "10", "11", "12", "01", "02", "03"]
+
+# kWh per month, FY2024 (April..March): summer air conditioning peak, dips for Golden Week
+# (May) and お盆 (August), a smaller winter rise.
+ELECTRICITY_FY2024 = [29_800, 27_400, 30_500, 33_900, 31_200, 32_600,
+                      29_900, 29_100, 30_800, 31_900, 31_300, 30_200]  # fmt: skip
+# FY2025: 2 % less after part of the shop lighting was changed to LED in spring 2025.
+ELECTRICITY_FACTOR_FY2025 = Decimal("0.98")
+# m3 per month of city gas (washing line hot water, paint drying oven, space heating).
+CITY_GAS = [1_500, 1_200, 1_050, 1_000, 1_000, 1_050, 1_350, 1_800, 2_250, 2_450, 2_350, 1_950]
+DIESEL = [205, 180, 210, 220, 175, 215, 210, 205, 200, 185, 195, 230]  # L, 3 forklifts
+GASOLINE = [200, 190, 205, 210, 180, 200, 205, 200, 195, 190, 195, 210]  # L, 4 company cars
+KEROSENE = [0, 0, 0, 0, 0, 0, 0, 400, 650, 800, 700, 350]  # L, heaters Nov-Mar only
+
+# 円 per unit including fuel-cost adjustment and taxes, per fiscal year.
+PRICES = {
+    2024: {"electricity": "27.5", "city_gas": "175", "diesel": "158", "gasoline": "174",
+           "kerosene": "112"},
+    2025: {"electricity": "28.3", "city_gas": "180", "diesel": "162", "gasoline": "176",
+           "kerosene": "116"},
+}  # fmt: skip
+
+# FY2024 has no official retailer list in the bundled library (only the FY2025 list is
+# shipped), so the demo carries a user-entered factor, clearly marked as not official.
+DEMO_FACTOR_FY2024 = Decimal("0.000450")
+DEMO_FACTOR_SOURCE = "デモ用の仮の値: 実際は請求書または電力会社の公表値を入力"
+
+
+def month_of(fiscal_year: int, index: int) -> str:
+    year = fiscal_year if index < 9 else fiscal_year + 1
+    return f"{year}-{MONTHS[index]}"
+
+
+def yen(quantity: Decimal, price: str) -> Decimal:
+    return (quantity * Decimal(price)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def records_for(fiscal_year: int) -> list[EnergyRecord]:
+    records: list[EnergyRecord] = []
+    prices = PRICES[fiscal_year]
+    for i in range(12):
+        month = month_of(fiscal_year, i)
+        kwh = Decimal(ELECTRICITY_FY2024[i])
+        if fiscal_year == 2025:
+            kwh = (kwh * ELECTRICITY_FACTOR_FY2025).quantize(Decimal(1))
+        factor = DEMO_FACTOR_FY2024 if fiscal_year == 2024 else None
+        records.append(
+            EnergyRecord(
+                month=month,
+                energy="electricity",
+                quantity=kwh,
+                unit="kWh",
+                cost_yen=yen(kwh, prices["electricity"]),
+                factor_basic=factor,
+                factor_adjusted=factor,
+                factor_source=DEMO_FACTOR_SOURCE if factor is not None else "",
+            )
+        )
+        for energy, series in (
+            ("city_gas", CITY_GAS),
+            ("diesel", DIESEL),
+            ("gasoline", GASOLINE),
+            ("kerosene", KEROSENE),
+        ):
+            quantity = Decimal(series[i])
+            if fiscal_year == 2025 and energy == "city_gas":
+                quantity = (quantity * Decimal("1.03")).quantize(Decimal(1))  # colder winter
+            unit = "m3" if energy == "city_gas" else "L"
+            records.append(
+                EnergyRecord(
+                    month=month,
+                    energy=energy,
+                    quantity=quantity,
+                    unit=unit,
+                    cost_yen=yen(quantity, prices[energy]),
+                    # An explicit zero says "no heating this month", not "bill missing".
+                    note="暖房期間外（使用なし）" if quantity == 0 else "",
+                )
+            )
+    return records
+
+
+CHECKLIST = {
+    "sector": "metalwork",
+    "operating_hours_per_day": "8",
+    "operating_days_per_year": 250,
+    "contract_demand_kw": "180",
+    "demand_monitoring": False,
+    "energy_management": False,
+    "idle_machines_left_on": True,
+    "energy_diagnosis_done": False,
+    "lighting_type": "mixed",
+    "lighting_fluorescent_count": 120,
+    "lighting_fluorescent_watts": "76",
+    "lighting_hid_count": 12,
+    "lighting_hid_watts": "400",
+    "lighting_hours_per_day": "10",
+    "occupancy_sensors": False,
+    "compressor_count": 2,
+    "compressor_kw_total": "44",
+    "compressor_control": "load_unload",
+    "compressor_pressure_mpa": "0.7",
+    "compressor_required_pressure_mpa": "0.55",
+    "compressor_leak_check_yearly": False,
+    "compressor_room_hot": True,
+    "compressor_heat_demand_nearby": True,
+    "boiler_count": 1,
+    "boiler_fuel": "city_gas",
+    "boiler_use": "hot_water",
+    "boiler_age_years": "17",
+    "steam_pipes_bare": False,
+    "ac_unit_count": 6,
+    "ac_oldest_age_years": "16",
+    "ac_cooling_setpoint_c": "25",
+    "refrigerant_units_count": 6,
+    "vehicles_gasoline_count": 4,
+    "vehicles_diesel_count": 3,
+    "roof_area_m2": "1500",
+    "daytime_share_pct": "85",
+    "renewable_tariff": False,
+}
+
+
+def demo_project() -> Project:
+    years = {
+        2024: FiscalYearData(
+            year=2024,
+            revenue_million_yen=Decimal(780),
+            value_added_million_yen=Decimal(295),
+            employees=Decimal(40),
+            floor_area_m2=Decimal(2400),
+            production_quantity=Decimal(1850),
+            production_unit="t",
+        ),
+        2025: FiscalYearData(
+            year=2025,
+            revenue_million_yen=Decimal(815),
+            value_added_million_yen=Decimal(305),
+            employees=Decimal(41),
+            floor_area_m2=Decimal(2400),
+            production_quantity=Decimal(1920),
+            production_unit="t",
+        ),
+    }
+    return Project(
+        company=Company(
+            name="日立精密板金株式会社（デモ）",
+            name_kana="ヒタチセイミツバンキン",
+            industry="E24 金属製品製造業",
+            address="茨城県日立市（架空の住所）",
+            contact="総務部 省エネ担当",
+        ),
+        sites=[Site(SITE, "茨城県日立市（架空の住所）")],
+        contracts=[
+            SupplyContract(SITE, "electricity", "A0269", "メニューM(残差)"),
+            SupplyContract(SITE, "city_gas", "A0026", "福島地区、茨城地区"),
+        ],
+        fiscal_years=years,
+        records=records_for(2024) + records_for(2025),
+        checklist=CHECKLIST,
+    )
+
+
+if __name__ == "__main__":
+    write_json(demo_project(), Path(__file__).with_name("demo.json"))

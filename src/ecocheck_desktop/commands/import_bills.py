@@ -1,0 +1,96 @@
+"""``ecocheck import INPUT.csv|.xlsx -o PROJECT.ecocheck [--company NAME]``: bills into a new file.
+
+Also accepts an ``ecocheck-project`` JSON export (with its attachments), which closes the round
+trip .ecocheck -> JSON -> .ecocheck. Never overwrites an existing project file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.model import Project
+
+register(
+    {
+        "import.unsupported": "{file}: import reads .csv, .xlsx or an EcoCheck .json export",
+        "import.output_suffix": "{file}: the project file name must end in .ecocheck",
+    }
+)
+
+
+def user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some service accounts
+        return ""
+
+
+def create_from_json(source: Path, output: Path, user: str) -> Project:
+    """Create ``output`` from a JSON export, attachments included, in one go."""
+    from ecocheck_desktop.exchange.json_io import (
+        check_attachments,
+        parse_json_file,
+        project_from_json,
+    )
+    from ecocheck_desktop.store.codec import Problems
+    from ecocheck_desktop.store.evidence import check_size, media_type_of
+    from ecocheck_desktop.store.project_file import ProjectFile
+
+    where = {"file": str(source)}
+    document = parse_json_file(source)
+    try:
+        project = project_from_json(document)
+        problems = Problems()
+        attachments = check_attachments(
+            document.get("attachments", []) if isinstance(document, dict) else [], problems
+        )
+        if problems:
+            raise EcoCheckError(*problems.messages)
+        for meta, data in attachments:  # refuse bad scans before anything is written
+            check_size(len(data), meta["filename"])
+            media_type_of(data, meta["filename"])
+    except EcoCheckError as error:
+        raise EcoCheckError(
+            *(Message(m.code, m.params, {**where, **m.where}) for m in error.messages)
+        ) from None
+    project_file = ProjectFile.create(output, project, user=user)
+    try:
+        record_ids = [record_id for record_id, _ in project_file.records()]
+        for meta, data in attachments:
+            index = meta["record_index"]
+            record_id = (
+                record_ids[index] if index is not None and 0 <= index < len(record_ids) else None
+            )
+            project_file.attach_evidence(
+                data, meta["filename"], month=meta["month"], record_id=record_id
+            )
+    finally:
+        project_file.close()
+    return project
+
+
+def run(args: argparse.Namespace) -> int:
+    from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
+    from ecocheck_desktop.store.project_file import ProjectFile
+
+    source, output = Path(args.input), Path(args.output)
+    if output.suffix.lower() != ".ecocheck":
+        raise EcoCheckError(Message("import.output_suffix", where={"file": str(output)}))
+    suffix = source.suffix.lower()
+    if suffix == ".json":
+        project = create_from_json(source, output, user_name())
+        print(f"{output}: {len(project.records)} records ({project.company.name})")
+        return 0
+    if suffix not in (".csv", ".xlsx"):
+        raise EcoCheckError(Message("import.unsupported", where={"file": str(source)}))
+    result = read_bills(source)
+    for warning in result.warnings:
+        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+    project = project_from_bills(result, args.company or source.stem)
+    ProjectFile.create(output, project, user=user_name()).close()
+    print(f"{output}: {len(project.records)} records ({project.company.name})")
+    return 0

@@ -1,0 +1,308 @@
+"""The JSON export/import of a whole project: complete, lossless, strictly validated.
+
+Owns the ``ecocheck-project`` JSON format (``format_version`` 1): every field of the domain
+model, decimals as exact strings, and optionally the evidence attachments as base64. Reading
+checks everything before building anything; hostile input (wrong types, NaN, huge numbers,
+deep nesting, megabyte strings) becomes EcoCheckError messages located like
+"records[12].quantity", never a traceback or a half-built project.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from ecocheck_desktop import __version__
+from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.model import (
+    Company,
+    EnergyRecord,
+    FiscalYearData,
+    PlannedMeasure,
+    Project,
+    RefrigerantRefill,
+    Scope3Entry,
+    Site,
+    SupplyContract,
+    Target,
+)
+from ecocheck_desktop.store.codec import (
+    MAX_JSON_DEPTH,
+    Problems,
+    check_json_value,
+    check_month,
+    from_plain,
+    to_plain,
+)
+
+register(
+    {
+        "json.not_json": "{file} is not a valid JSON file ({reason})",
+        "json.too_large": "{file} is larger than {limit_mb} MB",
+        "json.wrong_format": "{file} is not an EcoCheck project export ({reason})",
+        "json.newer_format": "{file} was written by a newer EcoCheck (format version"
+        " {file_version}; this app reads up to {app_version})",
+        "json.write_failed": "{file} could not be written ({reason})",
+    }
+)
+
+FORMAT = "ecocheck-project"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 64 * 1024 * 1024  # room for attachments; a bills-only project is far smaller
+MAX_ITEMS = 100_000
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+_LISTS: dict[str, type[Any]] = {
+    "sites": Site,
+    "contracts": SupplyContract,
+    "records": EnergyRecord,
+    "refrigerants": RefrigerantRefill,
+    "scope3": Scope3Entry,
+    "targets": Target,
+    "measure_plan": PlannedMeasure,
+}
+_TOP_KEYS = {
+    "format",
+    "format_version",
+    "app_version",
+    "company",
+    "fiscal_years",
+    "checklist",
+    "attachments",
+    *_LISTS,
+}
+
+
+def project_to_json(
+    project: Project, *, attachments: bool = False, evidence: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The project as a JSON-ready dict. ``evidence`` (from the project file) is included
+    only when ``attachments`` is true: bill scans can be large and are often private."""
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "company": to_plain(project.company),
+    }
+    for key in _LISTS:
+        document[key] = [to_plain(item) for item in getattr(project, key)]
+    document["fiscal_years"] = [
+        to_plain(project.fiscal_years[y]) for y in sorted(project.fiscal_years)
+    ]
+    document["checklist"] = project.checklist
+    if attachments:
+        document["attachments"] = list(evidence or [])
+    return document
+
+
+def _check_domain(company: Company | None, lists: dict[str, list[Any]], problems: Problems) -> None:
+    """Rules beyond types: codes, months and ranges the calculation relies on."""
+    if company is not None:
+        if not 1 <= company.fy_start_month <= 12:
+            problems.add("company.fy_start_month", "must be 1-12")
+        if not company.name.strip():
+            problems.add("company.name", "must not be empty")
+    for i, record in enumerate(lists.get("records", [])):
+        if record is None:
+            continue
+        where = f"records[{i}]"
+        check_month(record.month, f"{where}.month", problems)
+        if record.energy not in ENERGY_TYPES:
+            problems.add(f"{where}.energy", f"unknown energy code '{record.energy[:40]}'")
+        if record.quantity < 0:
+            problems.add(f"{where}.quantity", "must not be negative")
+    for i, contract in enumerate(lists.get("contracts", [])):
+        if contract is not None and contract.energy not in ENERGY_TYPES:
+            problems.add(f"contracts[{i}].energy", f"unknown energy code '{contract.energy[:40]}'")
+    names = [site.name for site in lists.get("sites", []) if site is not None]
+    if len(set(names)) != len(names):
+        problems.add("sites", "site names must be unique")
+
+
+def project_from_json(data: Any) -> Project:
+    """A Project from a parsed JSON document; EcoCheckError listing every problem found."""
+    problems = Problems()
+    if not isinstance(data, dict):
+        raise EcoCheckError(
+            Message("json.wrong_format", {"reason": "the top level is not an object"})
+        )
+    if data.get("format") != FORMAT:
+        raise EcoCheckError(Message("json.wrong_format", {"reason": "'format' is not " + FORMAT}))
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise EcoCheckError(Message("json.wrong_format", {"reason": "bad 'format_version'"}))
+    if version > FORMAT_VERSION:
+        raise EcoCheckError(
+            Message("json.newer_format", {"file_version": version, "app_version": FORMAT_VERSION})
+        )
+    for key in data:
+        if key not in _TOP_KEYS:
+            problems.add(str(key)[:60], "unknown field")
+    if "company" not in data:
+        problems.add("company", "missing")
+    company = from_plain(Company, data.get("company"), "company", problems)
+    lists: dict[str, list[Any]] = {}
+    for key, cls in _LISTS.items():
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            problems.add(key, f"expected a list, got {type(items).__name__}")
+            continue
+        if len(items) > MAX_ITEMS:
+            problems.add(key, "too many items")
+            continue
+        lists[key] = [
+            from_plain(cls, item, f"{key}[{i}]", problems) for i, item in enumerate(items)
+        ]
+    years: dict[int, FiscalYearData] = {}
+    raw_years = data.get("fiscal_years", [])
+    if isinstance(raw_years, list) and len(raw_years) <= 1000:
+        for i, item in enumerate(raw_years):
+            year = from_plain(FiscalYearData, item, f"fiscal_years[{i}]", problems)
+            if year is not None:
+                if year.year in years:
+                    problems.add(f"fiscal_years[{i}].year", "duplicate fiscal year")
+                years[year.year] = year
+    else:
+        problems.add("fiscal_years", "expected a list of fiscal years")
+    checklist = data.get("checklist", {})
+    if isinstance(checklist, dict):
+        checklist = check_json_value(checklist, "checklist", problems, 1)
+    else:
+        problems.add("checklist", f"expected an object, got {type(checklist).__name__}")
+    if "attachments" in data:
+        check_attachments(data["attachments"], problems)
+    _check_domain(company, lists, problems)
+    if problems or company is None:
+        raise EcoCheckError(*problems.messages)
+    return Project(company=company, fiscal_years=years, checklist=checklist, **lists)
+
+
+def check_attachments(items: Any, problems: Problems) -> list[tuple[dict[str, Any], bytes]]:
+    """Validated attachments: metadata and decoded bytes (type and size checked later)."""
+    out: list[tuple[dict[str, Any], bytes]] = []
+    if not isinstance(items, list) or len(items) > 10_000:
+        problems.add("attachments", "expected a list")
+        return out
+    for i, item in enumerate(items):
+        where = f"attachments[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("data_base64"), str):
+            problems.add(where, "expected an object with data_base64")
+            continue
+        filename = item.get("filename")
+        if not isinstance(filename, str) or not 0 < len(filename) <= 255:
+            problems.add(f"{where}.filename", "expected a file name")
+            continue
+        month = item.get("month")
+        if month is not None and not isinstance(month, str):
+            problems.add(f"{where}.month", "expected YYYY-MM or null")
+            continue
+        if isinstance(month, str):
+            check_month(month, f"{where}.month", problems)
+        try:
+            data = base64.b64decode(item["data_base64"], validate=True)
+        except ValueError:
+            problems.add(f"{where}.data_base64", "not base64")
+            continue
+        index = item.get("record_index")
+        if index is not None and (isinstance(index, bool) or not isinstance(index, int)):
+            problems.add(f"{where}.record_index", "expected a record position or null")
+            continue
+        out.append(({"filename": filename, "month": month, "record_index": index}, data))
+    return out
+
+
+def _where(path: Path) -> dict[str, Any]:
+    return {"file": str(path)}
+
+
+def _located(error: EcoCheckError, path: Path) -> EcoCheckError:
+    return EcoCheckError(
+        *(Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages)
+    )
+
+
+def parse_json_file(path: Path) -> Any:
+    """The parsed JSON of ``path``, with size, syntax, NaN and nesting refused as messages."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise EcoCheckError(
+                Message(
+                    "json.too_large", {"limit_mb": MAX_FILE_BYTES // 1024 // 1024}, _where(path)
+                )
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise EcoCheckError(
+            Message("file.unreadable", {"reason": error.strerror or str(error)}, _where(path))
+        ) from None
+    return parse_json_bytes(raw, path)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def parse_json_bytes(raw: bytes, path: Path) -> Any:
+    try:
+        text = raw.decode("utf-8-sig")
+        # A cheap depth bound before parsing: json's recursion would otherwise decide.
+        if _max_depth(text) > MAX_JSON_DEPTH + 4:
+            raise ValueError("nested too deeply")
+        return json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as error:
+        # UnicodeDecodeError and JSONDecodeError are ValueErrors; so are 5000-digit integers.
+        reason = str(error)[:200] or type(error).__name__
+        raise EcoCheckError(Message("json.not_json", {"reason": reason}, _where(path))) from None
+
+
+def _max_depth(text: str) -> int:
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_STRING.sub("", text)):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def read_json(path: Path) -> Project:
+    """The project in an ``ecocheck-project`` JSON file."""
+    path = Path(path)
+    try:
+        return project_from_json(parse_json_file(path))
+    except EcoCheckError as error:
+        raise _located(error, path) from None
+
+
+def write_json(
+    project: Project,
+    path: Path,
+    *,
+    attachments: bool = False,
+    evidence: list[dict[str, Any]] | None = None,
+) -> None:
+    """Write the JSON export atomically (a temp file renamed into place)."""
+    path = Path(path)
+    text = json.dumps(
+        project_to_json(project, attachments=attachments, evidence=evidence),
+        ensure_ascii=False,
+        indent=2,
+    )
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_text(text + "\n", encoding="utf-8")
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise EcoCheckError(
+            Message("json.write_failed", {"reason": error.strerror or str(error)}, _where(path))
+        ) from None

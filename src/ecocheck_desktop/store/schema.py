@@ -1,0 +1,88 @@
+"""The SQLite schema of a ``.ecocheck`` file, version by version.
+
+Owns the table definitions, the file's identity (``PRAGMA application_id``) and the schema
+version (``PRAGMA user_version``). Each version's DDL is kept verbatim so that old files (and
+the test fixtures) can be rebuilt exactly; :mod:`.migrations` moves a file forward.
+
+Storage conventions: ``Decimal`` as TEXT holding its exact string (SQLite REAL would round),
+booleans as INTEGER 0/1, free-form dicts as JSON TEXT, one row per list item with an INTEGER
+PRIMARY KEY whose order is the list order.
+"""
+
+from __future__ import annotations
+
+# "ECO1" read as a big-endian 32-bit integer: marks the file as ours for `file(1)` and for us.
+APPLICATION_ID = 0x45434F31
+
+SCHEMA_VERSION = 2
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE company (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL, name_kana TEXT NOT NULL DEFAULT '', industry TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '', city TEXT NOT NULL DEFAULT '',
+    fy_start_month INTEGER NOT NULL DEFAULT 4, contact TEXT NOT NULL DEFAULT '',
+    advisor TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sites (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, address TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE contracts (
+    id INTEGER PRIMARY KEY, site TEXT NOT NULL, energy TEXT NOT NULL,
+    supplier TEXT NOT NULL DEFAULT '', menu TEXT NOT NULL DEFAULT '',
+    factor_basic TEXT, factor_adjusted TEXT, factor_source TEXT NOT NULL DEFAULT '',
+    UNIQUE (site, energy)
+);
+CREATE TABLE fiscal_years (
+    year INTEGER PRIMARY KEY, revenue_million_yen TEXT, value_added_million_yen TEXT,
+    employees TEXT, floor_area_m2 TEXT, production_quantity TEXT,
+    production_unit TEXT NOT NULL DEFAULT '', factor_edition TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE records (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, month TEXT NOT NULL, energy TEXT NOT NULL,
+    quantity TEXT NOT NULL, unit TEXT NOT NULL, site TEXT NOT NULL DEFAULT '', cost_yen TEXT,
+    supplier TEXT NOT NULL DEFAULT '', menu TEXT NOT NULL DEFAULT '', factor_basic TEXT,
+    factor_adjusted TEXT, factor_source TEXT NOT NULL DEFAULT '',
+    estimated INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX records_month ON records (month);
+CREATE TABLE refrigerants (
+    id INTEGER PRIMARY KEY, fiscal_year INTEGER NOT NULL, refrigerant TEXT NOT NULL,
+    charged_kg TEXT NOT NULL, recovered_kg TEXT NOT NULL DEFAULT '0',
+    site TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE scope3 (
+    id INTEGER PRIMARY KEY, fiscal_year INTEGER NOT NULL, factor_key TEXT NOT NULL,
+    quantity TEXT NOT NULL, note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE checklist (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+CREATE TABLE targets (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, base_year INTEGER NOT NULL,
+    target_year INTEGER NOT NULL, reduction_pct TEXT NOT NULL,
+    basis TEXT NOT NULL DEFAULT 'adjusted', note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE measure_plan (
+    id INTEGER PRIMARY KEY, measure_id TEXT NOT NULL, planned_year INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'planned', parameters TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, filename TEXT NOT NULL, media_type TEXT NOT NULL,
+    size INTEGER NOT NULL, data BLOB NOT NULL, month TEXT,
+    record_id INTEGER REFERENCES records (id) ON DELETE SET NULL,
+    added_at TEXT NOT NULL, added_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL, target TEXT NOT NULL DEFAULT '', old TEXT, new TEXT
+);
+"""
+
+# v2: a content hash per attachment, so the same scan attached twice can be recognised and an
+# exported copy can be verified.
+V1_TO_V2 = """
+ALTER TABLE evidence ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+"""
+
+# Tables whose rows are plain list items of the Project, in the order of the dataclass fields.
+LIST_TABLES = ("sites", "contracts", "records", "refrigerants", "scope3", "targets", "measure_plan")
