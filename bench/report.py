@@ -1,0 +1,184 @@
+"""PDF report time: the full demo report against a minimal reportlab document, in the same run.
+
+Two situations, each as the median of several runs:
+
+- cold: a fresh interpreter that imports everything, loads the project, calculates, draws the
+  charts and writes the PDF (what ``ecocheck report`` costs), against a fresh interpreter that
+  writes a minimal reportlab document (one line of Helvetica per page) with the same page count;
+- warm: the same two inside one process after a first run (what the GUI's レポート page costs).
+
+The aims are under 1.5 s cold and 0.5 s warm for the report itself; the ratio says how much of
+that is ours rather than Python's and reportlab's. The demo company in resources/demo/ is used
+when present, else the realistic sample company of the tests.
+
+    .venv/bin/python bench/report.py [--runs 5] [--lang ja]
+    .venv/bin/python bench/report.py --pages docs/report   # only render the pages as PNG
+
+``--pages`` writes the Japanese and English demo reports and their pages
+(``pdftoppm -r 60 -png``, from poppler-utils) into a folder, for people to look at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AIM_COLD_S = 1.5
+AIM_WARM_S = 0.5
+
+
+def demo_project() -> tuple[object, str]:
+    """The bundled demo company if it exists, else the sample company of tests/report."""
+    import importlib
+
+    from ecocheck_desktop.exchange.loading import SUFFIXES, load_project_any
+
+    for module_name in (
+        "ecocheck_desktop.commands.demo",
+        "ecocheck_desktop.store.demo",
+        "ecocheck_desktop.exchange.demo",
+        "ecocheck_desktop.demo",
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        if hasattr(module, "demo_project"):
+            return module.demo_project(), f"{module_name}.demo_project()"
+    demo_dir = ROOT / "resources" / "demo"
+    for path in sorted(demo_dir.glob("*")) if demo_dir.is_dir() else []:
+        if path.suffix.lower() in SUFFIXES:
+            return load_project_any(path), f"resources/demo/{path.name}"
+    sys.path.insert(0, str(ROOT))
+    from tests.report.sample import sample_project
+
+    return sample_project(), "tests/report/sample.py (no demo in resources/demo yet)"
+
+
+def build_demo(lang: str, out: Path) -> None:
+    """What ``ecocheck report`` does: load, calculate, lay out, write."""
+    from ecocheck_desktop.report.pdf import build_report
+
+    project, _ = demo_project()
+    build_report(project, out, lang=lang)  # type: ignore[arg-type]
+
+
+def page_count(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def build_minimal(pages: int, out: Path | io.BytesIO) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(out) if isinstance(out, Path) else out, pagesize=A4)
+    for number in range(1, pages + 1):
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72, 770, f"Page {number} / {pages}")
+        canvas.showPage()
+    canvas.save()
+
+
+def render_pages(folder: Path, dpi: int) -> int:
+    from datetime import date
+
+    from ecocheck_desktop.report.pdf import build_report
+
+    folder.mkdir(parents=True, exist_ok=True)
+    project, source = demo_project()
+    for old in folder.glob("report-*.png"):
+        old.unlink()
+    for lang in ("ja", "en"):
+        pdf = folder / f"report-{lang}.pdf"
+        build_report(project, pdf, lang=lang, today=date(2026, 6, 1))  # type: ignore[arg-type]
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / f"report-{lang}")],
+            check=True,
+        )
+        pdf.unlink()
+    print(f"pages of {source} written to {folder}")
+    return 0
+
+
+def fresh_process(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, __file__, *args], check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--lang", choices=["ja", "en"], default="ja")
+    parser.add_argument("--pages", type=Path, default=None, help="render page PNGs into DIR")
+    parser.add_argument("--dpi", type=int, default=60, help="resolution of --pages")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "ARG", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:  # one cold run in a fresh interpreter
+        kind, arg, out = args.child
+        if kind == "report":
+            build_demo(arg, Path(out))
+        else:
+            build_minimal(int(arg), Path(out))
+        return 0
+
+    if args.pages:
+        return render_pages(args.pages, args.dpi)
+
+    with tempfile.TemporaryDirectory() as folder:
+        report_pdf = Path(folder) / "report.pdf"
+        minimal_pdf = Path(folder) / "minimal.pdf"
+        build_demo(args.lang, report_pdf)  # also warms this process
+        pages = page_count(report_pdf)
+        _, source = demo_project()
+
+        cold_report = [
+            fresh_process(["--child", "report", args.lang, str(report_pdf)])
+            for _ in range(args.runs)
+        ]
+        cold_minimal = [
+            fresh_process(["--child", "minimal", str(pages), str(minimal_pdf)])
+            for _ in range(args.runs)
+        ]
+
+        from ecocheck_desktop.report.pdf import build_report
+
+        project, _ = demo_project()
+        warm_report, warm_minimal = [], []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            build_report(project, report_pdf, lang=args.lang)  # type: ignore[arg-type]
+            warm_report.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            build_minimal(pages, minimal_pdf)
+            warm_minimal.append(time.perf_counter() - start)
+
+    rows = [
+        ("cold (fresh process)", cold_report, cold_minimal, AIM_COLD_S),
+        ("warm (same process)", warm_report, warm_minimal, AIM_WARM_S),
+    ]
+    print(f"project: {source}; language {args.lang}; {pages} pages; median of {args.runs} runs")
+    print()
+    print("| situation | report [s] | minimal reportlab [s] | ratio | aim [s] | within aim |")
+    print("|---|---:|---:|---:|---:|---|")
+    for label, report, minimal, aim in rows:
+        ours, base = statistics.median(report), statistics.median(minimal)
+        print(
+            f"| {label} | {ours:.3f} | {base:.3f} | {ours / base:.1f}x | {aim} |"
+            f" {'yes' if ours <= aim else 'no'} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""``ecocheck report INPUT -o OUT.pdf [--lang ja|en] [--fiscal-year Y]``: the lender report.
+
+The output's suffix chooses what is written: ``.pdf`` the report, ``.csv`` or ``.json`` the
+machine-readable companion (key figures for the city or a consortium, see
+docs/companion-schema.md). Warnings met while reading the input go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.report.output import write_atomically
+
+register(
+    {
+        "report.output_type": "Cannot write '{suffix}' files; the output must end in .pdf,"
+        " .csv or .json",
+    }
+)
+
+OUTPUT_SUFFIXES = (".pdf", ".csv", ".json")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ecocheck_desktop.core.footprint import calculate
+    from ecocheck_desktop.exchange.loading import load_input
+
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise EcoCheckError(
+            Message(
+                "report.output_type", {"suffix": output.suffix or "(none)"}, {"file": str(output)}
+            )
+        )
+    loaded = load_input(Path(args.input))
+    for warning in loaded.warnings:
+        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+    project = loaded.project
+    footprint = calculate(project, strict=False)
+    present = [year.fiscal_year for year in footprint.years]
+    fiscal_year = getattr(args, "fiscal_year", None)
+    if fiscal_year is not None and fiscal_year not in present:
+        raise EcoCheckError(
+            Message(
+                "report.fiscal_year_absent",
+                {"fiscal_year": fiscal_year},
+                {"file": str(args.input)},
+            )
+        )
+    if suffix == ".pdf":
+        from ecocheck_desktop.report.pdf import build_report
+
+        build_report(
+            project,
+            output,
+            lang=getattr(args, "lang", "ja") or "ja",
+            fiscal_years=[fiscal_year] if fiscal_year is not None else None,
+            footprint=footprint,
+        )
+    else:
+        from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures
+
+        records = key_figures(project, footprint)
+        if fiscal_year is not None:
+            records = [r for r in records if r["fiscal_year"] == fiscal_year]
+        data = companion_csv(records) if suffix == ".csv" else companion_json(records)
+        write_atomically(output, data)
+    print(f"ecocheck: wrote {output}", file=sys.stderr)
+    return 0

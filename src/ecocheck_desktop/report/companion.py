@@ -1,0 +1,187 @@
+"""The machine-readable companion of the report: key figures as CSV and JSON.
+
+Owns the companion schema (docs/companion-schema.md, ``SCHEMA_VERSION``): one record per fiscal
+year with the company, industry, Scope 1 and 2 on every basis, energy, intensities and the
+planned reduction, for a city or a consortium to aggregate. Numbers are rounded to 6 decimals
+(like ``ecocheck calc --json``) and stay numbers; CSV text cells that a spreadsheet would run as
+a formula are neutralised with a leading apostrophe. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ecocheck_desktop import __version__
+from ecocheck_desktop.report.output import write_atomically
+
+if TYPE_CHECKING:
+    from ecocheck_desktop.core.footprint import Footprint, YearResult
+    from ecocheck_desktop.core.model import Project
+
+SCHEMA_NAME = "ecocheck-companion"
+SCHEMA_VERSION = 1
+_SIX_PLACES = Decimal("0.000001")
+_INTENSITY_KEYS = ("revenue", "production", "employee", "floor_area")
+# A spreadsheet runs a cell as a formula when it starts with one of these (OWASP CSV injection).
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+# Column order of the CSV = key order of each JSON record.
+FIELDS: tuple[str, ...] = (
+    "schema_version",
+    "company",
+    "industry",
+    "city",
+    "fiscal_year",
+    "complete",
+    "scope1_t",
+    "scope1_adjusted_t",
+    "scope2_basic_t",
+    "scope2_adjusted_t",
+    "scope2_location_t",
+    "total_basic_t",
+    "total_adjusted_t",
+    "total_location_t",
+    "energy_gj",
+    "crude_oil_kl",
+    "revenue_million_yen",
+    "employees",
+    "intensity_revenue_t_per_million_yen",
+    "intensity_production_t_per_unit",
+    "production_unit",
+    "intensity_employee_t_per_person",
+    "intensity_floor_area_t_per_m2",
+    "carbon_productivity_million_yen_per_t",
+    "yoy_change_pct",
+    "target_kind",
+    "target_base_year",
+    "target_year",
+    "target_reduction_pct",
+    "planned_reduction_t",
+    "planned_measures",
+    "factor_editions",
+    "app_version",
+)
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    rounded = value.quantize(_SIX_PLACES, rounding=ROUND_HALF_UP)
+    if rounded == rounded.to_integral_value():
+        return int(rounded)
+    return float(rounded)
+
+
+def _planned_reduction_t(project: Project, totals: dict[int, Decimal]) -> Decimal | None:
+    """t-CO2 the first target asks for at its target year (None without a target)."""
+    from ecocheck_desktop.report.charts import target_path
+
+    if not project.targets:
+        return None
+    path = target_path(project.targets[0], totals)
+    if path is None:
+        return None
+    return path[1][0] - path[1][-1]
+
+
+def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
+    """One record per fiscal year of ``footprint``, keys in :data:`FIELDS` order."""
+    company = project.company
+    totals = {y.fiscal_year: y.total_adjusted_t for y in footprint.years if y.complete}
+    target = project.targets[0] if project.targets else None
+    planned = [m for m in project.measure_plan if m.status != "rejected"]
+    reduction_t = _planned_reduction_t(project, totals)
+    records = []
+    for year in footprint.years:
+        data = project.fiscal_years.get(year.fiscal_year)
+        intensity = _intensities(year)
+        record: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "company": company.name,
+            "industry": company.industry,
+            "city": company.city,
+            "fiscal_year": year.fiscal_year,
+            "complete": year.complete,
+            "scope1_t": _number(year.scope1_t),
+            "scope1_adjusted_t": _number(year.scope1_adjusted_t),
+            "scope2_basic_t": _number(year.scope2_basic_t),
+            "scope2_adjusted_t": _number(year.scope2_adjusted_t),
+            "scope2_location_t": _number(year.scope2_location_t),
+            "total_basic_t": _number(year.total_basic_t),
+            "total_adjusted_t": _number(year.total_adjusted_t),
+            "total_location_t": _number(year.total_location_t),
+            "energy_gj": _number(year.energy_gj),
+            "crude_oil_kl": _number(year.crude_oil_kl),
+            "revenue_million_yen": _number(data.revenue_million_yen if data else None),
+            "employees": _number(data.employees if data else None),
+            "intensity_revenue_t_per_million_yen": intensity.get("revenue"),
+            "intensity_production_t_per_unit": intensity.get("production"),
+            "production_unit": (data.production_unit if data else "") or "",
+            "intensity_employee_t_per_person": intensity.get("employee"),
+            "intensity_floor_area_t_per_m2": intensity.get("floor_area"),
+            "carbon_productivity_million_yen_per_t": _number(year.carbon_productivity),
+            "yoy_change_pct": _number(year.yoy_change_pct),
+            "target_kind": target.kind if target else "",
+            "target_base_year": target.base_year if target else None,
+            "target_year": target.target_year if target else None,
+            "target_reduction_pct": _number(target.reduction_pct) if target else None,
+            "planned_reduction_t": _number(reduction_t),
+            "planned_measures": len(planned),
+            "factor_editions": ";".join(year.factor_editions),
+            "app_version": __version__,
+        }
+        records.append(record)
+    return records
+
+
+def _intensities(year: YearResult) -> dict[str, float | int | None]:
+    return {i.key: _number(i.value) for i in year.intensities if i.key in _INTENSITY_KEYS}
+
+
+def neutralise(value: object) -> object:
+    """A CSV cell that no spreadsheet will run as a formula; numbers are left as numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def companion_csv(records: list[dict[str, Any]]) -> bytes:
+    """UTF-8 with a BOM (Excel opens Japanese correctly), a header row of :data:`FIELDS`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for record in records:
+        row = []
+        for name in FIELDS:
+            value = record.get(name)
+            if value is None:
+                row.append("")
+            elif isinstance(value, bool):
+                row.append("true" if value else "false")
+            else:
+                row.append(neutralise(value))
+        writer.writerow(row)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def companion_json(records: list[dict[str, Any]]) -> bytes:
+    document = {
+        "schema": SCHEMA_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"EcoCheck Desktop {__version__}",
+        "records": records,
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_companion_csv(project: Project, footprint: Footprint, path: Path) -> None:
+    write_atomically(Path(path), companion_csv(key_figures(project, footprint)))
+
+
+def write_companion_json(project: Project, footprint: Footprint, path: Path) -> None:
+    write_atomically(Path(path), companion_json(key_figures(project, footprint)))

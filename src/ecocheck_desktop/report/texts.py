@@ -1,0 +1,489 @@
+"""The report's words and number formats, in Japanese and English.
+
+Owns every sentence printed in the PDF (the report is not a Qt module, so it does not go through
+``tr()``), the Japanese renderings of the core's message codes, and the display formats of
+numbers. The GUI shows the same formats (``fmt_t`` …) so that the screen and the PDF agree to the
+digit: figures are rounded half-up only here, at display time.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ecocheck_desktop.core.messages import Message, render
+
+LANGS = ("ja", "en")
+
+# Decimal places shown per quantity; one table so the GUI and the PDF cannot drift apart.
+PLACES_T_CO2 = 3
+PLACES_GJ = 1
+PLACES_KL = 3
+PLACES_PERCENT = 1
+PLACES_YEN = 0
+PLACES_INTENSITY = 3  # the results page shows intensities with 3 decimals too
+
+MISSING = "-"
+
+
+def fmt(value: Decimal | int | float | None, places: int) -> str:
+    """``1,234.568`` (half-up, thousands separators); ``-`` for a missing value."""
+    if value is None:
+        return MISSING
+    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if number == 0:
+        number = abs(number)  # never print "-0.000"
+    return f"{number:,.{places}f}"
+
+
+def fmt_t(value: Decimal | None) -> str:
+    return fmt(value, PLACES_T_CO2)
+
+
+def fmt_pct(value: Decimal | None, *, signed: bool = True) -> str:
+    if value is None:
+        return MISSING
+    text = fmt(value, PLACES_PERCENT)
+    if signed and not text.startswith("-") and Decimal(text.replace(",", "")) != 0:
+        text = "+" + text
+    return f"{text} %"
+
+
+def fmt_quantity(value: Decimal | None) -> str:
+    """Activity quantities keep up to three decimals but drop trailing zeros (1,200 kWh)."""
+    if value is None:
+        return MISSING
+    text = fmt(value, 3)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+# {key: (ja, en)}; ``{name}`` placeholders are filled with str.format.
+TEXTS: dict[str, tuple[str, str]] = {
+    "title": ("CO2排出量 算定・削減計画報告書", "CO2 Emissions and Reduction Plan Report"),
+    "subtitle": (
+        "温対法(算定・報告・公表制度)及びGHGプロトコルに基づく自己算定",
+        "Self-assessment under the Japanese SHK rules (温対法) and the GHG Protocol",
+    ),
+    "page": ("{n} / {total}", "{n} / {total}"),
+    "footer_left": ("{company} ― {fy}", "{company} — {fy}"),
+    "not_entered": ("未入力", "not entered"),
+    "none": ("なし", "none"),
+    "yes": ("はい", "yes"),
+    "no": ("いいえ", "no"),
+    # 1 cover
+    "cover.company": ("会社名", "Company"),
+    "cover.sites": ("対象事業所", "Sites"),
+    "cover.fiscal_year": ("報告対象年度", "Reporting fiscal year"),
+    "cover.prepared_by": ("作成者", "Prepared by"),
+    "cover.date": ("作成日", "Date"),
+    "cover.app": ("作成ソフト", "Prepared with"),
+    "cover.editions": ("使用した係数の版", "Factor editions used"),
+    # 2 summary
+    "s.summary": ("1. 要約", "1. Summary"),
+    "summary.total": ("CO2排出量 (Scope 1+2, 調整後)", "CO2 emissions (Scope 1+2, adjusted)"),
+    "summary.total_basic": ("同 基礎排出係数ベース", "same, basic factors"),
+    "summary.total_location": ("同 ロケーション基準 (全国平均)", "same, location-based"),
+    "summary.vs_previous": ("前年度比", "Change vs previous year"),
+    "summary.vs_base": ("基準年度比 ({base})", "Change vs base year ({base})"),
+    "summary.intensity": ("原単位", "Intensity"),
+    "summary.energy": ("エネルギー使用量", "Energy use"),
+    "summary.top_measures": ("効果の大きい削減対策 (上位3件)", "Most effective measures (top 3)"),
+    "summary.no_measures": (
+        "削減対策はまだ選ばれていません。",
+        "No measures selected yet.",
+    ),
+    "summary.next": ("次にすること", "What to do next"),
+    "next.no_measures": (
+        "「削減対策」で設備チェックリストを入力し、投資回収の早い対策から計画に加えてください。",
+        "Fill in the equipment checklist under Measures and add the measures with the"
+        " shortest payback to the plan.",
+    ),
+    "next.with_measures": (
+        "計画した対策の見積りを取り、省エネ診断を受けたうえで補助金・融資を申請してください。",
+        "Obtain quotes for the planned measures, have an energy diagnosis made, then apply"
+        " for subsidies or loans.",
+    ),
+    "summary.yoy_unavailable": ("前年度データなし", "no previous year"),
+    # 3 profile
+    "s.profile": ("2. 会社概要", "2. Company profile"),
+    "profile.industry": ("業種 (日本標準産業分類)", "Industry (JSIC)"),
+    "profile.address": ("所在地", "Address"),
+    "profile.employees": ("従業員数 [人]", "Employees [persons]"),
+    "profile.revenue": ("売上高 [百万円]", "Revenue [million yen]"),
+    "profile.value_added": ("付加価値額 [百万円]", "Value added [million yen]"),
+    "profile.products": ("主な製品", "Main products"),
+    "profile.production": ("生産量", "Production volume"),
+    "profile.floor_area": ("延床面積 [m²]", "Floor area [m²]"),
+    "profile.operating": ("操業日数・時間", "Operating days / hours"),
+    "profile.vehicles": ("車両台数", "Vehicles"),
+    "profile.days": ("年間 {n} 日", "{n} days a year"),
+    "profile.hours": ("1日 {n} 時間", "{n} hours a day"),
+    "profile.gasoline_cars": ("ガソリン車 {n} 台", "{n} petrol cars"),
+    "profile.diesel_vehicles": (
+        "ディーゼル車・フォークリフト {n} 台",
+        "{n} diesel vehicles / forklifts",
+    ),
+    "profile.contact": ("担当者", "Contact"),
+    "profile.advisor": ("支援機関・アドバイザー", "Advisor"),
+    "profile.fy": ("年度", "Fiscal year"),
+    # 4 boundary
+    "s.boundary": ("3. 算定範囲と方法", "3. Boundary and method"),
+    "boundary.sites": ("対象事業所", "Sites included"),
+    "boundary.contracts": ("契約・計量単位", "Supply contracts and meters"),
+    "boundary.site": ("事業所", "Site"),
+    "boundary.energy": ("エネルギー", "Energy"),
+    "boundary.supplier": ("供給事業者", "Supplier"),
+    "boundary.menu": ("メニュー・係数", "Menu / factor"),
+    "boundary.no_contracts": (
+        "供給契約は登録されていません (請求書の記載から係数を決定)。",
+        "No supply contracts registered (factors follow the bill lines).",
+    ),
+    "boundary.basis": (
+        "算定基準: 温対法 算定・報告・公表制度 (SHK) の算定方法により、燃料の燃焼 (Scope 1) と"
+        "購入した電気・熱 (Scope 2) を算定しています。Scope 2 は基礎排出係数 (マーケット基準)、"
+        "調整後排出係数 (マーケット基準)、全国平均係数 (ロケーション基準、GHGプロトコル) の"
+        "3通りで示します。",
+        "Basis: fuel combustion (Scope 1) and purchased electricity and heat (Scope 2) are"
+        " calculated with the methods of the Japanese SHK system (温対法). Scope 2 is shown on"
+        " three bases: basic factors (market-based), adjusted factors (market-based) and the"
+        " national average (location-based, GHG Protocol).",
+    ),
+    "boundary.source": (
+        "活動量の出典: 請求書・検針票の使用量 ({n} 件)。推計値を含む月: {months}",
+        "Activity data: quantities from bills and meter slips ({n} lines)."
+        " Months with estimated values: {months}",
+    ),
+    # 5 factors
+    "s.factors": ("4. 使用した排出係数", "4. Emission factors used"),
+    "factor.label": ("係数", "Factor"),
+    "factor.value": ("値", "Value"),
+    "factor.unit": ("単位", "Unit"),
+    "factor.edition": ("版・公表元・公表日", "Edition, publisher, date"),
+    "factor.source": ("出典URL", "Source URL"),
+    "factor.how": ("種別", "Kind"),
+    "factor.gwp": (
+        "冷媒の地球温暖化係数 (GWP): 温対法施行令の値 (HFCのみ Scope 1 に計上)。",
+        "Refrigerant GWPs: the values of the SHK ordinance (only HFCs count in Scope 1).",
+    ),
+    "factor.none": ("使用した係数はありません。", "No factors were used."),
+    # 6 results
+    "s.results": ("5. 算定結果", "5. Results"),
+    "results.by_year": ("年度別 Scope 1・2 [t-CO2]", "Scope 1 and 2 by fiscal year [t-CO2]"),
+    "col.fy": ("年度", "FY"),
+    "col.scope1": ("Scope 1\n[t-CO2]", "Scope 1\n[t-CO2]"),
+    "col.s2_basic": ("Scope 2\n基礎\n[t-CO2]", "Scope 2\nbasic\n[t-CO2]"),
+    "col.s2_adjusted": ("Scope 2\n調整後\n[t-CO2]", "Scope 2\nadjusted\n[t-CO2]"),
+    "col.s2_location": ("Scope 2\nロケーション\n[t-CO2]", "Scope 2\nlocation\n[t-CO2]"),
+    "col.total_basic": ("合計 基礎\n[t-CO2]", "Total\nbasic\n[t-CO2]"),
+    "col.total_adjusted": ("合計 調整後\n[t-CO2]", "Total\nadjusted\n[t-CO2]"),
+    "col.total_location": ("合計\nロケーション\n[t-CO2]", "Total\nlocation\n[t-CO2]"),
+    "col.energy_gj": ("エネルギー\n[GJ]", "Energy\n[GJ]"),
+    "col.crude_kl": ("原油換算\n[kL]", "Crude oil eq.\n[kL]"),
+    "col.yoy": ("前年度比\n[%]", "vs previous\n[%]"),
+    "col.vs_base": ("基準年度比\n[%]", "vs base year\n[%]"),
+    "results.by_energy": ("エネルギー別 ({fy})", "By energy ({fy})"),
+    "col.energy": ("エネルギー", "Energy"),
+    "col.scope": ("Scope", "Scope"),
+    "col.quantity": ("使用量", "Quantity"),
+    "col.unit": ("単位", "Unit"),
+    "col.t_basic": ("基礎\n[t-CO2]", "Basic\n[t-CO2]"),
+    "col.t_adjusted": ("調整後\n[t-CO2]", "Adjusted\n[t-CO2]"),
+    "col.t_location": ("ロケーション\n[t-CO2]", "Location\n[t-CO2]"),
+    "col.gj": ("熱量\n[GJ]", "Energy\n[GJ]"),
+    "results.by_site": ("事業所別 ({fy})", "By site ({fy})"),
+    "col.site": ("事業所", "Site"),
+    "results.by_month": ("月別 ({fy})", "By month ({fy})"),
+    "col.month": ("年月", "Month"),
+    "col.cost": ("金額\n[円]", "Cost\n[yen]"),
+    "results.refrigerant": (
+        "うち冷媒 (HFC) の漏えい: {t} t-CO2 (Scope 1 に計上)",
+        "of which refrigerant (HFC) leakage: {t} t-CO2 (in Scope 1)",
+    ),
+    "results.scope3": (
+        "Scope 3 (参考、簡易算定): {t} t-CO2 (上記合計には含みません)",
+        "Scope 3 (screening, for reference): {t} t-CO2 (not in the totals above)",
+    ),
+    "results.rounded": (
+        "参考: 1行係数 (2.62 等) で計算した Scope 1 は {t} t-CO2 です (表計算との照合用)。",
+        "For reference: Scope 1 with the rounded one-line factors (2.62 …) is {t} t-CO2"
+        " (for reconciliation with spreadsheets).",
+    ),
+    # 7 intensities
+    "s.intensity": ("6. 原単位と炭素生産性", "6. Intensities and carbon productivity"),
+    "col.indicator": ("指標 (分母)", "Indicator (denominator)"),
+    "col.value": ("値", "Value"),
+    "intensity.carbon_productivity": (
+        "炭素生産性 (付加価値額 ÷ CO2)",
+        "Carbon productivity (value added ÷ CO2)",
+    ),
+    "intensity.basis": (
+        "原単位は調整後排出量 (Scope 1+2) を分母で割った値です。",
+        "Intensities divide the adjusted Scope 1+2 emissions by the named denominator.",
+    ),
+    "intensity.none": (
+        "分母となる売上高・生産量・従業員数・延床面積が入力されていません。",
+        "No revenue, production, employee or floor-area figures have been entered.",
+    ),
+    # 8 cost
+    "s.cost": ("7. エネルギーコスト", "7. Energy cost"),
+    "col.share": ("構成比\n[%]", "Share\n[%]"),
+    "cost.total": ("合計", "Total"),
+    "cost.revenue_share": (
+        "エネルギーコストの売上高に対する比率: {pct}",
+        "Energy cost as a share of revenue: {pct}",
+    ),
+    "cost.none": ("請求金額が入力されていません。", "No billed amounts have been entered."),
+    # 9 end use
+    "s.enduse": ("8. 用途別内訳 (推計)", "8. Estimated end-use split"),
+    "enduse.placeholder": (
+        "用途別内訳 (照明・空調・動力・熱など) の推計はまだ行っていません。"
+        "削減対策を選ぶと、業種別の標準的な構成比による推計をここに示します (推計値です)。",
+        "The end-use split (lighting, air conditioning, motors, heat …) has not been estimated"
+        " yet. Once measures are selected, an estimate from the sector's typical profile is"
+        " shown here (an estimate only).",
+    ),
+    # 10 targets
+    "s.trend": ("9. 推移と目標", "9. Trend and targets"),
+    "trend.targets": ("設定された目標", "Targets set"),
+    "col.target": ("目標", "Target"),
+    "col.base_year": ("基準年度", "Base year"),
+    "col.target_year": ("目標年度", "Target year"),
+    "col.reduction": ("削減率\n[%]", "Reduction\n[%]"),
+    "col.target_t": ("目標排出量\n[t-CO2]", "Target emissions\n[t-CO2]"),
+    "target.sbt_linear": ("SBT (中小企業向け) 年4.2%削減", "SBT for SMEs, −4.2 %/yr"),
+    "target.sbt_42": ("SBT (中小企業向け) 年4.2%削減", "SBT for SMEs, −4.2 %/yr"),
+    "target.national": (
+        "国の目標 2030年度 −46% (2013年度比)",
+        "National −46 % by FY2030 vs FY2013",
+    ),
+    "target.bank_spt": ("金融機関のSPT", "Bank SPT"),
+    "trend.no_targets": (
+        "目標はまだ設定されていません。中小企業版SBTでは基準年度から毎年4.2%以上の削減"
+        "(Scope 1 + ロケーション基準 Scope 2)が目安です。",
+        "No targets set yet. SBT for SMEs asks for at least 4.2 % a year from the base year"
+        " (Scope 1 + location-based Scope 2).",
+    ),
+    "trend.netzero": (
+        "長期目標: 2050年カーボンニュートラル (実質排出ゼロ) が国の目標です。",
+        "Long term: Japan aims at net zero (carbon neutrality) by 2050.",
+    ),
+    "trend.base_missing": (
+        "基準年度 {base} のデータがないため、目標経路は描けません。",
+        "No data for the base year {base}, so the target path cannot be drawn.",
+    ),
+    # 11 measures
+    "s.measures": ("10. 削減対策", "10. Reduction measures"),
+    "measures.placeholder": (
+        "削減対策はまだ選ばれていません。「削減対策」で設備チェックリストを入力すると、"
+        "運用改善と設備投資の対策ごとに、削減量 (t-CO2/年)、削減額 (円/年)、投資額、"
+        "単純回収年数、使える補助金をここに示します。",
+        "No measures selected yet. Once the equipment checklist is filled in under Measures,"
+        " this section lists operational and investment measures with t-CO2/yr, yen/yr,"
+        " capex, simple payback and candidate subsidies.",
+    ),
+    "measures.planned": (
+        "計画済みの対策: {n} 件 (詳細は今後のバージョンで表示)。",
+        "Measures in the plan: {n} (details in a later version).",
+    ),
+    # 12 roadmap
+    "s.roadmap": ("11. 2030年・2050年へのロードマップ", "11. Roadmap to 2030 and 2050"),
+    "roadmap.placeholder": (
+        "ロードマップ (省エネ → 電化・燃料転換 → 再エネ調達) は、削減対策を選ぶと"
+        "累積排出量の推移とともにここに示します。",
+        "The roadmap (saving → electrification / fuel switch → renewable procurement) and"
+        " its cumulative emission curve appear here once measures are selected.",
+    ),
+    # 13 data quality
+    "s.quality": ("12. データの品質", "12. Data quality"),
+    "quality.missing_months": ("データのない月", "Months without data"),
+    "quality.estimated": ("推計値を含む月", "Months with estimated values"),
+    "quality.user_factors": ("利用者が入力した係数", "User-entered factors"),
+    "quality.warnings": ("確認事項", "Points to check"),
+    "quality.none": ("なし", "none"),
+    "quality.notes": ("請求書の備考", "Notes on the bills"),
+    "quality.incomplete": (
+        "{fy}: 係数が不足しているため計算が不完全です。",
+        "{fy}: incomplete, a factor is missing.",
+    ),
+    # 14 compliance
+    "s.compliance": ("13. 法令上の確認事項", "13. Compliance notes"),
+    "compliance.furon": (
+        "フロン排出抑制法: 算定漏えい量 {t} t-CO2 (報告義務の基準 1,000 t-CO2 に対し {state})。"
+        "業務用冷凍空調機器の簡易点検 (3か月ごと) と定期点検を実施・記録してください。",
+        "Fluorocarbons Act (フロン法): calculated leakage {t} t-CO2 ({state} the 1,000 t-CO2"
+        " reporting line). Keep the quarterly simple inspections and the periodic inspections"
+        " of commercial refrigeration and air-conditioning equipment.",
+    ),
+    "compliance.furon_over": ("超過: 報告が必要", "at or above"),
+    "compliance.furon_under": ("未満", "below"),
+    "compliance.energy": (
+        "省エネ法: エネルギー使用量 原油換算 {kl} kL (特定事業者の基準 1,500 kL に対し {state})。",
+        "Energy Conservation Act (省エネ法): {kl} kL crude oil equivalent ({state} the"
+        " 1,500 kL line for designated business operators).",
+    ),
+    "compliance.energy_over": ("以上: 届出が必要", "at or above"),
+    "compliance.energy_under": ("未満", "below"),
+    "compliance.shk": (
+        "温対法の特定排出者 (原油換算 1,500 kL 以上、または非エネ起源等 3,000 t-CO2 以上) に"
+        "該当するかも併せて確認してください。",
+        "Also check whether the company is a specified emitter under the SHK system"
+        " (1,500 kL crude oil equivalent, or 3,000 t-CO2 of other gases).",
+    ),
+    # 15 disclaimer
+    "s.disclaimer": ("14. 免責事項", "14. Disclaimer"),
+    "disclaimer.text": (
+        "本報告書は、入力された請求書等のデータと公表された排出係数による自己算定の結果であり、"
+        "第三者による検証を受けた排出量ではありません。補助金の申請や設備投資の判断の前に、"
+        "省エネルギーセンター (ECCJ) の省エネ最適化診断や省エネお助け隊などの専門家による"
+        "診断を受けることをお勧めします。",
+        "This report is a self-assessment from the bills entered and the published emission"
+        " factors; it is not a verified inventory. Before applying for subsidies or deciding"
+        " on investments, a professional diagnosis (e.g. the ECCJ 省エネ最適化診断 or"
+        " 省エネお助け隊) is recommended.",
+    ),
+    # 16 appendix
+    "s.appendix": ("付録", "Appendix"),
+    "appendix.monthly": ("A. 月別入力データ ({fy})", "A. Monthly input data ({fy})"),
+    "appendix.factors": ("B. 係数表", "B. Factor table"),
+    "appendix.formulas": ("C. 計算式", "C. Formulas"),
+    "col.estimated": ("推計", "Est."),
+    "col.factor_basic": ("基礎係数", "Basic factor"),
+    "col.factor_adjusted": ("調整後係数", "Adjusted factor"),
+    "col.factor_name": ("適用した係数", "Factor applied"),
+    "appendix.truncated": (
+        "(先頭 {shown} 行を表示。全 {total} 行はCSV出力をご利用ください)",
+        "(first {shown} rows shown; export the CSV for all {total})",
+    ),
+    # charts
+    "chart.monthly": ("月別CO2排出量 (エネルギー別、調整後)", "Monthly CO2 by energy (adjusted)"),
+    "chart.scopes": ("Scope別排出量", "Emissions by scope"),
+    "chart.trend": ("年度別排出量 (Scope 1+2)", "Emissions by fiscal year (Scope 1+2)"),
+    "chart.t_co2": ("t-CO2", "t-CO2"),
+    "chart.basic": ("基礎", "Basic"),
+    "chart.adjusted": ("調整後", "Adjusted"),
+    "chart.location": ("ロケーション", "Location"),
+    "chart.scope1": ("Scope 1", "Scope 1"),
+    "chart.scope2": ("Scope 2", "Scope 2"),
+    "chart.actual": ("実績 (調整後)", "Actual (adjusted)"),
+    "chart.target_path": ("目標経路: {name}", "Target path: {name}"),
+    "chart.netzero": ("2050年 実質ゼロ", "Net zero 2050"),
+    "chart.no_data": ("データがありません", "No data"),
+    # how a factor was chosen
+    "how.library": ("公表値", "published"),
+    "how.residual": ("公表値 (残差)", "published (residual)"),
+    "how.menu": ("公表値 (メニュー)", "published (menu)"),
+    "how.whole": ("公表値 (事業者全体)", "published (retailer)"),
+    "how.reference": ("参考値", "reference value"),
+    "how.substitute": ("代替値", "substitute value"),
+    "how.national_average": ("全国平均係数", "national average"),
+    "how.default": ("既定値", "default"),
+    "how.user_record": ("利用者入力 (請求書)", "user-entered (bill)"),
+    "how.user_contract": ("利用者入力 (契約)", "user-entered (contract)"),
+    "how.table": ("算定省令の係数表", "SHK ordinance table"),
+    "how.supplier": ("公表値 (供給事業者)", "published (supplier)"),
+    "how.gwp_shk": ("GWP (温対法)", "GWP (SHK)"),
+    "how.gwp_furon": ("GWP (フロン法)", "GWP (Fluorocarbons Act)"),
+    "how.chain": ("算定省令 (発熱量×炭素排出係数)", "SHK ordinance (heat value × carbon)"),
+}
+
+# Japanese renderings of the core's message codes; anything missing falls back to English.
+MESSAGES_JA: dict[str, str] = {
+    "plausibility.month_missing": "{month} の {energy} のデータがありません ({site})",
+    "plausibility.month_outlier": "{month} の {energy} ({site}) が年間の中央値の {ratio} 倍です",
+    "plausibility.month_vs_last_year": "{month} の {energy} ({site}) が前年同月の {ratio} 倍です",
+    "plausibility.factor_in_kg": "{site} の {energy} に入力された係数 {factor} {unit} は"
+    " kg 単位の値ではありませんか",
+    "factor.location_missing": "{fiscal_year}年度の全国平均係数がないため、ロケーション基準の"
+    "結果は空欄です",
+    "factor.user_without_source": "{site} の {energy} の利用者入力係数に出典がありません",
+    "factor.chain_unavailable": "{fiscal_year}年度: {energy} は発熱量・炭素排出係数がないため"
+    "1行係数 {factor} を使用しました",
+    "factor.edition_changed": "{fiscal_year}年度は係数の版 {locked} で確定していますが、"
+    "現在の版は {current} です",
+    "factor.electricity_substitute": "電気事業者 {supplier} は一覧にないため代替値を使用しました",
+    "factor.electricity_row_substitute": "{supplier} {menu} の係数は代替値です",
+    "refrigerant.recovered_exceeds_charged": "{refrigerant}: 回収量 ({recovered} kg) が充塡量"
+    " ({charged} kg) を超えています ({fiscal_year}年度)。0 として計上しました",
+    "footprint.no_data": "{fiscal_year}年度のデータがありません",
+}
+
+
+def text(key: str, lang: str, **params: object) -> str:
+    ja, en = TEXTS[key]
+    template = ja if lang == "ja" else en
+    return template.format(**params) if params else template
+
+
+def message_text(message: Message, lang: str) -> str:
+    """A core message in the report's language (English fallback for codes not listed)."""
+    if lang == "ja" and message.code in MESSAGES_JA:
+        values = {**message.where, **message.params}
+        energy = values.get("energy")
+        if isinstance(energy, str):
+            values["energy"] = energy_name(energy, "ja")
+        try:
+            return MESSAGES_JA[message.code].format(**values)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return render(message)
+
+
+def energy_name(code: str, lang: str) -> str:
+    from ecocheck_desktop.core.energy import ENERGY_TYPES
+
+    energy = ENERGY_TYPES.get(code)
+    if energy is None:
+        return code
+    return energy.name_ja if lang == "ja" else energy.name_en
+
+
+def how_text(how: str, lang: str) -> str:
+    key = f"how.{how}"
+    return text(key, lang) if key in TEXTS else how
+
+
+def fiscal_year_label(fiscal_year: int, lang: str) -> str:
+    from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
+
+    return fiscal_year_label_ja(fiscal_year) if lang == "ja" else fiscal_year_label_en(fiscal_year)
+
+
+def formulas(lang: str) -> list[str]:
+    """The methodology appendix: one paragraph per formula."""
+    if lang == "ja":
+        return [
+            "燃料のCO2 [t-CO2] = 使用量 (表の単位) × 単位発熱量 [GJ/単位] × 炭素排出係数"
+            " [t-C/GJ] × 44/12。途中で丸めずに計算し、表示時にのみ四捨五入します。"
+            "2023年度以降は新しい係数表、2022年度以前は旧係数表を使います。",
+            "電気のCO2 [t-CO2] = 使用量 [kWh] × 排出係数 [t-CO2/kWh]。係数は当該年度用に公表された"
+            "電気事業者別排出係数 (前年度実績) の契約メニュー (既定は残差) を用い、基礎・調整後・"
+            "全国平均 (ロケーション基準) の3通りで計算します。一覧にない事業者は代替値です。",
+            "都市ガス: 供給事業者の公表係数があればそれを、なければ既定値 2.05 t-CO2/千m³ を"
+            "用います。LPG は m³ を 1/502 t として換算します。",
+            "冷媒 (HFC) の漏えい [t-CO2] = (充塡量 − 回収量) [kg] × GWP ÷ 1000。",
+            "エネルギー [GJ] = 燃料の熱量 + 電気 × 8.64 GJ/千kWh (2022年度以前 9.76)。"
+            "原油換算 [kL] = GJ × 0.0258。",
+            "原単位 = 調整後排出量 (Scope 1+2) ÷ 分母 (売上高・生産量・従業員数・延床面積)。"
+            "炭素生産性 = 付加価値額 [百万円] ÷ 調整後排出量 [t-CO2]。",
+            "目標経路: 中小企業版SBT は基準年度の排出量から毎年 4.2% (基準年度比) ずつ"
+            "直線的に削減、国の目標は 2013年度比で 2030年度に 46% 削減です。",
+        ]
+    return [
+        "Fuel CO2 [t-CO2] = quantity (table unit) × heat value [GJ/unit] × carbon factor"
+        " [t-C/GJ] × 44/12, with no intermediate rounding; figures are rounded for display only."
+        " FY2023 onward uses the new factor table, FY2022 and earlier the old one.",
+        "Electricity CO2 [t-CO2] = kWh × factor [t-CO2/kWh], using the retailer list published"
+        " for that fiscal year (previous year's results) and the contracted menu (residual by"
+        " default), on the basic, adjusted and national-average (location) bases. A retailer"
+        " not in the list gets the substitute value.",
+        "City gas: the supplier's published factor where there is one, else the default"
+        " 2.05 t-CO2/thousand m³. LPG in m³ is converted at 1/502 t per m³.",
+        "Refrigerant (HFC) leakage [t-CO2] = (charged − recovered) [kg] × GWP ÷ 1000.",
+        "Energy [GJ] = fuel heat + electricity × 8.64 GJ/MWh (9.76 up to FY2022)."
+        " Crude oil equivalent [kL] = GJ × 0.0258.",
+        "Intensity = adjusted Scope 1+2 emissions ÷ denominator (revenue, production, employees,"
+        " floor area). Carbon productivity = value added [million yen] ÷ adjusted emissions.",
+        "Target paths: SBT for SMEs reduces linearly by 4.2 % of the base-year emissions each"
+        " year; the national target is −46 % by FY2030 against FY2013.",
+    ]
