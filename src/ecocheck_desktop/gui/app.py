@@ -71,13 +71,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow(settings, languages, remember_settings=not args.smoke)
     window.show()
+    demo_failed = False
     if args.project:
         window.open_project(args.project)
-    elif args.demo:
-        window.open_demo()
+    elif args.demo and window.open_demo() is False:
+        demo_failed = True
 
     if args.smoke:
         app.processEvents()
+        # The frozen bundle's smoke tests rely on this: a lost font, catalogue or factor file
+        # must fail the smoke run, not only show up later as English text or a broken PDF.
+        from ecocheck_desktop.selfcheck import installation_problems
+
+        problems = installation_problems()
+        if demo_failed:
+            problems.append("the demo company did not open")
+        if problems:
+            if sys.stderr is not None:  # None in a windowed frozen app: the exit code tells
+                for problem in problems:
+                    print(f"smoke failed: {problem}", file=sys.stderr)
+            return 1
         if os.environ.get(REPORT_MODULES_ENV) == "1":
             import json  # only for this report: json is not needed to show the window
 
