@@ -38,6 +38,172 @@ Python %4</translation>
         <source>First create or open a project on the Home page. Then enter your company&apos;s name, industry and the month your fiscal year starts, your sites, and the electricity and gas contracts (retailer and menu) printed on your bills.</source>
         <translation>まず「ホーム」でプロジェクトを作成するか、開いてください。そのあと、会社名・業種・年度の開始月、事業所、請求書に記載されている電気とガスの契約（小売事業者とメニュー）を入力してください。</translation>
     </message>
+    <message>
+        <source>Company information</source>
+        <translation>会社情報</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>基本情報</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Name in kana</source>
+        <translation>会社名（カナ）</translation>
+    </message>
+    <message>
+        <source>Industry (JSIC)</source>
+        <translation>業種（日本標準産業分類）</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>支援者（アドバイザー）</translation>
+    </message>
+    <message>
+        <source>Fiscal year starts in month</source>
+        <translation>年度の始まりの月</translation>
+    </message>
+    <message>
+        <source>Figures of the fiscal year (for intensities)</source>
+        <translation>年度の数値（原単位の計算に使います）</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Revenue (million yen)</source>
+        <translation>売上高（百万円）</translation>
+    </message>
+    <message>
+        <source>Value added (million yen)</source>
+        <translation>付加価値額（百万円）</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>従業員数</translation>
+    </message>
+    <message>
+        <source>Production quantity</source>
+        <translation>生産量</translation>
+    </message>
+    <message>
+        <source>Floor area (m²)</source>
+        <translation>延床面積（m²）</translation>
+    </message>
+    <message>
+        <source>Production unit (t, pieces …)</source>
+        <translation>生産量の単位（t、個 など）</translation>
+    </message>
+    <message>
+        <source>Sites and supply contracts</source>
+        <translation>事業所と供給契約</translation>
+    </message>
+    <message>
+        <source>Name of another site</source>
+        <translation>ほかの事業所の名前</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>事業所を追加</translation>
+    </message>
+    <message>
+        <source>Contracts (double-click the supplier or menu to change it)</source>
+        <translation>契約（供給事業者やメニューをダブルクリックで変更できます）</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>エネルギー</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供給事業者</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+</context>
+<context>
+    <name>ElectricityPage</name>
+    <message>
+        <source>(single factor)</source>
+        <translation>（単一の係数）</translation>
+    </message>
+    <message>
+        <source>Electricity retailer</source>
+        <translation>電力会社（小売電気事業者）</translation>
+    </message>
+    <message>
+        <source>Search by the retailer&apos;s name or registration number (e.g. A0269).</source>
+        <translation>電力会社の名前または登録番号（例: A0269）で検索します。</translation>
+    </message>
+    <message>
+        <source>Retailer name or number</source>
+        <translation>電力会社名または登録番号</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>If your bill names no special menu, keep the preselected (残差) menu: it is the factor for ordinary contracts. You can leave this empty and choose later.</source>
+        <translation>請求書に特別なメニュー名がなければ、選択済みの（残差）のままにしてください。一般的な契約に使う係数です。ここは空欄のままにして、あとで選ぶこともできます。</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyGridModel</name>
+    <message>
+        <source>cost (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>推計</translation>
+    </message>
+    <message>
+        <source>The quantity printed on the bill (ご使用量), in %1.</source>
+        <translation>請求書に記載の使用量（ご使用量）。単位は %1 です。</translation>
+    </message>
+    <message>
+        <source>The billed amount (ご請求金額) in yen, tax included. Optional.</source>
+        <translation>請求金額（ご請求金額、税込、円）。任意です。</translation>
+    </message>
+    <message>
+        <source>Tick when the month&apos;s value is an estimate, not read from a bill.</source>
+        <translation>請求書から読んだ値ではなく推計した値のときにチェックします。</translation>
+    </message>
+    <message>
+        <source>Bill attached: %1</source>
+        <translation>請求書を添付済み: %1</translation>
+    </message>
+    <message>
+        <source>%1 bill lines added up; change them by importing again.</source>
+        <translation>%1 件の請求データの合計です。変更するには取り込み直してください。</translation>
+    </message>
+    <message>
+        <source>Estimated value (not read from a bill)</source>
+        <translation>推計値（請求書から読んだ値ではありません）</translation>
+    </message>
 </context>
 <context>
     <name>EnergyPage</name>
@@ -50,12 +216,125 @@ Python %4</translation>
         <translation>請求書の毎月の使用量を、年度ごとに入力します</translation>
     </message>
     <message>
+        <source>Attach bill scan…</source>
+        <translation>請求書の画像を添付…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <source>Attach bill scan</source>
+        <translation>請求書の画像を添付</translation>
+    </message>
+    <message>
+        <source>Bill scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>請求書の画像 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
         <source>No energy use entered yet</source>
         <translation>エネルギー使用量はまだ入力されていません</translation>
     </message>
     <message>
         <source>Once your company is set up, enter the monthly usage printed on your bills here: electricity in kWh, gas in m³, fuels in litres. You can also paste a 12-month table from Excel.</source>
         <translation>会社情報を登録したら、請求書に記載されている毎月の使用量をここに入力してください（電気は kWh、ガスは m³、燃料は L）。Excel から12か月分の表を貼り付けることもできます。</translation>
+    </message>
+    <message>
+        <source>Energy use by month</source>
+        <translation>月別のエネルギー使用量</translation>
+    </message>
+    <message>
+        <source>Fiscal year:</source>
+        <translation>年度:</translation>
+    </message>
+    <message>
+        <source>Add next fiscal year</source>
+        <translation>次の年度を追加</translation>
+    </message>
+    <message>
+        <source>Type the quantity printed on each bill, or copy 12 months from Excel and press Ctrl+V. Enter moves down, Tab moves right, Delete clears. A red cell was not saved: point at it to see why.</source>
+        <translation>請求書の使用量を入力するか、Excel で12か月分をコピーして Ctrl+V で貼り付けてください。Enter で下へ、Tab で右へ移動し、Delete で消去します。赤いセルは保存されていません。マウスを重ねると理由が表示されます。</translation>
+    </message>
+    <message>
+        <source>Add energy…</source>
+        <translation>エネルギーを追加…</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>The file name must end with .ecocheck.</source>
+        <translation>ファイル名の末尾は .ecocheck にしてください。</translation>
+    </message>
+    <message>
+        <source>This file already exists. Choose another name.</source>
+        <translation>このファイルはすでにあります。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>The folder does not exist.</source>
+        <translation>フォルダーが見つかりません。</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>プロジェクトの保存先</translation>
+    </message>
+    <message>
+        <source>EcoCheck project (*.ecocheck)</source>
+        <translation>EcoCheck プロジェクト (*.ecocheck)</translation>
+    </message>
+    <message>
+        <source>Project file</source>
+        <translation>プロジェクトファイル</translation>
+    </message>
+    <message>
+        <source>Where to keep this company&apos;s file</source>
+        <translation>この会社のファイルを保存する場所</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Every change is saved to this file at once. You can copy it or send it to your advisor like any other file.</source>
+        <translation>変更はすべて、その場でこのファイルに保存されます。ほかのファイルと同じように、コピーしたり支援者に送ったりできます。</translation>
+    </message>
+</context>
+<context>
+    <name>GasPage</name>
+    <message>
+        <source>Gas</source>
+        <translation>ガス</translation>
+    </message>
+    <message>
+        <source>Which gas does the site buy? Leave &apos;none&apos; if it uses none.</source>
+        <translation>事業所で購入しているガスを選んでください。使っていなければ「なし」を選びます。</translation>
+    </message>
+    <message>
+        <source>City-gas supplier</source>
+        <translation>都市ガスの供給事業者</translation>
+    </message>
+    <message>
+        <source>Area / menu</source>
+        <translation>地区・メニュー</translation>
+    </message>
+    <message>
+        <source>City gas (都市ガス)</source>
+        <translation>都市ガス</translation>
+    </message>
+    <message>
+        <source>LPG (プロパン)</source>
+        <translation>LPガス（プロパン）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>EcoCheck help</source>
+        <translation>EcoCheck ヘルプ</translation>
     </message>
 </context>
 <context>
@@ -67,6 +346,14 @@ Python %4</translation>
     <message>
         <source>Start here: create, open or try a project</source>
         <translation>ここから始めます：プロジェクトの作成・読み込み・お試し</translation>
+    </message>
+    <message>
+        <source>Continue with energy use</source>
+        <translation>エネルギー使用量の入力を続ける</translation>
+    </message>
+    <message>
+        <source>This project is open and every change is saved. Continue entering energy use, or create or open another project.</source>
+        <translation>このプロジェクトを開いています。変更はすべて保存されています。エネルギー使用量の入力を続けるか、別のプロジェクトを作成するか開いてください。</translation>
     </message>
     <message>
         <source>Welcome to EcoCheck Desktop</source>
@@ -87,6 +374,61 @@ Python %4</translation>
     <message>
         <source>Try the demo company</source>
         <translation>デモ会社で試す</translation>
+    </message>
+    <message>
+        <source>Recent projects (double-click to open)</source>
+        <translation>最近使ったプロジェクト（ダブルクリックで開きます）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import bills</source>
+        <translation>請求書データの取り込み</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>%1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Problems (these rows will not be imported)</source>
+        <translation>問題（これらの行は取り込まれません）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>年月</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>エネルギー</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <source>Cost (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows can be imported, %3 problems.</source>
+        <translation>%1: %2 行を取り込めます。問題は %3 件です。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported.</source>
+        <translation>%1 は取り込めません。</translation>
     </message>
 </context>
 <context>
@@ -152,20 +494,40 @@ Python %4</translation>
         <translation>EcoCheck Desktop について(&amp;A)</translation>
     </message>
     <message>
+        <source>Open project</source>
+        <translation>プロジェクトを開く</translation>
+    </message>
+    <message>
+        <source>EcoCheck project (*.ecocheck)</source>
+        <translation>EcoCheck プロジェクト (*.ecocheck)</translation>
+    </message>
+    <message>
         <source>No project open</source>
         <translation>プロジェクト未選択</translation>
+    </message>
+    <message>
+        <source>Bill attached: %1</source>
+        <translation>請求書を添付済み: %1</translation>
+    </message>
+    <message>
+        <source>Open or create a project first, then import bills.</source>
+        <translation>先にプロジェクトを開くか作成してから、請求書データを取り込んでください。</translation>
     </message>
     <message>
         <source>This is not available yet in this version.</source>
         <translation>この機能は、このバージョンではまだご利用いただけません。</translation>
     </message>
     <message>
-        <source>Opening project files is not available yet: %1</source>
-        <translation>プロジェクトファイルを開く機能はまだご利用いただけません：%1</translation>
-    </message>
-    <message>
         <source>The demo company is not available yet.</source>
         <translation>デモ会社はまだご利用いただけません。</translation>
+    </message>
+    <message>
+        <source>All changes saved (%1)</source>
+        <translation>すべての変更を保存しました（%1）</translation>
+    </message>
+    <message>
+        <source>The last change could not be saved</source>
+        <translation>最後の変更を保存できませんでした</translation>
     </message>
     <message>
         <source>There is nothing to save: every change is saved automatically.</source>
@@ -178,10 +540,6 @@ Python %4</translation>
     <message>
         <source>The translation files are missing; the app stays in English.</source>
         <translation>翻訳ファイルが見つからないため、英語のまま表示します。</translation>
-    </message>
-    <message>
-        <source>Help: %1</source>
-        <translation>ヘルプ：%1</translation>
     </message>
 </context>
 <context>
@@ -201,6 +559,84 @@ Python %4</translation>
     <message>
         <source>When your results are ready, tick the equipment you have (lighting, compressors, boilers, air conditioners, vehicles and so on). The reduction measures are then ranked by cost and CO2 saved, and you choose the ones to plan.</source>
         <translation>結果が出たら、お使いの設備（照明、コンプレッサー、ボイラー、空調、車両など）にチェックを入れてください。削減対策を費用と CO2 削減量の順に並べますので、計画に入れるものをお選びください。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>A value is required here.</source>
+        <translation>値を入力してください。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a number.</source>
+        <translation>「{value}」は数値ではありません。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is negative; enter 0 or more.</source>
+        <translation>「{value}」はマイナスです。0 以上を入力してください。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is implausibly large (over 1,000,000,000,000).</source>
+        <translation>「{value}」は大きすぎます（1兆を超えています）。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; has more than {max_decimals} decimals.</source>
+        <translation>「{value}」は小数点以下が {max_decimals} 桁を超えています。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a yes/no value for &apos;estimated&apos;.</source>
+        <translation>「{value}」は「推計」の値（はい／いいえ）として読めません。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds nothing to paste.</source>
+        <translation>クリップボードに貼り付ける内容がありません。</translation>
+    </message>
+    <message>
+        <source>Row {row} of the pasted block is empty.</source>
+        <translation>貼り付けた範囲の {row} 行目が空です。</translation>
+    </message>
+    <message>
+        <source>The pasted block has {rows} rows, but only {available} months are left below the selected cell.</source>
+        <translation>貼り付けた範囲は {rows} 行ありますが、選択したセルの下には {available} か月分しかありません。</translation>
+    </message>
+    <message>
+        <source>The pasted block has {columns} columns, but only {available} are left to the right of the selected cell.</source>
+        <translation>貼り付けた範囲は {columns} 列ありますが、選択したセルの右には {available} 列しかありません。</translation>
+    </message>
+    <message>
+        <source>This cell adds up {count} bill lines; change them by importing the bills again.</source>
+        <translation>このセルは {count} 件の請求データの合計です。変更するには請求書データを取り込み直してください。</translation>
+    </message>
+    <message>
+        <source>Enter the quantity of this month first, then its cost or estimate flag.</source>
+        <translation>先にこの月の使用量を入力してから、金額や推計の印を入力してください。</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>プロジェクトが開かれていません。</translation>
+    </message>
+    <message>
+        <source>Select the month and energy of the bill in the table first.</source>
+        <translation>先に表で、請求書の月とエネルギーのセルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Bill scans cannot be stored by this version of the project file.</source>
+        <translation>このバージョンのプロジェクトファイルには請求書の画像を保存できません。</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {reason}</source>
+        <translation>ファイル {file} を読み込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>The project file {file} does not exist.</source>
+        <translation>プロジェクトファイル {file} が見つかりません。</translation>
+    </message>
+</context>
+<context>
+    <name>NewCompanyWizard</name>
+    <message>
+        <source>New company</source>
+        <translation>新しい会社</translation>
     </message>
 </context>
 <context>
@@ -234,6 +670,49 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>ProjectService</name>
+    <message>
+        <source>Clear cells</source>
+        <translation>セルの消去</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n cell(s)</source>
+        <translation>
+            <numerusform>%n セルの貼り付け</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit quantity</source>
+        <translation>使用量の編集</translation>
+    </message>
+    <message>
+        <source>Edit cost</source>
+        <translation>金額の編集</translation>
+    </message>
+    <message>
+        <source>Mark as estimated</source>
+        <translation>推計の印</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n bill line(s)</source>
+        <translation>
+            <numerusform>請求データ %n 件の取り込み</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit company</source>
+        <translation>会社情報の編集</translation>
+    </message>
+    <message>
+        <source>Edit fiscal year</source>
+        <translation>年度の数値の編集</translation>
+    </message>
+    <message>
+        <source>Edit contract</source>
+        <translation>契約の編集</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Report</source>
@@ -263,6 +742,26 @@ Python %4</translation>
         <translation>CO2 排出量：スコープ1（自社での燃料の使用）とスコープ2（購入した電気・熱）</translation>
     </message>
     <message>
+        <source>t-CO2</source>
+        <translation>t-CO2</translation>
+    </message>
+    <message>
+        <source>basic %1</source>
+        <translation>基礎 %1</translation>
+    </message>
+    <message>
+        <source>vs %1</source>
+        <translation>%1 比</translation>
+    </message>
+    <message>
+        <source>no previous year</source>
+        <translation>前年度のデータなし</translation>
+    </message>
+    <message>
+        <source>enter revenue on the Company page</source>
+        <translation>会社情報で売上高を入力してください</translation>
+    </message>
+    <message>
         <source>No results to show yet</source>
         <translation>表示できる結果はまだありません</translation>
     </message>
@@ -277,6 +776,94 @@ National average: one factor for all of Japan, for comparison.</source>
         <translation>基礎排出係数：電力会社が実際に排出した 1 kWh あたりの CO2 です。
 調整後排出係数：電力会社が非化石証書などで調整した後の値です。
 全国平均係数：比較のための、日本全体で一つの係数です。</translation>
+    </message>
+    <message>
+        <source>Scope 1 (fuels)</source>
+        <translation>スコープ1（燃料）</translation>
+    </message>
+    <message>
+        <source>Fuel burnt on site: gas, oil, LPG</source>
+        <translation>自社で燃やした燃料（ガス・石油・LPガス）</translation>
+    </message>
+    <message>
+        <source>Scope 2 (adjusted)</source>
+        <translation>スコープ2（調整後）</translation>
+    </message>
+    <message>
+        <source>Purchased electricity and heat with the retailer&apos;s adjusted factor</source>
+        <translation>購入した電気・熱（電力会社の調整後排出係数）</translation>
+    </message>
+    <message>
+        <source>Scope 2 (national average)</source>
+        <translation>スコープ2（全国平均）</translation>
+    </message>
+    <message>
+        <source>Purchased electricity with the national average factor</source>
+        <translation>購入した電気（全国平均係数）</translation>
+    </message>
+    <message>
+        <source>Total Scope 1+2</source>
+        <translation>合計（スコープ1+2）</translation>
+    </message>
+    <message>
+        <source>Scope 1 + Scope 2 (adjusted)</source>
+        <translation>スコープ1 + スコープ2（調整後）</translation>
+    </message>
+    <message>
+        <source>Change vs previous year</source>
+        <translation>前年度比</translation>
+    </message>
+    <message>
+        <source>Total, adjusted basis</source>
+        <translation>合計・調整後</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>原単位</translation>
+    </message>
+    <message>
+        <source>Total per unit of activity</source>
+        <translation>活動量あたりの排出量</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>月別</translation>
+    </message>
+    <message>
+        <source>By scope</source>
+        <translation>スコープ別</translation>
+    </message>
+    <message>
+        <source>Year on year</source>
+        <translation>年度推移</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>係数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>How chosen</source>
+        <translation>選び方</translation>
+    </message>
+    <message>
+        <source>Emission factors used (double-click for the source)</source>
+        <translation>使用した排出係数（ダブルクリックで出典を開きます）</translation>
+    </message>
+    <message>
+        <source>Checks (double-click to go to the cell)</source>
+        <translation>確認事項（ダブルクリックで該当セルへ移動）</translation>
     </message>
 </context>
 <context>
@@ -296,6 +883,49 @@ National average: one factor for all of Japan, for comparison.</source>
     <message>
         <source>Choose a base year and a target year, then the reduction you aim for (for example −46% against FY2013, like the national target). The path from today to the target is shown here.</source>
         <translation>基準年度と目標年度を選び、目指す削減率を入力してください（例：国の目標と同じ「2013年度比 −46%」）。現在から目標までの道筋をここに表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardCompanyPage</name>
+    <message>
+        <source>Your company</source>
+        <translation>会社について</translation>
+    </message>
+    <message>
+        <source>The name and place printed on your reports.</source>
+        <translation>レポートに記載する会社名と所在地です。</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Name in kana (optional)</source>
+        <translation>会社名（カナ・任意）</translation>
+    </message>
+    <message>
+        <source>Industry (JSIC)</source>
+        <translation>業種（日本標準産業分類）</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <source>Site address (optional)</source>
+        <translation>事業所の住所（任意）</translation>
+    </message>
+    <message>
+        <source>Fiscal year starts in month</source>
+        <translation>年度の始まりの月</translation>
+    </message>
+    <message>
+        <source>First fiscal year to enter</source>
+        <translation>最初に入力する年度</translation>
     </message>
 </context>
 </TS>

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from ecocheck_desktop import APP_NAME
 from ecocheck_desktop.gui import messages
 from ecocheck_desktop.gui.app import build_parser
 from ecocheck_desktop.gui.i18n import LanguageManager
 from ecocheck_desktop.gui.main_window import MainWindow
-from ecocheck_desktop.gui.pages import PAGES, page_entry
+from ecocheck_desktop.gui.pages import PAGES
 from ecocheck_desktop.gui.settings import Settings
 from ecocheck_desktop.gui.style import apply_style
 
@@ -167,8 +167,10 @@ def test_status_bar_shows_the_autosave_state_and_notes(window: MainWindow) -> No
     assert window.autosave_label.text() == "プロジェクト未選択"
     window.save_action.trigger()
     assert "自動で保存" in window.statusBar().currentMessage()
-    window.open_project("/tmp/example.ecocheck")
-    assert "/tmp/example.ecocheck" in window.statusBar().currentMessage()
+    # A file that cannot be opened is named in the note (and in a non-blocking message box).
+    assert not window.open_project("/tmp/does-not-exist/example.ecocheck")
+    assert "/tmp/does-not-exist/example.ecocheck" in window.statusBar().currentMessage()
+    assert window.autosave_label.text() == "プロジェクト未選択"
 
 
 def test_about_shows_versions_and_the_font_licence(window: MainWindow, qtbot, tmp_path) -> None:
@@ -184,24 +186,14 @@ def test_about_shows_versions_and_the_font_licence(window: MainWindow, qtbot, tm
     assert not dialog.isVisible()
 
 
-def test_help_explains_the_current_page_without_blocking(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[tuple[str, str]] = []
-
-    def fake_show(parent, kind, title, text, **kwargs) -> QMessageBox | None:
-        shown.append((title, text))
-        return None
-
-    monkeypatch.setattr("ecocheck_desktop.gui.main_window.show_message", fake_show)
+def test_help_opens_the_user_guide_without_blocking(window: MainWindow, qtbot) -> None:
     window.show_page("results")
-    window.help_action.trigger()
-    assert len(shown) == 1
-    title, text = shown[0]
-    assert title == "ヘルプ：結果"
-    assert text.startswith("CO2 排出量：スコープ1")  # the page's tooltip, translated
-    assert text.endswith(window.current_page().empty_state.body.text())
-    assert page_entry("results").tooltip() in text
+    dialog = window.help_action.trigger() or window.findChild(QWidget, "helpDialog")
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.browser.toPlainText()
+    # The Japanese guide says where the numbers are printed on a bill.
+    assert "ご使用量" in text and "契約電力" in text and "ご請求金額" in text
+    dialog.close()
 
 
 def test_message_helper_opens_without_blocking(qtbot) -> None:

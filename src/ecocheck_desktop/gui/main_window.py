@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -26,11 +36,42 @@ from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.settings import Settings
 
 if TYPE_CHECKING:
+    from ecocheck_desktop.core.messages import Message
     from ecocheck_desktop.gui.about import AboutDialog
+    from ecocheck_desktop.gui.service import ProjectService
+    from ecocheck_desktop.gui.wizard import NewCompanyAnswers, NewCompanyWizard
 
 STATUS_NOTE_MS = 8000
+PIN_DELAY_MS = 300
+PROJECT_SUFFIX = ".ecocheck"
+BILL_SUFFIXES = (".csv", ".xlsx")
+EVIDENCE_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png")
 # Language names are shown in their own language so a user can always find theirs.
 LANGUAGE_NAMES = {i18n.JAPANESE: "日本語", i18n.ENGLISH: "English"}
+
+
+def _pin_singletons() -> None:
+    from ecocheck_desktop.gui.qt_compat import pin_singletons
+
+    pin_singletons()
+
+
+def _preload_charts() -> None:
+    """Import matplotlib in the background once a project is open.
+
+    Importing it takes a second or two; done on the UI thread at the first visit of the results
+    page, the window would freeze. A plain import in a thread is safe: it creates no widget, and
+    Python's import lock makes the page wait for it if the user is quicker.
+    """
+    import threading
+
+    def load() -> None:
+        from matplotlib.backends import backend_qtagg  # noqa: F401
+
+        import ecocheck_desktop.report.charts  # noqa: F401
+
+    if "ecocheck_desktop.report.charts" not in sys.modules:
+        threading.Thread(target=load, name="preload-charts", daemon=True).start()
 
 
 class MainWindow(QMainWindow):
@@ -48,8 +89,14 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.languages = languages
         self._remember_settings = remember_settings
-        # Edits push commands here once the project layer exists; Edit > Undo/Redo follow it.
+        # Every edit of the open project is a command here; Edit > Undo/Redo follow it.
         self.undo_stack = QUndoStack(self)
+        # Built on first use: the calculation core is not needed to show the Home page.
+        self._service: ProjectService | None = None
+        # Tests may hand the service another project-file implementation.
+        self.store_opener: Any = None
+        self.wizard: NewCompanyWizard | None = None
+        self.setAcceptDrops(True)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -79,6 +126,8 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.navigation.setCurrentRow(0)
         self._restore_geometry()
+        # After the window is up (ctypes costs ~10 ms of start-up); see qt_compat.
+        QTimer.singleShot(PIN_DELAY_MS, _pin_singletons)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -146,9 +195,35 @@ class MainWindow(QMainWindow):
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
+    @property
+    def service(self) -> ProjectService:
+        if self._service is None:
+            from ecocheck_desktop.gui.service import ProjectService
+
+            self._service = ProjectService(self.undo_stack, opener=self.store_opener, parent=self)
+            self._service.saved.connect(self._show_saved_state)
+            self._service.failed.connect(self._show_failure)
+            self._service.project_opened.connect(self._on_project_opened)
+            self._service.project_closed.connect(self._show_saved_state)
+            self._service.project_changed.connect(self._show_current_project)
+        return self._service
+
     def _build_page(self, entry: PageEntry) -> Page:
-        page = entry.load()(self.stack)
+        page_class = entry.load()
+        if page_class.needs_service:
+            page = page_class(self.stack, service=self.service)  # type: ignore[call-arg]
+        else:
+            page = page_class(self.stack)
         page.navigate_requested.connect(self.show_page)
+        cell_requested = getattr(page, "cell_requested", None)
+        if cell_requested is not None:
+            cell_requested.connect(self.go_to_cell)
+        recent_requested = getattr(page, "recent_requested", None)
+        if recent_requested is not None:
+            recent_requested.connect(self.open_project)
+            page.set_recent(self.settings.recent_files)  # type: ignore[attr-defined]
+            if self._service is not None and self._service.project is not None:
+                page.set_current(self._service.project.company.name)  # type: ignore[attr-defined]
         # Requests only the window can carry out, wired by name so that this module does not
         # import every page class at start-up.
         requests = {
@@ -187,7 +262,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.help_action.setText(self.tr("EcoCheck &help"))
         self.about_action.setText(self.tr("&About EcoCheck Desktop"))
-        self.autosave_label.setText(self.tr("No project open"))
+        self._show_saved_state()
         self._fill_recent_menu()
         for language, action in self.language_actions.items():
             action.setChecked(language == self.languages.language)
@@ -198,6 +273,9 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
         self.recent_menu.setEnabled(bool(self.settings.recent_files))
+        home = self.pages.get("home")
+        if home is not None:
+            home.set_recent(self.settings.recent_files)  # type: ignore[attr-defined]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -232,20 +310,120 @@ class MainWindow(QMainWindow):
     def not_available_yet(self) -> None:
         self.status_note(self.tr("This is not available yet in this version."))
 
-    def new_project(self) -> None:
-        self.not_available_yet()
+    def new_project(self) -> NewCompanyWizard:
+        """Open the new-company wizard (non-blocking); finishing it creates the file."""
+        from ecocheck_desktop.gui.wizard import NewCompanyWizard
+
+        if self.wizard is not None:
+            self.wizard.close()
+        self.wizard = NewCompanyWizard(self)
+        self.wizard.completed.connect(self.create_project)
+        self.wizard.open()
+        return self.wizard
+
+    def create_project(self, answers: NewCompanyAnswers) -> bool:
+        from ecocheck_desktop.core.messages import EcoCheckError
+
+        try:
+            self.service.new_project(
+                answers.path, answers.company, answers.sites, answers.contracts, answers.first_fy
+            )
+        except EcoCheckError as error:
+            self._show_failure(list(error.messages))
+            return False
+        self.show_page("energy")
+        return True
 
     def open_project_dialog(self) -> None:
-        self.not_available_yet()
+        from PySide6.QtWidgets import QFileDialog
 
-    def open_project(self, path: str) -> None:
-        # The project file layer is being written; until then the shell only says what it got.
-        self.status_note(
-            self.tr("Opening project files is not available yet: %1").replace("%1", path)
-        )
+        dialog = QFileDialog(self, self.tr("Open project"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("EcoCheck project (*.ecocheck)"))
+        dialog.fileSelected.connect(self.open_project)
+        dialog.open()
 
-    def open_demo(self) -> None:
-        self.status_note(self.tr("The demo company is not available yet."))
+    def open_project(self, path: str) -> bool:
+        from ecocheck_desktop.core.messages import EcoCheckError
+
+        try:
+            self.service.open(path)
+        except EcoCheckError as error:
+            self._show_failure(list(error.messages))
+            return False
+        if self.current_page().page_id == "home":
+            self.show_page("energy")
+        return True
+
+    def open_demo(self) -> bool:
+        """Write a fresh copy of the bundled demo company to the user's folder and open it."""
+        from ecocheck_desktop.core.messages import EcoCheckError
+        from ecocheck_desktop.gui.settings import config_dir
+
+        try:
+            from ecocheck_desktop.commands.demo import demo_project
+        except ImportError:
+            self.status_note(self.tr("The demo company is not available yet."))
+            return False
+        path = config_dir() / "demo" / "demo.ecocheck"
+        try:
+            project = demo_project()
+            self.service.close()  # the previous demo copy may be the open project
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
+            self.service.create_from(path, project)
+        except EcoCheckError as error:
+            self._show_failure(list(error.messages))
+            return False
+        except OSError as error:
+            self.status_note(str(error))
+            return False
+        if self.current_page().page_id == "home":
+            self.show_page("results")
+        return True
+
+    def go_to_cell(self, fiscal_year: int, month: str, energy: str, site: str = "") -> None:
+        self.show_page("energy")
+        page: Any = self.page("energy")
+        page.go_to_cell(fiscal_year, month, energy, site)
+
+    def _on_project_opened(self, path: str) -> None:
+        _preload_charts()
+        self.settings.add_recent_file(path)
+        self._fill_recent_menu()
+        self._save_settings()
+        self.setWindowTitle(f"{Path(path).name} — {APP_NAME}")
+
+    def _show_current_project(self) -> None:
+        home: Any = self.pages.get("home")
+        if home is not None and self._service is not None:
+            project = self._service.project
+            name = project.company.name if project is not None else None
+            if name != home.current_company:
+                home.set_current(name)
+
+    def _show_saved_state(self, saved: bool = True) -> None:
+        service = self._service
+        if service is None or not service.is_open:
+            self.autosave_label.setText(self.tr("No project open"))
+            if service is not None:
+                self.setWindowTitle(APP_NAME)
+            return
+        if saved and service.last_saved is not None:
+            self.autosave_label.setText(
+                self.tr("All changes saved (%1)").replace(
+                    "%1", service.last_saved.strftime("%H:%M:%S")
+                )
+            )
+        else:
+            self.autosave_label.setText(self.tr("The last change could not be saved"))
+
+    def _show_failure(self, messages: list[Message]) -> None:
+        from ecocheck_desktop.gui.message_text import messages_text
+
+        text = messages_text(messages)
+        self.status_note(text)
+        show_message(self, Kind.WARNING, APP_NAME, text)
 
     def explain_autosave(self) -> None:
         self.status_note(self.tr("There is nothing to save: every change is saved automatically."))
@@ -274,15 +452,59 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.language_changed.emit(self.languages.language)
 
-    def show_help(self) -> None:
-        page = self.current_page()
-        entry = page_entry(page.page_id)
-        show_message(
-            self,
-            Kind.INFORMATION,
-            self.tr("Help: %1").replace("%1", entry.title()),
-            f"{entry.tooltip()}\n\n{page.empty_state.body.text()}",
-        )
+    def show_help(self) -> Any:
+        from ecocheck_desktop.gui.help import HelpDialog
+
+        return HelpDialog.show_for(self, self.languages.language)
+
+    # -- drag and drop -----------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        suffixes = (PROJECT_SUFFIX, *BILL_SUFFIXES, *EVIDENCE_SUFFIXES)
+        return path if path.suffix.lower() in suffixes else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_dropped(path)
+
+    def open_dropped(self, path: Path) -> None:
+        """A project opens; a bill table goes to the import preview; a scan to the grid cell."""
+        suffix = path.suffix.lower()
+        if suffix == PROJECT_SUFFIX:
+            self.open_project(str(path))
+        elif suffix in BILL_SUFFIXES:
+            self.import_bills(path)
+        elif self._service is not None and self.service.is_open:
+            # A scan goes to the selected cell of the energy grid.
+            self.show_page("energy")
+            page: Any = self.current_page()
+            if not page.attach_bill(str(path)):
+                self.status_note(self.tr("Bill attached: %1").replace("%1", path.name))
+        else:
+            self.status_note(self.tr("Open or create a project first, then import bills."))
+
+    def import_bills(self, path: Path) -> None:
+        if self._service is None or not self.service.is_open:
+            self.status_note(self.tr("Open or create a project first, then import bills."))
+            return
+        from ecocheck_desktop.gui.dialogs.import_preview import ImportPreviewDialog
+
+        ImportPreviewDialog.show_for(self, self.service, path)
 
     def show_about(self) -> AboutDialog:
         from ecocheck_desktop.gui.about import AboutDialog  # only when asked: not at start-up
@@ -301,6 +523,8 @@ class MainWindow(QMainWindow):
             self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._service is not None:
+            self._service.close()
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
         self._save_settings()
         super().closeEvent(event)

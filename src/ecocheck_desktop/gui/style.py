@@ -109,6 +109,29 @@ QLabel#emptyStateHeading {{
 QLabel#emptyStateBody {{
     color: #35403d;
 }}
+QLabel#pageTitle {{
+    font-size: 15pt;
+    font-weight: bold;
+    color: #12402f;
+}}
+QFrame#kpiTile {{
+    background: #ffffff;
+    border: 1px solid #d5dcda;
+    border-top: 3px solid {ACCENT};
+    border-radius: 4px;
+}}
+QLabel#kpiTitle {{
+    color: #35403d;
+}}
+QLabel#kpiValue {{
+    font-size: 17pt;
+    font-weight: bold;
+    color: #12402f;
+}}
+QLabel#kpiCaption {{
+    color: #5c6663;
+    font-size: 9pt;
+}}
 """
 
 

@@ -66,6 +66,8 @@ class Page(QWidget):
     """
 
     page_id: ClassVar[str] = ""
+    # Pages that show the open project are built with the window's ProjectService.
+    needs_service: ClassVar[bool] = False
     HOME_ID: ClassVar[str] = "home"
 
     # Ask the main window to show another page (by page_id).

@@ -1,19 +1,297 @@
-"""会社情報: the company profile, its sites and supply contracts."""
+"""会社情報: the company profile, its sites and supply contracts, and per-year figures.
+
+Each field is saved when the user leaves it (one undoable step each); a figure that is not a
+number is marked and not stored, like a bad cell of the energy grid.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core.model import FiscalYearData, Site, SupplyContract
+from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.gui.message_text import energy_label, message_text
+from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.pages.energy import fiscal_year_text
+from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING
+
+PROFILE_FIELDS = ("name", "name_kana", "industry", "city", "address", "contact", "advisor")
+YEAR_FIELDS = (
+    "revenue_million_yen",
+    "value_added_million_yen",
+    "employees",
+    "production_quantity",
+    "floor_area_m2",
+)
+_INVALID_STYLE = "background: #fde2e1;"
 
 
 class CompanyPage(Page):
     page_id = "company"
+    needs_service = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, service: ProjectService | None = None
+    ) -> None:
         super().__init__(parent)
         self.add_home_button()
+        self.service = service if service is not None else ProjectService(parent=self)
+        self.content = QScrollArea(self)
+        self.content.setWidgetResizable(True)
+        self.content.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(self.content)
+        self.content.setWidget(inner)
+        self.title = QLabel(inner)
+        self.title.setObjectName("pageTitle")
+
+        # Profile
+        self.profile_box = QGroupBox(inner)
+        profile = QFormLayout(self.profile_box)
+        self.profile: dict[str, QLineEdit | QComboBox] = {}
+        self.profile_labels: dict[str, QLabel] = {}
+        for key in PROFILE_FIELDS:
+            widget: QLineEdit | QComboBox
+            if key == "industry":
+                widget = QComboBox(self.profile_box)
+                widget.setEditable(True)
+                widget.addItems(JSIC_MANUFACTURING)
+                line = widget.lineEdit()
+                assert line is not None
+                line.editingFinished.connect(self._save_profile)
+                widget.activated.connect(self._save_profile)
+            else:
+                widget = QLineEdit(self.profile_box)
+                widget.editingFinished.connect(self._save_profile)
+            widget.setObjectName(f"company_{key}")
+            self.profile[key] = widget
+            self.profile_labels[key] = QLabel(self.profile_box)
+            profile.addRow(self.profile_labels[key], widget)
+        self.start_month = QSpinBox(self.profile_box)
+        self.start_month.setRange(1, 12)
+        self.start_month.editingFinished.connect(self._save_profile)
+        self.start_month_label = QLabel(self.profile_box)
+        profile.addRow(self.start_month_label, self.start_month)
+
+        # Fiscal-year figures
+        self.year_box = QGroupBox(inner)
+        year_form = QFormLayout(self.year_box)
+        self.year_combo = QComboBox(self.year_box)
+        self.year_combo.currentIndexChanged.connect(self._fill_year)
+        self.year_label = QLabel(self.year_box)
+        year_form.addRow(self.year_label, self.year_combo)
+        self.year_fields: dict[str, QLineEdit] = {}
+        self.year_labels: dict[str, QLabel] = {}
+        for key in YEAR_FIELDS:
+            edit = QLineEdit(self.year_box)
+            edit.setObjectName(f"year_{key}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.editingFinished.connect(self._save_year)
+            self.year_fields[key] = edit
+            self.year_labels[key] = QLabel(self.year_box)
+            year_form.addRow(self.year_labels[key], edit)
+        self.production_unit = QLineEdit(self.year_box)
+        self.production_unit.editingFinished.connect(self._save_year)
+        self.production_unit_label = QLabel(self.year_box)
+        year_form.addRow(self.production_unit_label, self.production_unit)
+
+        # Sites and contracts
+        self.sites_box = QGroupBox(inner)
+        sites_column = QVBoxLayout(self.sites_box)
+        self.sites = QLabel(self.sites_box)
+        self.sites.setWordWrap(True)
+        add_site = QHBoxLayout()
+        self.new_site = QLineEdit(self.sites_box)
+        self.add_site_button = QPushButton(self.sites_box)
+        self.add_site_button.clicked.connect(self._add_site)
+        add_site.addWidget(self.new_site, 1)
+        add_site.addWidget(self.add_site_button)
+        self.contracts = QTableWidget(0, 4, self.sites_box)
+        self.contracts.setObjectName("contracts")
+        self.contracts.verticalHeader().hide()
+        self.contracts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.contracts.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.contracts.itemChanged.connect(self._save_contract)
+        self.contracts_label = QLabel(self.sites_box)
+        sites_column.addWidget(self.sites)
+        sites_column.addLayout(add_site)
+        sites_column.addWidget(self.contracts_label)
+        sites_column.addWidget(self.contracts)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.profile_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.year_box)
+        right.addWidget(self.sites_box)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        outer = QVBoxLayout(inner)
+        outer.addWidget(self.title)
+        outer.addLayout(columns)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.content)
+
+        self._filling = False
+        self.service.project_changed.connect(self.refresh)
         self.retranslate_ui()
+        self.refresh()
+
+    # -- filling -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        project = self.service.project
+        self.empty_state.setVisible(project is None)
+        self.content.setVisible(project is not None)
+        if project is None:
+            return
+        self._filling = True
+        try:
+            company = project.company
+            for key, widget in self.profile.items():
+                value = getattr(company, key)
+                if isinstance(widget, QComboBox):
+                    if not widget.hasFocus():
+                        widget.setCurrentText(value)
+                elif not widget.hasFocus():
+                    widget.setText(value)
+            self.start_month.setValue(company.fy_start_month)
+            years = self.service.fiscal_years()
+            shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
+            if years != shown:
+                self.year_combo.clear()
+                for year in years:
+                    self.year_combo.addItem(fiscal_year_text(year), year)
+                if years:
+                    self.year_combo.setCurrentIndex(len(years) - 1)
+            self._fill_year()
+            self.sites.setText(" / ".join(site.name for site in project.sites))
+            self.contracts.setRowCount(0)
+            for contract in project.contracts:
+                row = self.contracts.rowCount()
+                self.contracts.insertRow(row)
+                cells = (
+                    contract.site,
+                    energy_label(contract.energy),
+                    contract.supplier,
+                    contract.menu,
+                )
+                for col, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if col < 2:
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    item.setData(Qt.ItemDataRole.UserRole, contract)
+                    self.contracts.setItem(row, col, item)
+        finally:
+            self._filling = False
+
+    def _fill_year(self, _index: int = -1) -> None:
+        year = self.year_combo.currentData()
+        project = self.service.project
+        if project is None or year is None:
+            return
+        data = project.fiscal_years.get(year, FiscalYearData(year))
+        filling, self._filling = self._filling, True
+        for key, edit in self.year_fields.items():
+            if not edit.hasFocus():
+                value: Decimal | None = getattr(data, key)
+                edit.setText(format_number(value))
+                edit.setStyleSheet("")
+                edit.setToolTip("")
+        self.production_unit.setText(data.production_unit)
+        self._filling = filling
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def _save_profile(self, *_args: Any) -> None:
+        project = self.service.project
+        if project is None or self._filling:
+            return
+        values: dict[str, Any] = {
+            key: (w.currentText() if isinstance(w, QComboBox) else w.text()).strip()
+            for key, w in self.profile.items()
+        }
+        if not values["name"]:
+            values["name"] = project.company.name  # a company always has a name
+        values["fy_start_month"] = self.start_month.value()
+        self.service.set_company(replace(project.company, **values))
+
+    def _save_year(self) -> None:
+        project = self.service.project
+        year = self.year_combo.currentData()
+        if project is None or year is None or self._filling:
+            return
+        data = project.fiscal_years.get(year, FiscalYearData(year))
+        values: dict[str, Any] = {"production_unit": self.production_unit.text().strip()}
+        for key, edit in self.year_fields.items():
+            text = edit.text()
+            if not text.strip():
+                values[key] = None
+                continue
+            try:
+                values[key] = parse_quantity(text)
+            except EcoCheckError as error:
+                edit.setStyleSheet(_INVALID_STYLE)
+                edit.setToolTip(message_text(error.messages[0]))
+                values[key] = getattr(data, key)  # keep what is stored
+                continue
+            edit.setStyleSheet("")
+            edit.setToolTip("")
+        self.service.set_fiscal_year(replace(data, **values))
+
+    def _add_site(self) -> None:
+        name = self.new_site.text().strip()
+        if name and self.service.is_open:
+            self.service.upsert_site(Site(name))
+            self.new_site.clear()
+
+    def _save_contract(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() < 2:
+            return
+        contract: SupplyContract = item.data(Qt.ItemDataRole.UserRole)
+        row = item.row()
+        supplier = self.contracts.item(row, 2)
+        menu = self.contracts.item(row, 3)
+        self.service.set_contract(
+            replace(
+                contract,
+                supplier=supplier.text().strip() if supplier else contract.supplier,
+                menu=menu.text().strip() if menu else contract.menu,
+            )
+        )
+
+    # -- texts -------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -25,3 +303,42 @@ class CompanyPage(Page):
                 "electricity and gas contracts (retailer and menu) printed on your bills."
             ),
         )
+        if not hasattr(self, "content"):
+            return
+        self.title.setText(self.tr("Company information"))
+        self.profile_box.setTitle(self.tr("Profile"))
+        labels = {
+            "name": self.tr("Company name"),
+            "name_kana": self.tr("Name in kana"),
+            "industry": self.tr("Industry (JSIC)"),
+            "city": self.tr("City"),
+            "address": self.tr("Address"),
+            "contact": self.tr("Contact person"),
+            "advisor": self.tr("Advisor"),
+        }
+        for key, text in labels.items():
+            self.profile_labels[key].setText(text)
+        self.start_month_label.setText(self.tr("Fiscal year starts in month"))
+        self.year_box.setTitle(self.tr("Figures of the fiscal year (for intensities)"))
+        self.year_label.setText(self.tr("Fiscal year"))
+        year_labels = {
+            "revenue_million_yen": self.tr("Revenue (million yen)"),
+            "value_added_million_yen": self.tr("Value added (million yen)"),
+            "employees": self.tr("Employees"),
+            "production_quantity": self.tr("Production quantity"),
+            "floor_area_m2": self.tr("Floor area (m²)"),
+        }
+        for key, text in year_labels.items():
+            self.year_labels[key].setText(text)
+        self.production_unit_label.setText(self.tr("Production unit (t, pieces …)"))
+        self.sites_box.setTitle(self.tr("Sites and supply contracts"))
+        self.new_site.setPlaceholderText(self.tr("Name of another site"))
+        self.add_site_button.setText(self.tr("Add site"))
+        self.contracts_label.setText(
+            self.tr("Contracts (double-click the supplier or menu to change it)")
+        )
+        self.contracts.setHorizontalHeaderLabels(
+            [self.tr("Site"), self.tr("Energy"), self.tr("Supplier"), self.tr("Menu")]
+        )
+        for i in range(self.year_combo.count()):
+            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))

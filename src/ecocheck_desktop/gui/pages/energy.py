@@ -1,19 +1,281 @@
-"""エネルギー使用量: the 12-month grid of energy use per fiscal year."""
+"""エネルギー使用量: the 12-month grid of energy use per fiscal year.
+
+The grid behaves like a spreadsheet: typing starts an edit, Enter moves down, Tab right, Delete
+clears, Ctrl+C copies and Ctrl+V pastes a block copied from Excel. A refused value stays red in
+its cell with the reason as tooltip and in the status line; nothing invalid is stored.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
+from ecocheck_desktop.core.messages import Message
+from ecocheck_desktop.gui.message_text import energy_label, is_japanese, messages_text
+from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.service import ESTIMATED, ProjectService
+
+# Energies offered by "Add energy", in the order a small factory meets them.
+ADDABLE = ("city_gas", "lpg", "kerosene", "diesel", "gasoline", "heavy_oil_a", "heat")
+
+
+def fiscal_year_text(fiscal_year: int) -> str:
+    """2025年度 (令和7年度) in Japanese, FY2025 in English."""
+    return fiscal_year_label_ja(fiscal_year) if is_japanese() else fiscal_year_label_en(fiscal_year)
+
+
+class GridView(QTableView):
+    """A table with spreadsheet keys."""
+
+    def __init__(self, model: EnergyGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = model
+        self.setModel(model)
+        model.modelReset.connect(self.fit_columns)
+        self.setObjectName("energyGrid")
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setAlternatingRowColors(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setMinimumSectionSize(70)
+        self.horizontalHeader().setDefaultSectionSize(120)
+        self.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+
+    def fit_columns(self) -> None:
+        """Narrow tick-box columns; quantities and costs keep room for 10 digits."""
+        for col in range(self.grid.columnCount()):
+            kind = self.grid.column(col).kind
+            self.setColumnWidth(col, 64 if kind == ESTIMATED else 120)
+
+    def selected_cells(self) -> list[tuple[int, int]]:
+        return sorted((i.row(), i.column()) for i in self.selectionModel().selectedIndexes())
+
+    def paste(self) -> list[Message]:
+        current = self.currentIndex()
+        row, col = (current.row(), current.column()) if current.isValid() else (0, 0)
+        cells = self.selected_cells()
+        if cells:
+            row, col = cells[0]
+        return self.grid.paste(row, col, QGuiApplication.clipboard().text())
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.grid.copy_text(self.selected_cells()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.grid.clear(self.selected_cells())
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            self.state() != QAbstractItemView.State.EditingState
+        ):
+            self._move(1, 0)
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        # Enter commits and moves down, as in Excel.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self._move(1, 0)
+
+    def _move(self, rows: int, cols: int) -> None:
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        row = min(max(current.row() + rows, 0), self.grid.rowCount() - 1)
+        col = min(max(current.column() + cols, 0), self.grid.columnCount() - 1)
+        self.setCurrentIndex(self.grid.index(row, col))
 
 
 class EnergyPage(Page):
     page_id = "energy"
+    needs_service = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, service: ProjectService | None = None
+    ) -> None:
         super().__init__(parent)
         self.add_home_button()
+        self.service = service if service is not None else ProjectService(parent=self)
+        self.model = EnergyGridModel(self.service, self)
+        self.model.refused.connect(self._show_refused)
+
+        self.content = QWidget(self)
+        self.title = QLabel(self.content)
+        self.title.setObjectName("pageTitle")
+        self.year_label = QLabel(self.content)
+        self.year_combo = QComboBox(self.content)
+        self.year_combo.setObjectName("fiscalYear")
+        self.year_combo.currentIndexChanged.connect(self._on_year)
+        self.add_year_button = QPushButton(self.content)
+        self.add_year_button.clicked.connect(self._add_year)
+        self.add_energy_combo = QComboBox(self.content)
+        self.add_energy_combo.setObjectName("addEnergy")
+        self.add_energy_combo.activated.connect(self._add_energy)
+        self.hint = QLabel(self.content)
+        self.hint.setWordWrap(True)
+        self.problem = QLabel(self.content)
+        self.problem.setObjectName("gridProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a61b1b;")
+        self.view = GridView(self.model, self.content)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._cell_menu)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.year_label)
+        bar.addWidget(self.year_combo)
+        bar.addWidget(self.add_year_button)
+        bar.addStretch(1)
+        bar.addWidget(self.add_energy_combo)
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addLayout(bar)
+        column.addWidget(self.hint)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.problem)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.content)
+
+        self.service.project_changed.connect(self._on_project_changed)
         self.retranslate_ui()
+        self._on_project_changed()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _on_project_changed(self) -> None:
+        is_open = self.service.is_open
+        self.empty_state.setVisible(not is_open)
+        self.content.setVisible(is_open)
+        if not is_open:
+            self.model.set_fiscal_year(None)
+            return
+        years = self.service.fiscal_years()
+        shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
+        if years != shown:
+            current = self.model.fiscal_year
+            self.year_combo.blockSignals(True)
+            self.year_combo.clear()
+            for year in years:
+                self.year_combo.addItem(fiscal_year_text(year), year)
+            self.year_combo.blockSignals(False)
+            wanted = current if current in years else (years[-1] if years else None)
+            if wanted is not None:
+                self.year_combo.setCurrentIndex(years.index(wanted))
+            self._on_year()
+
+    def _on_year(self, _index: int = -1) -> None:
+        year = self.year_combo.currentData()
+        if year != self.model.fiscal_year:
+            self.model.set_fiscal_year(year)
+            self.problem.clear()
+
+    def select_fiscal_year(self, fiscal_year: int) -> None:
+        index = self.year_combo.findData(fiscal_year)
+        if index >= 0:
+            self.year_combo.setCurrentIndex(index)
+
+    def go_to_cell(self, fiscal_year: int, month: str, energy: str, site: str = "") -> bool:
+        """Select the quantity cell of ``month`` / ``energy`` (a warning's jump target)."""
+        self.select_fiscal_year(fiscal_year)
+        for col in range(self.model.columnCount()):
+            column = self.model.column(col)
+            if column.line.energy == energy and (not site or column.line.site == site):
+                for row in range(self.model.rowCount()):
+                    if self.model.month(row) == month:
+                        index = self.model.index(row, col)
+                        self.view.setCurrentIndex(index)
+                        self.view.scrollTo(index)
+                        self.view.setFocus()
+                        return True
+        return False
+
+    def _add_year(self) -> None:
+        years = self.service.fiscal_years()
+        if not years:
+            return
+        from ecocheck_desktop.core.model import FiscalYearData
+
+        new_year = years[-1] + 1
+        self.service.set_fiscal_year(FiscalYearData(new_year))
+        self.select_fiscal_year(new_year)
+
+    def _add_energy(self, index: int) -> None:
+        energy = self.add_energy_combo.itemData(index)
+        self.add_energy_combo.setCurrentIndex(0)
+        if energy:
+            self.service.add_energy_line(energy)
+
+    def _cell_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self.view)
+        menu.addAction(self.tr("Attach bill scan…"), self.choose_bill_scan)
+        menu.addAction(self.tr("Clear"), lambda: self.model.clear(self.view.selected_cells()))
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def choose_bill_scan(self) -> None:
+        dialog = QFileDialog(self, self.tr("Attach bill scan"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Bill scans (*.pdf *.jpg *.jpeg *.png)"))
+        dialog.fileSelected.connect(self.attach_bill)
+        dialog.open()
+
+    def attach_bill(self, path: str) -> list[Message]:
+        """Attach a scan to the current cell's month and energy (also used by drag and drop)."""
+        index = self.view.currentIndex()
+        if not index.isValid() or self.model.fiscal_year is None:
+            problems = [Message("grid.no_cell")]
+            self._show_refused(problems)
+            return problems
+        column = self.model.column(index.column())
+        problems = self.service.attach_bill(self.model.month(index.row()), column.line, path)
+        if problems:
+            self._show_refused(problems)
+        return problems
+
+    def _show_refused(self, problems: list[Message]) -> None:
+        self.problem.setText(messages_text(problems))
+
+    def paste(self) -> list[Message]:
+        return self.view.paste()
+
+    # -- texts -------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -25,3 +287,31 @@ class EnergyPage(Page):
                 "12-month table from Excel."
             ),
         )
+        if not hasattr(self, "content"):
+            return
+        self.title.setText(self.tr("Energy use by month"))
+        self.year_label.setText(self.tr("Fiscal year:"))
+        self.add_year_button.setText(self.tr("Add next fiscal year"))
+        self.hint.setText(
+            self.tr(
+                "Type the quantity printed on each bill, or copy 12 months from Excel and press "
+                "Ctrl+V. Enter moves down, Tab moves right, Delete clears. A red cell was not "
+                "saved: point at it to see why."
+            )
+        )
+        self.add_energy_combo.blockSignals(True)
+        self.add_energy_combo.clear()
+        self.add_energy_combo.addItem(self.tr("Add energy…"), "")
+        for code in ADDABLE:
+            if code in ENERGY_TYPES:
+                self.add_energy_combo.addItem(energy_label(code), code)
+        self.add_energy_combo.blockSignals(False)
+        for i in range(self.year_combo.count()):
+            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        if self.model.columnCount():
+            self.model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal,
+                0,
+                self.model.columnCount() - 1,
+            )
+            self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.model.rowCount() - 1)

@@ -1,19 +1,280 @@
-"""結果: the footprint (Scope 1 and 2 on every basis), KPIs and charts."""
+"""結果: the footprint (Scope 1 and 2 on every basis), KPIs and charts.
+
+The tiles follow every edit at once (they only format numbers the service already has); the
+charts are rebuilt a moment later and only while the page is shown, because building matplotlib
+figures costs far more than a keystroke should.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from decimal import Decimal
 
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecocheck_desktop.core.footprint import YearResult
+from ecocheck_desktop.gui.message_text import energy_label, language, message_text
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.pages.energy import fiscal_year_text
+from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.chart_view import ChartView
+from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
+from ecocheck_desktop.report.texts import fmt_pct, fmt_t, how_text
+
+TILES = ("scope1", "scope2_adjusted", "scope2_location", "total", "change", "intensity")
+CHART_DELAY_MS = 150
+MESSAGE_ROLE = 256  # Qt.UserRole: the warning's Message
+
+
+def factor_value_text(value: Decimal) -> str:
+    """A factor for reading (0.000452, 2.09, 2.61947): six significant digits, no exponent.
+
+    The exact value stays in the calculation; chain factors have endless decimals.
+    """
+    if value == 0:
+        return "0"
+    shown = round(value, max(0, 5 - value.adjusted()))
+    text = f"{shown:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class ResultsPage(Page):
     page_id = "results"
+    needs_service = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    # (fiscal year, month, energy, site): show this cell of the energy grid.
+    cell_requested = Signal(int, str, str, str)
+
+    def __init__(
+        self, parent: QWidget | None = None, service: ProjectService | None = None
+    ) -> None:
         super().__init__(parent)
         self.add_home_button()
+        self.service = service if service is not None else ProjectService(parent=self)
+
+        self.content = QWidget(self)
+        self.title = QLabel(self.content)
+        self.title.setObjectName("pageTitle")
+        self.year_combo = QComboBox(self.content)
+        self.year_combo.setObjectName("resultsFiscalYear")
+        self.year_combo.currentIndexChanged.connect(self._on_year)
+        self.tiles = {key: KpiTile(key, self.content) for key in TILES}
+        self.charts = QTabWidget(self.content)
+        self.monthly_chart = ChartView(self.charts)
+        self.scope_chart = ChartView(self.charts)
+        self.trend_chart = ChartView(self.charts)
+        for chart in (self.monthly_chart, self.scope_chart, self.trend_chart):
+            self.charts.addTab(chart, "")
+        self.factors = QTableWidget(0, 5, self.content)
+        self.factors.setObjectName("factorsUsed")
+        self.factors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.factors.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.factors.verticalHeader().hide()
+        factor_header = self.factors.horizontalHeader()
+        factor_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        factor_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        factor_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        factor_header.resizeSection(3, 150)
+        self.factors.setWordWrap(False)
+        self.factors.cellDoubleClicked.connect(self._open_factor_source)
+        self.warnings = QListWidget(self.content)
+        self.warnings.setObjectName("warnings")
+        self.warnings.itemActivated.connect(self._jump_to_warning)
+        self.warnings.itemDoubleClicked.connect(self._jump_to_warning)
+        self.factors_label = QLabel(self.content)
+        self.warnings_label = QLabel(self.content)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.year_combo)
+        tiles = QGridLayout()
+        for index, key in enumerate(TILES):
+            tiles.addWidget(self.tiles[key], 0, index)
+        lower = QSplitter(self.content)
+        for label, widget in (
+            (self.factors_label, self.factors),
+            (self.warnings_label, self.warnings),
+        ):
+            box = QWidget(lower)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(label)
+            column.addWidget(widget)
+            lower.addWidget(box)
+        main = QVBoxLayout(self.content)
+        main.setContentsMargins(0, 0, 0, 0)
+        main.addLayout(header)
+        main.addLayout(tiles)
+        main.addWidget(self.charts, 3)
+        main.addWidget(lower, 2)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.content)
+
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(CHART_DELAY_MS)
+        self._chart_timer.timeout.connect(self.update_charts)
+        self._charts_stale = True
+        self._factor_urls: list[str] = []
+
+        self.service.footprint_changed.connect(self._on_footprint)
         self.retranslate_ui()
+        self._on_footprint()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def fiscal_year(self) -> int | None:
+        year = self.year_combo.currentData()
+        return year if isinstance(year, int) else None
+
+    def _on_footprint(self) -> None:
+        is_open = self.service.is_open
+        self.empty_state.setVisible(not is_open)
+        self.content.setVisible(is_open)
+        years = self.service.fiscal_years() if is_open else []
+        shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
+        if years != shown:
+            current = self.fiscal_year()
+            self.year_combo.blockSignals(True)
+            self.year_combo.clear()
+            for year in years:
+                self.year_combo.addItem(fiscal_year_text(year), year)
+            wanted = current if current in years else (years[-1] if years else None)
+            if wanted is not None:
+                self.year_combo.setCurrentIndex(years.index(wanted))
+            self.year_combo.blockSignals(False)
+        self.update_tiles()
+        self._charts_stale = True
+        if self.isVisible():
+            self._chart_timer.start()
+
+    def _on_year(self, _index: int = -1) -> None:
+        self.update_tiles()
+        self._charts_stale = True
+        self.update_charts()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._charts_stale and self.service.is_open:
+            self._chart_timer.start()
+
+    def update_tiles(self) -> None:
+        year = self._year()
+        for tile in self.tiles.values():
+            tile.set_value("-", "")
+        if year is None:
+            return
+        t = self.tr("t-CO2")
+        self.tiles["scope1"].set_value(fmt_t(year.scope1_t), t)
+        self.tiles["scope2_adjusted"].set_value(
+            fmt_t(year.scope2_adjusted_t),
+            t + " · " + self.tr("basic %1").replace("%1", fmt_t(year.scope2_basic_t)),
+        )
+        self.tiles["scope2_location"].set_value(fmt_t(year.scope2_location_t), t)
+        self.tiles["total"].set_value(fmt_t(year.total_adjusted_t), t)
+        previous = self.service.previous_year_result(year.fiscal_year)
+        if year.yoy_change_pct is not None and previous is not None:
+            self.tiles["change"].set_value(
+                fmt_pct(year.yoy_change_pct),
+                self.tr("vs %1").replace("%1", fiscal_year_text(previous.fiscal_year)),
+            )
+        else:
+            self.tiles["change"].set_value("-", self.tr("no previous year"))
+        if year.intensities:
+            intensity = year.intensities[0]
+            label = (
+                intensity.denominator_label_ja
+                if language() == "ja"
+                else intensity.denominator_label_en
+            )
+            self.tiles["intensity"].set_value(
+                f"{intensity.value:,.3f}", f"{intensity.unit} {label}"
+            )
+        else:
+            self.tiles["intensity"].set_value("-", self.tr("enter revenue on the Company page"))
+
+    def _year(self) -> YearResult | None:
+        fiscal_year = self.fiscal_year()
+        return self.service.year_result(fiscal_year) if fiscal_year is not None else None
+
+    def _fill_lists(self, year: YearResult | None) -> None:
+        self.factors.setRowCount(0)
+        self.warnings.clear()
+        self._factor_urls = []
+        if year is None:
+            return
+        lang = language()
+        for factor in year.factors_used:
+            row = self.factors.rowCount()
+            self.factors.insertRow(row)
+            cells = (
+                factor.label,
+                factor_value_text(factor.value),
+                factor.unit,
+                factor.edition_title or factor.edition_id,
+                how_text(factor.how, lang),
+            )
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(factor.source_url or factor.edition_title)
+                self.factors.setItem(row, col, cell)
+            self._factor_urls.append(factor.source_url)
+        for message in [*year.errors, *year.warnings]:
+            item = QListWidgetItem(message_text(message))
+            item.setData(MESSAGE_ROLE, message)
+            self.warnings.addItem(item)
+
+    def update_charts(self) -> None:
+        """Charts, factors and checks: rebuilt a moment after the edits, while shown."""
+        year = self._year()
+        self._fill_lists(year)
+        if year is None or not self.service.is_open:
+            return
+        from ecocheck_desktop.report import charts
+
+        lang = language()
+        start = self.service.project.company.fy_start_month if self.service.project else 4
+        self.monthly_chart.set_figure(charts.monthly_chart(year, lang, start_month=start))
+        self.scope_chart.set_figure(charts.scope_chart(year, lang))
+        footprint = self.service.footprint
+        years = footprint.years if footprint is not None else [year]
+        targets = self.service.project.targets if self.service.project else []
+        self.trend_chart.set_figure(charts.trend_chart(years, lang, targets=targets))
+        self._charts_stale = False
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _open_factor_source(self, row: int, _column: int = 0) -> None:
+        if 0 <= row < len(self._factor_urls) and self._factor_urls[row]:
+            QDesktopServices.openUrl(QUrl(self._factor_urls[row]))
+
+    def _jump_to_warning(self, item: QListWidgetItem) -> None:
+        message = item.data(MESSAGE_ROLE)
+        where = getattr(message, "where", {}) or {}
+        fiscal_year = self.fiscal_year()
+        month, energy = where.get("month"), where.get("energy")
+        if fiscal_year is not None and month and energy:
+            self.cell_requested.emit(fiscal_year, month, energy, where.get("site", ""))
+
+    # -- texts -------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -33,3 +294,47 @@ class ResultsPage(Page):
                 "offsets.\nNational average: one factor for all of Japan, for comparison."
             )
         )
+        if not hasattr(self, "content"):
+            return
+        self.title.setText(self.tr("Results"))
+        titles = {
+            "scope1": (self.tr("Scope 1 (fuels)"), self.tr("Fuel burnt on site: gas, oil, LPG")),
+            "scope2_adjusted": (
+                self.tr("Scope 2 (adjusted)"),
+                self.tr("Purchased electricity and heat with the retailer's adjusted factor"),
+            ),
+            "scope2_location": (
+                self.tr("Scope 2 (national average)"),
+                self.tr("Purchased electricity with the national average factor"),
+            ),
+            "total": (self.tr("Total Scope 1+2"), self.tr("Scope 1 + Scope 2 (adjusted)")),
+            "change": (self.tr("Change vs previous year"), self.tr("Total, adjusted basis")),
+            "intensity": (self.tr("Intensity"), self.tr("Total per unit of activity")),
+        }
+        for key, (title, tooltip) in titles.items():
+            self.tiles[key].set_title(title, tooltip)
+        self.charts.setTabText(0, self.tr("By month"))
+        self.charts.setTabText(1, self.tr("By scope"))
+        self.charts.setTabText(2, self.tr("Year on year"))
+        self.factors.setHorizontalHeaderLabels(
+            [
+                self.tr("Factor"),
+                self.tr("Value"),
+                self.tr("Unit"),
+                self.tr("Edition"),
+                self.tr("How chosen"),
+            ]
+        )
+        self.factors_label.setText(self.tr("Emission factors used (double-click for the source)"))
+        self.warnings_label.setText(self.tr("Checks (double-click to go to the cell)"))
+        for i in range(self.year_combo.count()):
+            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        if self.service.is_open:
+            self.update_tiles()
+            self._charts_stale = True
+            if self.isVisible():
+                self._chart_timer.start()
+
+    def energy_names(self) -> list[str]:
+        year = self._year()
+        return [energy_label(code) for code in year.by_energy] if year else []

@@ -1,0 +1,106 @@
+"""The cells of the energy grid: its lines, columns and keys, and text pasted into it.
+
+Shared by the application service (which validates and stores) and the table model (which
+shows): both must agree on the layout for an Excel block to land where the user sees it.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+
+from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.model import EnergyRecord
+from ecocheck_desktop.core.quantity import parse_quantity
+
+register(
+    {
+        "paste.empty": "The clipboard holds nothing to paste",
+        "paste.empty_row": "Row {row} of the pasted block is empty",
+        "paste.too_many_rows": "The pasted block has {rows} rows but only {available} months"
+        " are left below the selected cell",
+        "paste.too_many_columns": "The pasted block has {columns} columns but only {available}"
+        " are left right of the selected cell",
+        "paste.bad_flag": "'{value}' is not a yes/no value for 'estimated'",
+    }
+)
+
+# The unit a new grid line starts with: what the bill of that energy usually prints.
+BILL_UNITS: dict[str, str] = {
+    "electricity": "kWh",
+    "city_gas": "m3",
+    "lpg": "m3",
+    "kerosene": "L",
+    "diesel": "L",
+    "gasoline": "L",
+    "heavy_oil_a": "L",
+    "heavy_oil_bc": "kL",
+    "heat": "GJ",
+}
+
+QUANTITY = "quantity"
+COST = "cost"
+ESTIMATED = "estimated"
+# Columns shown per energy line; the estimated flag is a column too so that it can be pasted.
+COLUMN_KINDS = (QUANTITY, COST, ESTIMATED)
+
+_TRUE = {"1", "true", "yes", "y", "x", "○", "〇", "推計", "はい", "✓"}
+_FALSE = {"", "0", "false", "no", "n", "いいえ", "-"}
+
+
+def bill_unit(energy: str) -> str:
+    return BILL_UNITS.get(energy) or ENERGY_TYPES[energy].table_unit
+
+
+@dataclass(frozen=True)
+class EnergyLine:
+    """One column group of the grid: an energy in one unit at one site."""
+
+    site: str
+    energy: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    line: EnergyLine
+    kind: str  # QUANTITY, COST or ESTIMATED
+
+
+@dataclass(frozen=True)
+class CellKey:
+    site: str
+    month: str
+    energy: str
+    unit: str
+
+
+# The bill lines of one grid cell (usually one; several when imported that way).
+CellState = tuple[EnergyRecord, ...]
+
+
+def parse_flag(text: str) -> bool:
+    folded = text.strip().casefold()
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    raise EcoCheckError(Message("paste.bad_flag", {"value": text}))
+
+
+def split_block(text: str) -> list[list[str]]:
+    """Rows and cells of a block copied from Excel (tabs) or a CSV line (commas)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip():  # Excel ends a copied block with a newline
+        lines.pop()
+    if any("\t" in line for line in lines):
+        return [line.split("\t") for line in lines]
+    rows: list[list[str]] = []
+    for line in lines:
+        try:
+            parse_quantity(line)
+            rows.append([line])  # "1,234" is one grouped number, not two cells
+        except EcoCheckError:
+            rows.append(next(csv.reader([line])) if line.strip() else [""])
+    return rows

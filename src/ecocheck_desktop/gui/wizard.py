@@ -1,0 +1,433 @@
+"""The new-company wizard: company, site, fiscal year, electricity retailer and menu, gas, file.
+
+The retailer is chosen from the official list of the first fiscal year, searched by name (any
+width, hiragana or katakana) or registration number (A0269); its menus follow, the (残差) menu
+preselected because that is what an ordinary contract is (DESIGN.md). The wizard only collects
+answers: ``answers()`` hands them to ``ProjectService.new_project`` through the main window.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
+
+# JSIC (日本標準産業分類) 大分類E 製造業 中分類: the app's users are small manufacturers.
+JSIC_MANUFACTURING = (
+    "E09 食料品製造業",
+    "E10 飲料・たばこ・飼料製造業",
+    "E11 繊維工業",
+    "E12 木材・木製品製造業",
+    "E13 家具・装備品製造業",
+    "E14 パルプ・紙・紙加工品製造業",
+    "E15 印刷・同関連業",
+    "E16 化学工業",
+    "E18 プラスチック製品製造業",
+    "E19 ゴム製品製造業",
+    "E21 窯業・土石製品製造業",
+    "E22 鉄鋼業",
+    "E23 非鉄金属製造業",
+    "E24 金属製品製造業",
+    "E25 はん用機械器具製造業",
+    "E26 生産用機械器具製造業",
+    "E27 業務用機械器具製造業",
+    "E28 電子部品・デバイス・電子回路製造業",
+    "E29 電気機械器具製造業",
+    "E31 輸送用機械器具製造業",
+    "E32 その他の製造業",
+)
+SEARCH_LIMIT = 50
+ROW_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class NewCompanyAnswers:
+    path: Path
+    company: Company
+    sites: list[Site]
+    contracts: list[SupplyContract]
+    first_fy: int
+
+
+def current_fiscal_year(start_month: int = 4, today: date | None = None) -> int:
+    today = today or date.today()
+    return today.year if today.month >= start_month else today.year - 1
+
+
+def _library() -> Any:
+    from ecocheck_desktop.core.factors import default_library
+
+    return default_library()
+
+
+def _fold(text: str) -> str:
+    """Width, case and hiragana → katakana folded, for a forgiving search."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in folded)
+
+
+class WizardCompanyPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("companyName")
+        self.kana = QLineEdit(self)
+        self.industry = QComboBox(self)
+        self.industry.setEditable(True)
+        self.industry.addItems(JSIC_MANUFACTURING)
+        self.industry.setCurrentText("E24 金属製品製造業")
+        self.city = QLineEdit(DEFAULT_CITY, self)
+        self.site = QLineEdit(DEFAULT_SITE, self)
+        self.site.setObjectName("siteName")
+        self.site_address = QLineEdit(self)
+        self.start_month = QSpinBox(self)
+        self.start_month.setRange(1, 12)
+        self.start_month.setValue(4)
+        self.first_fy = QSpinBox(self)
+        self.first_fy.setRange(2013, 2100)
+        # The last complete fiscal year: its twelve bills are all in the folder.
+        self.first_fy.setValue(current_fiscal_year() - 1)
+        self.first_fy.setObjectName("firstFiscalYear")
+        self.form = QFormLayout(self)
+        self.labels = [QLabel(self) for _ in range(8)]
+        for label, field in zip(
+            self.labels,
+            (
+                self.name,
+                self.kana,
+                self.industry,
+                self.city,
+                self.site,
+                self.site_address,
+                self.start_month,
+                self.first_fy,
+            ),
+            strict=True,
+        ):
+            self.form.addRow(label, field)
+        self.registerField("name*", self.name)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your company"))
+        self.setSubTitle(self.tr("The name and place printed on your reports."))
+        texts = (
+            self.tr("Company name"),
+            self.tr("Name in kana (optional)"),
+            self.tr("Industry (JSIC)"),
+            self.tr("City"),
+            self.tr("Site name"),
+            self.tr("Site address (optional)"),
+            self.tr("Fiscal year starts in month"),
+            self.tr("First fiscal year to enter"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+
+
+class ElectricityPage(QWizardPage):
+    """Search the retailer list of the first fiscal year; pick the menu on the bill."""
+
+    def __init__(self, first_fy: QSpinBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._first_fy = first_fy
+        self.search = QLineEdit(self)
+        self.search.setObjectName("retailerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.update_results)
+        self.results = QListWidget(self)
+        self.results.setObjectName("retailerResults")
+        self.results.currentItemChanged.connect(self._on_retailer)
+        self.menu = QComboBox(self)
+        self.menu.setObjectName("retailerMenu")
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.menu_label = QLabel(self)
+        column = QVBoxLayout(self)
+        column.addWidget(self.search)
+        column.addWidget(self.results, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.menu_label)
+        row.addWidget(self.menu, 1)
+        column.addLayout(row)
+        column.addWidget(self.note)
+
+    def initializePage(self) -> None:
+        self.update_results()
+
+    def update_results(self) -> None:
+        self.results.clear()
+        self.menu.clear()
+        query = self.search.text().strip()
+        if not query:
+            return
+        rows = _library().search_retailers(self._first_fy.value(), query)
+        if not rows:
+            # Kana-insensitive fallback: search the folded query against folded names.
+            needle = _fold(query)
+            seen: dict[str, Any] = {}
+            for row in _library().search_retailers(self._first_fy.value(), ""):
+                if needle in _fold(row.supplier) and row.reg_no not in seen:
+                    seen[row.reg_no] = row
+            rows = list(seen.values())
+        for row in rows[:SEARCH_LIMIT]:
+            if not row.reg_no or row.row_kind == "grid":
+                continue
+            item = QListWidgetItem(f"{row.reg_no}  {row.supplier}")
+            item.setData(ROW_ROLE, row)
+            self.results.addItem(item)
+        if self.results.count() == 1:
+            self.results.setCurrentRow(0)
+
+    def _on_retailer(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
+        self.menu.clear()
+        if item is None:
+            return
+        row = item.data(ROW_ROLE)
+        menus = _library().retailer_menus(self._first_fy.value(), row.reg_no)
+        preferred = 0
+        for index, menu_row in enumerate(menus):
+            label = menu_row.menu or self.tr("(single factor)")
+            self.menu.addItem(label, menu_row.menu)
+            if menu_row.row_kind == "residual":
+                preferred = index
+        if menus:
+            self.menu.setCurrentIndex(preferred)
+
+    def contract(self, site: str) -> SupplyContract | None:
+        item = self.results.currentItem()
+        if item is None:
+            return None
+        row = item.data(ROW_ROLE)
+        return SupplyContract(site, "electricity", row.reg_no, self.menu.currentData() or "")
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Electricity retailer"))
+        self.setSubTitle(
+            self.tr("Search by the retailer's name or registration number (e.g. A0269).")
+        )
+        self.search.setPlaceholderText(self.tr("Retailer name or number"))
+        self.menu_label.setText(self.tr("Menu"))
+        self.note.setText(
+            self.tr(
+                "If your bill names no special menu, keep the preselected (残差) menu: it is "
+                "the factor for ordinary contracts. You can leave this empty and choose later."
+            )
+        )
+
+
+class GasPage(QWizardPage):
+    def __init__(self, first_fy: QSpinBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._first_fy = first_fy
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("gasKind")
+        self.supplier = QComboBox(self)
+        self.supplier.setObjectName("gasSupplier")
+        self.supplier.setEditable(True)
+        self.supplier.currentTextChanged.connect(self._fill_menus)
+        self.menu = QComboBox(self)
+        self.menu.setEditable(True)
+        self.labels = [QLabel(self) for _ in range(3)]
+        form = QFormLayout(self)
+        for label, field in zip(self.labels, (self.kind, self.supplier, self.menu), strict=True):
+            form.addRow(label, field)
+        self.kind.currentIndexChanged.connect(self._on_kind)
+
+    def initializePage(self) -> None:
+        self.supplier.clear()
+        library = _library()
+        edition = library.gas_edition(self._first_fy.value())
+        names: dict[str, str] = {}
+        if edition is not None:
+            # The gas list has no search function; its rows are read to offer the names.
+            lists = getattr(library, "_lists", {})
+            for row in getattr(lists.get(edition.id), "rows", []):
+                names.setdefault(row.supplier, row.reg_no)
+        self.supplier.addItem("", "")
+        for name, reg_no in names.items():
+            self.supplier.addItem(f"{name}", reg_no)
+        self._on_kind()
+
+    def _on_kind(self, _index: int = -1) -> None:
+        city_gas = self.kind.currentData() == "city_gas"
+        self.supplier.setEnabled(city_gas)
+        self.menu.setEnabled(city_gas)
+
+    def _fill_menus(self, name: str) -> None:
+        self.menu.clear()
+        if not name:
+            return
+        for row in _library().supplier_menus("gas", self._first_fy.value(), name):
+            self.menu.addItem(row.menu)
+
+    def contract(self, site: str) -> SupplyContract | None:
+        kind = self.kind.currentData()
+        if not kind:
+            return None
+        if kind != "city_gas":
+            return SupplyContract(site, kind)
+        supplier = self.supplier.currentData() or self.supplier.currentText().strip()
+        return SupplyContract(site, "city_gas", supplier, self.menu.currentText().strip())
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Gas"))
+        self.setSubTitle(self.tr("Which gas does the site buy? Leave 'none' if it uses none."))
+        for label, text in zip(
+            self.labels,
+            (self.tr("Gas"), self.tr("City-gas supplier"), self.tr("Area / menu")),
+            strict=True,
+        ):
+            label.setText(text)
+        current = self.kind.currentIndex()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(self.tr("City gas (都市ガス)"), "city_gas")
+        self.kind.addItem(self.tr("LPG (プロパン)"), "lpg")
+        self.kind.addItem(self.tr("None"), "")
+        self.kind.setCurrentIndex(max(current, 0))
+        self.kind.blockSignals(False)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, name: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self.path = QLineEdit(self)
+        self.path.setObjectName("projectPath")
+        self.browse = QPushButton(self)
+        self.browse.clicked.connect(self._browse)
+        self.label = QLabel(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("pathProblem")
+        self.problem.setStyleSheet("color: #a61b1b;")
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        column = QVBoxLayout(self)
+        column.addWidget(self.label)
+        column.addLayout(row)
+        column.addWidget(self.problem)
+        column.addWidget(self.note)
+        column.addStretch(1)
+        self.registerField("path*", self.path)
+
+    def initializePage(self) -> None:
+        if not self.path.text():
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            stem = "".join(c for c in self._name.text() if c not in '\\/:*?"<>|').strip()
+            self.path.setText(str(Path(folder) / f"{stem or 'company'}.ecocheck"))
+
+    def validatePage(self) -> bool:
+        """Refuse a file that exists (it may be another company's) or a folder that does not."""
+        path = Path(self.path.text().strip())
+        problem = ""
+        if path.suffix.lower() != ".ecocheck":
+            problem = self.tr("The file name must end with .ecocheck.")
+        elif path.exists():
+            problem = self.tr("This file already exists. Choose another name.")
+        elif not path.parent.is_dir():
+            problem = self.tr("The folder does not exist.")
+        self.problem.setText(problem)
+        return not problem
+
+    def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, self.tr("Save project as"), self.path.text())
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("EcoCheck project (*.ecocheck)"))
+        dialog.setDefaultSuffix("ecocheck")
+        dialog.fileSelected.connect(self.path.setText)
+        dialog.open()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Project file"))
+        self.label.setText(self.tr("Where to keep this company's file"))
+        self.browse.setText(self.tr("Browse…"))
+        self.note.setText(
+            self.tr(
+                "Every change is saved to this file at once. You can copy it or send it to your "
+                "advisor like any other file."
+            )
+        )
+
+
+class NewCompanyWizard(QWizard):
+    """Open with ``open()``; ``completed`` carries the answers when the user finishes."""
+
+    completed = Signal(object)  # NewCompanyAnswers
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newCompanyWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.company_page = WizardCompanyPage(self)
+        self.electricity_page = ElectricityPage(self.company_page.first_fy, self)
+        self.gas_page = GasPage(self.company_page.first_fy, self)
+        self.file_page = FilePage(self.company_page.name, self)
+        for page in (self.company_page, self.electricity_page, self.gas_page, self.file_page):
+            self.addPage(page)
+        self.accepted.connect(lambda: self.completed.emit(self.answers()))
+        self.resize(640, 520)
+        self.retranslate_ui()
+
+    def answers(self) -> NewCompanyAnswers:
+        page = self.company_page
+        company = Company(
+            name=page.name.text().strip(),
+            name_kana=page.kana.text().strip(),
+            industry=page.industry.currentText().strip(),
+            city=page.city.text().strip() or DEFAULT_CITY,
+            fy_start_month=page.start_month.value(),
+        )
+        site_name = page.site.text().strip() or DEFAULT_SITE
+        site = Site(site_name, page.site_address.text().strip())
+        contracts = [
+            c
+            for c in (self.electricity_page.contract(site_name), self.gas_page.contract(site_name))
+            if c is not None
+        ]
+        return NewCompanyAnswers(
+            Path(self.file_page.path.text().strip()),
+            company,
+            [site],
+            contracts,
+            page.first_fy.value(),
+        )
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("New company"))
+        for page in (self.company_page, self.electricity_page, self.gas_page, self.file_page):
+            page.retranslate()
+
+    def changeEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

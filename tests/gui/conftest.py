@@ -1,0 +1,64 @@
+"""Fixtures of the GUI tests: the project-file opener the service writes through."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.gui.fake_store import MemoryProjectFile
+
+
+def real_store_available() -> bool:
+    return importlib.util.find_spec("ecocheck_desktop.store.project_file") is not None
+
+
+@pytest.fixture
+def opener() -> Any:
+    """The real ProjectFile when it is there; the in-memory stand-in otherwise."""
+    if real_store_available():
+        from ecocheck_desktop.store.project_file import ProjectFile
+
+        return ProjectFile
+    return MemoryProjectFile
+
+
+@pytest.fixture(scope="session")
+def qm_catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .qm files built from the committed .ts (not whatever lies in translations/)."""
+    repo_root = Path(__file__).resolve().parents[2]
+    out = tmp_path_factory.mktemp("qm")
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    assert lrelease
+    ts_file = repo_root / "translations" / "ecocheck_ja.ts"
+    subprocess.run(
+        [lrelease, "-silent", str(ts_file), "-qm", str(out / "ecocheck_ja.qm")], check=True
+    )
+    return out
+
+
+@pytest.fixture
+def ja_window(qtbot: Any, qapp: Any, qm_catalogues: Path, opener: Any) -> Any:
+    """A Japanese main window whose service writes through ``opener``."""
+    from ecocheck_desktop.gui.i18n import LanguageManager
+    from ecocheck_desktop.gui.main_window import MainWindow
+    from ecocheck_desktop.gui.settings import Settings
+    from ecocheck_desktop.gui.style import apply_style
+
+    apply_style(qapp)
+    languages = LanguageManager(qapp, qm_catalogues)
+    assert languages.set_language("ja")
+    window = MainWindow(Settings(), languages, remember_settings=False)
+    window.store_opener = opener
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    languages.set_language("en")

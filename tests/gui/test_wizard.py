@@ -1,0 +1,193 @@
+"""The new-company wizard: retailer search, menus, answers; import preview; drag and drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from ecocheck_desktop.gui.main_window import MainWindow
+from ecocheck_desktop.gui.wizard import NewCompanyWizard, current_fiscal_year
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def wizard(qtbot) -> NewCompanyWizard:
+    dialog = NewCompanyWizard()
+    qtbot.addWidget(dialog)
+    dialog.company_page.first_fy.setValue(2025)
+    return dialog
+
+
+@pytest.mark.parametrize(
+    "query", ["A0269", "a0269", "東京電力エナジー", "ｴﾅｼﾞｰﾊﾟｰﾄﾅｰ", "えなじーぱーとなー"]
+)
+def test_retailer_search_by_number_name_width_and_kana(
+    wizard: NewCompanyWizard, query: str
+) -> None:
+    page = wizard.electricity_page
+    page.search.setText(query)
+    names = [page.results.item(i).text() for i in range(page.results.count())]
+    assert any(name.startswith("A0269") for name in names), names
+
+
+def test_menus_follow_the_retailer_with_the_residual_preselected(wizard: NewCompanyWizard) -> None:
+    page = wizard.electricity_page
+    page.search.setText("A0269")
+    assert page.results.currentRow() == 0
+    menus = [page.menu.itemText(i) for i in range(page.menu.count())]
+    assert len(menus) > 1
+    assert "残差" in page.menu.currentText()
+    contract = page.contract("本社工場")
+    assert contract is not None and contract.supplier == "A0269" and "残差" in contract.menu
+
+
+def test_answers_carry_company_site_contracts_and_year(wizard: NewCompanyWizard, tmp_path) -> None:
+    company = wizard.company_page
+    company.name.setText("テスト工業")
+    company.site.setText("第一工場")
+    company.start_month.setValue(10)
+    wizard.electricity_page.search.setText("A0269")
+    wizard.gas_page.initializePage()
+    wizard.gas_page.kind.setCurrentIndex(wizard.gas_page.kind.findData("lpg"))
+    wizard.file_page.path.setText(str(tmp_path / "t.ecocheck"))
+    answers = wizard.answers()
+    assert answers.company.name == "テスト工業"
+    assert answers.company.fy_start_month == 10
+    assert answers.sites[0].name == "第一工場"
+    assert [(c.site, c.energy) for c in answers.contracts] == [
+        ("第一工場", "electricity"),
+        ("第一工場", "lpg"),
+    ]
+    assert answers.first_fy == 2025
+
+
+def test_first_fiscal_year_default_is_the_last_complete_one() -> None:
+    from datetime import date
+
+    assert current_fiscal_year(4, date(2026, 3, 31)) == 2025
+    assert current_fiscal_year(4, date(2026, 4, 1)) == 2026
+
+
+def _write_bills(path: Path, rows: list[str]) -> Path:
+    path.write_text("month,energy,quantity,unit,cost_yen\n" + "\n".join(rows) + "\n", "utf-8")
+    return path
+
+
+def test_import_preview_shows_every_problem_before_writing(
+    ja_window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    from ecocheck_desktop.core.model import Company
+    from ecocheck_desktop.gui.dialogs.import_preview import ImportPreviewDialog
+
+    window = ja_window
+    window.service.new_project(tmp_path / "i.ecocheck", Company("取込"), first_fy=2025)
+    bills = _write_bills(
+        tmp_path / "bills.csv",
+        [
+            "2025-04,電気,1000,kWh,30000",
+            "2025-13,電気,5,kWh,",
+            "2025-05,electricity,-5,kWh,",
+            "2025-06,都市ガス,120,m3,20000",
+        ],
+    )
+    dialog = ImportPreviewDialog(window.service, bills, window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    with qtbot.waitSignal(dialog.problems.model().rowsInserted, timeout=10000):
+        dialog.start()
+    qtbot.waitUntil(lambda: dialog.result is not None or dialog.problems.count() > 0)
+    qtbot.waitUntil(lambda: dialog.rows.rowCount() == 2, timeout=10000)
+    assert dialog.problems.count() >= 2  # the bad month and the negative quantity
+    assert window.service.project.records == []  # nothing written yet
+    dialog.grab().save(str(tmp_path / "import-preview.png"))
+    dialog.do_import()
+    energies = sorted(r.energy for r in window.service.project.records)
+    assert energies == ["city_gas", "electricity"]
+    window.undo_action.trigger()
+    assert window.service.project.records == []
+
+
+def test_dropping_a_project_file_opens_it(ja_window: MainWindow, tmp_path: Path) -> None:
+    from ecocheck_desktop.core.model import Company
+
+    window = ja_window
+    path = tmp_path / "dropped.ecocheck"
+    window.service.new_project(path, Company("ドロップ"), first_fy=2025)
+    window.service.close()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    refused = QDragEnterEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        other,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # Qt delivers drop events only during a real drag; the handler is called as Qt would.
+    window.dropEvent(event)
+    assert window.service.is_open
+    assert window.service.project.company.name == "ドロップ"
+    assert window.windowTitle().startswith("dropped.ecocheck")
+
+
+def test_file_page_refuses_an_existing_file_or_missing_folder(
+    wizard: NewCompanyWizard, tmp_path: Path
+) -> None:
+    page = wizard.file_page
+    taken = tmp_path / "taken.ecocheck"
+    taken.write_bytes(b"")
+    page.path.setText(str(taken))
+    assert not page.validatePage() and page.problem.text()
+    page.path.setText(str(tmp_path / "missing" / "x.ecocheck"))
+    assert not page.validatePage()
+    page.path.setText(str(tmp_path / "x.txt"))
+    assert not page.validatePage()
+    page.path.setText(str(tmp_path / "new.ecocheck"))
+    assert page.validatePage() and page.problem.text() == ""
+
+
+def test_dropping_a_bill_scan_attaches_it_to_the_selected_cell(
+    ja_window: MainWindow, tmp_path: Path
+) -> None:
+    from ecocheck_desktop.core.model import Company
+
+    window = ja_window
+    window.service.new_project(tmp_path / "s.ecocheck", Company("スキャン"), first_fy=2025)
+    window.service.set_quantity(2025, "2025-04", "electricity", "100")
+    window.show_page("energy")
+    energy: Any = window.current_page()
+    energy.view.setCurrentIndex(energy.model.index(0, 0))
+    scan = tmp_path / "denki-2025-04.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    window.open_dropped(scan)
+    assert "denki-2025-04.pdf" in energy.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    # A file that is not a scan (content checked, not the name) is refused with a message.
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"MZ not a pdf")
+    window.open_dropped(fake)
+    assert energy.problem.text()
