@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -109,6 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_UNEXPECTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `ecocheck calc X | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:
         print(f"ecocheck: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_UNEXPECTED
