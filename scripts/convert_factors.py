@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from ecocheck_desktop.core.factors import COLUMNS
+
 REPO = Path(__file__).resolve().parent.parent
 OFFICIAL = REPO / "data" / "official"
 DEFAULT_OUT = REPO / "resources" / "factors"
@@ -402,16 +404,8 @@ FUEL_OLD: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ("coal_steam_imported", "一般炭", "t", "25.7", "0.0247", "2.33", SRC_OLD),
     ("coal_coke", "石炭コークス", "t", "29.4", "0.0294", "3.17", SRC_OLD),
 )
-FUEL_COLUMNS = (
-    "key",
-    "name_ja",
-    "name_en",
-    "unit",
-    "gj_per_unit",
-    "tc_per_gj",
-    "tco2_per_unit_rounded",
-    "source",
-)
+# The loader validates these columns; one definition serves writer and reader.
+FUEL_COLUMNS = COLUMNS["fuel_table"]
 
 
 def round_3sf(value: Decimal) -> Decimal:
@@ -812,18 +806,8 @@ def editions() -> list[dict[str, object]]:
 
 # --------------------------------------------------------------------------- writing
 
-ELECTRICITY_COLUMNS = (
-    "reg_no",
-    "retailer",
-    "menu",
-    "row_kind",
-    "basic",
-    "adjusted",
-    "substitute_applied",
-    "capture_rate",
-    "page",
-    "line",
-)
+# The loader validates these columns; one definition serves writer and reader.
+ELECTRICITY_COLUMNS = COLUMNS["electricity_list"]
 
 
 def tsv(header: list[str], columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
