@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-MARKER = "smoke ok"
+MARKER = "window shown"  # printed by `--smoke` once the window is shown, before its checks
 AIM = 1.5
 
 BARE_WINDOW = f"""

@@ -22,6 +22,8 @@ from ecocheck_desktop.gui.settings import Settings
 from ecocheck_desktop.gui.style import STYLE_ARGUMENTS, apply_style
 
 SMOKE_OK = "smoke ok"
+# Printed by --smoke as soon as the window is on screen (bench/startup.py times this line).
+WINDOW_SHOWN = "window shown"
 # Set to 1 and --smoke also prints which heavy libraries were loaded when the window was shown.
 REPORT_MODULES_ENV = "ECOCHECK_SMOKE_REPORT_MODULES"
 HEAVY_MODULES = ("pandas", "matplotlib", "reportlab")
@@ -79,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.smoke:
         app.processEvents()
+        _say(WINDOW_SHOWN)
         # The frozen bundle's smoke tests rely on this: a lost font, catalogue or factor file
         # must fail the smoke run, not only show up later as English text or a broken PDF.
         from ecocheck_desktop.selfcheck import installation_problems

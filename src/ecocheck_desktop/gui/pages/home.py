@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from ecocheck_desktop.gui.pages.base import Page
-
-PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class HomePage(Page):
@@ -49,16 +47,18 @@ class HomePage(Page):
 
     def set_recent(self, paths: tuple[str, ...] | list[str]) -> None:
         self.recent.clear()
+        # Paths are kept by row rather than under Qt.ItemDataRole: touching the Qt enum
+        # namespace on the start-up path costs ~40 ms (PySide6 builds all its enums at once).
+        self._recent_paths = list(paths)
         for path in paths:
             item = QListWidgetItem(f"{Path(path).name}    {Path(path).parent}")
-            item.setData(PATH_ROLE, path)
             item.setToolTip(path)
             self.recent.addItem(item)
         self.recent.setVisible(bool(paths))
         self.recent_label.setVisible(bool(paths))
 
     def _open_recent(self, item: QListWidgetItem) -> None:
-        self.recent_requested.emit(item.data(PATH_ROLE))
+        self.recent_requested.emit(self._recent_paths[self.recent.row(item)])
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
