@@ -877,12 +877,40 @@ National average: one factor for all of Japan, for comparison.</source>
         <translation>基準年度、削減目標、目標までの道筋</translation>
     </message>
     <message>
+        <source>%1: no complete data for the base year %2</source>
+        <translation>%1: 基準年度 %2 のデータが揃っていません</translation>
+    </message>
+    <message>
         <source>No targets set yet</source>
         <translation>目標はまだ設定されていません</translation>
     </message>
     <message>
         <source>Choose a base year and a target year, then the reduction you aim for (for example −46% against FY2013, like the national target). The path from today to the target is shown here.</source>
         <translation>基準年度と目標年度を選び、目指す削減率を入力してください（例：国の目標と同じ「2013年度比 −46%」）。現在から目標までの道筋をここに表示します。</translation>
+    </message>
+    <message>
+        <source>Base year</source>
+        <translation>基準年度</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Base year (t-CO2)</source>
+        <translation>基準年度 (t-CO2)</translation>
+    </message>
+    <message>
+        <source>FY2030 (t-CO2)</source>
+        <translation>2030年度 (t-CO2)</translation>
+    </message>
+    <message>
+        <source>FY2050 (t-CO2)</source>
+        <translation>2050年度 (t-CO2)</translation>
+    </message>
+    <message>
+        <source>Target year (t-CO2)</source>
+        <translation>目標年度 (t-CO2)</translation>
     </message>
 </context>
 <context>

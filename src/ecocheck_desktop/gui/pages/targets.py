@@ -1,19 +1,249 @@
-"""目標: base year, reduction targets and the pathway to them."""
+"""目標: base year, the standard reduction targets and the pathway to them.
+
+The targets are the project's own when it has some, otherwise the standard ones of
+core.targets (SBT for SMEs at 4.2 %/yr, SBT 42 % by 2030, the national −46 % by FY2030
+re-based to the company's base year). Their values come from core.targets.target_path; this
+page only formats and draws them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.pages.energy import fiscal_year_text
+from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.report.texts import fmt_t
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ecocheck_desktop.core.footprint import YearResult
+    from ecocheck_desktop.core.targets import TargetPath
+
+STANDARD_KINDS = ("sbt_linear", "sbt_42", "national")
+SHOWN_YEARS = (2030, 2050)
+REFRESH_DELAY_MS = 150
+_BASIS_TOTAL = {
+    "adjusted": "total_adjusted_t",
+    "basic": "total_basic_t",
+    "location": "total_location_t",
+}
+_COLOURS = ("#c62828", "#6a1b9a", "#1565c0", "#ef6c00")
+
+
+def pathway_figure(years: list[YearResult], paths: list[TargetPath], lang: str) -> Figure:
+    """Actual totals as bars, each target's path (every year to 2050) as a dashed line."""
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    from ecocheck_desktop.report import charts
+
+    charts.register_font()
+    with rc_context({"font.family": [charts.FONT_FAMILY, "DejaVu Sans"], "font.size": 8}):
+        figure = Figure(figsize=(7, 2.8), layout="constrained")
+        axes = figure.add_subplot()
+        axes.bar(
+            [y.fiscal_year for y in years],
+            [float(y.total_adjusted_t) for y in years],
+            color="#7a9cc6",
+            width=0.7,
+            label="実績 (調整後)" if lang == "ja" else "Actual (adjusted)",
+        )
+        for index, path in enumerate(paths):
+            axes.plot(
+                [p.year for p in path.points],
+                [float(p.t_co2) for p in path.points],
+                color=_COLOURS[index % len(_COLOURS)],
+                linestyle="--",
+                linewidth=1.2,
+                label=path.label_ja if lang == "ja" else path.label_en,
+            )
+        axes.set_ylabel("t-CO2")
+        axes.set_ylim(bottom=0)
+        axes.legend(loc="upper right", fontsize=7, frameon=False)
+    return charts._finish(figure)
 
 
 class TargetsPage(Page):
     page_id = "targets"
+    needs_service = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, service: ProjectService | None = None
+    ) -> None:
         super().__init__(parent)
         self.add_home_button()
+        self.service = service if service is not None else ProjectService(parent=self)
+        self.paths: list[TargetPath] = []
+        self._stale = True
+
+        self.content = QWidget(self)
+        self.title = QLabel(self.content)
+        self.title.setObjectName("pageTitle")
+        self.base_label = QLabel(self.content)
+        self.base_combo = QComboBox(self.content)
+        self.base_combo.setObjectName("targetsBaseYear")
+        self.base_combo.currentIndexChanged.connect(self._on_base_year)
+        self.table = QTableWidget(0, 5, self.content)
+        self.table.setObjectName("targetsTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMaximumHeight(150)
+        self.notes = QLabel(self.content)
+        self.notes.setWordWrap(True)
+        # The chart (and matplotlib) is built only once there is something to draw.
+        self.chart_holder = QWidget(self.content)
+        self._chart_layout = QVBoxLayout(self.chart_holder)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart: Any = None
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.base_label)
+        top.addWidget(self.base_combo)
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.table)
+        column.addWidget(self.notes)
+        column.addWidget(self.chart_holder, 1)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.content)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.service.footprint_changed.connect(self._on_footprint)
         self.retranslate_ui()
+        self.refresh()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _complete_years(self) -> list[YearResult]:
+        footprint = self.service.footprint if self.service.is_open else None
+        return [y for y in (footprint.years if footprint else []) if y.complete and y.by_energy]
+
+    def base_year(self) -> int | None:
+        year = self.base_combo.currentData()
+        return year if isinstance(year, int) else None
+
+    def _on_footprint(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()
+
+    def _on_base_year(self, _index: int = -1) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        complete = self._complete_years()
+        self.empty_state.setVisible(not complete)
+        self.content.setVisible(bool(complete))
+        years = [y.fiscal_year for y in complete]
+        shown = [self.base_combo.itemData(i) for i in range(self.base_combo.count())]
+        if years != shown:
+            current = self.base_year()
+            self.base_combo.blockSignals(True)
+            self.base_combo.clear()
+            for year in years:
+                self.base_combo.addItem(fiscal_year_text(year), year)
+            # The earliest complete year is the usual base year (the CLI chooses it too).
+            wanted = current if current in years else (years[0] if years else None)
+            if wanted is not None:
+                self.base_combo.setCurrentIndex(years.index(wanted))
+            self.base_combo.blockSignals(False)
+        self.paths = []
+        self.table.setRowCount(0)
+        self.notes.setText("")
+        project = self.service.project
+        base_year = self.base_year()
+        if not complete or project is None or base_year is None:
+            return
+        from ecocheck_desktop.core.targets import standard_target, target_path
+
+        by_year = {y.fiscal_year: y for y in complete}
+        notes: list[str] = []
+        try:
+            targets = list(project.targets) or [
+                standard_target(kind, base_year) for kind in STANDARD_KINDS
+            ]
+            for target in targets:
+                base = by_year.get(target.base_year)
+                if base is None:
+                    notes.append(
+                        self.tr("%1: no complete data for the base year %2")
+                        .replace("%1", target.kind)
+                        .replace("%2", fiscal_year_text(target.base_year))
+                    )
+                    continue
+                base_t: Decimal = getattr(
+                    base, _BASIS_TOTAL.get(target.basis, "total_adjusted_t"), base.total_adjusted_t
+                )
+                self.paths.append(target_path(target, base_t))
+        except EcoCheckError as error:
+            notes.append(messages_text(list(error.messages)))
+        lang = language()
+        for path in self.paths:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            cells = [
+                path.label_ja if lang == "ja" else path.label_en,
+                f"{fiscal_year_text(path.base_year)}: {fmt_t(path.base_t)}",
+            ]
+            cells += [
+                fmt_t(path.at(year)) if path.at(year) is not None else "-" for year in SHOWN_YEARS
+            ]
+            cells.append(f"{fiscal_year_text(path.target_year)}: {fmt_t(path.target_t)}")
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, col, item)
+            notes += [message_text(caveat) for caveat in path.caveats]
+        self.notes.setText("\n".join(notes))
+        self._set_figure(pathway_figure(complete, self.paths, lang))
+
+    def _set_figure(self, figure: Figure) -> None:
+        if self.chart is None:
+            from ecocheck_desktop.gui.widgets.chart_view import ChartView
+
+            self.chart = ChartView(self.chart_holder)
+            self._chart_layout.addWidget(self.chart)
+        self.chart.set_figure(figure)
+
+    # -- texts -------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -25,3 +255,20 @@ class TargetsPage(Page):
                 "to the target is shown here."
             ),
         )
+        if not hasattr(self, "content"):
+            return
+        self.title.setText(self.tr("Targets"))
+        self.base_label.setText(self.tr("Base year"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Target"),
+                self.tr("Base year (t-CO2)"),
+                self.tr("FY2030 (t-CO2)"),
+                self.tr("FY2050 (t-CO2)"),
+                self.tr("Target year (t-CO2)"),
+            ]
+        )
+        for i in range(self.base_combo.count()):
+            self.base_combo.setItemText(i, fiscal_year_text(self.base_combo.itemData(i)))
+        if self.service.is_open:
+            self.refresh()
