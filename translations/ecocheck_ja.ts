@@ -21,6 +21,121 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Metalwork</source>
+        <translation>金属加工</translation>
+    </message>
+    <message>
+        <source>Plastics moulding</source>
+        <translation>プラスチック成形</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>食品</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Fluorescent</source>
+        <translation>蛍光灯</translation>
+    </message>
+    <message>
+        <source>Mercury / HID lamps</source>
+        <translation>水銀灯・HID ランプ</translation>
+    </message>
+    <message>
+        <source>LED</source>
+        <translation>LED</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>混在</translation>
+    </message>
+    <message>
+        <source>Load/unload</source>
+        <translation>ロード/アンロード</translation>
+    </message>
+    <message>
+        <source>Inverter</source>
+        <translation>インバータ</translation>
+    </message>
+    <message>
+        <source>Multi-unit sequencing</source>
+        <translation>台数制御</translation>
+    </message>
+    <message>
+        <source>City gas</source>
+        <translation>都市ガス</translation>
+    </message>
+    <message>
+        <source>LPG</source>
+        <translation>LPガス</translation>
+    </message>
+    <message>
+        <source>Kerosene</source>
+        <translation>灯油</translation>
+    </message>
+    <message>
+        <source>Heavy oil A</source>
+        <translation>A重油</translation>
+    </message>
+    <message>
+        <source>Heavy oil B/C</source>
+        <translation>B・C重油</translation>
+    </message>
+    <message>
+        <source>Steam</source>
+        <translation>蒸気</translation>
+    </message>
+    <message>
+        <source>Hot water</source>
+        <translation>温水</translation>
+    </message>
+    <message>
+        <source>Equipment checklist</source>
+        <translation>設備チェックリスト</translation>
+    </message>
+    <message>
+        <source>Answer what you know from the site visit. A blank answer means not asked yet: the measures that need it are shown as to confirm.</source>
+        <translation>現地で分かったことを入力してください。空欄は「まだ確認していない」という意味で、その回答が必要な対策は「要確認」と表示されます。</translation>
+    </message>
+    <message>
+        <source>(not asked yet)</source>
+        <translation>(未確認)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>blank: %1 is assumed</source>
+        <translation>空欄の場合は %1 とみなします</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>「%1」は数値ではありません</translation>
+    </message>
+    <message>
+        <source>a whole number is needed</source>
+        <translation>整数で入力してください</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>%1 から %2 の範囲で入力してください</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <source>Company</source>
@@ -553,12 +668,195 @@ Python %4</translation>
         <translation>費用と CO2 削減量で順位付けした削減対策</translation>
     </message>
     <message>
+        <source>yen</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <source>yen/yr</source>
+        <translation>円/年</translation>
+    </message>
+    <message>
+        <source>t-CO2/yr</source>
+        <translation>t-CO2/年</translation>
+    </message>
+    <message>
+        <source>Subsidies to look at (no amount promised)</source>
+        <translation>検討できる補助金(金額は保証されません)</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>CO2 saved</source>
+        <translation>CO2 削減量</translation>
+    </message>
+    <message>
+        <source>of which Scope 1</source>
+        <translation>うち Scope 1</translation>
+    </message>
+    <message>
+        <source>of which Scope 2</source>
+        <translation>うち Scope 2</translation>
+    </message>
+    <message>
+        <source>Money saved</source>
+        <translation>光熱費の削減額</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>投資額</translation>
+    </message>
+    <message>
+        <source>Payback (years)</source>
+        <translation>投資回収年数</translation>
+    </message>
+    <message>
+        <source>Investment (10k yen)</source>
+        <translation>投資額(万円)</translation>
+    </message>
+    <message>
+        <source>Net present value</source>
+        <translation>正味現在価値 (NPV)</translation>
+    </message>
+    <message>
+        <source>Yen/t-CO2</source>
+        <translation>円/t-CO2</translation>
+    </message>
+    <message>
+        <source>Lifetime / legal life</source>
+        <translation>耐用年数 / 法定耐用年数(年)</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <source>In the plan: counted after the measures above it (no double counting).</source>
+        <translation>計画内: 上の対策を実施した後の残りに対して計算しています(二重計上なし)。</translation>
+    </message>
+    <message>
+        <source>On its own, against this year&apos;s energy use.</source>
+        <translation>この対策だけを、この年度のエネルギー使用量に対して計算しています。</translation>
+    </message>
+    <message>
+        <source>Your plan: %1 t-CO2/yr less (%2 % of the year), %3 yen/yr saved, investment %4–%5 (10k yen).</source>
+        <translation>計画の効果: CO2 を年 %1 t 削減(年間排出量の %2 %)、光熱費を年 %3 円削減、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
+        <source>No measure ticked yet, so all ranked measures are counted together: %1 t-CO2/yr (%2 % of the year), %3 yen/yr, investment %4–%5 (10k yen).</source>
+        <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 円、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
+        <source>%1 more measures need an answer in the equipment checklist.</source>
+        <translation>ほかに %1 件の対策は、設備チェックリストへの回答が必要です。</translation>
+    </message>
+    <message>
         <source>No measures planned yet</source>
         <translation>削減対策はまだ計画されていません</translation>
     </message>
     <message>
         <source>When your results are ready, tick the equipment you have (lighting, compressors, boilers, air conditioners, vehicles and so on). The reduction measures are then ranked by cost and CO2 saved, and you choose the ones to plan.</source>
         <translation>結果が出たら、お使いの設備（照明、コンプレッサー、ボイラー、空調、車両など）にチェックを入れてください。削減対策を費用と CO2 削減量の順に並べますので、計画に入れるものをお選びください。</translation>
+    </message>
+    <message>
+        <source>Reduction measures</source>
+        <translation>削減対策</translation>
+    </message>
+    <message>
+        <source>Equipment checklist…</source>
+        <translation>設備チェックリスト…</translation>
+    </message>
+    <message>
+        <source>All measures</source>
+        <translation>すべての対策</translation>
+    </message>
+    <message>
+        <source>Operational (no investment)</source>
+        <translation>運用改善(投資なし)</translation>
+    </message>
+    <message>
+        <source>Starts in fiscal year</source>
+        <translation>実施年度</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresTableModel</name>
+    <message>
+        <source>Sourced</source>
+        <translation>出典あり</translation>
+    </message>
+    <message>
+        <source>Derived</source>
+        <translation>導出</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>immediate</source>
+        <translation>即時</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>≤ life</source>
+        <translation>≤法定</translation>
+    </message>
+    <message>
+        <source>&gt; life</source>
+        <translation>&gt;法定</translation>
+    </message>
+    <message>
+        <source>≤ life: paid back within the statutory useful life (法定耐用年数); &gt; life: not within it</source>
+        <translation>≤法定: 法定耐用年数以内に回収できる。&gt;法定: 法定耐用年数以内には回収できない</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>計画</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>対策</translation>
+    </message>
+    <message>
+        <source>t-CO2/yr</source>
+        <translation>t-CO2/年</translation>
+    </message>
+    <message>
+        <source>Yen/yr</source>
+        <translation>円/年</translation>
+    </message>
+    <message>
+        <source>Investment (10k yen)</source>
+        <translation>投資額(万円)</translation>
+    </message>
+    <message>
+        <source>Payback (years)</source>
+        <translation>回収年数</translation>
+    </message>
+    <message>
+        <source>Yen/t-CO2</source>
+        <translation>円/t-CO2</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <source>Tick the measures you plan to carry out</source>
+        <translation>実施する予定の対策にチェックを入れてください</translation>
+    </message>
+    <message>
+        <source>Sourced: numbers from a cited source. Derived: calculated from sourced figures. Unconfirmed: an estimate to check with a supplier.</source>
+        <translation>出典あり: 出典のある数値。導出: 出典のある数値から計算した値。未確認: 業者への確認が必要な概算値。</translation>
     </message>
 </context>
 <context>
@@ -710,6 +1008,18 @@ Python %4</translation>
     <message>
         <source>Edit contract</source>
         <translation>契約の編集</translation>
+    </message>
+    <message>
+        <source>Edit equipment checklist</source>
+        <translation>設備チェックリストの編集</translation>
+    </message>
+    <message>
+        <source>Edit reduction plan</source>
+        <translation>削減計画の編集</translation>
+    </message>
+    <message>
+        <source>Edit targets</source>
+        <translation>目標の編集</translation>
     </message>
 </context>
 <context>

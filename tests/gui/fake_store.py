@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
     Company,
     EnergyRecord,
     FiscalYearData,
+    PlannedMeasure,
     Project,
     Site,
     SupplyContract,
+    Target,
 )
 
 _FILES: dict[str, tuple[Project, dict[int, EnergyRecord]]] = {}
@@ -92,6 +95,18 @@ class MemoryProjectFile:
     def set_fiscal_year(self, data: FiscalYearData) -> None:
         self._write()
         self._data()[0].fiscal_years[data.year] = data
+
+    def set_checklist(self, checklist: dict[str, Any]) -> None:
+        self._write()
+        self._data()[0].checklist = dict(checklist)
+
+    def set_measure_plan(self, plan: list[PlannedMeasure]) -> None:
+        self._write()
+        self._data()[0].measure_plan = list(plan)
+
+    def set_targets(self, targets: list[Target]) -> None:
+        self._write()
+        self._data()[0].targets = list(targets)
 
     def attach_evidence(
         self,

@@ -32,9 +32,11 @@ from ecocheck_desktop.core.model import (
     Company,
     EnergyRecord,
     FiscalYearData,
+    PlannedMeasure,
     Project,
     Site,
     SupplyContract,
+    Target,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
 from ecocheck_desktop.gui.grid_cells import (
@@ -104,6 +106,9 @@ class ProjectStore(Protocol):
     def upsert_site(self, site: Site) -> None: ...
     def set_contract(self, contract: SupplyContract) -> None: ...
     def set_fiscal_year(self, data: FiscalYearData) -> None: ...
+    def set_checklist(self, checklist: dict[str, Any]) -> None: ...
+    def set_measure_plan(self, plan: list[PlannedMeasure]) -> None: ...
+    def set_targets(self, targets: list[Target]) -> None: ...
     def close(self) -> None: ...
 
 
@@ -746,6 +751,64 @@ class ProjectService(QObject):
                 self.project.sites[index] = site
                 return
         self.project.sites.append(site)
+
+    # -- checklist, measure plan, targets ----------------------------------------------------
+
+    def set_checklist(self, checklist: dict[str, Any]) -> None:
+        """The on-site equipment answers (削減対策); one undoable edit."""
+        project = self._require()
+        if checklist != project.checklist:
+            self.undo_stack.push(
+                ValueCommand(
+                    self,
+                    self.tr("Edit equipment checklist"),
+                    self._write_checklist,
+                    dict(project.checklist),
+                    dict(checklist),
+                )
+            )
+
+    def _write_checklist(self, checklist: dict[str, Any]) -> None:
+        assert self._file is not None and self.project is not None
+        self._file.set_checklist(checklist)
+        self.project.checklist = dict(checklist)
+
+    def set_measure_plan(self, plan: list[PlannedMeasure]) -> None:
+        """The measures the company chose, with the year each takes effect."""
+        project = self._require()
+        if plan != project.measure_plan:
+            self.undo_stack.push(
+                ValueCommand(
+                    self,
+                    self.tr("Edit reduction plan"),
+                    self._write_measure_plan,
+                    list(project.measure_plan),
+                    list(plan),
+                )
+            )
+
+    def _write_measure_plan(self, plan: list[PlannedMeasure]) -> None:
+        assert self._file is not None and self.project is not None
+        self._file.set_measure_plan(plan)
+        self.project.measure_plan = list(plan)
+
+    def set_targets(self, targets: list[Target]) -> None:
+        project = self._require()
+        if targets != project.targets:
+            self.undo_stack.push(
+                ValueCommand(
+                    self,
+                    self.tr("Edit targets"),
+                    self._write_targets,
+                    list(project.targets),
+                    list(targets),
+                )
+            )
+
+    def _write_targets(self, targets: list[Target]) -> None:
+        assert self._file is not None and self.project is not None
+        self._file.set_targets(targets)
+        self.project.targets = list(targets)
 
     def _run(self, write: Callable[[], None]) -> bool:
         try:
