@@ -1033,12 +1033,136 @@ Python %4</translation>
         <translation>金融機関や市役所向けの PDF レポートと CSV 出力</translation>
     </message>
     <message>
+        <source>t-CO2</source>
+        <translation>t-CO2</translation>
+    </message>
+    <message>
+        <source>This year is not complete, so no report can be written for it yet:</source>
+        <translation>この年度はデータが揃っていないため、まだレポートを作成できません:</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>PDF レポートの書き出し</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export key figures (CSV)</source>
+        <translation>主要数値の書き出し (CSV)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export key figures (JSON)</source>
+        <translation>主要数値の書き出し (JSON)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Writing %1 …</source>
+        <translation>%1 を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>保存しました: %1</translation>
+    </message>
+    <message>
+        <source>The file was not written.</source>
+        <translation>ファイルは書き出されませんでした。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+    <message>
         <source>No report to export yet</source>
         <translation>出力できるレポートはまだありません</translation>
     </message>
     <message>
         <source>Once energy use has been entered, you can export from this page a PDF report for your bank or city office and a CSV file of the figures.</source>
         <translation>エネルギー使用量を入力すると、このページから金融機関や市役所に提出する PDF レポートと、数値の CSV ファイルを出力できます。</translation>
+    </message>
+    <message>
+        <source>The report&apos;s summary page</source>
+        <translation>レポートの概要ページ</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>事業者名</translation>
+    </message>
+    <message>
+        <source>Reporting year</source>
+        <translation>報告年度</translation>
+    </message>
+    <message>
+        <source>Scope 1 (direct)</source>
+        <translation>Scope 1(直接排出)</translation>
+    </message>
+    <message>
+        <source>Scope 2 (adjusted, market basis)</source>
+        <translation>Scope 2(調整後・マーケット基準)</translation>
+    </message>
+    <message>
+        <source>Scope 2 (location basis)</source>
+        <translation>Scope 2(ロケーション基準)</translation>
+    </message>
+    <message>
+        <source>Total Scope 1+2 (adjusted)</source>
+        <translation>Scope 1+2 合計(調整後)</translation>
+    </message>
+    <message>
+        <source>Change vs previous year</source>
+        <translation>前年度比</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>原単位</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>Language of the report</source>
+        <translation>レポートの言語</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Name shown on the cover (optional)</source>
+        <translation>表紙に記載する名前(任意)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF を書き出す…</translation>
+    </message>
+    <message>
+        <source>Key figures (CSV)…</source>
+        <translation>主要数値 (CSV)…</translation>
+    </message>
+    <message>
+        <source>Key figures (JSON)…</source>
+        <translation>主要数値 (JSON)…</translation>
+    </message>
+    <message>
+        <source>The main figures of every fiscal year, for a spreadsheet or the city office</source>
+        <translation>全年度の主要数値(表計算ソフトや市役所への提出用)</translation>
+    </message>
+    <message>
+        <source>The same figures as JSON with a versioned schema (docs/companion-schema.md)</source>
+        <translation>同じ数値を、版管理されたスキーマの JSON で(docs/companion-schema.md)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>フォルダを開く</translation>
     </message>
 </context>
 <context>

@@ -62,3 +62,10 @@ def ja_window(qtbot: Any, qapp: Any, qm_catalogues: Path, opener: Any) -> Any:
     yield window
     window.close()
     languages.set_language("en")
+    # Delete the window and everything it owns now, while its children are intact: a style
+    # animation or timer of a half-torn-down window firing in a later test crashes the process.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

@@ -143,8 +143,11 @@ STYLE_ARGUMENTS = ["-style", STYLE_NAME]
 
 def apply_style(app: QApplication, *, style_from_arguments: bool = False) -> None:
     """Style, palette, font; ``style_from_arguments`` when the app got ``STYLE_ARGUMENTS``."""
-    if not style_from_arguments:
+    # Replacing the style of a running application deletes the old QStyle while style-sheet
+    # caches may still point at it (a crash in the next setStyleSheet): set it only once.
+    if not style_from_arguments and app.style().name().lower() != STYLE_NAME.lower():
         app.setStyle(STYLE_NAME)
     app.setPalette(light_palette())
     app.setFont(base_font(register_bundled_font()))
-    app.setStyleSheet(STYLE_SHEET)
+    if app.styleSheet() != STYLE_SHEET:  # re-applying re-polishes every widget for nothing
+        app.setStyleSheet(STYLE_SHEET)

@@ -1,19 +1,349 @@
-"""レポート: PDF and CSV export for the bank or the city office."""
+"""レポート: the PDF for the bank or the city office, and the key figures as CSV / JSON.
+
+The page previews the figures of the report's summary page (the same service figures the
+results page shows, so the PDF and the screen agree to the digit), offers the options
+(language, reporting year, who prepared it) and exports off the UI thread: reportlab and
+matplotlib take a second or two for a PDF. The worker reads a snapshot of the project, so an
+edit made while it runs never reaches a half-built file.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecocheck_desktop.gui.message_text import language, messages_text
+from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.pages.energy import fiscal_year_text
+from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.worker import Worker
+from ecocheck_desktop.report.texts import fmt_pct, fmt_t
+
+PDF, CSV, JSON = "pdf", "csv", "json"
+SUMMARY_ROWS = ("company", "year", "scope1", "scope2_adjusted", "scope2_location", "total")
+SUMMARY_ROWS += ("change", "intensity")
 
 
 class ReportPage(Page):
     page_id = "report"
+    needs_service = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    # (kind "pdf"/"csv"/"json", ok, path): an export ended.
+    export_finished = Signal(str, bool, str)
+
+    def __init__(
+        self, parent: QWidget | None = None, service: ProjectService | None = None
+    ) -> None:
         super().__init__(parent)
         self.add_home_button()
+        self.service = service if service is not None else ProjectService(parent=self)
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self._running: tuple[str, Path] | None = None
+        self._last_folder: Path | None = None
+
+        self.content = QWidget(self)
+        self.title = QLabel(self.content)
+        self.title.setObjectName("pageTitle")
+
+        self.summary_box = QGroupBox(self.content)
+        summary = QFormLayout(self.summary_box)
+        self.summary_labels: dict[str, QLabel] = {}
+        self.summary_values: dict[str, QLabel] = {}
+        for key in SUMMARY_ROWS:
+            label, value = QLabel(self.summary_box), QLabel(self.summary_box)
+            value.setObjectName(f"reportSummary_{key}")
+            value.setWordWrap(True)
+            self.summary_labels[key], self.summary_values[key] = label, value
+            summary.addRow(label, value)
+        self.warning_label = QLabel(self.summary_box)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: #8a5300;")
+        summary.addRow(self.warning_label)
+
+        self.options_box = QGroupBox(self.content)
+        self.language_label = QLabel(self.options_box)
+        self.language_combo = QComboBox(self.options_box)
+        self.language_combo.addItem("日本語", "ja")
+        self.language_combo.addItem("English", "en")
+        self.fy_label = QLabel(self.options_box)
+        self.year_combo = QComboBox(self.options_box)
+        self.year_combo.setObjectName("reportFiscalYear")
+        self.year_combo.currentIndexChanged.connect(self._update_summary)
+        self.fy_label.setBuddy(self.year_combo)
+        self.prepared_label = QLabel(self.options_box)
+        self.prepared_edit = QLineEdit(self.options_box)
+        self.prepared_edit.setMaxLength(200)
+        self.prepared_label.setBuddy(self.prepared_edit)
+        self.language_label.setBuddy(self.language_combo)
+        options = QFormLayout(self.options_box)
+        options.addRow(self.language_label, self.language_combo)
+        options.addRow(self.fy_label, self.year_combo)
+        options.addRow(self.prepared_label, self.prepared_edit)
+
+        self.pdf_button = QPushButton(self.content)
+        self.pdf_button.setObjectName("exportPdf")
+        self.pdf_button.setDefault(True)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.csv_button = QPushButton(self.content)
+        self.csv_button.clicked.connect(lambda: self.export_figures(CSV))
+        self.json_button = QPushButton(self.content)
+        self.json_button.clicked.connect(lambda: self.export_figures(JSON))
+        self.progress = QProgressBar(self.content)
+        self.progress.setRange(0, 1)
+        self.progress.setMaximumWidth(200)
+        self.progress.hide()
+        self.status = QLabel(self.content)
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+        self.open_folder_button = QPushButton(self.content)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.csv_button)
+        buttons.addWidget(self.json_button)
+        buttons.addWidget(self.progress)
+        buttons.addStretch(1)
+        done = QHBoxLayout()
+        done.addWidget(self.status, 1)
+        done.addWidget(self.open_folder_button)
+
+        boxes = QHBoxLayout()
+        boxes.addWidget(self.summary_box, 3)
+        boxes.addWidget(self.options_box, 2)
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addLayout(boxes)
+        column.addLayout(buttons)
+        column.addLayout(done)
+        column.addStretch(1)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.content)
+
+        self.service.footprint_changed.connect(self._on_footprint)
+        self.service.project_closed.connect(self._on_footprint)
         self.retranslate_ui()
+        self._on_footprint()
+        self.language_combo.setCurrentIndex(0 if language() == "ja" else 1)
+
+    # -- state -------------------------------------------------------------------------------
+
+    def fiscal_year(self) -> int | None:
+        year = self.year_combo.currentData()
+        return year if isinstance(year, int) else None
+
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def _years_with_data(self) -> list[int]:
+        footprint = self.service.footprint if self.service.is_open else None
+        return sorted(y.fiscal_year for y in (footprint.years if footprint else []) if y.lines)
+
+    def _on_footprint(self) -> None:
+        years = self._years_with_data()
+        self.empty_state.setVisible(not years)
+        self.content.setVisible(bool(years))
+        shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
+        if years != shown:
+            current = self.fiscal_year()
+            self.year_combo.blockSignals(True)
+            self.year_combo.clear()
+            for year in years:
+                self.year_combo.addItem(fiscal_year_text(year), year)
+            wanted = current if current in years else (years[-1] if years else None)
+            if wanted is not None:
+                self.year_combo.setCurrentIndex(years.index(wanted))
+            self.year_combo.blockSignals(False)
+        self._update_summary()
+
+    def _update_summary(self, _index: int = -1) -> None:
+        """The figures of the report's first page, formatted as the PDF formats them."""
+        values = self.summary_values
+        for value in values.values():
+            value.setText("-")
+        self.warning_label.hide()
+        project = self.service.project if self.service.is_open else None
+        fiscal_year = self.fiscal_year()
+        year = self.service.year_result(fiscal_year) if fiscal_year is not None else None
+        if project is None or year is None:
+            self._set_buttons()
+            return
+        t = self.tr("t-CO2")
+        values["company"].setText(project.company.name or "-")
+        values["year"].setText(fiscal_year_text(year.fiscal_year))
+        values["scope1"].setText(f"{fmt_t(year.scope1_t)} {t}")
+        values["scope2_adjusted"].setText(f"{fmt_t(year.scope2_adjusted_t)} {t}")
+        if year.scope2_location_t is not None:
+            values["scope2_location"].setText(f"{fmt_t(year.scope2_location_t)} {t}")
+        values["total"].setText(f"{fmt_t(year.total_adjusted_t)} {t}")
+        if year.yoy_change_pct is not None:
+            values["change"].setText(fmt_pct(year.yoy_change_pct))
+        if year.intensities:
+            intensity = year.intensities[0]
+            label = (
+                intensity.denominator_label_ja
+                if language() == "ja"
+                else intensity.denominator_label_en
+            )
+            values["intensity"].setText(f"{intensity.value:,.3f} {intensity.unit} ({label})")
+        if year.errors:
+            # The PDF refuses an incomplete reporting year; say so before the user tries.
+            self.warning_label.setText(
+                self.tr("This year is not complete, so no report can be written for it yet:")
+                + "\n"
+                + messages_text(list(year.errors))
+            )
+            self.warning_label.show()
+        self._set_buttons(can_report=not year.errors)
+
+    def _set_buttons(self, *, can_report: bool = False) -> None:
+        idle = not self.busy()
+        self.pdf_button.setEnabled(idle and can_report)
+        self.csv_button.setEnabled(idle and self.service.is_open)
+        self.json_button.setEnabled(idle and self.service.is_open)
+
+    # -- export ------------------------------------------------------------------------------
+
+    @classmethod
+    def ask_path(cls, parent: QWidget, caption: str, suggested: str, filters: str) -> str:
+        """The file the user chooses ("" when cancelled); tests replace this."""
+        path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        return path
+
+    def _suggested(self, suffix: str) -> str:
+        project = self.service.project
+        name = project.company.name if project is not None else "ecocheck"
+        # A name fit for a file on Windows: no path separators or reserved characters.
+        safe = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name)[:80]
+        fiscal_year = self.fiscal_year()
+        stem = f"{safe.strip() or 'ecocheck'}_FY{fiscal_year}" if fiscal_year else safe
+        folder = self._last_folder or Path.home()
+        return str(folder / f"{stem}.{suffix}")
+
+    def _choose(self, kind: str, caption: str, filters: str) -> Path | None:
+        chosen = self.ask_path(self, caption, self._suggested(kind), filters)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == f".{kind}" else path.with_name(f"{path.name}.{kind}")
+
+    def export_pdf(self) -> None:
+        if self.busy() or self.service.project is None or self.fiscal_year() is None:
+            return
+        path = self._choose(PDF, self.tr("Export PDF report"), self.tr("PDF (*.pdf)"))
+        if path is None:
+            return
+        project = copy.deepcopy(self.service.project)
+        footprint = copy.deepcopy(self.service.footprint)
+        lang = str(self.language_combo.currentData())
+        fiscal_year = self.fiscal_year()
+        prepared_by = self.prepared_edit.text().strip()
+
+        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
+            from ecocheck_desktop.report.pdf import build_report
+
+            build_report(
+                project,
+                path,
+                lang=lang,
+                fiscal_years=[fiscal_year] if fiscal_year is not None else None,
+                prepared_by=prepared_by,
+                footprint=footprint,
+            )
+            return path
+
+        self._start(PDF, path, work)
+
+    def export_figures(self, kind: str) -> None:
+        """The key figures of every year, for the city or a consortium (CSV or JSON)."""
+        if self.busy() or self.service.project is None:
+            return
+        if kind == CSV:
+            path = self._choose(CSV, self.tr("Export key figures (CSV)"), self.tr("CSV (*.csv)"))
+        else:
+            path = self._choose(
+                JSON, self.tr("Export key figures (JSON)"), self.tr("JSON (*.json)")
+            )
+        if path is None:
+            return
+        project = copy.deepcopy(self.service.project)
+        footprint = copy.deepcopy(self.service.footprint)
+
+        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
+            from ecocheck_desktop.core.footprint import calculate
+            from ecocheck_desktop.report import companion
+
+            figures = footprint if footprint is not None else calculate(project, strict=False)
+            if kind == CSV:
+                companion.write_companion_csv(project, figures, path)
+            else:
+                companion.write_companion_json(project, figures, path)
+            return path
+
+        self._start(kind, path, work)
+
+    def _start(self, kind: str, path: Path, work: Any) -> None:
+        self._running = (kind, path)
+        self._set_buttons()
+        self.open_folder_button.hide()
+        # Busy (no steps) only while it runs: a busy bar's animation must not outlive it.
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Writing %1 …").replace("%1", path.name))
+        self.worker.start(work)
+
+    def _end(self) -> tuple[str, Path]:
+        assert self._running is not None
+        kind, path = self._running
+        self._running = None
+        self.progress.setRange(0, 1)
+        self.progress.hide()
+        self._update_summary()
+        return kind, path
+
+    def _finished(self, _result: object) -> None:
+        kind, path = self._end()
+        self._last_folder = path.parent
+        self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
+        self.open_folder_button.show()
+        self.export_finished.emit(kind, True, str(path))
+
+    def _failed(self, problem: object) -> None:
+        kind, path = self._end()
+        self.status.setText(self.tr("The file was not written."))
+        text = messages_text(problem) if isinstance(problem, list) else str(problem)
+        show_message(self, Kind.ERROR, self.tr("Export failed"), text)
+        self.export_finished.emit(kind, False, str(path))
+
+    def open_folder(self) -> None:
+        if self._last_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_folder)))
+
+    # -- texts -------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -24,3 +354,37 @@ class ReportPage(Page):
                 "for your bank or city office and a CSV file of the figures."
             ),
         )
+        if not hasattr(self, "content"):
+            return
+        self.title.setText(self.tr("Report"))
+        self.summary_box.setTitle(self.tr("The report's summary page"))
+        titles = {
+            "company": self.tr("Company name"),
+            "year": self.tr("Reporting year"),
+            "scope1": self.tr("Scope 1 (direct)"),
+            "scope2_adjusted": self.tr("Scope 2 (adjusted, market basis)"),
+            "scope2_location": self.tr("Scope 2 (location basis)"),
+            "total": self.tr("Total Scope 1+2 (adjusted)"),
+            "change": self.tr("Change vs previous year"),
+            "intensity": self.tr("Intensity"),
+        }
+        for key, title in titles.items():
+            self.summary_labels[key].setText(title)
+        self.options_box.setTitle(self.tr("Options"))
+        self.language_label.setText(self.tr("Language of the report"))
+        self.fy_label.setText(self.tr("Reporting year"))
+        self.prepared_label.setText(self.tr("Prepared by"))
+        self.prepared_edit.setPlaceholderText(self.tr("Name shown on the cover (optional)"))
+        self.pdf_button.setText(self.tr("Export PDF…"))
+        self.csv_button.setText(self.tr("Key figures (CSV)…"))
+        self.json_button.setText(self.tr("Key figures (JSON)…"))
+        self.csv_button.setToolTip(
+            self.tr("The main figures of every fiscal year, for a spreadsheet or the city office")
+        )
+        self.json_button.setToolTip(
+            self.tr("The same figures as JSON with a versioned schema (docs/companion-schema.md)")
+        )
+        self.open_folder_button.setText(self.tr("Open folder"))
+        for i in range(self.year_combo.count()):
+            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        self._update_summary()

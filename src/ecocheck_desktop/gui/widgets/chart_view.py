@@ -21,8 +21,11 @@ class ChartView(QWidget):
     def set_figure(self, figure: Figure) -> None:
         """Show ``figure``, replacing the previous one (whose canvas is deleted)."""
         if self.canvas is not None:
+            # Qt keeps owning the old canvas until its deferred delete: taking it out of its
+            # parent (setParent(None)) would hand it to Python, which deletes it as soon as the
+            # reference below goes, under the pending deleteLater and matplotlib's idle draw.
             self._layout.removeWidget(self.canvas)
-            self.canvas.setParent(None)
+            self.canvas.hide()
             self.canvas.deleteLater()
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
