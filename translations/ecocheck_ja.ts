@@ -1315,6 +1315,18 @@ National average: one factor for all of Japan, for comparison.</source>
         <translation>%1: 基準年度 %2 のデータが揃っていません</translation>
     </message>
     <message>
+        <source>on track (%1 below)</source>
+        <translation>達成見込み(%1 下回る)</translation>
+    </message>
+    <message>
+        <source>%1 still to find</source>
+        <translation>あと %1 の削減が必要</translation>
+    </message>
+    <message>
+        <source>No reduction plan yet: tick measures on the Measures page to see it here.</source>
+        <translation>削減計画はまだありません。「削減対策」ページで対策にチェックを入れると、ここに計画の線が表示されます。</translation>
+    </message>
+    <message>
         <source>No targets set yet</source>
         <translation>目標はまだ設定されていません</translation>
     </message>
@@ -1345,6 +1357,30 @@ National average: one factor for all of Japan, for comparison.</source>
     <message>
         <source>Target year (t-CO2)</source>
         <translation>目標年度 (t-CO2)</translation>
+    </message>
+    <message>
+        <source>Plan vs target FY2030 (t-CO2)</source>
+        <translation>2030年度 計画と目標の差 (t-CO2)</translation>
+    </message>
+    <message>
+        <source>Bank SPT:</source>
+        <translation>金融機関のSPT:</translation>
+    </message>
+    <message>
+        <source>target year</source>
+        <translation>目標年度</translation>
+    </message>
+    <message>
+        <source>reduction vs base year</source>
+        <translation>基準年度比の削減率</translation>
+    </message>
+    <message>
+        <source>Save SPT</source>
+        <translation>SPTを保存</translation>
+    </message>
+    <message>
+        <source>Remove SPT</source>
+        <translation>SPTを削除</translation>
     </message>
 </context>
 <context>

@@ -43,9 +43,51 @@ def test_the_demo_shows_the_standard_targets(ja_window: MainWindow) -> None:
     assert abs(_number(table.item(sbt_linear, 2).text()) - expected) < Decimal("0.1")
     assert _number(table.item(sbt_linear, 3).text()) == 0
     assert page.chart.figure() is not None
+
+
+def test_the_plan_line_and_a_bank_spt(ja_window: MainWindow) -> None:
+    from ecocheck_desktop.core.model import PlannedMeasure
+    from ecocheck_desktop.core.targets import compare
+
+    assert ja_window.open_demo()
+    service = ja_window.service
+    ja_window.show_page("targets")
+    page: Any = ja_window.current_page()
+    service.set_measure_plan([])
+    page.refresh()
+    assert page.plan_points == ()
+    assert page.table.item(0, 5).text() == "-"
+
+    latest = service.fiscal_years()[-1]
+    service.set_measure_plan([PlannedMeasure("CA-02", latest + 1), PlannedMeasure("RE-01", 2028)])
+    page.refresh()
+    QApplication.processEvents()
+    assert page.chart.canvas.isVisible(), "a redrawn chart is shown, not left hidden"
+    points = {p.year: p.t_co2 for p in page.plan_points}
+    start = service.year_result(latest).total_adjusted_t
+    # Nothing planned takes effect in the year itself (equal to the 28 digits of a Decimal).
+    assert abs(points[latest] - start) < Decimal("1e-20")
+    assert points[2030] < points[latest + 1] < start  # PV from 2028 cuts further
+    gap = compare(page.paths[0], page.plan_points).gaps[0]
+    assert gap.year == 2030
+    shown = page.table.item(0, 5).text()
+    assert fmt_t(abs(gap.gap_t)) in shown
+
+    page.spt_year.setValue(page.base_year() + 6)
+    page.spt_pct.setValue(12.5)
+    page.spt_save.click()
+    page.refresh()
+    spt = [t for t in service.project.targets if t.kind == "bank_spt"]
+    assert len(spt) == 1 and spt[0].reduction_pct == Decimal("12.5")
+    assert spt[0].target_year == page.base_year() + 6
+    assert service._file.load().targets == service.project.targets  # saved in the file
+    assert page.table.rowCount() == 4
+    assert any("SPT" in page.table.item(r, 0).text() for r in range(4))
     if os.environ.get("ECOCHECK_SCREENSHOTS") == "1":
         for lang in ("ja", "en"):
             ja_window.set_language(lang)
             QApplication.processEvents()
             ja_window.grab().save(str(SHOTS / f"targets-{lang}.png"))
         ja_window.set_language("ja")
+    service.undo_stack.undo()
+    assert service.project.targets == []

@@ -16,9 +16,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
@@ -36,10 +40,11 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from ecocheck_desktop.core.footprint import YearResult
-    from ecocheck_desktop.core.targets import TargetPath
+    from ecocheck_desktop.core.targets import PathPoint, TargetPath
 
 STANDARD_KINDS = ("sbt_linear", "sbt_42", "national")
 SHOWN_YEARS = (2030, 2050)
+GAP_YEAR = 2030
 REFRESH_DELAY_MS = 150
 _BASIS_TOTAL = {
     "adjusted": "total_adjusted_t",
@@ -49,8 +54,14 @@ _BASIS_TOTAL = {
 _COLOURS = ("#c62828", "#6a1b9a", "#1565c0", "#ef6c00")
 
 
-def pathway_figure(years: list[YearResult], paths: list[TargetPath], lang: str) -> Figure:
-    """Actual totals as bars, each target's path (every year to 2050) as a dashed line."""
+def pathway_figure(
+    years: list[YearResult],
+    paths: list[TargetPath],
+    lang: str,
+    plan: tuple[PathPoint, ...] = (),
+) -> Figure:
+    """Actual totals as bars, each target's path (every year to 2050) as a dashed line, and
+    the plan's pathway (the measures the company chose) as a solid line."""
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
@@ -75,6 +86,14 @@ def pathway_figure(years: list[YearResult], paths: list[TargetPath], lang: str) 
                 linestyle="--",
                 linewidth=1.2,
                 label=path.label_ja if lang == "ja" else path.label_en,
+            )
+        if plan:
+            axes.plot(
+                [p.year for p in plan],
+                [float(p.t_co2) for p in plan],
+                color="#2e7d32",
+                linewidth=2.0,
+                label="削減計画" if lang == "ja" else "Reduction plan",
             )
         axes.set_ylabel("t-CO2")
         axes.set_ylim(bottom=0)
@@ -102,7 +121,7 @@ class TargetsPage(Page):
         self.base_combo = QComboBox(self.content)
         self.base_combo.setObjectName("targetsBaseYear")
         self.base_combo.currentIndexChanged.connect(self._on_base_year)
-        self.table = QTableWidget(0, 5, self.content)
+        self.table = QTableWidget(0, 6, self.content)
         self.table.setObjectName("targetsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -112,6 +131,26 @@ class TargetsPage(Page):
         self.table.setMaximumHeight(150)
         self.notes = QLabel(self.content)
         self.notes.setWordWrap(True)
+        self.plan_points: tuple[PathPoint, ...] = ()
+        # A bank's sustainability-linked loan sets its own target (SPT): the user enters it.
+        self.spt_label = QLabel(self.content)
+        self.spt_year = QSpinBox(self.content)
+        self.spt_year.setObjectName("sptTargetYear")
+        self.spt_year.setRange(2000, 2100)
+        self.spt_year_label = QLabel(self.content)
+        self.spt_year_label.setBuddy(self.spt_year)
+        self.spt_pct = QDoubleSpinBox(self.content)
+        self.spt_pct.setObjectName("sptReductionPct")
+        self.spt_pct.setRange(0.1, 100.0)
+        self.spt_pct.setDecimals(1)
+        self.spt_pct.setSuffix(" %")
+        self.spt_pct_label = QLabel(self.content)
+        self.spt_pct_label.setBuddy(self.spt_pct)
+        self.spt_save = QPushButton(self.content)
+        self.spt_save.setObjectName("sptSave")
+        self.spt_save.clicked.connect(self.save_bank_spt)
+        self.spt_remove = QPushButton(self.content)
+        self.spt_remove.clicked.connect(self.remove_bank_spt)
         # The chart (and matplotlib) is built only once there is something to draw.
         self.chart_holder = QWidget(self.content)
         self._chart_layout = QVBoxLayout(self.chart_holder)
@@ -125,8 +164,18 @@ class TargetsPage(Page):
         top.addWidget(self.base_combo)
         column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
+        spt = QHBoxLayout()
+        spt.addWidget(self.spt_label)
+        spt.addWidget(self.spt_year_label)
+        spt.addWidget(self.spt_year)
+        spt.addWidget(self.spt_pct_label)
+        spt.addWidget(self.spt_pct)
+        spt.addWidget(self.spt_save)
+        spt.addWidget(self.spt_remove)
+        spt.addStretch(1)
         column.addLayout(top)
         column.addWidget(self.table)
+        column.addLayout(spt)
         column.addWidget(self.notes)
         column.addWidget(self.chart_holder, 1)
         layout = self.layout()
@@ -189,15 +238,12 @@ class TargetsPage(Page):
         base_year = self.base_year()
         if not complete or project is None or base_year is None:
             return
-        from ecocheck_desktop.core.targets import standard_target, target_path
+        from ecocheck_desktop.core.targets import target_path
 
         by_year = {y.fiscal_year: y for y in complete}
         notes: list[str] = []
         try:
-            targets = list(project.targets) or [
-                standard_target(kind, base_year) for kind in STANDARD_KINDS
-            ]
-            for target in targets:
+            for target in self.targets(base_year):
                 base = by_year.get(target.base_year)
                 if base is None:
                     notes.append(
@@ -212,6 +258,8 @@ class TargetsPage(Page):
                 self.paths.append(target_path(target, base_t))
         except EcoCheckError as error:
             notes.append(messages_text(list(error.messages)))
+        self.plan_points = self._plan_pathway(complete[-1], notes)
+        plan_2030 = next((p.t_co2 for p in self.plan_points if p.year == GAP_YEAR), None)
         lang = language()
         for path in self.paths:
             row = self.table.rowCount()
@@ -224,6 +272,16 @@ class TargetsPage(Page):
                 fmt_t(path.at(year)) if path.at(year) is not None else "-" for year in SHOWN_YEARS
             ]
             cells.append(f"{fiscal_year_text(path.target_year)}: {fmt_t(path.target_t)}")
+            target_2030 = path.at(GAP_YEAR)
+            if plan_2030 is None or target_2030 is None:
+                cells.append("-")
+            else:
+                gap = plan_2030 - target_2030
+                cells.append(
+                    self.tr("on track (%1 below)").replace("%1", fmt_t(-gap))
+                    if gap <= 0
+                    else self.tr("%1 still to find").replace("%1", fmt_t(gap))
+                )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col:
@@ -233,7 +291,80 @@ class TargetsPage(Page):
                 self.table.setItem(row, col, item)
             notes += [message_text(caveat) for caveat in path.caveats]
         self.notes.setText("\n".join(notes))
-        self._set_figure(pathway_figure(complete, self.paths, lang))
+        self._show_spt(base_year)
+        self._set_figure(pathway_figure(complete, self.paths, lang, self.plan_points))
+
+    def targets(self, base_year: int) -> list[Target]:
+        """The project's own targets, or the standard ones from ``base_year``."""
+        from ecocheck_desktop.core.targets import standard_target
+
+        project = self.service.project
+        own = list(project.targets) if project is not None else []
+        return own or [standard_target(kind, base_year) for kind in STANDARD_KINDS]
+
+    def _plan_pathway(self, latest: YearResult, notes: list[str]) -> tuple[PathPoint, ...]:
+        """The footprint of the latest complete year, less each chosen measure from its year."""
+        project = self.service.project
+        if project is None or not project.measure_plan:
+            notes.append(
+                self.tr("No reduction plan yet: tick measures on the Measures page to see it here.")
+            )
+            return ()
+        from ecocheck_desktop.core.measures import (
+            baseline_from_year,
+            evaluate,
+            load_catalogue,
+            plan_steps,
+        )
+        from ecocheck_desktop.core.targets import plan_pathway
+
+        try:
+            catalogue = load_catalogue()
+            plan = evaluate(project, baseline_from_year(latest, catalogue), catalogue)
+        except EcoCheckError as error:
+            notes.append(messages_text(list(error.messages)))
+            return ()
+        return plan_pathway(latest.fiscal_year, latest.total_adjusted_t, plan_steps(plan, project))
+
+    # -- the bank's SPT ------------------------------------------------------------------------
+
+    def _bank_spt(self) -> Target | None:
+        project = self.service.project
+        own = project.targets if project is not None else []
+        return next((t for t in own if t.kind == "bank_spt"), None)
+
+    def _show_spt(self, base_year: int) -> None:
+        spt = self._bank_spt()
+        self.spt_year.setValue(spt.target_year if spt else base_year + 5)
+        self.spt_pct.setValue(float(spt.reduction_pct) if spt else 5.0)
+        self.spt_remove.setEnabled(spt is not None)
+
+    def save_bank_spt(self) -> None:
+        """Keep the bank's target with the others (the standard ones are kept alongside)."""
+        base_year = self.base_year()
+        if self.service.project is None or base_year is None:
+            return
+        from ecocheck_desktop.core.targets import standard_target, target_path
+
+        spt = standard_target(
+            "bank_spt",
+            base_year,
+            target_year=self.spt_year.value(),
+            reduction_pct=Decimal(str(round(self.spt_pct.value(), 1))),
+        )
+        try:
+            target_path(spt, Decimal(100))  # the core's own check of the years and percent
+        except EcoCheckError as error:
+            self.notes.setText(messages_text(list(error.messages)))
+            return
+        others = [t for t in self.targets(base_year) if t.kind != "bank_spt"]
+        self.service.set_targets([*others, spt])
+
+    def remove_bank_spt(self) -> None:
+        project = self.service.project
+        if project is None:
+            return
+        self.service.set_targets([t for t in project.targets if t.kind != "bank_spt"])
 
     def _set_figure(self, figure: Figure) -> None:
         if self.chart is None:
@@ -266,8 +397,14 @@ class TargetsPage(Page):
                 self.tr("FY2030 (t-CO2)"),
                 self.tr("FY2050 (t-CO2)"),
                 self.tr("Target year (t-CO2)"),
+                self.tr("Plan vs target FY2030 (t-CO2)"),
             ]
         )
+        self.spt_label.setText(self.tr("Bank SPT:"))
+        self.spt_year_label.setText(self.tr("target year"))
+        self.spt_pct_label.setText(self.tr("reduction vs base year"))
+        self.spt_save.setText(self.tr("Save SPT"))
+        self.spt_remove.setText(self.tr("Remove SPT"))
         for i in range(self.base_combo.count()):
             self.base_combo.setItemText(i, fiscal_year_text(self.base_combo.itemData(i)))
         if self.service.is_open:

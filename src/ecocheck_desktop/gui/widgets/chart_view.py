@@ -32,6 +32,7 @@ class ChartView(QWidget):
         # A canvas laid out at zero size (a hidden tab) makes constrained layout give up.
         self.canvas.setMinimumSize(320, 200)
         self._layout.addWidget(self.canvas)
+        self.canvas.show()  # a child added to a visible parent is otherwise shown only later
         self.canvas.draw_idle()
 
     def figure(self) -> Figure | None:
