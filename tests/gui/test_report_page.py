@@ -151,3 +151,25 @@ def test_screenshots(page: Any) -> None:
         QApplication.processEvents()
         window.grab().save(str(SHOTS / f"report-{lang}.png"))
     window.set_language("ja")
+
+
+def test_closing_the_window_waits_for_a_running_export(
+    page: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "closing.pdf"
+    _answer(monkeypatch, target)
+    release = threading.Event()
+    real_build = ecocheck_desktop.report.pdf.build_report
+
+    def slow_build(*args: Any, **kwargs: Any) -> None:
+        release.wait(10)
+        real_build(*args, **kwargs)
+
+    monkeypatch.setattr(ecocheck_desktop.report.pdf, "build_report", slow_build)
+    page.pdf_button.click()
+    assert page.worker.running
+    threading.Timer(0.2, release.set).start()
+    page.window().close()
+    assert not page.worker.running
+    assert target.read_bytes().startswith(b"%PDF")
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind

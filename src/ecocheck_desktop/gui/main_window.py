@@ -523,6 +523,12 @@ class MainWindow(QMainWindow):
             self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A report being written finishes first (a few seconds at most): its temporary file is
+        # then renamed or removed, never left beside the user's documents.
+        for page in self.pages.values():
+            worker = getattr(page, "worker", None)
+            if worker is not None and worker.running:
+                worker.wait(30)
         if self._service is not None:
             self._service.close()
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
