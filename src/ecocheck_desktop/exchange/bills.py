@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -651,4 +652,13 @@ def write_bills_csv(project: Project, path: Path) -> None:
                 _safe_text(record.note),
             ]
         )
-    Path(path).write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    # Through a temporary file renamed into place: a full disk or a killed process must not
+    # leave a truncated CSV where the previous export was.
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
