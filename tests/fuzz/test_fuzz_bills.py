@@ -88,7 +88,8 @@ def bill_rows(draw: st.DrawFn) -> tuple[list[str], tuple | None]:
             unit_text = unit = draw(st.sampled_from(units))
         else:
             # A real unit of another energy (kWh of kerosene) or no unit at all.
-            wrong = [u for e in ENERGY_TYPES.values() for u in e.units if u not in units]
+            allowed = ENERGY_TYPES[energy].units
+            wrong = sorted({u for e in ENERGY_TYPES.values() for u in e.units} - set(allowed))
             unit_text, unit, good = draw(st.sampled_from([*wrong[:6], *BAD_UNITS])), None, False
     else:
         energy_text, energy, good = draw(st.sampled_from(BAD_ENERGIES)), None, False
