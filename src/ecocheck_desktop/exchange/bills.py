@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import unicodedata
-import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -225,21 +225,12 @@ def _csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
 
 
 def _xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
-    from xml.etree.ElementTree import ParseError
-
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     # A renamed .xls, a password-protected workbook or a truncated download all end up here.
-    damaged = (
-        OSError,
-        zipfile.BadZipFile,
-        InvalidFileException,
-        KeyError,
-        ValueError,
-        IndexError,
-        ParseError,
-    )
+    # Everything in the try block below is openpyxl parsing the user's file: a damaged part
+    # surfaces as any exception class (zlib.error, EOFError, TypeError from a mangled XML
+    # attribute ...), and each one means the same to the user, so all become file.unreadable.
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
         try:
@@ -248,8 +239,8 @@ def _xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
             return [list(row) for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
         finally:
             workbook.close()
-    except damaged as error:
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    except Exception as error:
+        reason = getattr(error, "strerror", None) or str(error)[:200] or type(error).__name__
         raise EcoCheckError(Message("file.unreadable", {"reason": reason}, where)) from None
 
 
@@ -661,4 +652,13 @@ def write_bills_csv(project: Project, path: Path) -> None:
                 _safe_text(record.note),
             ]
         )
-    Path(path).write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    # Through a temporary file renamed into place: a full disk or a killed process must not
+    # leave a truncated CSV where the previous export was.
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

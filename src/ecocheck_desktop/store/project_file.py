@@ -73,6 +73,9 @@ register(
         " together with {file}-wal to a folder you can write to and open it there",
         "store.not_writable": "The project file {file} was opened read-only",
         "store.record_not_found": "There is no energy record number {record_id} in {file}",
+        "evidence.damaged": "The attachment {filename} (number {evidence_id}) in {file} is"
+        " damaged ({reason}); the rest of the project is not affected. Attach the bill"
+        " scan again.",
     }
 )
 
@@ -177,6 +180,31 @@ def _translate(error: sqlite3.Error, path: Path) -> EcoCheckError:
     if primary == sqlite3.SQLITE_IOERR:
         return _error("store.io_error", path, reason=str(error))
     return _error("store.failed", path, reason=str(error))
+
+
+# What sqlite3 and json raise on a file that is damaged below the SQL level: text that is not
+# UTF-8 (UnicodeDecodeError), a column a flipped byte renamed (IndexError from the row), JSON
+# that no longer parses (ValueError), a value of the wrong storage class (TypeError).
+_DAMAGE = (ValueError, IndexError, KeyError, TypeError)
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn any failure of reading a damaged file into store.* messages, never a traceback."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise _translate(error, path) from None
+    except _DAMAGE as error:
+        raise _error("store.corrupt", path, reason=type(error).__name__) from None
+
+
+def _text_or(value: Any, default: str) -> str:
+    return value if isinstance(value, str) else default
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def inspect_header(path: Path) -> int:
@@ -359,6 +387,10 @@ class ProjectFile:
             if conn is not None:
                 conn.close()
             raise _translate(error, path) from None
+        except _DAMAGE as error:
+            if conn is not None:
+                conn.close()
+            raise _error("store.corrupt", path, reason=type(error).__name__) from None
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -398,23 +430,26 @@ class ProjectFile:
 
     def load(self) -> Project:
         """The whole project as the domain model."""
-        try:
+        with _reading(self.path):
             return _read_project(self._db(), self.path)
-        except sqlite3.Error as error:
-            raise _translate(error, self.path) from None
 
     def records(self) -> list[tuple[int, EnergyRecord]]:
         """The energy records with the ids that :meth:`update_record` takes."""
-        try:
+        with _reading(self.path):
             return _read_list(self._db(), "records", EnergyRecord, self.path)
-        except sqlite3.Error as error:
-            raise _translate(error, self.path) from None
 
     def meta(self) -> dict[str, str]:
-        rows = _all(self._db().execute("SELECT key, value FROM meta"))
-        return {row["key"]: row["value"] for row in rows}
+        with _reading(self.path):
+            rows = _all(self._db().execute("SELECT key, value FROM meta"))
+            return {str(row["key"]): str(row["value"]) for row in rows}
 
     def change_log(self) -> list[ChangeEntry]:
+        """The audit trail in the order the edits were made (by id, not by the clock: a
+        clock set back between two edits must not reorder them)."""
+        with _reading(self.path):
+            return self._change_log()
+
+    def _change_log(self) -> list[ChangeEntry]:
         rows = _all(self._db().execute("SELECT * FROM change_log ORDER BY id"))
         return [
             ChangeEntry(
@@ -430,22 +465,60 @@ class ProjectFile:
         ]
 
     def evidence(self) -> list[EvidenceInfo]:
-        columns = {row["name"] for row in _all(self._db().execute("PRAGMA table_info(evidence)"))}
-        digest = "sha256" if "sha256" in columns else "'' AS sha256"  # v1 file opened read-only
-        columns_sql = (
-            f"id, filename, media_type, size, month, record_id, added_at, added_by, {digest}"
-        )
-        rows = _all(self._db().execute(f"SELECT {columns_sql} FROM evidence ORDER BY id"))  # noqa: S608
-        return [EvidenceInfo(**dict(row)) for row in rows]
+        """The attachments' descriptions. Tolerates a damaged row (another program's edit, a
+        bad sector) so that the project still opens; reading that attachment then says so."""
+        with _reading(self.path):
+            columns = {
+                row["name"] for row in _all(self._db().execute("PRAGMA table_info(evidence)"))
+            }
+            digest = "sha256" if "sha256" in columns else "'' AS sha256"  # v1 file, read-only
+            columns_sql = (
+                f"id, filename, media_type, size, month, record_id, added_at, added_by, {digest}"
+            )
+            rows = _all(
+                self._db().execute(f"SELECT {columns_sql} FROM evidence ORDER BY id")  # noqa: S608
+            )
+            return [
+                EvidenceInfo(
+                    id=row["id"],
+                    filename=_text_or(row["filename"], f"attachment-{row['id']}"),
+                    media_type=_text_or(row["media_type"], ""),
+                    size=_int_or_none(row["size"]) or 0,
+                    month=row["month"] if isinstance(row["month"], str) else None,
+                    record_id=_int_or_none(row["record_id"]),
+                    added_at=_text_or(row["added_at"], ""),
+                    added_by=_text_or(row["added_by"], ""),
+                    sha256=_text_or(row["sha256"], ""),
+                )
+                for row in rows
+            ]
 
     def evidence_data(self, evidence_id: int) -> tuple[EvidenceInfo, bytes]:
+        """An attachment and its bytes, checked against its stored hash and type."""
         info = {item.id: item for item in self.evidence()}.get(evidence_id)
-        row = _one(self._db().execute("SELECT data FROM evidence WHERE id = ?", (evidence_id,)))
+        with _reading(self.path):
+            row = _one(self._db().execute("SELECT data FROM evidence WHERE id = ?", (evidence_id,)))
         if info is None or row is None:
             raise EcoCheckError(
                 Message("evidence.not_found", {"evidence_id": evidence_id}, _where(self.path))
             )
-        return info, bytes(row["data"])
+        data = row["data"]
+
+        def damaged(reason: str) -> EcoCheckError:
+            params = {"filename": info.filename, "evidence_id": evidence_id, "reason": reason}
+            return EcoCheckError(Message("evidence.damaged", params, _where(self.path)))
+
+        if not isinstance(data, bytes):
+            raise damaged("the stored content is not a file")
+        if info.sha256 and hashlib.sha256(data).hexdigest() != info.sha256:
+            raise damaged("its content no longer matches its checksum")
+        try:
+            media_type = _evidence.media_type_of(data, info.filename)
+        except EcoCheckError:
+            raise damaged("not a PDF, JPEG or PNG file any more") from None
+        if info.media_type and media_type != info.media_type:
+            raise damaged("its type changed")
+        return info, data
 
     # -- writing: one transaction and one change-log row per call ------------------------------
 
@@ -628,7 +701,12 @@ class ProjectFile:
         return evidence_id
 
     def delete_evidence(self, evidence_id: int) -> None:
-        info, _ = self.evidence_data(evidence_id)
+        # From the listing, not evidence_data(): a damaged scan must be removable too.
+        info = {item.id: item for item in self.evidence()}.get(evidence_id)
+        if info is None:
+            raise EcoCheckError(
+                Message("evidence.not_found", {"evidence_id": evidence_id}, _where(self.path))
+            )
         old = {"filename": info.filename, "size": info.size, "sha256": info.sha256}
         with self._change("evidence.delete", f"evidence[{evidence_id}]", old, None) as conn:
             conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))

@@ -1,0 +1,240 @@
+"""Run every benchmark and print one table of figures and ratios.
+
+Each bench/<name>.py runs in its own process (they time fresh interpreters, Qt and fsync'ed
+writes, which must not share a process), against this checkout's sources (``src`` is put first
+on PYTHONPATH). Its own output is kept under bench/out/<name>.txt; the figures and ratios read
+from it are printed as one Markdown table, ready for docs/benchmarks.md.
+
+    .venv/bin/python bench/run_all.py            # the full runs each script defaults to
+    .venv/bin/python bench/run_all.py --quick    # fewer repetitions: a few minutes on 2 cores
+    .venv/bin/python bench/run_all.py --only calc store
+
+``portfolio`` runs when bench/portfolio.py exists; ``bundle`` when a frozen bundle is built
+(installer/build.sh writes dist/EcoCheck); otherwise their rows say why they were skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+OUT = BENCH / "out"
+BUNDLE_CANDIDATES = (ROOT / "dist" / "EcoCheck", ROOT / "build" / "EcoCheck")
+
+
+@dataclass
+class Row:
+    bench: str
+    figure: str
+    value: str
+    ratio: str = ""
+    note: str = ""
+
+
+@dataclass
+class Bench:
+    name: str
+    quick: list[str]
+    extract: Callable[[str], list[Row]]
+    extra: Callable[[], list[str] | None] = lambda: []
+
+
+def _number_rows(
+    bench: str, text: str, pattern: str, figure: Callable[[re.Match[str]], Row]
+) -> list[Row]:
+    return [figure(m) for m in re.finditer(pattern, text, re.MULTILINE)]
+
+
+def _startup(text: str) -> list[Row]:
+    ratio = re.search(r"ratio ecocheck-desktop / bare: ([\d.]+)x \((.*)\)", text)
+    rows = _number_rows(
+        "startup",
+        text,
+        r"^(ecocheck-desktop|bare PySide6 window)\s+([\d.]+)\s",
+        lambda m: Row("startup", f"{m[1]}: start to window shown", f"{m[2]} s"),
+    )
+    for row in rows:
+        if ratio and row.figure.startswith("ecocheck-desktop"):
+            row.ratio, row.note = f"{ratio[1]}x vs bare window", ratio[2]
+    return rows
+
+
+def _calc(text: str) -> list[Row]:
+    rows = _number_rows(
+        "calc",
+        text,
+        r"^(core\.footprint\.calculate \(all rules\)|calculate \+ lines, warnings, to_json_dict"
+        r"|pandas groupby \(one factor per energy\))\s+([\d.]+)\s+([\d.]+)$",
+        lambda m: Row("calc", m[1], f"{m[2]} ms", note=f"cpu {m[3]} ms"),
+    )
+    ratios = re.findall(r"^ratio (calculate.*?) / pandas\s+([\d.]+)\s+([\d.]+)$", text, re.M)
+    for row, (_, wall, _cpu) in zip(rows, ratios, strict=False):
+        row.ratio = f"{wall}x vs pandas groupby"
+    target = re.search(r"target < 5 ms: (.*)", text)
+    if rows and target:
+        rows[0].note += f"; target < 5 ms {target[1]}"
+    return rows
+
+
+def _store(text: str) -> list[Row]:
+    return _number_rows(
+        "store",
+        text,
+        r"^(open\+load\+calculate|open\+load|raw sqlite3|autosave edit)\s+([\d.]+)\s+([\d.]+)$",
+        lambda m: Row("store", m[1], f"{m[2]} ms", f"{m[3]}x vs raw sqlite3"),
+    )
+
+
+def _ui_edit(text: str) -> list[Row]:
+    match = re.search(r"one cell edit -> total tile updated \(median\)\s+([\d.]+)", text)
+    target = re.search(r"target < (\d+) ms: (.*)", text)
+    if not match:
+        return []
+    ratio = f"{float(match[1]) / float(target[1]):.2f}x of the target" if target else ""
+    note = f"target < {target[1]} ms {target[2]}" if target else ""
+    return [Row("ui_edit", "cell edit -> results tile updated", f"{match[1]} ms", ratio, note)]
+
+
+def _report(text: str) -> list[Row]:
+    return _number_rows(
+        "report",
+        text,
+        r"^\| (cold \(fresh process\)|warm \(same process\)) \| ([\d.]+) \| ([\d.]+) \|"
+        r" ([\d.]+)x \| ([\d.]+) \| (\w+) \|$",
+        lambda m: Row(
+            "report",
+            f"PDF, {m[1]}",
+            f"{m[2]} s",
+            f"{m[4]}x vs minimal reportlab ({m[3]} s)",
+            f"aim {m[5]} s: {m[6]}",
+        ),
+    )
+
+
+def _bundle(text: str) -> list[Row]:
+    rows = []
+    size = re.search(r"^bundle .*: ([\d.]+) MB unpacked \((.*)\)$", text, re.M)
+    if size:
+        rows.append(Row("bundle", "unpacked size", f"{size[1]} MB", note=size[2]))
+    rows += _number_rows(
+        "bundle",
+        text,
+        r"^(\S.*?)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)x$",
+        lambda m: Row("bundle", f"{m[1].strip()} (frozen)", f"{m[2]} s", f"{m[4]}x vs unfrozen"),
+    )
+    return rows
+
+
+def _generic(name: str, text: str) -> list[Row]:
+    """For a bench whose format this script does not know yet: its lines naming a ratio."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    picked = [line for line in lines if re.search(r"ratio|\dx\b|[\d.]+ ?(ms|s)\b", line)]
+    return [Row(name, line[:90], "") for line in (picked or lines[-3:])[:8]]
+
+
+def _bundle_args() -> list[str] | None:
+    for candidate in BUNDLE_CANDIDATES:
+        if (candidate / "_internal").is_dir():
+            return ["--bundle", str(candidate)]
+    return None
+
+
+def _portfolio_args() -> list[str] | None:
+    return [] if (BENCH / "portfolio.py").is_file() else None
+
+
+BENCHES = [
+    Bench("startup", ["--runs", "3"], _startup),
+    Bench("calc", ["--repeat", "10"], _calc),
+    Bench("store", ["--repeat", "10"], _store),
+    Bench("ui_edit", ["--repeat", "15"], _ui_edit),
+    Bench("report", ["--runs", "2"], _report),
+    Bench("portfolio", [], lambda text: _generic("portfolio", text), _portfolio_args),
+    Bench("bundle", ["--runs", "3"], _bundle, _bundle_args),
+]
+SKIP_NOTES = {
+    "portfolio": "skipped: bench/portfolio.py is not in this checkout",
+    "bundle": "skipped: no frozen bundle in dist/ or build/ (run installer/build.sh)",
+}
+
+
+def _quick_args(name: str) -> list[str]:
+    """The quick option a script accepts, found from its --help (portfolio is new)."""
+    bench = next(b for b in BENCHES if b.name == name)
+    if bench.quick:
+        return bench.quick
+    help_text = subprocess.run(
+        [sys.executable, str(BENCH / f"{name}.py"), "--help"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    ).stdout
+    for option in ("--quick", "--repeat", "--runs"):
+        if option in help_text:
+            return [option] if option == "--quick" else [option, "3"]
+    return []
+
+
+def _env() -> dict[str, str]:
+    path = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "PYTHONPATH": path, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def run(bench: Bench, quick: bool) -> tuple[list[Row], float]:
+    extra = bench.extra()
+    if extra is None:
+        return [Row(bench.name, "-", "-", note=SKIP_NOTES[bench.name])], 0.0
+    command = [sys.executable, str(BENCH / f"{bench.name}.py"), *extra]
+    if quick:
+        command += _quick_args(bench.name)
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=_env(), check=False)
+    elapsed = time.perf_counter() - start
+    OUT.mkdir(exist_ok=True)
+    (OUT / f"{bench.name}.txt").write_text(
+        f"$ {' '.join(command[1:])}\n{result.stdout}{result.stderr}", encoding="utf-8"
+    )
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        return [Row(bench.name, "-", "-", note=f"FAILED (exit {result.returncode}): {last}")], 0
+    rows = bench.extract(result.stdout) or _generic(bench.name, result.stdout)
+    return rows, elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions per bench")
+    parser.add_argument("--only", nargs="+", choices=[b.name for b in BENCHES])
+    args = parser.parse_args()
+    rows: list[Row] = []
+    failed = False
+    for bench in BENCHES:
+        if args.only and bench.name not in args.only:
+            continue
+        print(f"running {bench.name} ...", file=sys.stderr, flush=True)
+        bench_rows, elapsed = run(bench, args.quick)
+        failed = failed or any(r.note.startswith("FAILED") for r in bench_rows)
+        if elapsed:
+            bench_rows[-1].note = "; ".join(
+                n for n in (bench_rows[-1].note, f"bench took {elapsed:.0f} s") if n
+            )
+        rows += bench_rows
+    print("| bench | figure | value | ratio (baseline in the same run) | note |")
+    print("|---|---|---:|---|---|")
+    for row in rows:
+        print(f"| {row.bench} | {row.figure} | {row.value} | {row.ratio} | {row.note} |")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
