@@ -19,10 +19,13 @@ from ecocheck_desktop.core.model import (  # noqa: E402
     Company,
     EnergyRecord,
     FiscalYearData,
+    PlannedMeasure,
     Project,
     Site,
     SupplyContract,
+    Target,
 )
+from ecocheck_desktop.core.targets import standard_target  # noqa: E402
 from ecocheck_desktop.exchange.json_io import write_json  # noqa: E402
 
 SITE = "本社工場"
@@ -149,6 +152,28 @@ CHECKLIST = {
 }
 
 
+# The owner's plan after the advisor's visit: the no-cost measures first, then lighting and the
+# compressor, then rooftop PV once the loan is in place. Illustrative, like everything here.
+PLAN = [
+    PlannedMeasure("MD-06", 2026),  # energy management and intensity tracking
+    PlannedMeasure("CA-01", 2026),  # compressed-air leak survey and repair
+    PlannedMeasure("CA-02", 2026),  # lower discharge pressure
+    PlannedMeasure("LT-03", 2026),  # switch-off rules and occupancy sensors
+    PlannedMeasure("LT-02", 2027),  # mercury high-bay -> LED
+    PlannedMeasure("LT-01", 2027),  # fluorescent -> LED
+    PlannedMeasure("CA-04", 2028),  # inverter compressor
+    PlannedMeasure("RE-01", 2029),  # rooftop PV for self-consumption
+]
+
+# Targets against FY2024: the standard ones the 目標 page offers (SBT for SMEs 4.2 %/yr, the
+# 42 % by FY2030 option, the national path) and the SPT of a sustainability-linked loan (a
+# made-up figure, "demo" in its note).
+TARGETS = [
+    *(standard_target(kind, 2024) for kind in ("sbt_linear", "sbt_42", "national")),
+    Target("bank_spt", 2024, 2029, Decimal(15), note="取引銀行のSPT（デモ用の仮の値）"),
+]
+
+
 def demo_project() -> Project:
     years = {
         2024: FiscalYearData(
@@ -186,6 +211,8 @@ def demo_project() -> Project:
         fiscal_years=years,
         records=records_for(2024) + records_for(2025),
         checklist=CHECKLIST,
+        targets=TARGETS,
+        measure_plan=PLAN,
     )
 
 

@@ -25,6 +25,8 @@ def test_the_demo_shows_the_standard_targets(ja_window: MainWindow) -> None:
     assert ja_window.open_demo()
     ja_window.show_page("targets")
     page: Any = ja_window.current_page()
+    assert len(page.service.project.targets) == 4  # the demo keeps its targets and a bank SPT
+    page.service.set_targets([])  # a company that has not chosen any: the standard three
     page.refresh()
     table = page.table
     assert table.rowCount() == 3
@@ -53,6 +55,7 @@ def test_the_plan_line_and_a_bank_spt(ja_window: MainWindow) -> None:
     service = ja_window.service
     ja_window.show_page("targets")
     page: Any = ja_window.current_page()
+    service.set_targets([])
     service.set_measure_plan([])
     page.refresh()
     assert page.plan_points == ()
