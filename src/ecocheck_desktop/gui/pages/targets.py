@@ -128,7 +128,8 @@ class TargetsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(150)
+        self.table.setWordWrap(True)
+        self.table.setMaximumHeight(190)
         self.notes = QLabel(self.content)
         self.notes.setWordWrap(True)
         self.plan_points: tuple[PathPoint, ...] = ()
@@ -284,12 +285,14 @@ class TargetsPage(Page):
                 )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long target name wraps; the tooltip shows it whole
                 if col:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, col, item)
             notes += [message_text(caveat) for caveat in path.caveats]
+        self.table.resizeRowsToContents()
         self.notes.setText("\n".join(notes))
         self._show_spt(base_year)
         self._set_figure(pathway_figure(complete, self.paths, lang, self.plan_points))
