@@ -92,16 +92,35 @@ def message_text(message: Message) -> str:
 def where_text(message: Message) -> str:
     """Where a pasted/imported problem is, e.g. "Row 3, column 2: "."""
     row, column = message.where.get("row"), message.where.get("column")
-    if row is not None and column is not None:
+    if row is not None and isinstance(column, int):  # a position in a pasted block
         return (
-            QCoreApplication.translate(_CONTEXT, "Row %1, column %2: ")
+            QCoreApplication.translate("Messages", "Row %1, column number %2: ")
+            .replace("%1", str(row))
+            .replace("%2", str(column))
+        )
+    if row is not None and column is not None:
+        from ecocheck_desktop.report.messages_ja import column_name
+
+        column = column_name(column, language())
+        return (
+            QCoreApplication.translate("Messages", "Row %1, column %2: ")
             .replace("%1", str(row))
             .replace("%2", str(column))
         )
     if row is not None:
-        return QCoreApplication.translate(_CONTEXT, "Row %1: ").replace("%1", str(row))
+        return QCoreApplication.translate("Messages", "Row %1: ").replace("%1", str(row))
     return ""
 
 
+def located_text(message: Message) -> str:
+    """The sentence after its row/column, said once: the sentence then leaves them out (and
+    the file, which the dialog or the import that shows a row problem names already)."""
+    prefix = where_text(message)
+    if prefix:
+        where = {k: v for k, v in message.where.items() if k not in ("row", "column", "file")}
+        message = Message(message.code, message.params, where)
+    return prefix + message_text(message)
+
+
 def messages_text(messages: list[Message]) -> str:
-    return "\n".join(where_text(m) + message_text(m) for m in messages)
+    return "\n".join(located_text(m) for m in messages)
