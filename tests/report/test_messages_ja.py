@@ -546,3 +546,16 @@ def test_a_json_export_of_a_newer_version_says_so_in_japanese(tmp_path: Path) ->
     text = message_text(message, "ja")
     assert text.startswith(f"ファイル {path} は新しいバージョンの EcoCheck で作られています")
     assert f"形式バージョン {FORMAT_VERSION + 1}" in text
+
+
+def test_amounts_get_thousands_separators_and_a_blank_retailer_no_empty_quotes() -> None:
+    text = message_text(_message("plausibility.month_outlier"), "ja")
+    assert "（1,200 m³、中央値 120 m³）" in text
+    params, where = EXAMPLES["factor.electricity_substitute"]
+    blank = Message("factor.electricity_substitute", {**params, "supplier": " "}, where)
+    ja, en = message_text(blank, "ja"), message_text(blank, "en")
+    assert (
+        ja
+        == "電気事業者が入力されていないため、2025年度の代替値 0.000423 t-CO2/kWh を使用しました。"
+    )
+    assert "''" not in en and "No electricity retailer is entered" in en

@@ -17,6 +17,7 @@ logs). The GUI and the report go through :func:`render_message`, which
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 from pathlib import PurePath
 from typing import Any
@@ -241,6 +242,22 @@ MESSAGES_JA: dict[str, str] = {
 }
 
 # --------------------------------------------------------------------------- names for ids
+
+# A retailer line without a retailer name: the template would show 「」.
+_BLANK_SUPPLIER: dict[str, tuple[str, str]] = {
+    "factor.electricity_substitute": (
+        "電気事業者が入力されていないため、{fiscal_year}年度の代替値 {value} t-CO2/kWh を"
+        "使用しました。",
+        "No electricity retailer is entered; the substitute value (代替値) {value} t-CO2/kWh"
+        " of fiscal year {fiscal_year} is used",
+    ),
+}
+
+# Amounts as printed on bills and reports: with thousands separators.
+_AMOUNT_KEYS = frozenset(
+    {"median", "last_year", "generation", "self_consumed", "equipment_kwh", "pool", "price"}
+)
+_AMOUNT_CODES = ("plausibility.",)
 
 _UNITS_DISPLAY = {"m3": "m³", "千m3": "千m³", "Nm3": "Nm³", "千Nm3": "千Nm³"}
 
@@ -490,6 +507,14 @@ def _answer_text(value: Any, lang: str) -> str:
     return sector_name(value, lang) if isinstance(value, str) else str(value)
 
 
+def amount_text(value: Any) -> str:
+    """``98000`` -> ``98,000`` (any other text unchanged)."""
+    text = str(value)
+    if isinstance(value, bool) or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return text
+    return f"{Decimal(text):,}"
+
+
 def display_values(message: Message, lang: str) -> dict[str, Any]:
     """The message's where and params with ids replaced by the names the user knows."""
     values: dict[str, Any] = {**message.where, **message.params}
@@ -497,7 +522,9 @@ def display_values(message: Message, lang: str) -> dict[str, Any]:
     for key, value in list(values.items()):
         if value is None:
             continue
-        if key == "energy":
+        if key in _AMOUNT_KEYS or (key == "value" and code.startswith(_AMOUNT_CODES)):
+            values[key] = amount_text(value)
+        elif key == "energy":
             values[key] = energy_name(value, lang)
         elif key == "unit":
             values[key] = unit_name(value)
@@ -579,6 +606,9 @@ def location_text(message: Message, template: str, lang: str, values: dict[str, 
 def render_message(message: Message, lang: str) -> str:
     """One sentence for the user in ``lang`` ("ja" or "en"), with names instead of ids."""
     template = MESSAGES_JA.get(message.code) if lang == "ja" else TEMPLATES.get(message.code)
+    blank = _BLANK_SUPPLIER.get(message.code)
+    if blank is not None and not str(message.params.get("supplier", "")).strip():
+        template = blank[0] if lang == "ja" else blank[1]
     if template is None:
         return render(message)
     values = display_values(message, lang)
