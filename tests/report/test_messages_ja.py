@@ -452,7 +452,7 @@ def test_names_replace_ids_in_both_languages() -> None:
     text = message_text(_message("targets.bad_pct"), "ja")
     assert "金融機関のSPT" in text
     text = message_text(_message("data.invalid"), "ja")
-    assert "エネルギーの記録 4件目 > 使用量" in text and "不明な項目" in text
+    assert "エネルギーの記録 4件目 > 使用量" in text and "EcoCheck の形式にありません" in text
     text = message_text(_message("store.corrupt"), "ja")
     assert "ファイルが途中で切れています" in text
     text = message_text(_message("store.failed"), "ja")
@@ -559,3 +559,34 @@ def test_amounts_get_thousands_separators_and_a_blank_retailer_no_empty_quotes()
         == "電気事業者が入力されていないため、2025年度の代替値 0.000423 t-CO2/kWh を使用しました。"
     )
     assert "''" not in en and "No electricity retailer is entered" in en
+
+
+def test_a_bad_json_export_names_its_fields_in_japanese(tmp_path: Path) -> None:
+    import json
+
+    from ecocheck_desktop.exchange.json_io import FORMAT, FORMAT_VERSION, read_json
+
+    path = tmp_path / "bad.json"
+    record = {"month": "2025-04", "energy": "steam", "quantity": "-1", "unit": "kWh"}
+    data = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "company": {"name": "", "fy_start_month": 13},
+        "records": [record],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(EcoCheckError) as caught:
+        read_json(path)
+    texts = [message_text(m, "ja") for m in caught.value.messages]
+    assert (
+        "ファイル bad.json：「会社 > 年度の開始月」の値が正しくありません"
+        "（1〜12 で入力してください）。"
+    ) in texts
+    assert (
+        "ファイル bad.json：「会社 > 名前」の値が正しくありません（空欄にはできません）。" in texts
+    )
+    assert (
+        "ファイル bad.json：「エネルギーの記録 1件目 > 使用量」の値が正しくありません"
+        "（マイナスにはできません）。"
+    ) in texts
+    assert not any("records" in text or "fy_start_month" in text for text in texts), texts

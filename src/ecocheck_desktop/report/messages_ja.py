@@ -285,6 +285,19 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "recovered_kg": ("回収量", "recovered"),
     "refrigerant": ("冷媒", "refrigerant"),
     "factor_edition": ("係数の版", "factor edition"),
+    "refrigerants": ("冷媒の充塡記録", "refrigerant refills"),
+    "scope3": ("スコープ3", "Scope 3"),
+    "measure_plan": ("対策計画", "measure plan"),
+    "attachments": ("添付ファイル", "attachments"),
+    "address": ("住所", "address"),
+    "year": ("年度", "fiscal year"),
+    "revenue_million_yen": ("売上高（百万円）", "revenue (million yen)"),
+    "value_added_million_yen": ("付加価値額（百万円）", "value added (million yen)"),
+    "employees": ("従業員数", "employees"),
+    "floor_area_m2": ("延床面積（m²）", "floor area (m²)"),
+    "production_quantity": ("生産量", "production quantity"),
+    "production_unit": ("生産量の単位", "production unit"),
+    "format_version": ("形式バージョン", "format version"),
 }
 
 _OPS: dict[str, tuple[str, str]] = {
@@ -316,7 +329,7 @@ _REASONS_JA: dict[str, str] = {
     "the folder does not exist": "フォルダーがありません",
     "no company": "会社の情報がありません",
     "checklist": "チェックリストが読めません",
-    "unknown field": "不明な項目",
+    "unknown field": "この項目は EcoCheck の形式にありません",
     "missing": "入力がありません",
     "not a finite number": "数値ではありません",
     "not a decimal number": "数値ではありません",
