@@ -75,3 +75,17 @@ def test_opening_a_newer_project_file_says_why_in_japanese(
     assert boxes and boxes[-1].text() == status
     for box in boxes:
         box.close()
+
+
+def test_every_code_reads_japanese_in_the_japanese_window(ja_window: MainWindow) -> None:
+    from ecocheck_desktop.core.messages import Message
+    from ecocheck_desktop.gui.message_text import message_text, messages_text
+    from tests.report.test_messages_ja import EXAMPLES, JAPANESE
+
+    # The store creates this code without the {file} the Qt catalogue's sentence names: the
+    # report catalogue's Japanese takes over (it used to fall back to English).
+    store = Message("evidence.unreadable", {"filename": "bill.pdf", "reason": "No such file"})
+    assert message_text(store) == "添付ファイル bill.pdf を読み込めません（詳細: No such file）。"
+    for code, (params, where) in EXAMPLES.items():
+        text = messages_text([Message(code, dict(params), dict(where))])
+        assert JAPANESE.search(text) and "{" not in text, (code, text)

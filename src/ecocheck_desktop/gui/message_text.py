@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
-from ecocheck_desktop.core.messages import Message, render
+from ecocheck_desktop.core.messages import Message
 
 _CONTEXT = "Messages"
 # Templates use the message's parameter names in braces; they are translated, then filled.
@@ -79,11 +79,13 @@ def message_text(message: Message) -> str:
     """One sentence for the user, in the current language."""
     template = TEMPLATES.get(message.code)
     if template is not None:
-        values = {**message.where, **message.params}
+        from ecocheck_desktop.report.messages_ja import display_values
+
+        values = display_values(message, language())  # names, not ids; reasons in Japanese
         try:
             return QCoreApplication.translate(_CONTEXT, str(template)).format(**values)
         except (KeyError, IndexError, ValueError):
-            return render(message)
+            pass  # created with other parameters: the report's catalogue knows every code
     from ecocheck_desktop.report.texts import message_text as report_message_text
 
     return report_message_text(message, language())
