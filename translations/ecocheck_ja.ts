@@ -929,6 +929,18 @@ Python %4</translation>
         <source>The project file {file} does not exist.</source>
         <translation>プロジェクトファイル {file} が見つかりません。</translation>
     </message>
+    <message>
+        <source>Row %1, column number %2: </source>
+        <translation>%1 行目・%2 列目：</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: </source>
+        <translation>%1 行目・「%2」列：</translation>
+    </message>
+    <message>
+        <source>Row %1: </source>
+        <translation>%1 行目：</translation>
+    </message>
 </context>
 <context>
     <name>NewCompanyWizard</name>

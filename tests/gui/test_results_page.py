@@ -111,7 +111,7 @@ def test_a_check_jumps_to_its_cell(opened: MainWindow, qtbot) -> None:
     window.service.set_quantity(2025, "2025-04", "city_gas", "1000")
     page.update_charts()
     items = [page.warnings.item(i) for i in range(page.warnings.count())]
-    missing = [i for i in items if "2025-06" in i.text() and "都市ガス" in i.text()]
+    missing = [i for i in items if "2025年6月" in i.text() and "都市ガス" in i.text()]
     assert missing, [i.text() for i in items]
     page.warnings.itemDoubleClicked.emit(missing[0])
     assert window.current_page().page_id == "energy"

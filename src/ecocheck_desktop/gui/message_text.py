@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
-from ecocheck_desktop.core.messages import Message, render
+from ecocheck_desktop.core.messages import Message
 
 _CONTEXT = "Messages"
 # Templates use the message's parameter names in braces; they are translated, then filled.
@@ -79,11 +79,13 @@ def message_text(message: Message) -> str:
     """One sentence for the user, in the current language."""
     template = TEMPLATES.get(message.code)
     if template is not None:
-        values = {**message.where, **message.params}
+        from ecocheck_desktop.report.messages_ja import display_values
+
+        values = display_values(message, language())  # names, not ids; reasons in Japanese
         try:
             return QCoreApplication.translate(_CONTEXT, str(template)).format(**values)
         except (KeyError, IndexError, ValueError):
-            return render(message)
+            pass  # created with other parameters: the report's catalogue knows every code
     from ecocheck_desktop.report.texts import message_text as report_message_text
 
     return report_message_text(message, language())
@@ -92,16 +94,35 @@ def message_text(message: Message) -> str:
 def where_text(message: Message) -> str:
     """Where a pasted/imported problem is, e.g. "Row 3, column 2: "."""
     row, column = message.where.get("row"), message.where.get("column")
-    if row is not None and column is not None:
+    if row is not None and isinstance(column, int):  # a position in a pasted block
         return (
-            QCoreApplication.translate(_CONTEXT, "Row %1, column %2: ")
+            QCoreApplication.translate("Messages", "Row %1, column number %2: ")
+            .replace("%1", str(row))
+            .replace("%2", str(column))
+        )
+    if row is not None and column is not None:
+        from ecocheck_desktop.report.messages_ja import column_name
+
+        column = column_name(column, language())
+        return (
+            QCoreApplication.translate("Messages", "Row %1, column %2: ")
             .replace("%1", str(row))
             .replace("%2", str(column))
         )
     if row is not None:
-        return QCoreApplication.translate(_CONTEXT, "Row %1: ").replace("%1", str(row))
+        return QCoreApplication.translate("Messages", "Row %1: ").replace("%1", str(row))
     return ""
 
 
+def located_text(message: Message) -> str:
+    """The sentence after its row/column, said once: the sentence then leaves them out (and
+    the file, which the dialog or the import that shows a row problem names already)."""
+    prefix = where_text(message)
+    if prefix:
+        where = {k: v for k, v in message.where.items() if k not in ("row", "column", "file")}
+        message = Message(message.code, message.params, where)
+    return prefix + message_text(message)
+
+
 def messages_text(messages: list[Message]) -> str:
-    return "\n".join(where_text(m) + message_text(m) for m in messages)
+    return "\n".join(located_text(m) for m in messages)

@@ -83,7 +83,6 @@ register(
         "grid.no_cell": "Select the month and energy of the bill first",
         "project.not_found": "The project file {file} does not exist",
         "evidence.unavailable": "Bill scans cannot be stored by this version of the project file",
-        "evidence.unreadable": "The file {file} cannot be read: {reason}",
         "store.unavailable": "Project files cannot be opened: the store module is missing",
     }
 )
@@ -630,7 +629,8 @@ class ProjectService(QObject):
             self.failed.emit(list(error.messages))
             return list(error.messages)
         except OSError as error:
-            message = Message("evidence.unreadable", {"reason": str(error)}, {"file": str(path)})
+            params = {"filename": file_path.name, "reason": error.strerror or str(error)}
+            message = Message("evidence.unreadable", params, {"file": str(file_path)})
             return [message]
         self._attachments.setdefault(key, []).append(file_path.name)
         self.last_saved = datetime.now()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from ecocheck_desktop.core.messages import Message, render
+from ecocheck_desktop.core.messages import Message
 
 LANGS = ("ja", "en")
 
@@ -416,17 +416,10 @@ def text(key: str, lang: str, **params: object) -> str:
 
 
 def message_text(message: Message, lang: str) -> str:
-    """A core message in the report's language (English fallback for codes not listed)."""
-    if lang == "ja" and message.code in MESSAGES_JA:
-        values = {**message.where, **message.params}
-        energy = values.get("energy")
-        if isinstance(energy, str):
-            values["energy"] = energy_name(energy, "ja")
-        try:
-            return MESSAGES_JA[message.code].format(**values)
-        except (KeyError, IndexError, ValueError):
-            pass
-    return render(message)
+    """A core message in the report's language, with names instead of ids (messages_ja)."""
+    from ecocheck_desktop.report.messages_ja import render_message
+
+    return render_message(message, lang)
 
 
 def energy_name(code: str, lang: str) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.messages import EcoCheckError
-from ecocheck_desktop.gui.message_text import energy_label, message_text, where_text
+from ecocheck_desktop.gui.message_text import energy_label, located_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.service import ProjectService
 
@@ -129,7 +129,7 @@ class ImportPreviewDialog(QDialog):
                     )
                 self.rows.setItem(row, col, item)
         for message in [*result.problems, *result.warnings]:
-            self.problems.addItem(where_text(message) + message_text(message))
+            self.problems.addItem(located_text(message))
         self.heading.setText(
             self.tr("%1: %2 rows can be imported, %3 problems.")
             .replace("%1", self.path.name)
@@ -142,7 +142,7 @@ class ImportPreviewDialog(QDialog):
         self.progress.hide()
         self.heading.setText(self.tr("%1 cannot be imported.").replace("%1", self.path.name))
         for message in messages:
-            self.problems.addItem(where_text(message) + message_text(message))
+            self.problems.addItem(located_text(message))
 
     def do_import(self) -> None:
         if self.result is None:
