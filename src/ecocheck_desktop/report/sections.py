@@ -393,10 +393,17 @@ class ReportBuilder:
             self.chart(charts.scope_chart(year, self.lang, size=(7, 1.9), layout="fixed"))
         )
         self.story.append(self.p(safe(self.t("summary.top_measures")), s.h2))
-        if self.project.measure_plan:
-            for measure in self.project.measure_plan[:3]:
-                self.story.append(self.p("• " + safe(measure.measure_id, 120), s.user))
-        else:
+        # The three measures of the plan (or of the ranking) that cut the most CO2.
+        top = sorted(self.plan_rows(), key=lambda r: r.t_co2_per_year, reverse=True)[:3]
+        for result in top:
+            line = self.t(
+                "summary.measure_line",
+                name=self.name(result),
+                t=fmt(result.t_co2_per_year, 2),
+                yen=fmt(result.yen_per_year, 0),
+            )
+            self.story.append(self.p("• " + safe(line)))
+        if not top:
             self.story.append(self.plain("summary.no_measures"))
         self.story.append(self.p(safe(self.t("summary.next")), s.h2))
         key = "next.with_measures" if self.project.measure_plan else "next.no_measures"
@@ -1455,10 +1462,10 @@ class ReportBuilder:
             )
         ]
         self.add_table(table(s, header, rows, [22, 54, 20, 22, 32, 28], numeric=[2, 3]))
-        self._measure_sources()
         self.story.append(self.p(safe(self.t("appendix.formulas")), s.h2))
         for formula in formulas(self.lang):
             self.story.append(self.p("• " + safe(formula)))
+        self._measure_sources()
 
 
 def _letter(index: int) -> str:

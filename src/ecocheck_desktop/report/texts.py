@@ -89,6 +89,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.intensity": ("原単位", "Intensity"),
     "summary.energy": ("エネルギー使用量", "Energy use"),
     "summary.top_measures": ("効果の大きい削減対策 (上位3件)", "Most effective measures (top 3)"),
+    "summary.measure_line": (
+        "{name}: {t} t-CO2/年、{yen} 円/年",
+        "{name}: {t} t-CO2/yr, {yen} yen/yr",
+    ),
     "summary.no_measures": (
         "削減対策はまだ選ばれていません。",
         "No measures selected yet.",
@@ -409,7 +413,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The national target is set against FY2013; with no FY2013 data, the path is"
         " re-based on FY{base_year} (same relative steps).",
     ),
-    "appendix.measure_sources": ("削減対策の出典", "Sources of the measures"),
+    "appendix.measure_sources": ("D. 削減対策の出典", "D. Sources of the measures"),
     "appendix.measure_source_line": ("{ids}: {title} ({url})", "{ids}: {title} ({url})"),
     # 13 data quality
     "s.quality": ("12. データの品質", "12. Data quality"),
