@@ -1138,16 +1138,16 @@ class ReportBuilder:
         steps = plan_steps(plan, self.project)
         pathway = plan_pathway(year.fiscal_year, year.total_adjusted_t, steps)
         paths, notes = self._target_paths()
-        self.story.append(
-            self.plain(
-                "roadmap.intro", t=fmt_t(year.total_adjusted_t), fy=self.fy(year.fiscal_year)
-            )
-        )
         complete = [y for y in self.history if y.complete]
         figure = charts.roadmap_chart(
             complete, paths, pathway, self.lang, size=(7, 2.9), layout="fixed"
         )
-        self.story.append(self.chart(figure))
+        # The heading, the sentence and the chart stay on one page.
+        heading = self.story.pop()
+        intro = self.plain(
+            "roadmap.intro", t=fmt_t(year.total_adjusted_t), fy=self.fy(year.fiscal_year)
+        )
+        self.story.append(KeepTogether([heading, intro, self.chart(figure)]))
         # Steps: one row per year in which measures start.
         by_year: dict[int, list[str]] = {}
         for step in steps:
@@ -1383,8 +1383,7 @@ class ReportBuilder:
                 "appendix.measure_source_line",
                 ids=", ".join(ids),
                 title=f"{source.key} {source.title}",
-                url=source.url,
-            )
+            ) + (f" ({source.url})" if source.url else "")
             self.story.append(self.p(safe(line), self.styles.small))
 
     def appendix(self) -> None:

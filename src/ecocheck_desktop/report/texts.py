@@ -414,7 +414,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         " re-based on FY{base_year} (same relative steps).",
     ),
     "appendix.measure_sources": ("D. 削減対策の出典", "D. Sources of the measures"),
-    "appendix.measure_source_line": ("{ids}: {title} ({url})", "{ids}: {title} ({url})"),
+    "appendix.measure_source_line": ("{ids}: {title}", "{ids}: {title}"),
     # 13 data quality
     "s.quality": ("12. データの品質", "12. Data quality"),
     "quality.missing_months": ("データのない月", "Months without data"),
