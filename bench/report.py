@@ -105,6 +105,10 @@ def render_pages(folder: Path, dpi: int) -> int:
             check=True,
         )
         pdf.unlink()
+        # pdftoppm pads the page number once there are ten pages or more (-01); keep -1.
+        for page in folder.glob(f"report-{lang}-0*.png"):
+            number = int(page.stem.rsplit("-", 1)[1])
+            page.rename(folder / f"report-{lang}-{number}.png")
     print(f"pages of {source} written to {folder}")
     return 0
 

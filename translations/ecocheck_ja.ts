@@ -1153,6 +1153,62 @@ Python %4</translation>
         <translation>表紙に記載する名前(任意)</translation>
     </message>
     <message>
+        <source>Sections of the PDF</source>
+        <translation>PDFに含める項目</translation>
+    </message>
+    <message>
+        <source>The summary, the disclaimer and the appendix are always included.</source>
+        <translation>要約・免責事項・付録は常に含まれます。</translation>
+    </message>
+    <message>
+        <source>Company profile</source>
+        <translation>会社概要</translation>
+    </message>
+    <message>
+        <source>Boundary and method</source>
+        <translation>算定範囲と方法</translation>
+    </message>
+    <message>
+        <source>Emission factors used</source>
+        <translation>使用した排出係数</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>算定結果</translation>
+    </message>
+    <message>
+        <source>Intensities</source>
+        <translation>原単位と炭素生産性</translation>
+    </message>
+    <message>
+        <source>Energy cost</source>
+        <translation>エネルギーコスト</translation>
+    </message>
+    <message>
+        <source>End-use split (estimate)</source>
+        <translation>用途別内訳 (推計)</translation>
+    </message>
+    <message>
+        <source>Trend and targets</source>
+        <translation>推移と目標</translation>
+    </message>
+    <message>
+        <source>Reduction measures</source>
+        <translation>削減対策</translation>
+    </message>
+    <message>
+        <source>Roadmap to 2030 and 2050</source>
+        <translation>2030年・2050年へのロードマップ</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>データの品質</translation>
+    </message>
+    <message>
+        <source>Compliance notes</source>
+        <translation>法令上の確認事項</translation>
+    </message>
+    <message>
         <source>Export PDF…</source>
         <translation>PDF を書き出す…</translation>
     </message>

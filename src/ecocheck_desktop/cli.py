@@ -40,6 +40,12 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True)
     report.add_argument("--lang", choices=["ja", "en"], default="ja")
     report.add_argument("--fiscal-year", type=int, default=None)
+    report.add_argument(
+        "--sections",
+        default=None,
+        help="optional sections to include, comma-separated (default: all); the summary,"
+        " disclaimer and appendix are always included",
+    )
     report.set_defaults(handler="report")
 
     measures = sub.add_parser("measures", help="proposed reduction measures")

@@ -12,6 +12,7 @@ import json
 import tomllib
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -74,3 +75,15 @@ def test_bad_input_exits_2_with_a_message(
     assert main(["report", str(no_factor), "-o", str(out)]) == 2
     assert "2024" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_sections_option_leaves_sections_out(tmp_path: Path, capsys: Any) -> None:
+    out = tmp_path / "short.pdf"
+    args = ["report", str(BILLS), "-o", str(out), "--lang", "en"]
+    assert main([*args, "--sections", "results,measures"]) == 0
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(out).pages)
+    assert "5. Results" in text and "10. Reduction measures" in text
+    assert "7. Energy cost" not in text and "Roadmap to 2030" not in text
+    assert "1. Summary" in text and "Appendix" in text
+    assert main([*args, "--sections", "results,nonsense"]) == 2
+    assert "nonsense" in capsys.readouterr().err

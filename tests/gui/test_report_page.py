@@ -173,3 +173,31 @@ def test_closing_the_window_waits_for_a_running_export(
     assert not page.worker.running
     assert target.read_bytes().startswith(b"%PDF")
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_the_section_check_boxes_reach_the_export(
+    page: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
+
+    checks = page.section_checks
+    assert list(checks) == list(OPTIONAL_SECTIONS)
+    assert all(check.isChecked() and check.text() for check in checks.values())
+    assert checks["measures"].text() == "削減対策"  # translated
+    received: list[Any] = []
+    real_build = ecocheck_desktop.report.pdf.build_report
+
+    def build(*args: Any, **kwargs: Any) -> None:
+        received.append(kwargs.get("sections"))
+        real_build(*args, **kwargs)
+
+    monkeypatch.setattr(ecocheck_desktop.report.pdf, "build_report", build)
+    checks["roadmap"].setChecked(False)
+    checks["cost"].setChecked(False)
+    _answer(monkeypatch, tmp_path / "short.pdf")
+    with qtbot.waitSignal(page.export_finished, timeout=60000) as blocker:
+        page.pdf_button.click()
+    assert blocker.args[:2] == ["pdf", True]
+    assert received == [[s for s in OPTIONAL_SECTIONS if s not in ("roadmap", "cost")]]
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "short.pdf").pages)
+    assert "削減対策" in text and "ロードマップ" not in text and "エネルギーコスト" not in text

@@ -104,7 +104,7 @@ def sample_project(
         fiscal_years={y: data[y] for y in years if y in data},
         records=records,
         refrigerants=[RefrigerantRefill(2025, "R-410A", D("3.5"), site="本社工場")],
-        targets=[Target("sbt_linear", 2024, 2030, D("25.2"))],
+        targets=[Target("sbt_linear", 2024, 2030, D("4.2"))],  # 4.2 %/yr: -25.2 % by 2030
         checklist={
             "main_products": "精密切削部品 (自動車・産業機械向け)",
             "operating_days_per_year": 245,

@@ -24,6 +24,7 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import EnergyRecord, Site, SupplyContract
 from ecocheck_desktop.report import pdf, sections
 from ecocheck_desktop.report.pdf import build_report, render_report, selftest_pdf
+from ecocheck_desktop.report.texts import fmt
 from tests.report.sample import sample_project
 
 # reference/report-contents.md items 1-16 -> the heading (or cover label) that carries them.
@@ -177,15 +178,39 @@ def test_years_are_rows_and_headers_carry_units(
     assert "[GJ]" in text and "[kL]" in text
 
 
-def test_placeholders_for_measures_not_yet_selected(
+def test_the_summary_names_the_three_measures_that_cut_the_most(
     sample_report: tuple[str, bytes, list[str]],
 ) -> None:
-    lang, _, pages = sample_report
-    text = "\n".join(pages)
-    if lang == "ja":
-        assert "削減対策はまだ選ばれていません" in text
-    else:
-        assert "No measures selected yet" in text
+    from ecocheck_desktop.commands.demo import demo_project
+    from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+
+    lang, _, sample_pages = sample_report
+    # The sample company's checklist leaves no measure applicable: the summary says so.
+    sample_text = "".join(sample_pages[0].split())
+    assert (
+        "削減対策はまだ選ばれていません" if lang == "ja" else "Nomeasuresselectedyet"
+    ) in sample_text
+    project = demo_project()  # the demo's checklist makes a real ranking
+    pages = [
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(render_report(project, lang=lang))).pages[:1]
+    ]
+    footprint = calculate(project, strict=False)
+    year = [y for y in footprint.years if y.complete and y.by_energy][-1]
+    catalogue = load_catalogue()
+    plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
+    counted = sorted(
+        (r for r in plan.measures if r.in_plan), key=lambda r: r.t_co2_per_year, reverse=True
+    )
+    assert len(counted) >= 3
+    summary = "".join(pages[0].split())
+    for result in counted[:3]:
+        name = result.measure.name_ja if lang == "ja" else result.measure.name_en
+        assert "".join(name.split()) in summary
+        assert fmt(result.t_co2_per_year, 2) in summary
+    for result in counted[3:]:
+        name = result.measure.name_ja if lang == "ja" else result.measure.name_en
+        assert "".join(name.split()) + ":" not in summary
 
 
 HOSTILE = '<b>Acme & "Sons"</b> \'quoted\' </para><font name="X">😀🏭 ' + "長" * 2000

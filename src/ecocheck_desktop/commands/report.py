@@ -1,4 +1,4 @@
-"""``ecocheck report INPUT -o OUT.pdf [--lang ja|en] [--fiscal-year Y]``: the lender report.
+"""``ecocheck report INPUT -o OUT.pdf [--lang ja|en] [--fiscal-year Y] [--sections a,b]``.
 
 The output's suffix chooses what is written: ``.pdf`` the report, ``.csv`` or ``.json`` the
 machine-readable companion (key figures for the city or a consortium, see
@@ -22,6 +22,13 @@ register(
 )
 
 OUTPUT_SUFFIXES = (".pdf", ".csv", ".json")
+
+
+def _sections(value: str | None) -> list[str] | None:
+    """``--sections a,b,c`` (an extension: without it, every section)."""
+    if value is None:
+        return None
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
             lang=getattr(args, "lang", "ja") or "ja",
             fiscal_years=[fiscal_year] if fiscal_year is not None else None,
             footprint=footprint,
+            sections=_sections(getattr(args, "sections", None)),
         )
     else:
         from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures

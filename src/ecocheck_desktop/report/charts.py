@@ -5,10 +5,9 @@ holds (no pyplot state): the GUI wraps it in ``FigureCanvasQTAgg``, the PDF rend
 :func:`figure_png`. Text uses the bundled IPAexGothic, registered once by family name, so
 Japanese labels never turn into boxes.
 
-Target paths (``target_path``) follow one reading of :class:`~ecocheck_desktop.core.model.Target`:
-``reduction_pct`` is the total reduction at ``target_year`` against ``base_year`` and the path
-is a straight line between them. An SBT target entered without a percentage gets 4.2 % per
-year; a national target without one gets −46 % by FY2030.
+Target paths (``target_path``) are the core's (:mod:`ecocheck_desktop.core.targets`), the same
+numbers as the 目標 page: SBT-SME falls by 4.2 % of the base year per year, the national path
+runs against FY2013 (re-based when the company has no FY2013).
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
 
     from ecocheck_desktop.core.footprint import YearResult
     from ecocheck_desktop.core.model import Target
+    from ecocheck_desktop.core.targets import PathPoint, TargetPath
 
 FONT_FAMILY = "IPAexGothic"
 PNG_DPI = 200  # crisp at 200 % zoom: >= 2 device pixels per point on a 96-dpi screen
@@ -56,10 +56,6 @@ _FALLBACK_COLOURS = ("#999999", "#7F3C8D", "#11A579", "#3969AC", "#F2B701", "#E7
 SCOPE1_COLOUR = "#D55E00"
 SCOPE2_COLOUR = "#0072B2"
 TARGET_COLOURS = ("#009E73", "#CC79A7", "#7F3C8D", "#E69F00")
-SBT_RATE_PCT = Decimal("4.2")
-NATIONAL_PCT = Decimal(46)
-NATIONAL_BASE_YEAR = 2013
-NATIONAL_TARGET_YEAR = 2030
 
 _MONTH_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -208,22 +204,29 @@ def scope_chart(
 
 
 def target_path(
-    target: Target, totals: dict[int, Decimal]
+    target: Target, totals: dict[int, Decimal], to_year: int | None = None
 ) -> tuple[list[int], list[Decimal]] | None:
-    """The straight path (years, t-CO2) of a target, or None without base-year emissions."""
-    base_year, target_year = target.base_year, target.target_year
-    reduction = target.reduction_pct
-    if target.kind.startswith("sbt") and not reduction:
-        reduction = SBT_RATE_PCT * (target_year - base_year)
-    if target.kind == "national" and not reduction:
-        base_year, target_year, reduction = NATIONAL_BASE_YEAR, NATIONAL_TARGET_YEAR, NATIONAL_PCT
-    base = totals.get(base_year)
-    if base is None or target_year <= base_year:
+    """A target's path (years, t-CO2) from its base year, or None without base-year emissions.
+
+    The values are :func:`ecocheck_desktop.core.targets.target_path`'s (the 目標 page's), so an
+    SBT-SME line falls by ``reduction_pct`` % of the base-year emissions every year. A target
+    entered without a percentage gets its kind's default (4.2 %/yr, 42 % by 2030). The path runs
+    to ``to_year`` (default: the target year; a bank SPT always stops at its own year).
+    """
+    from dataclasses import replace
+
+    from ecocheck_desktop.core import targets as core_targets
+
+    base = totals.get(target.base_year)
+    if base is None or target.target_year <= target.base_year:
         return None
-    years = list(range(base_year, target_year + 1))
-    span = Decimal(target_year - base_year)
-    values = [base * (1 - reduction / 100 * Decimal(y - base_year) / span) for y in years]
-    return years, values
+    if not target.reduction_pct and target.kind in ("sbt_linear", "sbt_42"):
+        default = core_targets.standard_target(target.kind, target.base_year)
+        target = replace(target, reduction_pct=default.reduction_pct)
+    last = to_year or target.target_year
+    path = core_targets.target_path(target, base, max(last, target.base_year))
+    points = [p for p in path.points if p.year <= last]
+    return [p.year for p in points], [p.t_co2 for p in points]
 
 
 def trend_chart(
@@ -310,3 +313,63 @@ def figure_image(figure: Figure, dpi: int = PNG_DPI) -> PILImage:
         canvas.draw()
         rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
     return rgba.convert("RGB")
+
+
+def roadmap_chart(
+    years: Sequence[YearResult],
+    paths: Sequence[TargetPath],
+    plan: Sequence[PathPoint],
+    lang: str = "ja",
+    *,
+    size: tuple[float, float] = (7, 3),
+    layout: str = "constrained",
+) -> Figure:
+    """The plan's pathway to 2050 (solid) against each target's path (dashed), over the actual
+    totals (bars), with FY2030 and FY2050 marked: the report's roadmap section."""
+    with rc_context(_style()):
+        figure = _new_figure(size, layout, right=0.3)
+        complete = [y for y in years if y.complete]
+        if not complete and not plan:
+            _no_data(figure, lang)
+            return _finish(figure)
+        axes = figure.add_subplot()
+        axes.bar(
+            [y.fiscal_year for y in complete],
+            [float(y.total_adjusted_t) for y in complete],
+            color="#7a9cc6",
+            width=0.7,
+            label=text("chart.actual", lang),
+        )
+        for index, path in enumerate(paths):
+            axes.plot(
+                [p.year for p in path.points],
+                [float(p.t_co2) for p in path.points],
+                color=TARGET_COLOURS[index % len(TARGET_COLOURS)],
+                linestyle="--",
+                linewidth=1.1,
+                label=path.label_ja if lang == "ja" else path.label_en,
+            )
+        if plan:
+            axes.plot(
+                [p.year for p in plan],
+                [float(p.t_co2) for p in plan],
+                color="#2e7d32",
+                linewidth=2.0,
+                label=text("chart.plan", lang),
+            )
+        for milestone in (2030, 2050):
+            axes.axvline(milestone, color="#999999", linewidth=0.6, linestyle=":")
+        top = max(
+            [float(y.total_adjusted_t) for y in complete]
+            + [float(p.t_co2) for path in paths for p in path.points]
+            + [float(p.t_co2) for p in plan]
+            + [0.0]
+        )
+        # Target names are long: the legend goes inside, top right, where every path has
+        # fallen by then; the headroom keeps it clear of the lines.
+        axes.set_ylim(0, top * (1.2 + 0.1 * (len(paths) + 1)) or 1)
+        axes.set_xlim(min([y.fiscal_year for y in complete] + [p.year for p in plan]) - 1, 2051)
+        axes.set_ylabel(text("chart.t_co2", lang))
+        axes.set_title(text("chart.roadmap", lang), loc="left", fontsize=10)
+        axes.legend(loc="upper right", fontsize=7, frameon=True, framealpha=0.9, edgecolor="none")
+    return _finish(figure)

@@ -20,6 +20,7 @@ register(
         "report.no_data": "The project has no energy data to report",
         "report.fiscal_year_absent": "The data has no fiscal year {fiscal_year}",
         "report.bad_language": "Unknown report language '{lang}' (use ja or en)",
+        "report.unknown_section": "Unknown report section(s) {sections} (known: {known})",
     }
 )
 

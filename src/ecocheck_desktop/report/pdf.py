@@ -9,6 +9,7 @@ behind. The content is in :mod:`.sections`; ``selftest_pdf`` is what ``ecocheck 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,7 @@ from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.report.layout import Styles
 from ecocheck_desktop.report.output import write_atomically
-from ecocheck_desktop.report.sections import ReportBuilder
+from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS, ReportBuilder
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint
@@ -38,12 +39,15 @@ def build_report(
     footprint: Footprint | None = None,
     library: Any = None,
     today: date | None = None,
+    sections: Iterable[str] | None = None,
 ) -> None:
     """Write the report of ``project`` to ``path`` (atomically).
 
     The reporting year is the latest of ``fiscal_years`` (default: the latest year with data);
     earlier years up to it appear in the trend. ``footprint`` may be passed when the caller has
     calculated already (the GUI), so the PDF shows exactly the figures on screen.
+    ``sections`` names the optional sections to include (ids of ``OPTIONAL_SECTIONS``; None:
+    all); the cover and summary, the disclaimer and the appendix are always there.
     """
     data = render_report(
         project,
@@ -53,6 +57,7 @@ def build_report(
         footprint=footprint,
         library=library,
         today=today,
+        sections=sections,
     )
     write_atomically(Path(path), data)
 
@@ -66,10 +71,20 @@ def render_report(
     footprint: Footprint | None = None,
     library: Any = None,
     today: date | None = None,
+    sections: Iterable[str] | None = None,
 ) -> bytes:
     """The report as PDF bytes (nothing is written)."""
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
+    chosen = None if sections is None else frozenset(sections)
+    if chosen is not None and not chosen <= set(OPTIONAL_SECTIONS):
+        unknown = ", ".join(sorted(chosen - set(OPTIONAL_SECTIONS)))
+        raise EcoCheckError(
+            Message(
+                "report.unknown_section",
+                {"sections": unknown, "known": ", ".join(OPTIONAL_SECTIONS)},
+            )
+        )
     if library is None:
         from ecocheck_desktop.core.factors import default_library
 
@@ -102,6 +117,7 @@ def render_report(
         library=library,
         prepared_by=prepared_by,
         today=today or date.today(),
+        sections=chosen,
     )
     return report.render()
 

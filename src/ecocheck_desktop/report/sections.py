@@ -4,8 +4,10 @@ Owns what each section says and shows (cover and one-page summary, profile, boun
 results on every basis, intensities, cost, trend and targets, data quality, compliance,
 disclaimer, appendix) and the page frame with "n / N" numbers. :mod:`.pdf` is the public entry.
 
-Sections that later features fill in (end-use split, measures, roadmap) are separate methods
-driven by ``project.measure_plan``; today they say honestly that nothing is selected yet.
+The end-use split, measures and roadmap sections show core.measures' evaluation of the latest
+complete fiscal year (the 削減対策 and 目標 pages' figures, to the digit). Every section but
+the cover/summary, the disclaimer and the appendix can be left out (``sections``, ids in
+:data:`OPTIONAL_SECTIONS`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.pagesizes import A4
@@ -68,6 +71,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from ecocheck_desktop.core.footprint import Footprint, YearResult
+    from ecocheck_desktop.core.measures import MeasureResult, Plan
+    from ecocheck_desktop.core.targets import TargetPath
 
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -77,6 +82,23 @@ APPENDIX_ROW_LIMIT = 600
 NOTE_LIMIT = 40
 SHOENE_LINE_KL = Decimal(1500)
 FURON_LINE_T = Decimal(1000)
+# The sections a user may leave out, in report order (the cover and summary, the disclaimer
+# and the appendix are always there).
+OPTIONAL_SECTIONS = (
+    "profile",
+    "boundary",
+    "factors",
+    "results",
+    "intensities",
+    "cost",
+    "end_use",
+    "trend",
+    "measures",
+    "roadmap",
+    "quality",
+    "compliance",
+)
+ROADMAP_YEARS = (2030, 2050)
 
 
 # --------------------------------------------------------------------------- page frame
@@ -138,6 +160,7 @@ class ReportBuilder:
     library: Any
     prepared_by: str
     today: date
+    sections: frozenset[str] | None = None  # None: every section
     story: list[Flowable] = field(default_factory=list)
 
     # helpers ---------------------------------------------------------------
@@ -199,24 +222,13 @@ class ReportBuilder:
     # document ---------------------------------------------------------------
 
     def render(self) -> bytes:
-        for section in (
-            self.cover_and_summary,
-            self.profile,
-            self.boundary,
-            self.factors,
-            self.results,
-            self.intensities,
-            self.cost,
-            self.end_use,
-            self.trend,
-            self.measures,
-            self.roadmap,
-            self.quality,
-            self.compliance,
-            self.disclaimer,
-            self.appendix,
-        ):
-            section()
+        wanted = OPTIONAL_SECTIONS if self.sections is None else self.sections
+        self.cover_and_summary()
+        for name in OPTIONAL_SECTIONS:
+            if name in wanted:
+                getattr(self, name)()
+        self.disclaimer()
+        self.appendix()
         buffer = io.BytesIO()
         company = clean(self.project.company.name, 60)
         doc = SimpleDocTemplate(
@@ -381,10 +393,17 @@ class ReportBuilder:
             self.chart(charts.scope_chart(year, self.lang, size=(7, 1.9), layout="fixed"))
         )
         self.story.append(self.p(safe(self.t("summary.top_measures")), s.h2))
-        if self.project.measure_plan:
-            for measure in self.project.measure_plan[:3]:
-                self.story.append(self.p("• " + safe(measure.measure_id, 120), s.user))
-        else:
+        # The three measures of the plan (or of the ranking) that cut the most CO2.
+        top = sorted(self.plan_rows(), key=lambda r: r.t_co2_per_year, reverse=True)[:3]
+        for result in top:
+            line = self.t(
+                "summary.measure_line",
+                name=self.name(result),
+                t=fmt(result.t_co2_per_year, 2),
+                yen=fmt(result.yen_per_year, 0),
+            )
+            self.story.append(self.p("• " + safe(line)))
+        if not top:
             self.story.append(self.plain("summary.no_measures"))
         self.story.append(self.p(safe(self.t("summary.next")), s.h2))
         key = "next.with_measures" if self.project.measure_plan else "next.no_measures"
@@ -806,22 +825,378 @@ class ReportBuilder:
             share = total / (data.revenue_million_yen * 1_000_000) * 100
             self.story.append(self.plain("cost.revenue_share", pct=fmt_pct(share, signed=False)))
 
-    # 9, 11, 12: filled by the measures feature --------------------------------
+    # 9, 11, 12: end-use split, measures and roadmap (core.measures) -----------
+
+    @cached_property
+    def latest_complete(self) -> YearResult | None:
+        """The year the measures are evaluated against (the 削減対策 page's: the latest
+        complete fiscal year with energy data, up to the reporting year)."""
+        complete = [y for y in self.history if y.complete and y.by_energy]
+        return complete[-1] if complete else None
+
+    @cached_property
+    def evaluation(self) -> tuple[Plan | None, str]:
+        """core.measures' plan for :attr:`latest_complete`, or None and why not."""
+        year = self.latest_complete
+        if year is None:
+            return None, ""
+        from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+
+        try:
+            catalogue = load_catalogue()
+            return evaluate(self.project, baseline_from_year(year, catalogue), catalogue), ""
+        except EcoCheckError as error:
+            return None, " ".join(message_text(m, self.lang) for m in error.messages)
+
+    @property
+    def chosen_plan(self) -> bool:
+        """Whether the company ticked measures (else every ranked measure is counted)."""
+        return any(p.status != "rejected" for p in self.project.measure_plan)
+
+    def plan_rows(self) -> list[MeasureResult]:
+        plan = self.evaluation[0]
+        return [r for r in plan.measures if r.in_plan] if plan is not None else []
+
+    def _no_plan(self, none_key: str) -> bool:
+        """Say why there is nothing to show; True when that is the case."""
+        plan, problem = self.evaluation
+        if plan is not None and self.latest_complete is not None:
+            return False
+        if problem:
+            self.story.append(self.plain("measures.error", problem=problem))
+        else:
+            self.story.append(self.plain(none_key))
+        return True
+
+    def name(self, result: MeasureResult) -> str:
+        measure = result.measure
+        return measure.name_ja if self.lang == "ja" else measure.name_en
 
     def end_use(self) -> None:
         self.h1("s.enduse")
-        self.story.append(self.plain("enduse.placeholder"))
+        if self._no_plan("enduse.none"):
+            return
+        from ecocheck_desktop.core.profiles import load_profiles
+
+        plan, year = self.evaluation[0], self.latest_complete
+        assert plan is not None and year is not None
+        profiles = load_profiles()
+        profile = plan.profile
+        co2: dict[str, Decimal] = {}
+        gj: dict[str, Decimal] = {}
+        for code, total in year.by_energy.items():
+            split = profile.electricity if code == "electricity" else profile.fuel_split(code)
+            for use, pct in split.items():
+                co2[use] = co2.get(use, Decimal(0)) + total.t_co2 * pct / 100
+                gj[use] = gj.get(use, Decimal(0)) + total.gj * pct / 100
+        sector = profile.name_ja if self.lang == "ja" else profile.name_en
+        self.story.append(self.plain("enduse.intro", sector=sector, fy=self.fy(year.fiscal_year)))
+        total_co2 = sum(co2.values(), Decimal(0))
+        total_gj = sum(gj.values(), Decimal(0))
+        order = [*profiles.electricity_end_uses, *profiles.fuel_end_uses]
+        order += [use for use in co2 if use not in order]
+        rows = []
+        for use in order:
+            if use not in co2 and use not in profile.electricity:
+                continue
+            names = profiles.end_use_names.get(use, {})
+            rows.append(
+                [
+                    safe(names.get(self.lang, use)),
+                    safe(fmt(profile.electricity.get(use), 1)),
+                    safe(fmt(gj.get(use), PLACES_GJ)),
+                    safe(fmt_t(co2.get(use))),
+                    safe(
+                        fmt_pct(co2.get(use, Decimal(0)) / total_co2 * 100, signed=False)
+                        if total_co2
+                        else "-"
+                    ),
+                ]
+            )
+        rows.append(
+            [
+                safe(self.t("cost.total")),
+                "100.0" if profile.electricity else "-",
+                safe(fmt(total_gj, PLACES_GJ)),
+                safe(fmt_t(total_co2)),
+                "100.0 %",
+            ]
+        )
+        header = [
+            self.t(k)
+            for k in (
+                "col.end_use",
+                "col.elec_share",
+                "col.gj",
+                "col.t_co2_adjusted",
+                "col.co2_share",
+            )
+        ]
+        self.add_table(
+            table(
+                self.styles,
+                header,
+                rows,
+                [62, 28, 28, 32, 28],
+                numeric=[1, 2, 3, 4],
+                total_row=True,
+            )
+        )
+        if profile.overridden:
+            carriers = ", ".join(energy_name(c, self.lang) for c in profile.overridden)
+            self.story.append(self.plain("enduse.overridden", carriers=carriers))
+        if profile.assumed:
+            self.story.append(self.plain("enduse.assumed"))
+        cited = [(key, profiles.sources.get(key, {})) for key in profile.sources]
+        sources = "; ".join(
+            f"{key} {ref.get('title', '')}" + (f" ({ref['url']})" if ref.get("url") else "")
+            for key, ref in cited
+        )
+        self.story.append(
+            self.p(
+                safe(
+                    self.t(
+                        "enduse.source",
+                        confidence=self.t(f"conf.{profile.confidence}")
+                        if f"conf.{profile.confidence}" in TEXTS
+                        else profile.confidence,
+                        sources=sources,
+                    )
+                ),
+                self.styles.small,
+            )
+        )
+
+    def _capex(self, result: MeasureResult) -> str:
+        if result.capex_high == 0:
+            return self.t("payback.none")
+        low, high = result.capex_low / 10000, result.capex_high / 10000
+        return fmt(low, 0) if low == high else f"{fmt(low, 0)}–{fmt(high, 0)}"
+
+    def _payback(self, result: MeasureResult) -> str:
+        if result.payback_years is None:
+            return "-"
+        if result.capex_high == 0:
+            return self.t("payback.immediate")
+        mark = result.payback_vs_legal_life
+        suffix = self.t(f"payback.{mark}") if mark in ("within", "beyond") else ""
+        return f"{fmt(result.payback_years, 1)} {suffix}".strip()
 
     def measures(self) -> None:
+        s = self.styles
         self.h1("s.measures")
-        if self.project.measure_plan:
-            self.story.append(self.plain("measures.planned", n=len(self.project.measure_plan)))
-        else:
-            self.story.append(self.plain("measures.placeholder"))
+        if self._no_plan("measures.none"):
+            return
+        plan, year = self.evaluation[0], self.latest_complete
+        assert plan is not None and year is not None
+        results = self.plan_rows()
+        if not results:
+            self.story.append(self.plain("measures.empty"))
+            return
+        key = "measures.intro_plan" if self.chosen_plan else "measures.intro_ranked"
+        self.story.append(self.plain(key, n=len(results), fy=self.fy(year.fiscal_year)))
+        programmes: dict[str, tuple[str, Any, list[str]]] = {}  # id -> (letter, subsidy, ids)
+        rows = []
+        for result in results:
+            refs = []
+            for subsidy in result.subsidies:
+                if subsidy.id not in programmes:
+                    letter = _letter(len(programmes))
+                    programmes[subsidy.id] = (letter, subsidy, [])
+                programmes[subsidy.id][2].append(result.measure.id)
+                refs.append(programmes[subsidy.id][0])
+            confidence = result.measure.confidence
+            rows.append(
+                [
+                    safe(str(result.rank or "")),
+                    safe(self.name(result), CELL_LIMIT) + " " + safe(f"[{result.measure.id}]"),
+                    safe(fmt(result.t_co2_per_year, 2) if result.quantified else "-"),
+                    safe(fmt(result.yen_per_year, 0) if result.quantified else "-"),
+                    safe(self._capex(result)),
+                    safe(self._payback(result)),
+                    safe(fmt(result.cost_per_t_co2, 0)),
+                    safe(
+                        self.t(f"conf.{confidence}")
+                        if f"conf.{confidence}" in TEXTS
+                        else confidence
+                    ),
+                    safe(", ".join(refs)),
+                ]
+            )
+        totals = plan.totals
+        capex = (
+            f"{fmt(totals.capex_low / 10000, 0)}–{fmt(totals.capex_high / 10000, 0)}"
+            if totals.capex_high
+            else self.t("payback.none")
+        )
+        rows.append(
+            [
+                "",
+                safe(self.t("measures.total_row")),
+                safe(fmt(totals.t_co2_per_year, 2)),
+                safe(fmt(totals.yen_per_year, 0)),
+                safe(capex),
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
+        header = [
+            self.t(k)
+            for k in (
+                "col.rank",
+                "col.measure",
+                "col.m_t_co2",
+                "col.m_yen",
+                "col.m_capex",
+                "col.m_payback",
+                "col.m_cost_t",
+                "col.m_confidence",
+                "col.m_subsidy",
+            )
+        ]
+        self.add_table(
+            table(
+                s,
+                header,
+                rows,
+                [9, 47, 18, 20, 22, 17, 18, 13, 14],
+                numeric=[0, 2, 3, 4, 5, 6],
+                total_row=True,
+            )
+        )
+        self.story.append(
+            self.plain(
+                "measures.total",
+                t=fmt(totals.t_co2_per_year, 1),
+                pct=fmt(totals.reduction_pct, 1),
+                fy=self.fy(year.fiscal_year),
+                yen=fmt(totals.yen_per_year, 0),
+                low=fmt(totals.capex_low / 10000, 0),
+                high=fmt(totals.capex_high / 10000, 0),
+            )
+        )
+        self.story.append(self.p(safe(self.t("measures.legend")), s.small))
+        self.story.append(self.p(safe(self.t("measures.subsidies")), s.h2))
+        if not programmes:
+            self.story.append(self.plain("measures.subsidy_none"))
+        for letter, subsidy, ids in programmes.values():
+            name = subsidy.name_ja if self.lang == "ja" else subsidy.name_en
+            line = self.t("measures.subsidy_line", ref=letter, name=name, ids=", ".join(ids))
+            self.story.append(self.p(safe(line), s.small))
+
+    def _target_paths(self) -> tuple[list[TargetPath], list[str]]:
+        """The 目標 page's paths: the company's targets, else the standard ones from the first
+        complete year; notes for targets that cannot be drawn and for caveats."""
+        from ecocheck_desktop.core.targets import standard_target, target_path
+
+        complete = [y for y in self.history if y.complete and y.by_energy]
+        if not complete:
+            return [], []
+        targets = list(self.project.targets) or [
+            standard_target(kind, complete[0].fiscal_year)
+            for kind in ("sbt_linear", "sbt_42", "national")
+        ]
+        by_year = {y.fiscal_year: y for y in complete}
+        basis = {"basic": "total_basic_t", "location": "total_location_t"}
+        paths: list[TargetPath] = []
+        notes: list[str] = []
+        for target in targets:
+            base = by_year.get(target.base_year)
+            key = f"target.{target.kind}"
+            name = self.t(key) if key in TEXTS else target.kind
+            base_t = getattr(base, basis.get(target.basis, "total_adjusted_t"), None)
+            if base is None or base_t is None:
+                notes.append(self.t("roadmap.base_missing", name=name, base=target.base_year))
+                continue
+            try:
+                path = target_path(target, base_t)
+            except EcoCheckError as error:
+                notes += [message_text(m, self.lang) for m in error.messages]
+                continue
+            paths.append(path)
+            notes += [self._caveat(c) for c in path.caveats]
+        return paths, notes
+
+    def _caveat(self, message: Any) -> str:
+        key = f"caveat.{message.code}"
+        if key in TEXTS:
+            return self.t(key, **message.params)
+        return message_text(message, self.lang)
 
     def roadmap(self) -> None:
+        s = self.styles
         self.h1("s.roadmap")
-        self.story.append(self.plain("roadmap.placeholder"))
+        if self._no_plan("roadmap.none"):
+            return
+        from ecocheck_desktop.core.measures import plan_steps
+        from ecocheck_desktop.core.targets import plan_pathway
+
+        plan, year = self.evaluation[0], self.latest_complete
+        assert plan is not None and year is not None
+        steps = plan_steps(plan, self.project)
+        pathway = plan_pathway(year.fiscal_year, year.total_adjusted_t, steps)
+        paths, notes = self._target_paths()
+        complete = [y for y in self.history if y.complete]
+        figure = charts.roadmap_chart(
+            complete, paths, pathway, self.lang, size=(7, 2.9), layout="fixed"
+        )
+        # The heading, the sentence and the chart stay on one page.
+        heading = self.story.pop()
+        intro = self.plain(
+            "roadmap.intro", t=fmt_t(year.total_adjusted_t), fy=self.fy(year.fiscal_year)
+        )
+        self.story.append(KeepTogether([heading, intro, self.chart(figure)]))
+        # Steps: one row per year in which measures start.
+        by_year: dict[int, list[str]] = {}
+        for step in steps:
+            by_year.setdefault(step.year, []).append(step.measure_id)
+        at = {p.year: p.t_co2 for p in pathway}
+        rows = []
+        cumulative = Decimal(0)
+        for step_year in sorted(by_year):
+            cumulative += sum((x.t_co2 for x in steps if x.year == step_year), Decimal(0))
+            rows.append(
+                [
+                    safe(self.short_fy(step_year)),
+                    safe(", ".join(by_year[step_year])),
+                    safe(fmt_t(cumulative)),
+                    safe(fmt_t(at.get(step_year))),
+                ]
+            )
+        if rows:
+            self.story.append(self.p(safe(self.t("roadmap.steps")), s.h2))
+            header = [
+                self.t(k) for k in ("col.year", "col.steps", "col.cum_reduction", "col.plan_t")
+            ]
+            self.add_table(table(s, header, rows, [22, 100, 28, 28], numeric=[2, 3]))
+        self.story.append(self.p(safe(self.t("roadmap.targets")), s.h2))
+        plan_2030 = at.get(ROADMAP_YEARS[0])
+        rows = [
+            [
+                safe(self.t("roadmap.plan_row")),
+                safe(fmt_t(at.get(ROADMAP_YEARS[0]))),
+                safe(fmt_t(at.get(ROADMAP_YEARS[1]))),
+                "",
+            ]
+        ]
+        for path in paths:
+            goal_2030 = path.at(ROADMAP_YEARS[0])
+            gap = None if plan_2030 is None or goal_2030 is None else plan_2030 - goal_2030
+            rows.append(
+                [
+                    safe(path.label_ja if self.lang == "ja" else path.label_en),
+                    safe(fmt_t(goal_2030)),
+                    safe(fmt_t(path.at(ROADMAP_YEARS[1]))),
+                    safe(fmt_t(gap)),
+                ]
+            )
+        header = [self.t(k) for k in ("col.target", "col.t_2030", "col.t_2050", "col.gap_2030")]
+        self.add_table(table(s, header, rows, [88, 30, 30, 30], numeric=[1, 2, 3]))
+        self.story.append(self.p(safe(self.t("roadmap.gap_note")), s.small))
+        for note in notes:
+            self.story.append(self.p("• " + safe(note), s.small))
 
     # 10 trend and targets -----------------------------------------------------
 
@@ -991,6 +1366,26 @@ class ReportBuilder:
 
     # 16 appendix --------------------------------------------------------------
 
+    def _measure_sources(self) -> None:
+        """One line per catalogue source behind the measures shown (measure ids: title, URL)."""
+        wanted = OPTIONAL_SECTIONS if self.sections is None else self.sections
+        if not {"measures", "roadmap"} & set(wanted):
+            return
+        used: dict[str, tuple[Any, list[str]]] = {}
+        for result in self.plan_rows():
+            for source in result.sources:
+                used.setdefault(source.key, (source, []))[1].append(result.measure.id)
+        if not used:
+            return
+        self.story.append(self.p(safe(self.t("appendix.measure_sources")), self.styles.h2))
+        for source, ids in used.values():
+            line = self.t(
+                "appendix.measure_source_line",
+                ids=", ".join(ids),
+                title=f"{source.key} {source.title}",
+            ) + (f" ({source.url})" if source.url else "")
+            self.story.append(self.p(safe(line), self.styles.small))
+
     def appendix(self) -> None:
         s = self.styles
         year = self.year
@@ -1069,6 +1464,17 @@ class ReportBuilder:
         self.story.append(self.p(safe(self.t("appendix.formulas")), s.h2))
         for formula in formulas(self.lang):
             self.story.append(self.p("• " + safe(formula)))
+        self._measure_sources()
+
+
+def _letter(index: int) -> str:
+    """A, B, … Z, AA, AB, … (the subsidy references of the measures table)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _entered(value: object, nothing: str) -> str:

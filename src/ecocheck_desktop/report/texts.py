@@ -89,6 +89,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.intensity": ("原単位", "Intensity"),
     "summary.energy": ("エネルギー使用量", "Energy use"),
     "summary.top_measures": ("効果の大きい削減対策 (上位3件)", "Most effective measures (top 3)"),
+    "summary.measure_line": (
+        "{name}: {t} t-CO2/年、{yen} 円/年",
+        "{name}: {t} t-CO2/yr, {yen} yen/yr",
+    ),
     "summary.no_measures": (
         "削減対策はまだ選ばれていません。",
         "No measures selected yet.",
@@ -236,13 +240,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cost.none": ("請求金額が入力されていません。", "No billed amounts have been entered."),
     # 9 end use
     "s.enduse": ("8. 用途別内訳 (推計)", "8. Estimated end-use split"),
-    "enduse.placeholder": (
-        "用途別内訳 (照明・空調・動力・熱など) の推計はまだ行っていません。"
-        "削減対策を選ぶと、業種別の標準的な構成比による推計をここに示します (推計値です)。",
-        "The end-use split (lighting, air conditioning, motors, heat …) has not been estimated"
-        " yet. Once measures are selected, an estimate from the sector's typical profile is"
-        " shown here (an estimate only).",
+    "enduse.intro": (
+        "業種「{sector}」の標準的な用途別構成比 (推計) を、{fy}のエネルギー種別ごとの"
+        "使用量と排出量 (調整後) に当てはめた推計です。実測値ではありません。",
+        "An estimate: the typical end-use shares of the sector \u201c{sector}\u201d applied to"
+        " the {fy} energy use and emissions (adjusted basis) of each carrier. Not a measurement.",
     ),
+    "enduse.overridden": (
+        "次のエネルギーは会社が入力した構成比を使用: {carriers}。",
+        "The company's own split is used for: {carriers}.",
+    ),
+    "enduse.assumed": (
+        "設備チェックリストのボイラの回答を反映しています。",
+        "The boilers declared in the equipment checklist are taken into account.",
+    ),
+    "enduse.source": (
+        "構成比の出典 (信頼度: {confidence}): {sources}",
+        "Sources of the shares (confidence: {confidence}): {sources}",
+    ),
+    "enduse.none": (
+        "完全な年度のデータがないため、用途別内訳は推計できません。",
+        "No complete fiscal year, so no end-use split can be estimated.",
+    ),
+    "col.end_use": ("用途", "End use"),
+    "col.elec_share": ("電力の構成比\n[%]", "Share of\nelectricity [%]"),
+    "col.t_co2_adjusted": ("CO2 調整後\n[t-CO2/年]", "CO2 adjusted\n[t-CO2/yr]"),
+    "col.co2_share": ("CO2 構成比\n[%]", "Share of\nCO2 [%]"),
     # 10 targets
     "s.trend": ("9. 推移と目標", "9. Trend and targets"),
     "trend.targets": ("設定された目標", "Targets set"),
@@ -274,26 +297,124 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # 11 measures
     "s.measures": ("10. 削減対策", "10. Reduction measures"),
-    "measures.placeholder": (
-        "削減対策はまだ選ばれていません。「削減対策」で設備チェックリストを入力すると、"
-        "運用改善と設備投資の対策ごとに、削減量 (t-CO2/年)、削減額 (円/年)、投資額、"
-        "単純回収年数、使える補助金をここに示します。",
-        "No measures selected yet. Once the equipment checklist is filled in under Measures,"
-        " this section lists operational and investment measures with t-CO2/yr, yen/yr,"
-        " capex, simple payback and candidate subsidies.",
+    "measures.intro_plan": (
+        "会社が計画に選んだ対策 {n} 件です ({fy}の実績に対する推計、上の対策から順に適用"
+        "するため重複計上はありません)。",
+        "The {n} measures the company put in its plan (estimated against {fy}; each counted"
+        " after the ones above it, so nothing is counted twice).",
     ),
-    "measures.planned": (
-        "計画済みの対策: {n} 件 (詳細は今後のバージョンで表示)。",
-        "Measures in the plan: {n} (details in a later version).",
+    "measures.intro_ranked": (
+        "まだ計画は選ばれていないため、適用できる対策 {n} 件をCO2 1トン当たりの費用の"
+        "安い順に示します ({fy}の実績に対する推計、上の対策から順に適用するため重複計上"
+        "はありません)。",
+        "No plan has been chosen yet, so the {n} applicable measures are listed, cheapest per"
+        " t-CO2 first (estimated against {fy}; each counted after the ones above it, so"
+        " nothing is counted twice).",
     ),
+    "measures.none": (
+        "完全な年度のデータがないため、削減対策は評価できません。",
+        "No complete fiscal year, so no measures can be evaluated.",
+    ),
+    "measures.empty": (
+        "適用できる削減対策がありません。「削減対策」で設備チェックリストを入力してください。",
+        "No applicable measures. Fill in the equipment checklist under Measures.",
+    ),
+    "measures.total_row": ("合計 (重複なし)", "Total (no double counting)"),
+    "measures.total": (
+        "合計: {t} t-CO2/年 ({fy}の排出量の {pct} %)、{yen} 円/年の削減、"
+        "投資額 {low}–{high} 万円。",
+        "Combined: {t} t-CO2/yr less ({pct} % of {fy}), {yen} yen/yr saved,"
+        " investment {low}–{high} (10k yen).",
+    ),
+    "measures.legend": (
+        "回収年数: 投資額 (中央値) ÷ 年間削減額。「≦耐用」は法定耐用年数以内に回収、"
+        "「>耐用」は法定耐用年数を超えます。費用/t-CO2: 年換算の投資額から削減額を"
+        "引いた額 (負の値は利益)。信頼度: 出典=出典の数値、算出=出典の数値から計算、"
+        "未確認=業者に確認すべき推計。",
+        "Payback: investment (mid-point) ÷ yearly saving; \u201c≤ life\u201d = paid back"
+        " within the statutory useful life (法定耐用年数), \u201c> life\u201d = beyond it."
+        " Cost per t-CO2: yearly capital cost less the saving (negative = a gain)."
+        " Confidence: sourced = a cited figure, derived = calculated from cited figures,"
+        " unconfirmed = an estimate to check with a supplier.",
+    ),
+    "measures.subsidies": (
+        "検討できる補助金・融資制度 (金額は保証されません)",
+        "Subsidy and loan programmes to look at (no amount promised)",
+    ),
+    "measures.subsidy_none": (
+        "対象となる制度は見つかりませんでした。",
+        "No programme found for these measures.",
+    ),
+    "measures.subsidy_line": ("[{ref}] {name} — 対象: {ids}", "[{ref}] {name} — for: {ids}"),
+    "measures.error": (
+        "削減対策を評価できませんでした: {problem}",
+        "The measures could not be evaluated: {problem}",
+    ),
+    "col.rank": ("順位", "#"),
+    "col.measure": ("対策", "Measure"),
+    "col.m_t_co2": ("削減量\n[t-CO2/年]", "CO2 saved\n[t-CO2/yr]"),
+    "col.m_yen": ("削減額\n[円/年]", "Saving\n[yen/yr]"),
+    "col.m_capex": ("投資額\n[万円]", "Capex\n[10k yen]"),
+    "col.m_payback": ("回収\n[年]", "Payback\n[years]"),
+    "col.m_cost_t": ("費用\n[円/t-CO2]", "Cost\n[yen/t-CO2]"),
+    "col.m_confidence": ("信頼度", "Confid."),
+    "col.m_subsidy": ("補助金", "Subsidy"),
+    "conf.sourced": ("出典", "sourced"),
+    "conf.derived": ("算出", "derived"),
+    "conf.unconfirmed": ("未確認", "unconf."),
+    "payback.none": ("不要", "none"),
+    "payback.immediate": ("即時", "immediate"),
+    "payback.within": ("≦耐用", "≤ life"),
+    "payback.beyond": (">耐用", "> life"),
     # 12 roadmap
     "s.roadmap": ("11. 2030年・2050年へのロードマップ", "11. Roadmap to 2030 and 2050"),
-    "roadmap.placeholder": (
-        "ロードマップ (省エネ → 電化・燃料転換 → 再エネ調達) は、削減対策を選ぶと"
-        "累積排出量の推移とともにここに示します。",
-        "The roadmap (saving → electrification / fuel switch → renewable procurement) and"
-        " its cumulative emission curve appear here once measures are selected.",
+    "roadmap.intro": (
+        "{fy}の排出量 {t} t-CO2 から、計画の対策が実施年度から効果を出した場合の排出量"
+        "(実線) と目標経路 (破線) です。その他の変化 (生産量、電力の排出係数) は見込んで"
+        "いません。",
+        "From {t} t-CO2 in {fy}: the emissions as the plan's measures take effect from their"
+        " year (solid line) against the target paths (dashed). Nothing else is assumed to"
+        " change (production, the grid's emission factor).",
     ),
+    "roadmap.none": (
+        "完全な年度のデータがないため、ロードマップは描けません。",
+        "No complete fiscal year, so no roadmap can be drawn.",
+    ),
+    "roadmap.steps": (
+        "対策の実施時期と累積削減量",
+        "When the measures start, and the cumulative reduction",
+    ),
+    "col.year": ("年度", "FY"),
+    "col.steps": ("この年度に始める対策", "Measures starting this year"),
+    "col.cum_reduction": ("累積削減量\n[t-CO2/年]", "Cumulative cut\n[t-CO2/yr]"),
+    "col.plan_t": ("計画の排出量\n[t-CO2]", "Plan emissions\n[t-CO2]"),
+    "roadmap.targets": ("目標との比較", "Against the targets"),
+    "col.t_2030": ("2030年度\n[t-CO2]", "FY2030\n[t-CO2]"),
+    "col.t_2050": ("2050年度\n[t-CO2]", "FY2050\n[t-CO2]"),
+    "col.gap_2030": ("2030年度の差\n[t-CO2]", "Gap FY2030\n[t-CO2]"),
+    "roadmap.plan_row": ("削減計画", "Reduction plan"),
+    "roadmap.gap_note": (
+        "差 = 計画の排出量 − 目標 (負の値は目標を達成)。",
+        "Gap = plan emissions − target (negative: the target is met).",
+    ),
+    "roadmap.base_missing": (
+        "{name}: 基準年度 {base} の完全なデータがないため描けません。",
+        "{name}: no complete data for the base year {base}, so it is not drawn.",
+    ),
+    "caveat.targets.sbt_42_caveat": (
+        "2030年42%削減は、二次資料による中小企業向けSBTの短期目標の選択肢です (未確認)。"
+        "最新のSBTi中小企業向け基準を確認してください。",
+        "42 % by 2030 is the SBTi SME near-term option as reported by a secondary source"
+        " (UNCONFIRMED); check the current SBTi SME criteria.",
+    ),
+    "caveat.targets.national_rebased": (
+        "国の目標は2013年度比ですが、2013年度のデータがないため {base_year}年度を基準に"
+        "同じ割合で描いています。",
+        "The national target is set against FY2013; with no FY2013 data, the path is"
+        " re-based on FY{base_year} (same relative steps).",
+    ),
+    "appendix.measure_sources": ("D. 削減対策の出典", "D. Sources of the measures"),
+    "appendix.measure_source_line": ("{ids}: {title}", "{ids}: {title}"),
     # 13 data quality
     "s.quality": ("12. データの品質", "12. Data quality"),
     "quality.missing_months": ("データのない月", "Months without data"),
@@ -360,6 +481,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.scopes": ("Scope別排出量", "Emissions by scope"),
     "chart.trend": ("年度別排出量 (Scope 1+2)", "Emissions by fiscal year (Scope 1+2)"),
     "chart.t_co2": ("t-CO2", "t-CO2"),
+    "chart.plan": ("削減計画", "Reduction plan"),
+    "chart.roadmap": (
+        "削減計画と目標経路 (Scope 1+2)",
+        "Reduction plan and target paths (Scope 1+2)",
+    ),
     "chart.basic": ("基礎", "Basic"),
     "chart.adjusted": ("調整後", "Adjusted"),
     "chart.location": ("ロケーション", "Location"),

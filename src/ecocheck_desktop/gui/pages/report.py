@@ -2,9 +2,9 @@
 
 The page previews the figures of the report's summary page (the same service figures the
 results page shows, so the PDF and the screen agree to the digit), offers the options
-(language, reporting year, who prepared it) and exports off the UI thread: reportlab and
-matplotlib take a second or two for a PDF. The worker reads a snapshot of the project, so an
-edit made while it runs never reaches a half-built file.
+(language, reporting year, who prepared it, which sections) and exports off the UI thread:
+reportlab and matplotlib take a second or two for a PDF. The worker reads a snapshot of the
+project, so an edit made while it runs never reaches a half-built file.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -36,6 +38,7 @@ from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.gui.worker import Worker
+from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
 from ecocheck_desktop.report.texts import fmt_pct, fmt_t
 
 PDF, CSV, JSON = "pdf", "csv", "json"
@@ -101,6 +104,19 @@ class ReportPage(Page):
         options.addRow(self.fy_label, self.year_combo)
         options.addRow(self.prepared_label, self.prepared_edit)
 
+        # One check box per optional section (the summary, disclaimer and appendix always
+        # stay); all ticked by default.
+        self.sections_box = QGroupBox(self.content)
+        self.section_checks: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self.sections_box)
+        per_column = (len(OPTIONAL_SECTIONS) + 2) // 3
+        for index, section in enumerate(OPTIONAL_SECTIONS):
+            check = QCheckBox(self.sections_box)
+            check.setObjectName(f"reportSection_{section}")
+            check.setChecked(True)
+            self.section_checks[section] = check
+            grid.addWidget(check, index % per_column, index // per_column)
+
         self.pdf_button = QPushButton(self.content)
         self.pdf_button.setObjectName("exportPdf")
         self.pdf_button.setDefault(True)
@@ -137,6 +153,7 @@ class ReportPage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addLayout(boxes)
+        column.addWidget(self.sections_box)
         column.addLayout(buttons)
         column.addLayout(done)
         column.addStretch(1)
@@ -155,6 +172,10 @@ class ReportPage(Page):
     def fiscal_year(self) -> int | None:
         year = self.year_combo.currentData()
         return year if isinstance(year, int) else None
+
+    def selected_sections(self) -> list[str]:
+        """The optional sections ticked, in report order."""
+        return [s for s in OPTIONAL_SECTIONS if self.section_checks[s].isChecked()]
 
     def busy(self) -> bool:
         return self._running is not None
@@ -262,6 +283,7 @@ class ReportPage(Page):
         lang = str(self.language_combo.currentData())
         fiscal_year = self.fiscal_year()
         prepared_by = self.prepared_edit.text().strip()
+        sections = self.selected_sections()
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
             from ecocheck_desktop.report.pdf import build_report
@@ -273,6 +295,7 @@ class ReportPage(Page):
                 fiscal_years=[fiscal_year] if fiscal_year is not None else None,
                 prepared_by=prepared_by,
                 footprint=footprint,
+                sections=sections,
             )
             return path
 
@@ -375,6 +398,26 @@ class ReportPage(Page):
         self.fy_label.setText(self.tr("Reporting year"))
         self.prepared_label.setText(self.tr("Prepared by"))
         self.prepared_edit.setPlaceholderText(self.tr("Name shown on the cover (optional)"))
+        self.sections_box.setTitle(self.tr("Sections of the PDF"))
+        self.sections_box.setToolTip(
+            self.tr("The summary, the disclaimer and the appendix are always included.")
+        )
+        section_titles = {
+            "profile": self.tr("Company profile"),
+            "boundary": self.tr("Boundary and method"),
+            "factors": self.tr("Emission factors used"),
+            "results": self.tr("Results"),
+            "intensities": self.tr("Intensities"),
+            "cost": self.tr("Energy cost"),
+            "end_use": self.tr("End-use split (estimate)"),
+            "trend": self.tr("Trend and targets"),
+            "measures": self.tr("Reduction measures"),
+            "roadmap": self.tr("Roadmap to 2030 and 2050"),
+            "quality": self.tr("Data quality"),
+            "compliance": self.tr("Compliance notes"),
+        }
+        for section, check in self.section_checks.items():
+            check.setText(section_titles[section])
         self.pdf_button.setText(self.tr("Export PDF…"))
         self.csv_button.setText(self.tr("Key figures (CSV)…"))
         self.json_button.setText(self.tr("Key figures (JSON)…"))
