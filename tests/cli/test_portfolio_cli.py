@@ -91,5 +91,13 @@ def test_anonymised_outputs_name_nobody(folder: Path, tmp_path: Path) -> None:
     assert [r["company"] for r in rows][:3] == ["企業 A", "企業 B", "企業 C"]
     for path in (out, consortium):
         text = path.read_text(encoding="utf-8-sig")
-        for secret in (GOLDEN_NAME, "デモ", "目標だけ", "_golden", "d_broken", "データなし", "ロック中"):
+        for secret in (
+            GOLDEN_NAME,
+            "デモ",
+            "目標だけ",
+            "_golden",
+            "d_broken",
+            "データなし",
+            "ロック中",
+        ):
             assert secret not in text
