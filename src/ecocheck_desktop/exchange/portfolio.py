@@ -217,7 +217,8 @@ def summarise(path: Path, project: Project, footprint: Footprint | None = None) 
         scope2_location_t=year.scope2_location_t,
         total_t=year.total_adjusted_t,
         previous_total_t=previous.total_adjusted_t if previous and previous.by_energy else None,
-        yoy_change_pct=year.yoy_change_pct,
+        # A part-year against a full year would look like a cut: no change until it is full.
+        yoy_change_pct=year.yoy_change_pct if filled == expected else None,
         intensity_revenue=revenue,
         energy_gj=year.energy_gj,
         months_with_data=months,
