@@ -929,6 +929,30 @@ Python %4</translation>
         <source>The project file {file} does not exist.</source>
         <translation>プロジェクトファイル {file} が見つかりません。</translation>
     </message>
+    <message>
+        <source>The project file {file} is open in another EcoCheck window or program; close it there first.</source>
+        <translation>プロジェクトファイル {file} は別の EcoCheck のウィンドウまたは別のプログラムで開かれています。先にそちらで閉じてください。</translation>
+    </message>
+    <message>
+        <source>The project file {file} was written by a newer EcoCheck (file format {file_version}, this app reads up to {app_version}); update EcoCheck to open it. The file was not changed.</source>
+        <translation>プロジェクトファイル {file} は新しいバージョンの EcoCheck で保存されています (ファイル形式 {file_version}、このアプリが読めるのは {app_version} まで)。開くには EcoCheck を更新してください。ファイルは変更していません。</translation>
+    </message>
+    <message>
+        <source>{file} is not an EcoCheck project file ({reason}).</source>
+        <translation>{file} は EcoCheck のプロジェクトファイルではありません ({reason})。</translation>
+    </message>
+    <message>
+        <source>The project file {file} is damaged ({reason}); open a backup copy.</source>
+        <translation>プロジェクトファイル {file} は壊れています ({reason})。バックアップのコピーを開いてください。</translation>
+    </message>
+    <message>
+        <source>The project file {file} was not closed properly; open it once in EcoCheck to recover its last edits (the portfolio only reads files).</source>
+        <translation>プロジェクトファイル {file} は正しく閉じられていません。最後の編集内容を復元するため、一度 EcoCheck で開いてください (ポートフォリオはファイルを読むだけです)。</translation>
+    </message>
+    <message>
+        <source>The project file {file} has no energy data yet.</source>
+        <translation>プロジェクトファイル {file} にはまだエネルギー使用量のデータがありません。</translation>
+    </message>
 </context>
 <context>
     <name>NewCompanyWizard</name>
@@ -955,6 +979,102 @@ Python %4</translation>
         <translation>支援者向け：フォルダー内の全顧客企業の主な数値</translation>
     </message>
     <message>
+        <source>Choose the folder of your client files</source>
+        <translation>顧客企業のファイルがあるフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Reading the project files …</source>
+        <translation>プロジェクトファイルを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>開けません</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the PDF reports</source>
+        <translation>PDF レポートの保存先フォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Writing %1 PDF reports …</source>
+        <translation>%1 件の PDF レポートを書き出しています…</translation>
+    </message>
+    <message>
+        <source>PDF reports</source>
+        <translation>PDF レポート</translation>
+    </message>
+    <message>
+        <source>Writing the reports of %1 companies …</source>
+        <translation>%1 社のレポートを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file …</source>
+        <translation>処理中のファイルが終わりしだい停止します…</translation>
+    </message>
+    <message>
+        <source>Consortium summary (PDF)</source>
+        <translation>集計報告 (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Consortium summary (CSV)</source>
+        <translation>集計報告 (CSV)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the list (CSV)</source>
+        <translation>一覧を書き出す (CSV)</translation>
+    </message>
+    <message>
+        <source>Writing %1 …</source>
+        <translation>%1 を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>保存しました: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>The portfolio could not be completed</source>
+        <translation>ポートフォリオの処理を完了できませんでした</translation>
+    </message>
+    <message>
+        <source>%1 reports written to %2.</source>
+        <translation>%1 件のレポートを %2 に保存しました。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 件は書き出せませんでした。</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>途中で停止しました。</translation>
+    </message>
+    <message>
+        <source>%1 project files</source>
+        <translation>プロジェクトファイル %1 件</translation>
+    </message>
+    <message>
+        <source>, %1 without figures</source>
+        <translation>、うち数値のないもの %1 件</translation>
+    </message>
+    <message>
+        <source>This folder holds no project files (.ecocheck).</source>
+        <translation>このフォルダーにはプロジェクトファイル (.ecocheck) がありません。</translation>
+    </message>
+    <message>
         <source>No folder chosen yet</source>
         <translation>フォルダーがまだ選ばれていません</translation>
     </message>
@@ -965,6 +1085,182 @@ Python %4</translation>
     <message>
         <source>Choose folder…</source>
         <translation>フォルダーを選択…</translation>
+    </message>
+    <message>
+        <source>Change folder…</source>
+        <translation>フォルダーを変更…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>最新の情報に更新</translation>
+    </message>
+    <message>
+        <source>Read the folder again (F5)</source>
+        <translation>フォルダーを読み直します (F5)</translation>
+    </message>
+    <message>
+        <source>Filter by company, industry or file name</source>
+        <translation>会社名・業種・ファイル名で絞り込み</translation>
+    </message>
+    <message>
+        <source>Show files without figures</source>
+        <translation>数値のないファイルも表示</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Open the selected company (or double-click its row)</source>
+        <translation>選んだ会社を開きます (行のダブルクリックでも開けます)</translation>
+    </message>
+    <message>
+        <source>PDF reports…</source>
+        <translation>PDF レポート…</translation>
+    </message>
+    <message>
+        <source>A PDF report for each selected company (all companies listed if none is selected)</source>
+        <translation>選んだ会社ごとに PDF レポートを書き出します (選んでいなければ一覧の全社)</translation>
+    </message>
+    <message>
+        <source>Anonymise company names</source>
+        <translation>会社名を匿名にする</translation>
+    </message>
+    <message>
+        <source>Companies appear as Company A, Company B … and file names are left out</source>
+        <translation>会社名を「企業 A」「企業 B」… と表示し、ファイル名は載せません</translation>
+    </message>
+    <message>
+        <source>Consortium summary (PDF)…</source>
+        <translation>集計報告 (PDF)…</translation>
+    </message>
+    <message>
+        <source>Consortium summary (CSV)…</source>
+        <translation>集計報告 (CSV)…</translation>
+    </message>
+    <message>
+        <source>Totals, by industry and by energy, the spread of intensity and the planned reductions of all companies listed, for the city or the consortium</source>
+        <translation>一覧の全社の合計、業種別・エネルギー別の排出量、原単位の分布、計画削減量をまとめます (市や協議会向け)</translation>
+    </message>
+    <message>
+        <source>Export list (CSV)…</source>
+        <translation>一覧を CSV で書き出す…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioTableModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Year incomplete</source>
+        <translation>年度が未完了</translation>
+    </message>
+    <message>
+        <source>In use elsewhere</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Newer app version</source>
+        <translation>新しい版のファイル</translation>
+    </message>
+    <message>
+        <source>Not a project file</source>
+        <translation>プロジェクトファイルではない</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破損</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>読み込めない</translation>
+    </message>
+    <message>
+        <source>Needs recovery</source>
+        <translation>復元が必要</translation>
+    </message>
+    <message>
+        <source>No energy data yet</source>
+        <translation>データ未入力</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Scope 1+2
+[t-CO2]</source>
+        <translation>Scope 1+2
+[t-CO2]</translation>
+    </message>
+    <message>
+        <source>vs previous
+year</source>
+        <translation>前年度比</translation>
+    </message>
+    <message>
+        <source>Intensity
+[t/million yen]</source>
+        <translation>原単位
+[t-CO2/百万円]</translation>
+    </message>
+    <message>
+        <source>Data
+completeness</source>
+        <translation>データの
+充足率</translation>
+    </message>
+    <message>
+        <source>Planned reduction
+[t-CO2/yr]</source>
+        <translation>計画削減量
+[t-CO2/年]</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>The latest fiscal year whose calculation is complete</source>
+        <translation>計算が完了している最新の年度</translation>
+    </message>
+    <message>
+        <source>Scope 1 + Scope 2 on the adjusted (market) basis of the SHK rules</source>
+        <translation>温対法の調整後排出係数による Scope 1 + Scope 2</translation>
+    </message>
+    <message>
+        <source>Change of Scope 1+2 against the fiscal year before</source>
+        <translation>前年度と比べた Scope 1+2 の増減 (その年度の全月がそろっている場合のみ)</translation>
+    </message>
+    <message>
+        <source>Scope 1+2 (t-CO2) per million yen of revenue</source>
+        <translation>売上高100万円あたりの Scope 1+2 (t-CO2)</translation>
+    </message>
+    <message>
+        <source>Share of the months with a bill, for every energy the company used that year</source>
+        <translation>その年度に使ったエネルギーごとの、請求データのある月の割合</translation>
+    </message>
+    <message>
+        <source>The annual reduction of the measures in the company&apos;s plan; with * the reduction its target asks for (no plan yet)</source>
+        <translation>削減計画に選んだ対策による年間削減量。* は計画がなく、目標の削減量を示したもの</translation>
     </message>
 </context>
 <context>

@@ -41,29 +41,38 @@ NUMERIC = {"year", "total", "change", "intensity", "completeness", "planned"}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
-_CONTEXT = "PortfolioTableModel"
 _PROBLEM = QBrush(QColor("#8a5300"))
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def status_text(row: PortfolioRow) -> str:
     """A few words on the row's state (the tooltip has the full message)."""
     if row.error is None:
-        return _tr("OK") if row.complete else _tr("Year incomplete")
+        return (
+            QCoreApplication.translate("PortfolioTableModel", "OK")
+            if row.complete
+            else QCoreApplication.translate("PortfolioTableModel", "Year incomplete")
+        )
     labels = {
-        "store.in_use": _tr("In use elsewhere"),
-        "store.newer_version": _tr("Newer app version"),
-        "store.not_a_project": _tr("Not a project file"),
-        "store.corrupt": _tr("Damaged"),
-        "store.io_error": _tr("Cannot be read"),
-        "store.needs_recovery": _tr("Needs recovery"),
-        "portfolio.needs_recovery": _tr("Needs recovery"),
-        "portfolio.no_data": _tr("No energy data yet"),
+        "store.in_use": QCoreApplication.translate("PortfolioTableModel", "In use elsewhere"),
+        "store.newer_version": QCoreApplication.translate(
+            "PortfolioTableModel", "Newer app version"
+        ),
+        "store.not_a_project": QCoreApplication.translate(
+            "PortfolioTableModel", "Not a project file"
+        ),
+        "store.corrupt": QCoreApplication.translate("PortfolioTableModel", "Damaged"),
+        "store.io_error": QCoreApplication.translate("PortfolioTableModel", "Cannot be read"),
+        "store.needs_recovery": QCoreApplication.translate("PortfolioTableModel", "Needs recovery"),
+        "portfolio.needs_recovery": QCoreApplication.translate(
+            "PortfolioTableModel", "Needs recovery"
+        ),
+        "portfolio.no_data": QCoreApplication.translate(
+            "PortfolioTableModel", "No energy data yet"
+        ),
     }
-    return labels.get(row.error.code, _tr("Cannot be read"))
+    return labels.get(
+        row.error.code, QCoreApplication.translate("PortfolioTableModel", "Cannot be read")
+    )
 
 
 class PortfolioTableModel(QAbstractTableModel):
@@ -115,31 +124,46 @@ class PortfolioTableModel(QAbstractTableModel):
     @staticmethod
     def header_text(column: str) -> str:
         return {
-            "company": _tr("Company"),
-            "industry": _tr("Industry"),
-            "year": _tr("Fiscal year"),
-            "total": _tr("Scope 1+2\n[t-CO2]"),
-            "change": _tr("vs previous\nyear"),
-            "intensity": _tr("Intensity\n[t/million yen]"),
-            "completeness": _tr("Data\ncompleteness"),
-            "planned": _tr("Planned reduction\n[t-CO2/yr]"),
-            "status": _tr("Status"),
-            "file": _tr("File"),
+            "company": QCoreApplication.translate("PortfolioTableModel", "Company"),
+            "industry": QCoreApplication.translate("PortfolioTableModel", "Industry"),
+            "year": QCoreApplication.translate("PortfolioTableModel", "Fiscal year"),
+            "total": QCoreApplication.translate("PortfolioTableModel", "Scope 1+2\n[t-CO2]"),
+            "change": QCoreApplication.translate("PortfolioTableModel", "vs previous\nyear"),
+            "intensity": QCoreApplication.translate(
+                "PortfolioTableModel", "Intensity\n[t/million yen]"
+            ),
+            "completeness": QCoreApplication.translate("PortfolioTableModel", "Data\ncompleteness"),
+            "planned": QCoreApplication.translate(
+                "PortfolioTableModel", "Planned reduction\n[t-CO2/yr]"
+            ),
+            "status": QCoreApplication.translate("PortfolioTableModel", "Status"),
+            "file": QCoreApplication.translate("PortfolioTableModel", "File"),
         }[column]
 
     @staticmethod
     def header_tooltip(column: str) -> str:
         return {
-            "year": _tr("The latest fiscal year whose calculation is complete"),
-            "total": _tr("Scope 1 + Scope 2 on the adjusted (market) basis of the SHK rules"),
-            "change": _tr("Change of Scope 1+2 against the fiscal year before"),
-            "intensity": _tr("Scope 1+2 (t-CO2) per million yen of revenue"),
-            "completeness": _tr(
-                "Share of the months with a bill, for every energy the company used that year"
+            "year": QCoreApplication.translate(
+                "PortfolioTableModel", "The latest fiscal year whose calculation is complete"
             ),
-            "planned": _tr(
+            "total": QCoreApplication.translate(
+                "PortfolioTableModel",
+                "Scope 1 + Scope 2 on the adjusted (market) basis of the SHK rules",
+            ),
+            "change": QCoreApplication.translate(
+                "PortfolioTableModel", "Change of Scope 1+2 against the fiscal year before"
+            ),
+            "intensity": QCoreApplication.translate(
+                "PortfolioTableModel", "Scope 1+2 (t-CO2) per million yen of revenue"
+            ),
+            "completeness": QCoreApplication.translate(
+                "PortfolioTableModel",
+                "Share of the months with a bill, for every energy the company used that year",
+            ),
+            "planned": QCoreApplication.translate(
+                "PortfolioTableModel",
                 "The annual reduction of the measures in the company's plan; with * the "
-                "reduction its target asks for (no plan yet)"
+                "reduction its target asks for (no plan yet)",
             ),
         }.get(column, "")
 
