@@ -1131,12 +1131,12 @@ Python %4</translation>
         <translation>会社名を「企業 A」「企業 B」… と表示し、ファイル名は載せません</translation>
     </message>
     <message>
-        <source>Consortium summary (PDF)…</source>
-        <translation>集計報告 (PDF)…</translation>
+        <source>Consortium PDF…</source>
+        <translation>集計報告 PDF…</translation>
     </message>
     <message>
-        <source>Consortium summary (CSV)…</source>
-        <translation>集計報告 (CSV)…</translation>
+        <source>Consortium CSV…</source>
+        <translation>集計報告 CSV…</translation>
     </message>
     <message>
         <source>Totals, by industry and by energy, the spread of intensity and the planned reductions of all companies listed, for the city or the consortium</source>
@@ -1162,16 +1162,8 @@ Python %4</translation>
         <translation>年度が未完了</translation>
     </message>
     <message>
-        <source>In use elsewhere</source>
-        <translation>使用中</translation>
-    </message>
-    <message>
-        <source>Newer app version</source>
-        <translation>新しい版のファイル</translation>
-    </message>
-    <message>
         <source>Not a project file</source>
-        <translation>プロジェクトファイルではない</translation>
+        <translation>対象外のファイル</translation>
     </message>
     <message>
         <source>Damaged</source>
@@ -1198,37 +1190,45 @@ Python %4</translation>
         <translation>業種</translation>
     </message>
     <message>
-        <source>Fiscal year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
         <source>Scope 1+2
 [t-CO2]</source>
         <translation>Scope 1+2
 [t-CO2]</translation>
     </message>
     <message>
-        <source>vs previous
-year</source>
-        <translation>前年度比</translation>
-    </message>
-    <message>
         <source>Intensity
 [t/million yen]</source>
         <translation>原単位
-[t-CO2/百万円]</translation>
+[t/百万円]</translation>
     </message>
     <message>
-        <source>Data
-completeness</source>
-        <translation>データの
-充足率</translation>
-    </message>
-    <message>
-        <source>Planned reduction
+        <source>Planned cut
 [t-CO2/yr]</source>
         <translation>計画削減量
 [t-CO2/年]</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>新しい版</translation>
+    </message>
+    <message>
+        <source>FY</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Change vs
+last FY</source>
+        <translation>前年度比</translation>
+    </message>
+    <message>
+        <source>Data
+complete</source>
+        <translation>データの
+充足率</translation>
     </message>
     <message>
         <source>Status</source>

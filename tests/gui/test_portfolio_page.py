@@ -62,8 +62,8 @@ def test_lists_every_file_with_reasons(qtbot: Any, page: Any, folder: Path) -> N
     assert page.model.rowCount() == 7 and page.content.isVisible()
     status = dict(zip(shown(page, "file"), shown(page, "status"), strict=True))
     assert status["d_broken.ecocheck"] == "Not a project file"
-    assert status["e_newer.ecocheck"] == "Newer app version"
-    assert status["f_locked.ecocheck"] == "In use elsewhere"
+    assert status["e_newer.ecocheck"] == "Newer version"
+    assert status["f_locked.ecocheck"] == "In use"
     assert status["g_empty.ecocheck"] == "No energy data yet"
     assert status["a_golden.ecocheck"] == "OK"
     # The full message is the tooltip of an unreadable row.
@@ -184,7 +184,7 @@ def test_main_window_remembers_the_folder_and_opens_a_company(
         page.folder_button.click()
     assert ja_window.settings.portfolio_folder == str(folder)
     status = dict(zip(shown(page, "file"), shown(page, "status"), strict=True))
-    assert status["e_newer.ecocheck"] == "新しい版のファイル"
+    assert status["e_newer.ecocheck"] == "新しい版"
     assert page.model.headerData(column("total"), Qt.Orientation.Horizontal).startswith("Scope")
     page.grab().save(str(folder.parent / "portfolio-page-ja.png"))
 

@@ -25,8 +25,10 @@ from ecocheck_desktop.exchange.portfolio import PLAN, TARGET, PortfolioRow
 from ecocheck_desktop.gui.message_text import message_text
 from ecocheck_desktop.report.texts import fmt, fmt_pct, fmt_t
 
+# The status beside the name: why a file shows no figures is the first thing to see.
 COLUMNS = (
     "company",
+    "status",
     "industry",
     "year",
     "total",
@@ -34,7 +36,6 @@ COLUMNS = (
     "intensity",
     "completeness",
     "planned",
-    "status",
     "file",
 )
 NUMERIC = {"year", "total", "change", "intensity", "completeness", "planned"}
@@ -53,10 +54,8 @@ def status_text(row: PortfolioRow) -> str:
             else QCoreApplication.translate("PortfolioTableModel", "Year incomplete")
         )
     labels = {
-        "store.in_use": QCoreApplication.translate("PortfolioTableModel", "In use elsewhere"),
-        "store.newer_version": QCoreApplication.translate(
-            "PortfolioTableModel", "Newer app version"
-        ),
+        "store.in_use": QCoreApplication.translate("PortfolioTableModel", "In use"),
+        "store.newer_version": QCoreApplication.translate("PortfolioTableModel", "Newer version"),
         "store.not_a_project": QCoreApplication.translate(
             "PortfolioTableModel", "Not a project file"
         ),
@@ -126,16 +125,14 @@ class PortfolioTableModel(QAbstractTableModel):
         return {
             "company": QCoreApplication.translate("PortfolioTableModel", "Company"),
             "industry": QCoreApplication.translate("PortfolioTableModel", "Industry"),
-            "year": QCoreApplication.translate("PortfolioTableModel", "Fiscal year"),
+            "year": QCoreApplication.translate("PortfolioTableModel", "FY"),
             "total": QCoreApplication.translate("PortfolioTableModel", "Scope 1+2\n[t-CO2]"),
-            "change": QCoreApplication.translate("PortfolioTableModel", "vs previous\nyear"),
+            "change": QCoreApplication.translate("PortfolioTableModel", "Change vs\nlast FY"),
             "intensity": QCoreApplication.translate(
                 "PortfolioTableModel", "Intensity\n[t/million yen]"
             ),
-            "completeness": QCoreApplication.translate("PortfolioTableModel", "Data\ncompleteness"),
-            "planned": QCoreApplication.translate(
-                "PortfolioTableModel", "Planned reduction\n[t-CO2/yr]"
-            ),
+            "completeness": QCoreApplication.translate("PortfolioTableModel", "Data\ncomplete"),
+            "planned": QCoreApplication.translate("PortfolioTableModel", "Planned cut\n[t-CO2/yr]"),
             "status": QCoreApplication.translate("PortfolioTableModel", "Status"),
             "file": QCoreApplication.translate("PortfolioTableModel", "File"),
         }[column]

@@ -440,7 +440,7 @@ class PortfolioPage(Page):
     def _fit_columns(self) -> None:
         """Fit the columns to their content, but cap the long texts so the numbers stay in view."""
         self.table.resizeColumnsToContents()
-        caps = {"company": 240, "industry": 200, "file": 240}
+        caps = {"company": 180, "status": 110, "industry": 110, "file": 240}
         for name, cap in caps.items():
             column = COLUMNS.index(name)
             if self.table.columnWidth(column) > cap:
@@ -504,8 +504,8 @@ class PortfolioPage(Page):
         self.anonymise_box.setToolTip(
             self.tr("Companies appear as Company A, Company B … and file names are left out")
         )
-        self.consortium_pdf_button.setText(self.tr("Consortium summary (PDF)…"))
-        self.consortium_csv_button.setText(self.tr("Consortium summary (CSV)…"))
+        self.consortium_pdf_button.setText(self.tr("Consortium PDF…"))
+        self.consortium_csv_button.setText(self.tr("Consortium CSV…"))
         self.consortium_pdf_button.setToolTip(
             self.tr(
                 "Totals, by industry and by energy, the spread of intensity and the planned "
