@@ -950,6 +950,10 @@ Python %4</translation>
         <translation>プロジェクトファイル {file} は正しく閉じられていません。最後の編集内容を復元するため、一度 EcoCheck で開いてください (ポートフォリオはファイルを読むだけです)。</translation>
     </message>
     <message>
+        <source>The folder {folder} does not exist; choose another folder.</source>
+        <translation>フォルダー {folder} が見つかりません。別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
         <source>The project file {file} has no energy data yet.</source>
         <translation>プロジェクトファイル {file} にはまだエネルギー使用量のデータがありません。</translation>
     </message>

@@ -192,3 +192,18 @@ def test_main_window_remembers_the_folder_and_opens_a_company(
     page._open_index(page.proxy.index(row, 0))
     assert ja_window.current_page().page_id == "results"
     assert ja_window.service.project.company.name == GOLDEN_NAME
+
+
+def test_a_folder_that_is_gone_is_said_on_the_page(
+    qtbot: Any, page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    boxes: list[str] = []
+    monkeypatch.setattr(
+        "ecocheck_desktop.gui.pages.portfolio.show_message", lambda *a, **k: boxes.append(a[3])
+    )
+    gone = tmp_path / "moved-away"
+    with qtbot.waitSignal(page.scan_finished, timeout=SCAN_TIMEOUT_MS) as done:
+        page.set_folder(gone)
+    assert done.args == [0] and not boxes
+    assert str(gone) in page.status.text() and page.model.rowCount() == 0
+    assert not page.reports_button.isEnabled() and page.change_button.isEnabled()

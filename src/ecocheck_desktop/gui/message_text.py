@@ -80,6 +80,9 @@ TEMPLATES: dict[str, object] = {
         "The project file {file} was not closed properly; open it once in EcoCheck to recover "
         "its last edits (the portfolio only reads files).",
     ),
+    "portfolio.folder_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The folder {folder} does not exist; choose another folder."
+    ),
     "portfolio.no_data": QT_TRANSLATE_NOOP(
         "Messages", "The project file {file} has no energy data yet."
     ),

@@ -404,6 +404,13 @@ class PortfolioPage(Page):
         job = self._end()
         text = messages_text(problem) if isinstance(problem, list) else str(problem)
         self.status.setText(text)
+        if job == SCAN:
+            # E.g. the remembered folder was moved: say so on the page, no box at start-up.
+            self.model.set_rows([])
+            self.counts_label.setText("")
+            self._set_buttons()
+            self.scan_finished.emit(0)
+            return
         if job == CONSORTIUM:
             self.export_finished.emit(False, "")
         if job == REPORTS:
