@@ -5,17 +5,14 @@ holds (no pyplot state): the GUI wraps it in ``FigureCanvasQTAgg``, the PDF rend
 :func:`figure_png`. Text uses the bundled IPAexGothic, registered once by family name, so
 Japanese labels never turn into boxes.
 
-Target paths (``target_path``) follow one reading of :class:`~ecocheck_desktop.core.model.Target`:
-``reduction_pct`` is the total reduction at ``target_year`` against ``base_year`` and the path
-is a straight line between them. An SBT target entered without a percentage gets 4.2 % per
-year; a national target without one gets −46 % by FY2030.
+Target paths (``target_path``, in :mod:`.target_line`) are straight lines from the base year to
+the target year.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -25,6 +22,13 @@ from matplotlib.text import Text
 
 from ecocheck_desktop import resources
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
+from ecocheck_desktop.report.target_line import (  # noqa: F401 - re-exported, as before
+    NATIONAL_BASE_YEAR,
+    NATIONAL_PCT,
+    NATIONAL_TARGET_YEAR,
+    SBT_RATE_PCT,
+    target_path,
+)
 from ecocheck_desktop.report.texts import TEXTS, energy_name, text
 
 if TYPE_CHECKING:
@@ -56,10 +60,6 @@ _FALLBACK_COLOURS = ("#999999", "#7F3C8D", "#11A579", "#3969AC", "#F2B701", "#E7
 SCOPE1_COLOUR = "#D55E00"
 SCOPE2_COLOUR = "#0072B2"
 TARGET_COLOURS = ("#009E73", "#CC79A7", "#7F3C8D", "#E69F00")
-SBT_RATE_PCT = Decimal("4.2")
-NATIONAL_PCT = Decimal(46)
-NATIONAL_BASE_YEAR = 2013
-NATIONAL_TARGET_YEAR = 2030
 
 _MONTH_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -205,25 +205,6 @@ def scope_chart(
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
         axes.set_xlim(left=0)
     return _finish(figure)
-
-
-def target_path(
-    target: Target, totals: dict[int, Decimal]
-) -> tuple[list[int], list[Decimal]] | None:
-    """The straight path (years, t-CO2) of a target, or None without base-year emissions."""
-    base_year, target_year = target.base_year, target.target_year
-    reduction = target.reduction_pct
-    if target.kind.startswith("sbt") and not reduction:
-        reduction = SBT_RATE_PCT * (target_year - base_year)
-    if target.kind == "national" and not reduction:
-        base_year, target_year, reduction = NATIONAL_BASE_YEAR, NATIONAL_TARGET_YEAR, NATIONAL_PCT
-    base = totals.get(base_year)
-    if base is None or target_year <= base_year:
-        return None
-    years = list(range(base_year, target_year + 1))
-    span = Decimal(target_year - base_year)
-    values = [base * (1 - reduction / 100 * Decimal(y - base_year) / span) for y in years]
-    return years, values
 
 
 def trend_chart(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core.messages import EcoCheckError, Message
@@ -26,7 +26,7 @@ from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.report.texts import energy_name, fiscal_year_label, fmt, fmt_t, text
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+    from reportlab.graphics.shapes import Drawing
 
     from ecocheck_desktop.exchange.portfolio import PortfolioRow
 
@@ -42,6 +42,7 @@ INTENSITY_BANDS: tuple[tuple[Decimal, Decimal | None], ...] = (
     (Decimal(2), None),
 )
 TOP_EMITTERS = 20
+MARGIN = 16 * 72 / 25.4  # 16 mm in points, as the company report
 _SIX_PLACES = Decimal("0.000001")
 
 
@@ -307,8 +308,6 @@ def render_consortium_pdf(
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
     from ecocheck_desktop.report.layout import Styles, safe, table
-    from ecocheck_desktop.report.sections import MARGIN, _canvas_class
-    from ecocheck_desktop.report.vector import VectorFigure
 
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
@@ -427,7 +426,7 @@ def render_consortium_pdf(
                     numeric=range(6),
                 ),
                 Spacer(1, 2 * mm),
-                VectorFigure(intensity_chart(summary, lang), width_mm * mm * 0.75),
+                intensity_chart(summary, lang, width_mm * mm * 0.8),
             ]
         )
     )
@@ -451,7 +450,7 @@ def render_consortium_pdf(
             s,
             [t("company"), t("industry"), t("fy"), t("total_t"), t("intensity"), t("planned_t")],
             largest_rows,
-            [44, 38, 22, 24, 22, 26],
+            [44, 46, 18, 24, 18, 26],
             numeric=[3, 4, 5],
         )
     )
@@ -485,7 +484,7 @@ def render_consortium_pdf(
         lang=lang,
     )
     footer = f"{t('title')} — EcoCheck Desktop {__version__}"
-    doc.build(story, canvasmaker=_canvas_class(footer, lang))
+    doc.build(story, canvasmaker=_numbered_canvas(footer, lang))
     return buffer.getvalue()
 
 
@@ -501,21 +500,99 @@ def write_consortium_pdf(
     write_atomically(Path(path), data)
 
 
-def intensity_chart(summary: ConsortiumSummary, lang: str) -> Figure:
-    """Companies per intensity band (a bar chart)."""
-    from matplotlib import rc_context
+def _numbered_canvas(footer_left: str, lang: str) -> type[Any]:
+    """A canvas that writes "n / N" and a footer line on each page, like the company report's.
 
-    from ecocheck_desktop.report.charts import _finish, _new_figure, _style
+    (The report's own lives in ``report.sections``, which imports the matplotlib charts.)
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
 
+    from ecocheck_desktop.report.layout import ACCENT, FONT_NAME
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.update(initialFontName=FONT_NAME, initialFontSize=9, initialLeading=12)
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(FONT_NAME, 7.5)
+                self.setFillColor(ACCENT)
+                self.setStrokeColor(ACCENT)
+                self.setLineWidth(0.4)
+                self.line(MARGIN, 12 * mm, A4[0] - MARGIN, 12 * mm)
+                self.drawString(MARGIN, 8 * mm, footer_left)
+                page = text("page", lang, n=number, total=len(self._pages))
+                self.drawRightString(A4[0] - MARGIN, 8 * mm, page)
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def intensity_chart(summary: ConsortiumSummary, lang: str, width: float) -> Drawing:
+    """Companies per intensity band: a bar chart drawn with reportlab itself.
+
+    Not a matplotlib Figure like the report's charts: importing matplotlib would cost a
+    command-line run over a second for one plain bar chart.
+    """
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing, String
+
+    from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, RULE, register_font
+
+    register_font()
     bands = summary.intensity_bands()
-    with rc_context(_style()):
-        figure = _new_figure((6.5, 2.4), "constrained")
-        axes = figure.add_subplot()
-        labels = [label for label, _ in bands]
-        counts = [count for _, count in bands]
-        bars = axes.bar(labels, counts, color="#1F5C99")
-        axes.bar_label(bars, fontsize=8)
-        axes.set_xlabel(text("consortium.chart_x", lang))
-        axes.set_ylabel(text("consortium.chart_y", lang))
-        axes.yaxis.get_major_locator().set_params(integer=True)
-    return _finish(figure)
+    counts = [count for _, count in bands]
+    height = width * 0.34
+    drawing = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 42, 34
+    chart.width, chart.height = width - 60, height - 50
+    chart.data = [counts]
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = FONT_NAME
+    chart.barLabels.fontSize = 7.5
+    chart.barLabels.nudge = 6
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max([*counts, 1]) * 1.15
+    chart.valueAxis.valueStep = _step(max([*counts, 1]))
+    chart.valueAxis.labels.fontName = FONT_NAME
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = RULE
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.categoryAxis.categoryNames = [label for label, _ in bands]
+    chart.categoryAxis.labels.fontName = FONT_NAME
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.dy = -3
+    drawing.add(chart)
+    x_label = String(chart.x + chart.width / 2, 4, text("consortium.chart_x", lang))
+    y_label = String(4, chart.y + chart.height + 6, text("consortium.chart_y", lang))
+    for label in (x_label, y_label):
+        label.fontName, label.fontSize = FONT_NAME, 8
+    x_label.textAnchor = "middle"
+    drawing.add(x_label)
+    drawing.add(y_label)
+    return drawing
+
+
+def _step(largest: int) -> int:
+    """A value-axis step giving at most about six grid lines."""
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
+        if largest / step <= 6:
+            return step
+    return 10 ** len(str(largest))
