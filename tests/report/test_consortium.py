@@ -17,9 +17,8 @@ from ecocheck_desktop.report.consortium import (
     anonymous_name,
     consortium_csv,
     quantile,
-    render_consortium_pdf,
-    write_consortium_pdf,
 )
+from ecocheck_desktop.report.consortium_pdf import render_consortium_pdf, write_consortium_pdf
 
 D = Decimal
 

@@ -42,7 +42,6 @@ def run(args: argparse.Namespace) -> int:
         ConsortiumSummary,
         anonymous_name,
         consortium_csv,
-        render_consortium_pdf,
     )
     from ecocheck_desktop.report.output import write_atomically
 
@@ -77,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if consortium is not None:
         if consortium.suffix.lower() == ".pdf":
+            from ecocheck_desktop.report.consortium_pdf import render_consortium_pdf
+
             data = render_consortium_pdf(summary, lang=lang, anonymise=anonymise)
         else:
             data = consortium_csv(summary, anonymise=anonymise, lang=lang)

@@ -338,7 +338,9 @@ class PortfolioPage(Page):
                 return path
             summary = consortium.summarise_rows(rows)
             if kind == "pdf":
-                consortium.write_consortium_pdf(summary, path, lang=lang, anonymise=anonymise)
+                from ecocheck_desktop.report.consortium_pdf import write_consortium_pdf
+
+                write_consortium_pdf(summary, path, lang=lang, anonymise=anonymise)
             else:
                 consortium.write_consortium_csv(summary, path, anonymise=anonymise, lang=lang)
             return path
