@@ -207,3 +207,22 @@ def test_a_folder_that_is_gone_is_said_on_the_page(
     assert done.args == [0] and not boxes
     assert str(gone) in page.status.text() and page.model.rowCount() == 0
     assert not page.reports_button.isEnabled() and page.change_button.isEnabled()
+
+
+def test_closing_the_window_stops_a_batch_cleanly(
+    qtbot: Any, ja_window: Any, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ecocheck_desktop.gui.pages.portfolio import PortfolioPage
+
+    out = tmp_path / "reports"
+    monkeypatch.setattr(PortfolioPage, "ask_folder", classmethod(lambda *a: str(out)))
+    ja_window.settings.portfolio_folder = str(folder)
+    ja_window.show_page("portfolio")
+    page = ja_window.page("portfolio")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=SCAN_TIMEOUT_MS)
+    page.write_reports()
+    ja_window.close()
+    assert not page.worker.running
+    # Stopped after the file being written: fewer than all four, and no temporary file left.
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) < 4 and all(name.endswith(".pdf") for name in written)

@@ -542,6 +542,8 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             worker = getattr(page, "worker", None)
             if worker is not None and worker.running:
+                # A batch (portfolio reports) stops after the file being written.
+                getattr(page, "cancel", lambda: None)()
                 worker.wait(30)
         if self._service is not None:
             self._service.close()
