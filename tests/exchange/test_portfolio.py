@@ -129,6 +129,15 @@ def test_a_file_left_by_a_crash_is_reported_not_recovered(folder: Path) -> None:
     assert folder_state(folder) == before  # recovering is opening it in the app, not scanning
 
 
+def test_an_older_file_is_read_without_upgrading_it(folder: Path) -> None:
+    fixture = Path(__file__).resolve().parents[1] / "store" / "fixtures" / "schema_v1.ecocheck"
+    (folder / "h_old.ecocheck").write_bytes(fixture.read_bytes())
+    before = folder_state(folder)
+    row = scan_file(folder / "h_old.ecocheck")
+    assert row.ok and row.fiscal_year == 2025 and row.total_t is not None
+    assert folder_state(folder) == before  # no migration, no backup copy beside it
+
+
 def test_golden_company_row(folder: Path) -> None:
     row = scan_file(folder / "a_golden.ecocheck")
     assert row.ok and row.company == GOLDEN_NAME and row.fiscal_year == 2025 and row.complete
