@@ -76,7 +76,6 @@ class PortfolioRow:
     planned_reduction_t: Decimal | None = None
     planned_reduction_source: str = ""  # PLAN, TARGET or ""
     target_kind: str = ""
-    companion: dict[str, Any] = field(default_factory=dict)  # the companion record of the year
 
     @property
     def ok(self) -> bool:
@@ -229,7 +228,6 @@ def summarise(path: Path, project: Project, footprint: Footprint | None = None) 
         planned_reduction_t=reduction,
         planned_reduction_source=source,
         target_kind=project.targets[0].kind if project.targets else "",
-        companion=record,
     )
 
 
