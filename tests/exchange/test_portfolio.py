@@ -78,6 +78,17 @@ def test_missing_folder_is_a_message(tmp_path: Path) -> None:
     assert error.value.messages[0].code == "portfolio.not_a_folder"
 
 
+def test_unreadable_folder_is_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refuse)  # root ignores folder permissions here
+    with pytest.raises(EcoCheckError) as error:
+        project_files(tmp_path)
+    message = error.value.messages[0]
+    assert message.code == "portfolio.folder_unreadable" and "Permission denied" in message.text()
+
+
 def test_every_bad_file_is_a_row_with_its_reason_and_stays_untouched(folder: Path) -> None:
     locked = ProjectFile.open(folder / "f_locked.ecocheck")  # another window holds it
     try:

@@ -32,6 +32,7 @@ register(
     {
         "portfolio.folder_missing": "The folder {folder} does not exist",
         "portfolio.not_a_folder": "{folder} is not a folder",
+        "portfolio.folder_unreadable": "The folder {folder} cannot be read ({reason})",
         "portfolio.needs_recovery": "The project file {file} was not closed properly; open it"
         " once in EcoCheck to recover its last edits (the portfolio only reads files)",
         "portfolio.no_data": "The project file {file} has no energy data yet",
@@ -97,10 +98,17 @@ def project_files(folder: Path) -> list[Path]:
         raise EcoCheckError(Message("portfolio.folder_missing", {"folder": str(folder)}))
     if not folder.is_dir():
         raise EcoCheckError(Message("portfolio.not_a_folder", {"folder": str(folder)}))
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise EcoCheckError(
+            Message("portfolio.folder_unreadable", {"folder": str(folder), "reason": reason})
+        ) from None
     return sorted(
         (
             entry
-            for entry in folder.iterdir()
+            for entry in entries
             if entry.name.lower().endswith(SUFFIX) and not _BACKUP_NAME.search(entry.name)
         ),
         key=lambda p: p.name.casefold(),
