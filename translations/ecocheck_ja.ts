@@ -954,6 +954,10 @@ Python %4</translation>
         <translation>フォルダー {folder} が見つかりません。別のフォルダーを選んでください。</translation>
     </message>
     <message>
+        <source>The folder {folder} cannot be read ({reason}).</source>
+        <translation>フォルダー {folder} を読み込めません ({reason})。</translation>
+    </message>
+    <message>
         <source>The project file {file} has no energy data yet.</source>
         <translation>プロジェクトファイル {file} にはまだエネルギー使用量のデータがありません。</translation>
     </message>

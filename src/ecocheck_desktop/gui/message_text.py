@@ -83,6 +83,9 @@ TEMPLATES: dict[str, object] = {
     "portfolio.folder_missing": QT_TRANSLATE_NOOP(
         "Messages", "The folder {folder} does not exist; choose another folder."
     ),
+    "portfolio.folder_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The folder {folder} cannot be read ({reason})."
+    ),
     "portfolio.no_data": QT_TRANSLATE_NOOP(
         "Messages", "The project file {file} has no energy data yet."
     ),
