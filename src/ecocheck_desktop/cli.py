@@ -67,7 +67,10 @@ def _build_parser() -> argparse.ArgumentParser:
     portfolio = sub.add_parser("portfolio", help="aggregate the project files of a folder")
     portfolio.add_argument("directory")
     portfolio.add_argument("-o", "--output", required=True)
-    portfolio.add_argument("--reports", default=None)
+    portfolio.add_argument("--reports", default=None, help="write one PDF per company here")
+    portfolio.add_argument("--consortium", default=None, help="aggregated summary, .pdf or .csv")
+    portfolio.add_argument("--anonymise", action="store_true", help="企業 A / Company A")
+    portfolio.add_argument("--lang", choices=["ja", "en"], default="ja")
     portfolio.set_defaults(handler="portfolio")
 
     demo = sub.add_parser("demo", help="write the bundled demo company")

@@ -230,12 +230,15 @@ class MainWindow(QMainWindow):
             "new_requested": self.new_project,
             "open_requested": self.open_project_dialog,
             "demo_requested": self.open_demo,
-            "folder_requested": self.not_available_yet,
+            "project_requested": self.open_from_portfolio,
+            "folder_changed": self._remember_portfolio_folder,
         }
         for signal_name, slot in requests.items():
             signal = getattr(page, signal_name, None)
             if signal is not None:
                 signal.connect(slot)
+        if entry.page_id == "portfolio":
+            page.set_folder(self.settings.portfolio_folder)  # type: ignore[attr-defined]
         self.stack.addWidget(page)
         return page
 
@@ -354,6 +357,17 @@ class MainWindow(QMainWindow):
         if self.current_page().page_id == "home":
             self.show_page("energy")
         return True
+
+    def open_from_portfolio(self, path: str) -> bool:
+        """Open a company listed on the portfolio page and show its results."""
+        if not self.open_project(path):
+            return False
+        self.show_page("results")
+        return True
+
+    def _remember_portfolio_folder(self, folder: str) -> None:
+        self.settings.portfolio_folder = folder
+        self._save_settings()
 
     def open_demo(self) -> bool:
         """Write a fresh copy of the bundled demo company to the user's folder and open it."""
@@ -528,6 +542,8 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             worker = getattr(page, "worker", None)
             if worker is not None and worker.running:
+                # A batch (portfolio reports) stops after the file being written.
+                getattr(page, "cancel", lambda: None)()
                 worker.wait(30)
         if self._service is not None:
             self._service.close()

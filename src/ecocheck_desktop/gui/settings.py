@@ -45,13 +45,20 @@ class Settings:
     recent_files: tuple[str, ...] = ()
     # QMainWindow.saveGeometry() as hex text, so the file stays readable and diffable.
     window_geometry: str = ""
+    # The folder the ポートフォリオ page lists ("" = none chosen yet).
+    portfolio_folder: str = ""
 
     def __init__(
-        self, language: str = "", recent_files: tuple[str, ...] = (), window_geometry: str = ""
+        self,
+        language: str = "",
+        recent_files: tuple[str, ...] = (),
+        window_geometry: str = "",
+        portfolio_folder: str = "",
     ) -> None:
         self.language = language
         self.recent_files = tuple(recent_files)
         self.window_geometry = window_geometry
+        self.portfolio_folder = portfolio_folder
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Settings):
@@ -78,6 +85,9 @@ class Settings:
         geometry = store.value("window_geometry", "")
         if isinstance(geometry, str):
             settings.window_geometry = geometry
+        folder = store.value("portfolio_folder", "")
+        if isinstance(folder, str):
+            settings.portfolio_folder = folder
         return settings
 
     def save(self, path: Path | None = None) -> bool:
@@ -91,6 +101,7 @@ class Settings:
         store.setValue("language", self.language)
         store.setValue("recent_files", list(self.recent_files))
         store.setValue("window_geometry", self.window_geometry)
+        store.setValue("portfolio_folder", self.portfolio_folder)
         store.sync()
         return store.status() == QSettings.Status.NoError
 

@@ -5,16 +5,16 @@ holds (no pyplot state): the GUI wraps it in ``FigureCanvasQTAgg``, the PDF rend
 :func:`figure_png`. Text uses the bundled IPAexGothic, registered once by family name, so
 Japanese labels never turn into boxes.
 
-Target paths (``target_path``) are the core's (:mod:`ecocheck_desktop.core.targets`), the same
-numbers as the 目標 page: SBT-SME falls by 4.2 % of the base year per year, the national path
-runs against FY2013 (re-based when the company has no FY2013).
+Target paths (``target_path``, in :mod:`.target_line` so that the companion need not import
+matplotlib) are the core's (:mod:`ecocheck_desktop.core.targets`), the same numbers as the 目標
+page: SBT-SME falls by 4.2 % of the base year per year, the national path runs against FY2013
+(re-based when the company has no FY2013).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from matplotlib.text import Text
 
 from ecocheck_desktop import resources
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
+from ecocheck_desktop.report.target_line import target_path
 from ecocheck_desktop.report.texts import TEXTS, energy_name, text
 
 if TYPE_CHECKING:
@@ -201,32 +202,6 @@ def scope_chart(
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
         axes.set_xlim(left=0)
     return _finish(figure)
-
-
-def target_path(
-    target: Target, totals: dict[int, Decimal], to_year: int | None = None
-) -> tuple[list[int], list[Decimal]] | None:
-    """A target's path (years, t-CO2) from its base year, or None without base-year emissions.
-
-    The values are :func:`ecocheck_desktop.core.targets.target_path`'s (the 目標 page's), so an
-    SBT-SME line falls by ``reduction_pct`` % of the base-year emissions every year. A target
-    entered without a percentage gets its kind's default (4.2 %/yr, 42 % by 2030). The path runs
-    to ``to_year`` (default: the target year; a bank SPT always stops at its own year).
-    """
-    from dataclasses import replace
-
-    from ecocheck_desktop.core import targets as core_targets
-
-    base = totals.get(target.base_year)
-    if base is None or target.target_year <= target.base_year:
-        return None
-    if not target.reduction_pct and target.kind in ("sbt_linear", "sbt_42"):
-        default = core_targets.standard_target(target.kind, target.base_year)
-        target = replace(target, reduction_pct=default.reduction_pct)
-    last = to_year or target.target_year
-    path = core_targets.target_path(target, base, max(last, target.base_year))
-    points = [p for p in path.points if p.year <= last]
-    return [p.year for p in points], [p.t_co2 for p in points]
 
 
 def trend_chart(

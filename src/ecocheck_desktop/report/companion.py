@@ -79,7 +79,7 @@ def _number(value: Decimal | None) -> float | int | None:
 
 def _planned_reduction_t(project: Project, totals: dict[int, Decimal]) -> Decimal | None:
     """t-CO2 the first target asks for at its target year (None without a target)."""
-    from ecocheck_desktop.report.charts import target_path
+    from ecocheck_desktop.report.target_line import target_path
 
     if not project.targets:
         return None

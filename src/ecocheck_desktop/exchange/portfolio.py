@@ -1,0 +1,440 @@
+"""The advisor's portfolio: one row of key figures per ``.ecocheck`` file in a folder.
+
+Owns the scan of a folder (its ``*.ecocheck`` files, not its sub-folders, not the backup
+copies a migration leaves beside a file), read one file at a time so that memory does not grow
+with the number of files, each opened READ-ONLY and never migrated or otherwise changed. A file
+that cannot be read becomes a row with its reason (the store's message: in use, newer version,
+damaged, not a project) and never stops the scan.
+
+The figures are the companion's (:func:`report.companion.key_figures`), so the portfolio, the
+companion CSV and the PDF agree. What the portfolio adds: the choice of the row's fiscal year,
+the data completeness of that year and the planned reduction (docs/portfolio.md).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ecocheck_desktop.core.fiscal import months_of_fiscal_year
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+
+if TYPE_CHECKING:
+    from ecocheck_desktop.core.footprint import Footprint, YearResult
+    from ecocheck_desktop.core.model import Project
+
+register(
+    {
+        "portfolio.folder_missing": "The folder {folder} does not exist",
+        "portfolio.not_a_folder": "{folder} is not a folder",
+        "portfolio.folder_unreadable": "The folder {folder} cannot be read ({reason})",
+        "portfolio.needs_recovery": "The project file {file} was not closed properly; open it"
+        " once in EcoCheck to recover its last edits (the portfolio only reads files)",
+        "portfolio.no_data": "The project file {file} has no energy data yet",
+        "portfolio.failed": "The project file {file} could not be summarised ({reason})",
+    }
+)
+
+SUFFIX = ".ecocheck"
+# The copy store.migrations makes before migrating (name.v1-backup-20261128-101500.ecocheck):
+# the same company again, which would be counted twice.
+_BACKUP_NAME = re.compile(r"\.v\d+-backup-\d{8}-\d{6}(-\d+)?\.ecocheck$", re.IGNORECASE)
+HUNDRED = Decimal(100)
+
+PLAN = "plan"
+TARGET = "target"
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    """The key figures of one project file, or why it could not be read (``error``)."""
+
+    path: Path
+    error: Message | None = None
+    company: str = ""
+    industry: str = ""
+    city: str = ""
+    fiscal_year: int | None = None
+    complete: bool = False  # the year's calculation has no errors
+    scope1_t: Decimal | None = None
+    scope2_adjusted_t: Decimal | None = None
+    scope2_location_t: Decimal | None = None
+    total_t: Decimal | None = None  # Scope 1+2, adjusted (market) basis
+    previous_total_t: Decimal | None = None
+    yoy_change_pct: Decimal | None = None
+    intensity_revenue: Decimal | None = None  # t-CO2 per 百万円 revenue
+    energy_gj: Decimal | None = None
+    months_with_data: int = 0
+    months_in_year: int = 12
+    completeness_pct: Decimal | None = None  # filled energy-months / expected energy-months
+    by_energy_t: dict[str, Decimal] = field(default_factory=dict)
+    planned_measures: int = 0
+    planned_reduction_t: Decimal | None = None
+    planned_reduction_source: str = ""  # PLAN, TARGET or ""
+    target_kind: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    @property
+    def has_plan(self) -> bool:
+        return self.planned_measures > 0
+
+
+def project_files(folder: Path) -> list[Path]:
+    """The project files of ``folder`` in name order (not sub-folders, not backup copies)."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise EcoCheckError(Message("portfolio.folder_missing", {"folder": str(folder)}))
+    if not folder.is_dir():
+        raise EcoCheckError(Message("portfolio.not_a_folder", {"folder": str(folder)}))
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise EcoCheckError(
+            Message("portfolio.folder_unreadable", {"folder": str(folder), "reason": reason})
+        ) from None
+    return sorted(
+        (
+            entry
+            for entry in entries
+            if entry.name.lower().endswith(SUFFIX) and not _BACKUP_NAME.search(entry.name)
+        ),
+        key=lambda p: p.name.casefold(),
+    )
+
+
+def scan_folder(
+    folder: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[PortfolioRow]:
+    """One row per project file, each read and released before the next is opened."""
+    files = project_files(folder)
+    for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            return
+        yield scan_file(path)
+        if progress is not None:
+            progress(done + 1, len(files))
+
+
+def scan_file(path: Path) -> PortfolioRow:
+    """The row of one file; any failure becomes an error row, never an exception."""
+    path = Path(path)
+    try:
+        project = read_project(path)
+        return summarise(path, project)
+    except EcoCheckError as error:
+        return PortfolioRow(path, error=error.messages[0])
+    except (OSError, sqlite3.Error, ArithmeticError, ValueError, KeyError, TypeError) as error:
+        reason = f"{type(error).__name__}: {error}"
+        return PortfolioRow(
+            path, error=Message("portfolio.failed", {"reason": reason}, {"file": str(path)})
+        )
+
+
+def read_project(path: Path) -> Project:
+    """The project in ``path``, read-only, leaving the file exactly as it was.
+
+    ``load_project`` replays the journal of a file that was not closed properly (a writable
+    open); a scan must not change a client's file, so such a file is reported instead.
+    """
+    from ecocheck_desktop.store.project_file import ProjectFile, inspect_header
+
+    inspect_header(path)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise EcoCheckError(_journal_problem(path))
+    project_file = ProjectFile.open(path, read_only=True)
+    try:
+        return project_file.load()
+    finally:
+        project_file.close()
+
+
+def _journal_problem(path: Path) -> Message:
+    """A live journal: open in another program (it holds the lock), or left by a crash."""
+    where = {"file": str(path)}
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=0)
+    except sqlite3.Error:
+        return Message("portfolio.needs_recovery", where=where)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE").fetchall()
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except sqlite3.OperationalError as error:
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return Message("store.in_use", where=where)
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
+    return Message("portfolio.needs_recovery", where=where)
+
+
+def summarise(path: Path, project: Project, footprint: Footprint | None = None) -> PortfolioRow:
+    """The row of an already loaded project."""
+    from ecocheck_desktop.core.footprint import calculate
+    from ecocheck_desktop.report.companion import key_figures
+
+    company = project.company
+    if footprint is None:
+        footprint = calculate(project, strict=False)
+    year = latest_year(footprint)
+    if year is None:
+        return PortfolioRow(
+            path,
+            error=Message("portfolio.no_data", where={"file": str(path)}),
+            company=company.name,
+            industry=company.industry,
+            city=company.city,
+        )
+    record = next(
+        r for r in key_figures(project, footprint) if r["fiscal_year"] == year.fiscal_year
+    )
+    previous = next((y for y in footprint.years if y.fiscal_year == year.fiscal_year - 1), None)
+    filled, expected, months = _completeness(project, year.fiscal_year)
+    planned = [m for m in project.measure_plan if m.status != "rejected"]
+    reduction, source = _planned_reduction(project, year, record, bool(planned))
+    revenue = next((i.value for i in year.intensities if i.key == "revenue"), None)
+    return PortfolioRow(
+        path,
+        company=company.name,
+        industry=company.industry,
+        city=company.city,
+        fiscal_year=year.fiscal_year,
+        complete=year.complete,
+        scope1_t=year.scope1_t,
+        scope2_adjusted_t=year.scope2_adjusted_t,
+        scope2_location_t=year.scope2_location_t,
+        total_t=year.total_adjusted_t,
+        previous_total_t=previous.total_adjusted_t if previous and previous.by_energy else None,
+        # A part-year against a full year would look like a cut: no change until it is full.
+        yoy_change_pct=year.yoy_change_pct if filled == expected else None,
+        intensity_revenue=revenue,
+        energy_gj=year.energy_gj,
+        months_with_data=months,
+        months_in_year=12,
+        completeness_pct=filled * HUNDRED / expected if expected else None,
+        by_energy_t={code: total.t_co2 for code, total in year.by_energy.items()},
+        planned_measures=len(planned),
+        planned_reduction_t=reduction,
+        planned_reduction_source=source,
+        target_kind=project.targets[0].kind if project.targets else "",
+    )
+
+
+def latest_year(footprint: Footprint) -> YearResult | None:
+    """The latest fiscal year whose calculation is complete; else the latest with data."""
+    # by_energy, not lines: the lines are built lazily and a scan does not need them.
+    with_data = [y for y in footprint.years if y.by_energy]
+    complete = [y for y in with_data if y.complete]
+    chosen = complete or with_data
+    return max(chosen, key=lambda y: y.fiscal_year) if chosen else None
+
+
+def _completeness(project: Project, fiscal_year: int) -> tuple[int, int, int]:
+    """(energy-months filled, energy-months expected, months with any bill) of one year.
+
+    Expected: every month of the year for each energy type the company used that year.
+    """
+    months = set(months_of_fiscal_year(fiscal_year, project.company.fy_start_month))
+    cells = {(r.energy, r.month) for r in project.records if r.month in months}
+    energies = {energy for energy, _ in cells}
+    return len(cells), len(energies) * len(months), len({month for _, month in cells})
+
+
+def _planned_reduction(
+    project: Project, year: YearResult, record: dict[str, Any], has_plan: bool
+) -> tuple[Decimal | None, str]:
+    """The plan's measures combined (t-CO2/year), else what the first target asks for."""
+    if has_plan and year.complete:
+        from ecocheck_desktop.core.measures import baseline_from_year, evaluate
+
+        try:
+            catalogue = _catalogue()
+            plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
+        except EcoCheckError:
+            pass  # a plan that cannot be evaluated: fall back to the target, as the companion
+        else:
+            return plan.totals.t_co2_per_year, PLAN
+    target_t = record.get("planned_reduction_t")
+    if target_t is not None:
+        return Decimal(str(target_t)), TARGET
+    return None, ""
+
+
+_CATALOGUE: list[Any] = []
+
+
+def _catalogue() -> Any:
+    # Read once per process: it is the same bundled file for every project.
+    if not _CATALOGUE:
+        from ecocheck_desktop.core.measures import load_catalogue
+
+        _CATALOGUE.append(load_catalogue())
+    return _CATALOGUE[0]
+
+
+# --------------------------------------------------------------------------- summary CSV
+
+# Column order of ``ecocheck portfolio DIR -o SUMMARY.csv`` (docs/portfolio.md).
+SUMMARY_FIELDS: tuple[str, ...] = (
+    "file",
+    "status",
+    "reason_code",
+    "reason",
+    "company",
+    "industry",
+    "city",
+    "fiscal_year",
+    "complete",
+    "scope1_t",
+    "scope2_adjusted_t",
+    "scope2_location_t",
+    "total_adjusted_t",
+    "previous_total_adjusted_t",
+    "yoy_change_pct",
+    "intensity_revenue_t_per_million_yen",
+    "energy_gj",
+    "months_with_data",
+    "completeness_pct",
+    "planned_measures",
+    "planned_reduction_t",
+    "planned_reduction_source",
+    "target_kind",
+)
+
+
+def summary_record(row: PortfolioRow, *, anonymous_name: str | None = None) -> dict[str, Any]:
+    """The CSV record of one row; ``anonymous_name`` replaces the company and the file name."""
+    from ecocheck_desktop.core.messages import render
+    from ecocheck_desktop.report.companion import _number
+
+    error = row.error
+    reason = render(error) if error is not None else ""
+    if anonymous_name is not None:
+        reason = reason.replace(str(row.path), anonymous_name)
+    return {
+        "file": anonymous_name if anonymous_name is not None else row.file_name,
+        "status": "ok" if error is None else "unreadable",
+        "reason_code": error.code if error is not None else "",
+        "reason": reason,
+        "company": anonymous_name if anonymous_name is not None else row.company,
+        "industry": row.industry,
+        "city": row.city,
+        "fiscal_year": row.fiscal_year,
+        "complete": row.complete if error is None else None,
+        "scope1_t": _number(row.scope1_t),
+        "scope2_adjusted_t": _number(row.scope2_adjusted_t),
+        "scope2_location_t": _number(row.scope2_location_t),
+        "total_adjusted_t": _number(row.total_t),
+        "previous_total_adjusted_t": _number(row.previous_total_t),
+        "yoy_change_pct": _number(row.yoy_change_pct),
+        "intensity_revenue_t_per_million_yen": _number(row.intensity_revenue),
+        "energy_gj": _number(row.energy_gj),
+        "months_with_data": row.months_with_data if error is None else None,
+        "completeness_pct": _number(row.completeness_pct),
+        "planned_measures": row.planned_measures if error is None else None,
+        "planned_reduction_t": _number(row.planned_reduction_t),
+        "planned_reduction_source": row.planned_reduction_source,
+        "target_kind": row.target_kind,
+    }
+
+
+class SummaryCsv:
+    """The summary CSV built row by row (UTF-8 with a BOM, cells neutralised like companion)."""
+
+    def __init__(self) -> None:
+        import csv
+        import io
+
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
+        self._writer.writerow(SUMMARY_FIELDS)
+
+    def add(self, row: PortfolioRow, *, anonymous_name: str | None = None) -> None:
+        from ecocheck_desktop.report.companion import neutralise
+
+        record = summary_record(row, anonymous_name=anonymous_name)
+        cells: list[object] = []
+        for name in SUMMARY_FIELDS:
+            value = record[name]
+            if value is None:
+                cells.append("")
+            elif isinstance(value, bool):
+                cells.append("true" if value else "false")
+            else:
+                cells.append(neutralise(value))
+        self._writer.writerow(cells)
+
+    def data(self) -> bytes:
+        return ("\ufeff" + self._buffer.getvalue()).encode("utf-8")
+
+
+# --------------------------------------------------------------------------- batch reports
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    source: Path
+    output: Path | None  # the PDF written, None when it failed
+    error: Message | None = None
+
+
+def report_name(source: Path) -> str:
+    return f"{source.stem}.pdf"
+
+
+def batch_reports(
+    files: list[Path],
+    out_dir: Path,
+    *,
+    lang: str = "ja",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[BatchResult]:
+    """One PDF per project file into ``out_dir`` (atomic writes); a failure never stops it."""
+    from ecocheck_desktop.report.pdf import build_report
+
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise EcoCheckError(
+            Message(
+                "report.cannot_write",
+                {"path": str(out_dir), "reason": error.strerror or type(error).__name__},
+            )
+        ) from None
+    for done, source in enumerate(files):
+        if cancelled is not None and cancelled():
+            return
+        target = out_dir / report_name(source)
+        try:
+            build_report(read_project(source), target, lang=lang)
+        except EcoCheckError as error:
+            yield BatchResult(source, None, error.messages[0])
+        except (OSError, ArithmeticError, ValueError, KeyError, TypeError) as error:
+            reason = f"{type(error).__name__}: {error}"
+            where = {"file": str(source)}
+            yield BatchResult(source, None, Message("portfolio.failed", {"reason": reason}, where))
+        else:
+            yield BatchResult(source, target)
+        if progress is not None:
+            progress(done + 1, len(files))
