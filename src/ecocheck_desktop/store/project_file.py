@@ -21,6 +21,7 @@ import json
 import os
 import sqlite3
 import stat
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -327,6 +328,8 @@ class ProjectFile:
                     "created_at": now,
                     "created_by": user,
                     "modified_at": now,
+                    # The project's identity across copies (hand-over: store/handover.py).
+                    "project_id": str(uuid.uuid4()),
                 }
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 _insert_project(conn, project)
