@@ -446,6 +446,193 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Project created</source>
+        <translation>プロジェクト作成</translation>
+    </message>
+    <message>
+        <source>Company details changed</source>
+        <translation>会社情報の変更</translation>
+    </message>
+    <message>
+        <source>Site added or changed</source>
+        <translation>事業所の追加・変更</translation>
+    </message>
+    <message>
+        <source>Site deleted</source>
+        <translation>事業所の削除</translation>
+    </message>
+    <message>
+        <source>Supply contract changed</source>
+        <translation>供給契約の変更</translation>
+    </message>
+    <message>
+        <source>Supply contract deleted</source>
+        <translation>供給契約の削除</translation>
+    </message>
+    <message>
+        <source>Fiscal year data changed</source>
+        <translation>年度の数値の変更</translation>
+    </message>
+    <message>
+        <source>Fiscal year deleted</source>
+        <translation>年度の削除</translation>
+    </message>
+    <message>
+        <source>Energy use added</source>
+        <translation>エネルギー使用量の追加</translation>
+    </message>
+    <message>
+        <source>Energy use changed</source>
+        <translation>エネルギー使用量の変更</translation>
+    </message>
+    <message>
+        <source>Energy use deleted</source>
+        <translation>エネルギー使用量の削除</translation>
+    </message>
+    <message>
+        <source>Equipment checklist changed</source>
+        <translation>設備チェックリストの変更</translation>
+    </message>
+    <message>
+        <source>Refrigerant refills changed</source>
+        <translation>冷媒充填量の変更</translation>
+    </message>
+    <message>
+        <source>Scope 3 entries changed</source>
+        <translation>Scope 3 の入力の変更</translation>
+    </message>
+    <message>
+        <source>Targets changed</source>
+        <translation>目標の変更</translation>
+    </message>
+    <message>
+        <source>Measure plan changed</source>
+        <translation>対策計画の変更</translation>
+    </message>
+    <message>
+        <source>Bill scan attached</source>
+        <translation>請求書の画像を添付</translation>
+    </message>
+    <message>
+        <source>Bill scan removed</source>
+        <translation>請求書の画像を削除</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>年月</translation>
+    </message>
+    <message>
+        <source>energy</source>
+        <translation>エネルギー</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>cost (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>推計</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>供給事業者</translation>
+    </message>
+    <message>
+        <source>menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>This project has not been handed over yet.</source>
+        <translation>このプロジェクトはまだ引き継ぎ（受け渡し）をしていません。</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the hand-over on %1 by %2.</source>
+        <translation>%1 に %2 さんが引き継いでから、変更はありません。</translation>
+    </message>
+    <message>
+        <source>%3 change(s) since the hand-over on %1 by %2</source>
+        <translation>%1 に %2 さんが引き継いでからの変更: %3 件</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>変更した人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更前 → 変更後</translation>
+    </message>
+    <message>
+        <source>Changes since the hand-over</source>
+        <translation>引き継ぎ以降の変更</translation>
+    </message>
+    <message>
+        <source>This file is exactly as it was handed back: the list shows the changes made before it was handed back.</source>
+        <translation>このファイルは返送されたときのままです。一覧は、返送される前に相手が行った変更です。</translation>
+    </message>
+    <message>
+        <source>Every change is saved with who made it and when; nothing here can be lost.</source>
+        <translation>変更はすべて、だれがいつ行ったかとともに保存されています。ここに表示された内容が失われることはありません。</translation>
+    </message>
+    <message>
+        <source>Use File &gt; Hand over a copy… to send the project to the owner or advisor.</source>
+        <translation>事業者さまや支援者にプロジェクトを渡すときは、「ファイル」→「引き継ぎ用のコピーを作成…」を使ってください。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>EcoCheck help</source>
@@ -573,6 +760,14 @@ Python %4</translation>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Hand over a copy…</source>
+        <translation>引き継ぎ用のコピーを作成(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Changes since hand-over…</source>
+        <translation>引き継ぎ以降の変更(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
@@ -619,6 +814,14 @@ Python %4</translation>
     <message>
         <source>No project open</source>
         <translation>プロジェクト未選択</translation>
+    </message>
+    <message>
+        <source>Hand over a copy</source>
+        <translation>引き継ぎ用のコピーの保存先</translation>
+    </message>
+    <message>
+        <source>A copy for hand-over was written to %1</source>
+        <translation>引き継ぎ用のコピーを %1 に保存しました</translation>
     </message>
     <message>
         <source>Bill attached: %1</source>
@@ -928,6 +1131,30 @@ Python %4</translation>
     <message>
         <source>The project file {file} does not exist.</source>
         <translation>プロジェクトファイル {file} が見つかりません。</translation>
+    </message>
+    <message>
+        <source>The copy {target} is the project file itself. Choose another file name.</source>
+        <translation>コピー先 {target} は元のプロジェクトファイルそのものです。別のファイル名を選んでください。</translation>
+    </message>
+    <message>
+        <source>{target} cannot be used for a hand-over copy: {reason}</source>
+        <translation>{target} は引き継ぎ用のコピーに使えません: {reason}</translation>
+    </message>
+    <message>
+        <source>The folder of {target} cannot be written to. Choose a folder you can write to. Nothing was changed.</source>
+        <translation>{target} のフォルダーには書き込めません。書き込めるフォルダーを選んでください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the copy {target} was not written. The project and any earlier file {target} are as they were.</source>
+        <translation>ディスクがいっぱいのため、コピー {target} を保存できませんでした。プロジェクトと、以前からある {target} はそのままです。</translation>
+    </message>
+    <message>
+        <source>The copy {target} could not be written ({reason}). The project and any earlier file {target} are as they were.</source>
+        <translation>コピー {target} を保存できませんでした（{reason}）。プロジェクトと、以前からある {target} はそのままです。</translation>
+    </message>
+    <message>
+        <source>The copy {target} was written, but the hand-over could not be noted in {file} ({reason}).</source>
+        <translation>コピー {target} は保存しましたが、{file} に引き継ぎを記録できませんでした（{reason}）。</translation>
     </message>
 </context>
 <context>

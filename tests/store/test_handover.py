@@ -324,3 +324,20 @@ def test_an_old_file_gets_a_project_id_on_its_first_hand_over(tmp_path: Path) ->
     again = export_handover(path, tmp_path / "copy2.ecocheck", "advisor")
     assert again.project_id == mark.project_id
     assert again.change_id > mark.change_id
+
+
+def test_a_new_record_is_logged_under_its_own_id_and_the_previous_entry_kept(
+    tmp_path: Path,
+) -> None:
+    # The change list names each entry's item: adding a record once renamed the previous row.
+    with ProjectFile.create(tmp_path / "a.ecocheck", small_project(), user="u") as pf:
+        pf.upsert_site(Site("倉庫"))
+        first = pf.add_record(EnergyRecord("2025-06", "electricity", Decimal(1), "kWh"))
+        second = pf.add_record(EnergyRecord("2025-07", "electricity", Decimal(2), "kWh"))
+        log = pf.change_log()
+    assert [(e.action, e.target) for e in log] == [
+        ("project.create", ""),
+        ("site.set", "sites[倉庫]"),
+        ("record.add", f"records[{first}]"),
+        ("record.add", f"records[{second}]"),
+    ]

@@ -355,7 +355,7 @@ def changed_fields(old: Any, new: Any) -> list[tuple[str, Any, Any]]:
     return [("", old, new)]
 
 
-def _plain(value: Any) -> str:
+def plain_value(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, str):
@@ -366,7 +366,7 @@ def _plain(value: Any) -> str:
 def describe(entry: ChangeEntry, limit: int = 200) -> str:
     """One line "field: old -> new; ..." for lists and tables (CLI, GUI)."""
     parts = [
-        f"{name + ': ' if name else ''}{_plain(old)} -> {_plain(new)}"
+        f"{name + ': ' if name else ''}{plain_value(old)} -> {plain_value(new)}"
         for name, old, new in changed_fields(entry.old, entry.new)
     ]
     text = "; ".join(parts)

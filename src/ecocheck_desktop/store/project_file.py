@@ -22,7 +22,7 @@ import os
 import sqlite3
 import stat
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -526,7 +526,11 @@ class ProjectFile:
     # -- writing: one transaction and one change-log row per call ------------------------------
 
     @contextmanager
-    def _change(self, action: str, target: str, old: Any, new: Any) -> Iterator[sqlite3.Connection]:
+    def _change(
+        self, action: str, target: str | Callable[[], str], old: Any, new: Any
+    ) -> Iterator[sqlite3.Connection]:
+        """One transaction with its change-log row; ``target`` may be a callable, asked after
+        the write (a new record's id is known only then)."""
         if self.read_only:
             raise _error("store.not_writable", self.path)
         conn = self._db()
@@ -538,7 +542,14 @@ class ProjectFile:
                 conn.execute(
                     "INSERT INTO change_log (at, user, action, target, old, new)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (now, self.user, action, target, _json_text(old), _json_text(new)),
+                    (
+                        now,
+                        self.user,
+                        action,
+                        target() if callable(target) else target,
+                        _json_text(old),
+                        _json_text(new),
+                    ),
                 )
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('modified_at', ?)", (now,))
                 conn.execute(
@@ -614,12 +625,11 @@ class ProjectFile:
             conn.execute("DELETE FROM fiscal_years WHERE year = ?", (year,))
 
     def add_record(self, record: EnergyRecord) -> int:
-        with self._change("record.add", "records", None, record) as conn:
+        record_id = 0
+        # The log row is written after the insert: its target names the new id (an UPDATE of
+        # the newest log row here would rename the previous edit's row instead).
+        with self._change("record.add", lambda: f"records[{record_id}]", None, record) as conn:
             record_id = _insert(conn, "records", record)
-            conn.execute(
-                "UPDATE change_log SET target = ? WHERE id = (SELECT max(id) FROM change_log)",
-                (f"records[{record_id}]",),
-            )
         return record_id
 
     def _record(self, record_id: int) -> EnergyRecord:
