@@ -293,20 +293,19 @@ def changes_in(project_file: ProjectFile) -> HandoverChanges:
     sender's edits since the hand-over before theirs: what changed since the receiver last
     handed it over.
     """
-    log = project_file.change_log()
-    marks = [i for i, entry in enumerate(log) if entry.action == MARK_ACTION]
+    marks = project_file.change_log(action=MARK_ACTION)
     if not marks:
         return HandoverChanges(None, [])
     last = marks[-1]
-    after = log[last + 1 :]
+    after = project_file.change_log(after=last.id)
     if after:
-        return HandoverChanges(_mark_of(log[last]), after)
+        return HandoverChanges(_mark_of(last), after)
     received = project_file.meta().get("handover_received_id")
-    if received == str(log[last].id) and len(marks) > 1:
+    if received == str(last.id) and len(marks) > 1:
         previous = marks[-2]
-        between = [e for e in log[previous + 1 : last] if e.action != MARK_ACTION]
-        return HandoverChanges(_mark_of(log[previous]), between, returned=True)
-    return HandoverChanges(_mark_of(log[last]), [])
+        between = project_file.change_log(after=previous.id, before=last.id)
+        return HandoverChanges(_mark_of(previous), between, returned=True)
+    return HandoverChanges(_mark_of(last), [])
 
 
 def changes_since_handover(path: Path) -> HandoverChanges:

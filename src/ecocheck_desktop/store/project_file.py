@@ -446,14 +446,25 @@ class ProjectFile:
             rows = _all(self._db().execute("SELECT key, value FROM meta"))
             return {str(row["key"]): str(row["value"]) for row in rows}
 
-    def change_log(self) -> list[ChangeEntry]:
+    def change_log(
+        self, *, after: int = 0, before: int | None = None, action: str | None = None
+    ) -> list[ChangeEntry]:
         """The audit trail in the order the edits were made (by id, not by the clock: a
-        clock set back between two edits must not reorder them)."""
+        clock set back between two edits must not reorder them); optionally only the rows
+        with ``after < id < before`` and of one ``action``."""
         with _reading(self.path):
-            return self._change_log()
+            return self._change_log(after, before, action)
 
-    def _change_log(self) -> list[ChangeEntry]:
-        rows = _all(self._db().execute("SELECT * FROM change_log ORDER BY id"))
+    def _change_log(
+        self, after: int = 0, before: int | None = None, action: str | None = None
+    ) -> list[ChangeEntry]:
+        rows = _all(
+            self._db().execute(
+                "SELECT * FROM change_log WHERE id > ? AND (? IS NULL OR id < ?)"
+                " AND (? IS NULL OR action = ?) ORDER BY id",
+                (after, before, before, action, action),
+            )
+        )
         return [
             ChangeEntry(
                 id=row["id"],
