@@ -77,6 +77,17 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("-o", "--output", required=True)
     demo.set_defaults(handler="demo")
 
+    handover = sub.add_parser("handover", help="hand a copy over between advisor and owner")
+    handover_sub = handover.add_subparsers(dest="handover_command", metavar="ACTION")
+    handover_export = handover_sub.add_parser("export", help="write a hand-over copy")
+    handover_export.add_argument("input")
+    handover_export.add_argument("-o", "--output", required=True)
+    handover_export.add_argument("--by", default=None, help="who hands it over")
+    handover_changes = handover_sub.add_parser("changes", help="changes since the hand-over")
+    handover_changes.add_argument("input")
+    handover_changes.add_argument("--json", action="store_true")
+    handover.set_defaults(handler="handover")
+
     selftest = sub.add_parser("selftest", help="check the installation end to end")
     selftest.set_defaults(handler="selftest")
     return parser

@@ -246,6 +246,30 @@ class ProjectService(QObject):
             self.project_changed.emit()
             self.footprint_changed.emit()
 
+    # -- hand-over (store/handover.py) -------------------------------------------------------
+
+    def _project_file(self) -> Any:
+        from ecocheck_desktop.store.project_file import ProjectFile
+
+        if not isinstance(self._file, ProjectFile):
+            raise EcoCheckError(Message("grid.no_project"))
+        return self._file
+
+    def hand_over(self, target: Path | str) -> Any:
+        """Write a hand-over copy of the open project (raises EcoCheckError); the mark."""
+        from ecocheck_desktop.store.handover import hand_over
+
+        return hand_over(self._project_file(), Path(target), self.user)
+
+    def handover_changes(self) -> Any:
+        """What changed since the last hand-over of the open project (None: no project file)."""
+        from ecocheck_desktop.store.handover import changes_in
+        from ecocheck_desktop.store.project_file import ProjectFile
+
+        if not isinstance(self._file, ProjectFile):
+            return None
+        return changes_in(self._file)
+
     # -- reading -----------------------------------------------------------------------------
 
     def _require(self) -> Project:

@@ -21,7 +21,8 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -327,6 +328,8 @@ class ProjectFile:
                     "created_at": now,
                     "created_by": user,
                     "modified_at": now,
+                    # The project's identity across copies (hand-over: store/handover.py).
+                    "project_id": str(uuid.uuid4()),
                 }
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 _insert_project(conn, project)
@@ -443,14 +446,25 @@ class ProjectFile:
             rows = _all(self._db().execute("SELECT key, value FROM meta"))
             return {str(row["key"]): str(row["value"]) for row in rows}
 
-    def change_log(self) -> list[ChangeEntry]:
+    def change_log(
+        self, *, after: int = 0, before: int | None = None, action: str | None = None
+    ) -> list[ChangeEntry]:
         """The audit trail in the order the edits were made (by id, not by the clock: a
-        clock set back between two edits must not reorder them)."""
+        clock set back between two edits must not reorder them); optionally only the rows
+        with ``after < id < before`` and of one ``action``."""
         with _reading(self.path):
-            return self._change_log()
+            return self._change_log(after, before, action)
 
-    def _change_log(self) -> list[ChangeEntry]:
-        rows = _all(self._db().execute("SELECT * FROM change_log ORDER BY id"))
+    def _change_log(
+        self, after: int = 0, before: int | None = None, action: str | None = None
+    ) -> list[ChangeEntry]:
+        rows = _all(
+            self._db().execute(
+                "SELECT * FROM change_log WHERE id > ? AND (? IS NULL OR id < ?)"
+                " AND (? IS NULL OR action = ?) ORDER BY id",
+                (after, before, before, action, action),
+            )
+        )
         return [
             ChangeEntry(
                 id=row["id"],
@@ -523,7 +537,11 @@ class ProjectFile:
     # -- writing: one transaction and one change-log row per call ------------------------------
 
     @contextmanager
-    def _change(self, action: str, target: str, old: Any, new: Any) -> Iterator[sqlite3.Connection]:
+    def _change(
+        self, action: str, target: str | Callable[[], str], old: Any, new: Any
+    ) -> Iterator[sqlite3.Connection]:
+        """One transaction with its change-log row; ``target`` may be a callable, asked after
+        the write (a new record's id is known only then)."""
         if self.read_only:
             raise _error("store.not_writable", self.path)
         conn = self._db()
@@ -535,7 +553,14 @@ class ProjectFile:
                 conn.execute(
                     "INSERT INTO change_log (at, user, action, target, old, new)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (now, self.user, action, target, _json_text(old), _json_text(new)),
+                    (
+                        now,
+                        self.user,
+                        action,
+                        target() if callable(target) else target,
+                        _json_text(old),
+                        _json_text(new),
+                    ),
                 )
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('modified_at', ?)", (now,))
                 conn.execute(
@@ -611,12 +636,11 @@ class ProjectFile:
             conn.execute("DELETE FROM fiscal_years WHERE year = ?", (year,))
 
     def add_record(self, record: EnergyRecord) -> int:
-        with self._change("record.add", "records", None, record) as conn:
+        record_id = 0
+        # The log row is written after the insert: its target names the new id (an UPDATE of
+        # the newest log row here would rename the previous edit's row instead).
+        with self._change("record.add", lambda: f"records[{record_id}]", None, record) as conn:
             record_id = _insert(conn, "records", record)
-            conn.execute(
-                "UPDATE change_log SET target = ? WHERE id = (SELECT max(id) FROM change_log)",
-                (f"records[{record_id}]",),
-            )
         return record_id
 
     def _record(self, record_id: int) -> EnergyRecord:
