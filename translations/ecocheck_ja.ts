@@ -446,6 +446,193 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Project created</source>
+        <translation>プロジェクト作成</translation>
+    </message>
+    <message>
+        <source>Company details changed</source>
+        <translation>会社情報の変更</translation>
+    </message>
+    <message>
+        <source>Site added or changed</source>
+        <translation>事業所の追加・変更</translation>
+    </message>
+    <message>
+        <source>Site deleted</source>
+        <translation>事業所の削除</translation>
+    </message>
+    <message>
+        <source>Supply contract changed</source>
+        <translation>供給契約の変更</translation>
+    </message>
+    <message>
+        <source>Supply contract deleted</source>
+        <translation>供給契約の削除</translation>
+    </message>
+    <message>
+        <source>Fiscal year data changed</source>
+        <translation>年度の数値の変更</translation>
+    </message>
+    <message>
+        <source>Fiscal year deleted</source>
+        <translation>年度の削除</translation>
+    </message>
+    <message>
+        <source>Energy use added</source>
+        <translation>エネルギー使用量の追加</translation>
+    </message>
+    <message>
+        <source>Energy use changed</source>
+        <translation>エネルギー使用量の変更</translation>
+    </message>
+    <message>
+        <source>Energy use deleted</source>
+        <translation>エネルギー使用量の削除</translation>
+    </message>
+    <message>
+        <source>Equipment checklist changed</source>
+        <translation>設備チェックリストの変更</translation>
+    </message>
+    <message>
+        <source>Refrigerant refills changed</source>
+        <translation>冷媒充填量の変更</translation>
+    </message>
+    <message>
+        <source>Scope 3 entries changed</source>
+        <translation>Scope 3 の入力の変更</translation>
+    </message>
+    <message>
+        <source>Targets changed</source>
+        <translation>目標の変更</translation>
+    </message>
+    <message>
+        <source>Measure plan changed</source>
+        <translation>対策計画の変更</translation>
+    </message>
+    <message>
+        <source>Bill scan attached</source>
+        <translation>請求書の画像を添付</translation>
+    </message>
+    <message>
+        <source>Bill scan removed</source>
+        <translation>請求書の画像を削除</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>年月</translation>
+    </message>
+    <message>
+        <source>energy</source>
+        <translation>エネルギー</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>cost (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>推計</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>供給事業者</translation>
+    </message>
+    <message>
+        <source>menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>This project has not been handed over yet.</source>
+        <translation>このプロジェクトはまだ引き継ぎ（受け渡し）をしていません。</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the hand-over on %1 by %2.</source>
+        <translation>%1 に %2 さんが引き継いでから、変更はありません。</translation>
+    </message>
+    <message>
+        <source>%3 change(s) since the hand-over on %1 by %2</source>
+        <translation>%1 に %2 さんが引き継いでからの変更: %3 件</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>変更した人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更前 → 変更後</translation>
+    </message>
+    <message>
+        <source>Changes since the hand-over</source>
+        <translation>引き継ぎ以降の変更</translation>
+    </message>
+    <message>
+        <source>This file is exactly as it was handed back: the list shows the changes made before it was handed back.</source>
+        <translation>このファイルは返送されたときのままです。一覧は、返送される前に相手が行った変更です。</translation>
+    </message>
+    <message>
+        <source>Every change is saved with who made it and when; nothing here can be lost.</source>
+        <translation>変更はすべて、だれがいつ行ったかとともに保存されています。ここに表示された内容が失われることはありません。</translation>
+    </message>
+    <message>
+        <source>Use File &gt; Hand over a copy… to send the project to the owner or advisor.</source>
+        <translation>事業者さまや支援者にプロジェクトを渡すときは、「ファイル」→「引き継ぎ用のコピーを作成…」を使ってください。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>EcoCheck help</source>
@@ -573,6 +760,14 @@ Python %4</translation>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Hand over a copy…</source>
+        <translation>引き継ぎ用のコピーを作成(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Changes since hand-over…</source>
+        <translation>引き継ぎ以降の変更(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
@@ -619,6 +814,14 @@ Python %4</translation>
     <message>
         <source>No project open</source>
         <translation>プロジェクト未選択</translation>
+    </message>
+    <message>
+        <source>Hand over a copy</source>
+        <translation>引き継ぎ用のコピーの保存先</translation>
+    </message>
+    <message>
+        <source>A copy for hand-over was written to %1</source>
+        <translation>引き継ぎ用のコピーを %1 に保存しました</translation>
     </message>
     <message>
         <source>Bill attached: %1</source>
@@ -930,6 +1133,38 @@ Python %4</translation>
         <translation>プロジェクトファイル {file} が見つかりません。</translation>
     </message>
     <message>
+        <source>The project file {file} is open in another EcoCheck window or program; close it there first.</source>
+        <translation>プロジェクトファイル {file} は別の EcoCheck のウィンドウまたは別のプログラムで開かれています。先にそちらで閉じてください。</translation>
+    </message>
+    <message>
+        <source>The project file {file} was written by a newer EcoCheck (file format {file_version}, this app reads up to {app_version}); update EcoCheck to open it. The file was not changed.</source>
+        <translation>プロジェクトファイル {file} は新しいバージョンの EcoCheck で保存されています (ファイル形式 {file_version}、このアプリが読めるのは {app_version} まで)。開くには EcoCheck を更新してください。ファイルは変更していません。</translation>
+    </message>
+    <message>
+        <source>{file} is not an EcoCheck project file ({reason}).</source>
+        <translation>{file} は EcoCheck のプロジェクトファイルではありません ({reason})。</translation>
+    </message>
+    <message>
+        <source>The project file {file} is damaged ({reason}); open a backup copy.</source>
+        <translation>プロジェクトファイル {file} は壊れています ({reason})。バックアップのコピーを開いてください。</translation>
+    </message>
+    <message>
+        <source>The project file {file} was not closed properly; open it once in EcoCheck to recover its last edits (the portfolio only reads files).</source>
+        <translation>プロジェクトファイル {file} は正しく閉じられていません。最後の編集内容を復元するため、一度 EcoCheck で開いてください (ポートフォリオはファイルを読むだけです)。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; choose another folder.</source>
+        <translation>フォルダー {folder} が見つかりません。別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be read ({reason}).</source>
+        <translation>フォルダー {folder} を読み込めません ({reason})。</translation>
+    </message>
+    <message>
+        <source>The project file {file} has no energy data yet.</source>
+        <translation>プロジェクトファイル {file} にはまだエネルギー使用量のデータがありません。</translation>
+    </message>
+    <message>
         <source>Row %1, column number %2: </source>
         <translation>%1 行目・%2 列目：</translation>
     </message>
@@ -940,6 +1175,30 @@ Python %4</translation>
     <message>
         <source>Row %1: </source>
         <translation>%1 行目：</translation>
+    </message>
+    <message>
+        <source>The copy {target} is the project file itself. Choose another file name.</source>
+        <translation>コピー先 {target} は元のプロジェクトファイルそのものです。別のファイル名を選んでください。</translation>
+    </message>
+    <message>
+        <source>{target} cannot be used for a hand-over copy: {reason}</source>
+        <translation>{target} は引き継ぎ用のコピーに使えません: {reason}</translation>
+    </message>
+    <message>
+        <source>The folder of {target} cannot be written to. Choose a folder you can write to. Nothing was changed.</source>
+        <translation>{target} のフォルダーには書き込めません。書き込めるフォルダーを選んでください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the copy {target} was not written. The project and any earlier file {target} are as they were.</source>
+        <translation>ディスクがいっぱいのため、コピー {target} を保存できませんでした。プロジェクトと、以前からある {target} はそのままです。</translation>
+    </message>
+    <message>
+        <source>The copy {target} could not be written ({reason}). The project and any earlier file {target} are as they were.</source>
+        <translation>コピー {target} を保存できませんでした（{reason}）。プロジェクトと、以前からある {target} はそのままです。</translation>
+    </message>
+    <message>
+        <source>The copy {target} was written, but the hand-over could not be noted in {file} ({reason}).</source>
+        <translation>コピー {target} は保存しましたが、{file} に引き継ぎを記録できませんでした（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1226,102 @@ Python %4</translation>
         <translation>支援者向け：フォルダー内の全顧客企業の主な数値</translation>
     </message>
     <message>
+        <source>Choose the folder of your client files</source>
+        <translation>顧客企業のファイルがあるフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Reading the project files …</source>
+        <translation>プロジェクトファイルを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>開けません</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the PDF reports</source>
+        <translation>PDF レポートの保存先フォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Writing %1 PDF reports …</source>
+        <translation>%1 件の PDF レポートを書き出しています…</translation>
+    </message>
+    <message>
+        <source>PDF reports</source>
+        <translation>PDF レポート</translation>
+    </message>
+    <message>
+        <source>Writing the reports of %1 companies …</source>
+        <translation>%1 社のレポートを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file …</source>
+        <translation>処理中のファイルが終わりしだい停止します…</translation>
+    </message>
+    <message>
+        <source>Consortium summary (PDF)</source>
+        <translation>集計報告 (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Consortium summary (CSV)</source>
+        <translation>集計報告 (CSV)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the list (CSV)</source>
+        <translation>一覧を書き出す (CSV)</translation>
+    </message>
+    <message>
+        <source>Writing %1 …</source>
+        <translation>%1 を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>保存しました: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>The portfolio could not be completed</source>
+        <translation>ポートフォリオの処理を完了できませんでした</translation>
+    </message>
+    <message>
+        <source>%1 reports written to %2.</source>
+        <translation>%1 件のレポートを %2 に保存しました。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 件は書き出せませんでした。</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>途中で停止しました。</translation>
+    </message>
+    <message>
+        <source>%1 project files</source>
+        <translation>プロジェクトファイル %1 件</translation>
+    </message>
+    <message>
+        <source>, %1 without figures</source>
+        <translation>、うち数値のないもの %1 件</translation>
+    </message>
+    <message>
+        <source>This folder holds no project files (.ecocheck).</source>
+        <translation>このフォルダーにはプロジェクトファイル (.ecocheck) がありません。</translation>
+    </message>
+    <message>
         <source>No folder chosen yet</source>
         <translation>フォルダーがまだ選ばれていません</translation>
     </message>
@@ -977,6 +1332,182 @@ Python %4</translation>
     <message>
         <source>Choose folder…</source>
         <translation>フォルダーを選択…</translation>
+    </message>
+    <message>
+        <source>Change folder…</source>
+        <translation>フォルダーを変更…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>最新の情報に更新</translation>
+    </message>
+    <message>
+        <source>Read the folder again (F5)</source>
+        <translation>フォルダーを読み直します (F5)</translation>
+    </message>
+    <message>
+        <source>Filter by company, industry or file name</source>
+        <translation>会社名・業種・ファイル名で絞り込み</translation>
+    </message>
+    <message>
+        <source>Show files without figures</source>
+        <translation>数値のないファイルも表示</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Open the selected company (or double-click its row)</source>
+        <translation>選んだ会社を開きます (行のダブルクリックでも開けます)</translation>
+    </message>
+    <message>
+        <source>PDF reports…</source>
+        <translation>PDF レポート…</translation>
+    </message>
+    <message>
+        <source>A PDF report for each selected company (all companies listed if none is selected)</source>
+        <translation>選んだ会社ごとに PDF レポートを書き出します (選んでいなければ一覧の全社)</translation>
+    </message>
+    <message>
+        <source>Anonymise company names</source>
+        <translation>会社名を匿名にする</translation>
+    </message>
+    <message>
+        <source>Companies appear as Company A, Company B … and file names are left out</source>
+        <translation>会社名を「企業 A」「企業 B」… と表示し、ファイル名は載せません</translation>
+    </message>
+    <message>
+        <source>Consortium PDF…</source>
+        <translation>集計報告 PDF…</translation>
+    </message>
+    <message>
+        <source>Consortium CSV…</source>
+        <translation>集計報告 CSV…</translation>
+    </message>
+    <message>
+        <source>Totals, by industry and by energy, the spread of intensity and the planned reductions of all companies listed, for the city or the consortium</source>
+        <translation>一覧の全社の合計、業種別・エネルギー別の排出量、原単位の分布、計画削減量をまとめます (市や協議会向け)</translation>
+    </message>
+    <message>
+        <source>Export list (CSV)…</source>
+        <translation>一覧を CSV で書き出す…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioTableModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Year incomplete</source>
+        <translation>年度が未完了</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>新しい版</translation>
+    </message>
+    <message>
+        <source>Not a project file</source>
+        <translation>対象外のファイル</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破損</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>読み込めない</translation>
+    </message>
+    <message>
+        <source>Needs recovery</source>
+        <translation>復元が必要</translation>
+    </message>
+    <message>
+        <source>No energy data yet</source>
+        <translation>データ未入力</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>FY</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Scope 1+2
+[t-CO2]</source>
+        <translation>Scope 1+2
+[t-CO2]</translation>
+    </message>
+    <message>
+        <source>Change vs
+last FY</source>
+        <translation>前年度比</translation>
+    </message>
+    <message>
+        <source>Intensity
+[t/million yen]</source>
+        <translation>原単位
+[t/百万円]</translation>
+    </message>
+    <message>
+        <source>Data
+complete</source>
+        <translation>データの
+充足率</translation>
+    </message>
+    <message>
+        <source>Planned cut
+[t-CO2/yr]</source>
+        <translation>計画削減量
+[t-CO2/年]</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>The latest fiscal year whose calculation is complete</source>
+        <translation>計算が完了している最新の年度</translation>
+    </message>
+    <message>
+        <source>Scope 1 + Scope 2 on the adjusted (market) basis of the SHK rules</source>
+        <translation>温対法の調整後排出係数による Scope 1 + Scope 2</translation>
+    </message>
+    <message>
+        <source>Change of Scope 1+2 against the fiscal year before</source>
+        <translation>前年度と比べた Scope 1+2 の増減 (その年度の全月がそろっている場合のみ)</translation>
+    </message>
+    <message>
+        <source>Scope 1+2 (t-CO2) per million yen of revenue</source>
+        <translation>売上高100万円あたりの Scope 1+2 (t-CO2)</translation>
+    </message>
+    <message>
+        <source>Share of the months with a bill, for every energy the company used that year</source>
+        <translation>その年度に使ったエネルギーごとの、請求データのある月の割合</translation>
+    </message>
+    <message>
+        <source>The annual reduction of the measures in the company&apos;s plan; with * the reduction its target asks for (no plan yet)</source>
+        <translation>削減計画に選んだ対策による年間削減量。* は計画がなく、目標の削減量を示したもの</translation>
     </message>
 </context>
 <context>
