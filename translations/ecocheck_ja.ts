@@ -1133,38 +1133,6 @@ Python %4</translation>
         <translation>プロジェクトファイル {file} が見つかりません。</translation>
     </message>
     <message>
-        <source>The project file {file} is open in another EcoCheck window or program; close it there first.</source>
-        <translation>プロジェクトファイル {file} は別の EcoCheck のウィンドウまたは別のプログラムで開かれています。先にそちらで閉じてください。</translation>
-    </message>
-    <message>
-        <source>The project file {file} was written by a newer EcoCheck (file format {file_version}, this app reads up to {app_version}); update EcoCheck to open it. The file was not changed.</source>
-        <translation>プロジェクトファイル {file} は新しいバージョンの EcoCheck で保存されています (ファイル形式 {file_version}、このアプリが読めるのは {app_version} まで)。開くには EcoCheck を更新してください。ファイルは変更していません。</translation>
-    </message>
-    <message>
-        <source>{file} is not an EcoCheck project file ({reason}).</source>
-        <translation>{file} は EcoCheck のプロジェクトファイルではありません ({reason})。</translation>
-    </message>
-    <message>
-        <source>The project file {file} is damaged ({reason}); open a backup copy.</source>
-        <translation>プロジェクトファイル {file} は壊れています ({reason})。バックアップのコピーを開いてください。</translation>
-    </message>
-    <message>
-        <source>The project file {file} was not closed properly; open it once in EcoCheck to recover its last edits (the portfolio only reads files).</source>
-        <translation>プロジェクトファイル {file} は正しく閉じられていません。最後の編集内容を復元するため、一度 EcoCheck で開いてください (ポートフォリオはファイルを読むだけです)。</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist; choose another folder.</source>
-        <translation>フォルダー {folder} が見つかりません。別のフォルダーを選んでください。</translation>
-    </message>
-    <message>
-        <source>The folder {folder} cannot be read ({reason}).</source>
-        <translation>フォルダー {folder} を読み込めません ({reason})。</translation>
-    </message>
-    <message>
-        <source>The project file {file} has no energy data yet.</source>
-        <translation>プロジェクトファイル {file} にはまだエネルギー使用量のデータがありません。</translation>
-    </message>
-    <message>
         <source>Row %1, column number %2: </source>
         <translation>%1 行目・%2 列目：</translation>
     </message>
@@ -1704,7 +1672,7 @@ complete</source>
         <translation>使用した排出係数</translation>
     </message>
     <message>
-        <source>Results</source>
+        <source>Results by scope</source>
         <translation>算定結果</translation>
     </message>
     <message>

@@ -57,7 +57,7 @@ def target_only_project(name: str = "目標だけ株式会社") -> Project:
         Company(name, industry="E24 金属製品製造業"),
         fiscal_years={2025: FiscalYearData(2025, revenue_million_yen=Decimal(100))},
         records=records,
-        targets=[Target("sbt_linear", 2025, 2030, Decimal(25))],
+        targets=[Target("sbt_linear", 2025, 2030, Decimal("5"))],
     )
 
 

@@ -187,7 +187,7 @@ def test_planned_reduction_prefers_the_plan_then_the_target(folder: Path) -> Non
 
     target = scan_file(folder / "c_target.ecocheck")
     assert target.planned_reduction_source == "target" and not target.has_plan
-    # SBT linear 25 % from FY2025 to FY2030: a quarter of the FY2025 emissions.
+    # SBT linear 5 %/yr of the base year from FY2025 to FY2030: a quarter of the FY2025 emissions.
     assert six(target.planned_reduction_t) == six(target.total_t * Decimal("0.25"))
 
 

@@ -62,7 +62,7 @@ def texts(demo: Project) -> dict[str, str]:
 def test_the_measures_table_shows_the_engines_figures(demo: Project, texts: dict[str, str]) -> None:
     plan, _ = _plan(demo)
     counted = [r for r in plan.measures if r.in_plan]
-    assert len(counted) >= 10  # the demo has a filled checklist: a real table
+    assert len(counted) >= 8  # the demo has a chosen plan of eight measures: a real table
     for lang, heading in (("ja", "10.削減対策"), ("en", "10.Reductionmeasures")):
         flat = _flat(texts[lang])
         assert heading in flat
@@ -81,7 +81,18 @@ def test_the_measures_table_shows_the_engines_figures(demo: Project, texts: dict
         for subsidy in {s.id: s for r in counted for s in r.subsidies}.values():
             name = subsidy.name_ja if lang == "ja" else subsidy.name_en
             assert _flat(name) in section
-    assert "まだ計画は選ばれていないため" in _flat(texts["ja"])  # no plan ticked in the demo
+    assert f"会社が計画に選んだ対策{len(counted)}件" in _flat(texts["ja"])  # the demo's plan
+
+
+def test_without_a_plan_the_applicable_measures_are_ranked() -> None:
+    project = demo_project()
+    project.measure_plan = []
+    plan, _ = _plan(project)
+    assert len([r for r in plan.measures if r.in_plan]) >= 10  # the checklist: a real table
+    flat = _flat(_text(render_report(project, lang="ja")))
+    section = flat[flat.index("10.削減対策") : flat.index("11.2030年")]
+    assert "まだ計画は選ばれていないため" in section
+    assert "[RE-01]" in section and "[HT-05]" in section
 
 
 def test_the_end_use_table_and_its_source(demo: Project, texts: dict[str, str]) -> None:

@@ -57,38 +57,6 @@ TEMPLATES: dict[str, object] = {
         "Messages", "The file {file} cannot be read: {reason}"
     ),
     "project.not_found": QT_TRANSLATE_NOOP("Messages", "The project file {file} does not exist."),
-    # Why a project file cannot be read (the portfolio's rows, opening a file).
-    "store.in_use": QT_TRANSLATE_NOOP(
-        "Messages",
-        "The project file {file} is open in another EcoCheck window or program; close it there "
-        "first.",
-    ),
-    "store.newer_version": QT_TRANSLATE_NOOP(
-        "Messages",
-        "The project file {file} was written by a newer EcoCheck (file format {file_version}, "
-        "this app reads up to {app_version}); update EcoCheck to open it. The file was not "
-        "changed.",
-    ),
-    "store.not_a_project": QT_TRANSLATE_NOOP(
-        "Messages", "{file} is not an EcoCheck project file ({reason})."
-    ),
-    "store.corrupt": QT_TRANSLATE_NOOP(
-        "Messages", "The project file {file} is damaged ({reason}); open a backup copy."
-    ),
-    "portfolio.needs_recovery": QT_TRANSLATE_NOOP(
-        "Messages",
-        "The project file {file} was not closed properly; open it once in EcoCheck to recover "
-        "its last edits (the portfolio only reads files).",
-    ),
-    "portfolio.folder_missing": QT_TRANSLATE_NOOP(
-        "Messages", "The folder {folder} does not exist; choose another folder."
-    ),
-    "portfolio.folder_unreadable": QT_TRANSLATE_NOOP(
-        "Messages", "The folder {folder} cannot be read ({reason})."
-    ),
-    "portfolio.no_data": QT_TRANSLATE_NOOP(
-        "Messages", "The project file {file} has no energy data yet."
-    ),
 }
 
 

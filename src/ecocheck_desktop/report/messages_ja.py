@@ -239,6 +239,30 @@ MESSAGES_JA: dict[str, str] = {
     " {available} 列しかありません。",
     "paste.too_many_rows": "貼り付けた範囲は {rows} 行ありますが、選んだセルの下には"
     " {available} か月分しかありません。",
+    "handover.same_file": "引き渡し用コピー {target} はプロジェクトファイルそのものです。"
+    "別のファイル名を選んでください。",
+    "handover.bad_target": "{target} は引き渡し用コピーに使えません（{reason}）。",
+    "handover.read_only_folder": "{target} のフォルダーには書き込めません。書き込めるフォルダーを"
+    "選んでください。何も変更していません。",
+    "handover.disk_full": "ディスクがいっぱいのため、引き渡し用コピー {target} は作成していません。"
+    "プロジェクトと以前の {target} はそのままです。",
+    "handover.write_failed": "引き渡し用コピー {target} を書き込めませんでした（{reason}）。"
+    "プロジェクトと以前の {target} はそのままです。",
+    "handover.not_recorded": "引き渡し用コピー {target} は作成しましたが、{file} に引き渡しの記録を"
+    "残せませんでした（{reason}）。",
+    "handover.no_action": "ecocheck handover には操作（export または changes）を指定してください。",
+    "portfolio.folder_missing": "フォルダー {folder} がありません。"
+    "別のフォルダーを選んでください。",
+    "portfolio.not_a_folder": "{folder} はフォルダーではありません。",
+    "portfolio.folder_unreadable": "フォルダー {folder} を読めません（{reason}）。",
+    "portfolio.needs_recovery": "プロジェクトファイル {file} は正しく閉じられていません。"
+    "一度 EcoCheck で開いて最後の編集を復旧してください（ポートフォリオは読むだけです）。",
+    "portfolio.no_data": "プロジェクトファイル {file} にはまだエネルギーのデータがありません。",
+    "portfolio.failed": "プロジェクトファイル {file} を集計できませんでした（{reason}）。",
+    "portfolio.summary_type": "{file}: 一覧の出力先は .csv ファイルにしてください。",
+    "portfolio.consortium_type": "{file}: 協議会向け集計の出力先は .pdf か .csv にしてください。",
+    "portfolio.same_output": "{file}: 一覧と協議会向け集計には別々のファイルを指定してください。",
+    "report.unknown_section": "レポートの章 {sections} はありません（指定できる章: {known}）。",
 }
 
 # --------------------------------------------------------------------------- names for ids
@@ -327,6 +351,9 @@ _REASONS_JA: dict[str, str] = {
     "the file is truncated": "ファイルが途中で切れています",
     "a database of another program": "ほかのプログラムのデータベースです",
     "the folder does not exist": "フォルダーがありません",
+    "the name must end in .ecocheck": "ファイル名は .ecocheck で終わる必要があります",
+    "it is a link": "リンクです",
+    "it is not a file": "ファイルではありません",
     "no company": "会社の情報がありません",
     "checklist": "チェックリストが読めません",
     "unknown field": "この項目は EcoCheck の形式にありません",

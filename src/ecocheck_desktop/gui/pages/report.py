@@ -406,7 +406,7 @@ class ReportPage(Page):
             "profile": self.tr("Company profile"),
             "boundary": self.tr("Boundary and method"),
             "factors": self.tr("Emission factors used"),
-            "results": self.tr("Results"),
+            "results": self.tr("Results by scope"),
             "intensities": self.tr("Intensities"),
             "cost": self.tr("Energy cost"),
             "end_use": self.tr("End-use split (estimate)"),
