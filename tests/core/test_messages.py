@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+import pytest
+
+from ecocheck_desktop.core.messages import TEMPLATES, EcoCheckError, Message, register, render
 from ecocheck_desktop.core.model import DEFAULT_SITE, Company, EnergyRecord, Project, Site
+
+
+@pytest.fixture(autouse=True)
+def _registry_restored() -> Iterator[None]:
+    """The test codes registered here must not stay in the app's catalogue for later tests."""
+    saved = dict(TEMPLATES)
+    yield
+    TEMPLATES.clear()
+    TEMPLATES.update(saved)
 
 
 def test_location_is_prefixed_unless_the_template_places_it() -> None:
