@@ -129,3 +129,13 @@ def test_bitmap_is_at_least_200_dpi(years: list[YearResult]) -> None:
     assert image.mode == "RGB"
     assert image.size[0] / 7 >= 200 and image.size[1] / 2.6 >= 200
     assert charts.figure_png(figure).startswith(b"\x89PNG")
+
+
+def test_every_target_kind_has_its_own_label() -> None:
+    """A legend or table never shows two different targets under the same name."""
+    from ecocheck_desktop.core.targets import KINDS
+    from ecocheck_desktop.report.texts import text
+
+    for lang in ("ja", "en"):
+        labels = [text(f"target.{kind}", lang) for kind in KINDS]
+        assert len(set(labels)) == len(KINDS), labels

@@ -275,7 +275,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.reduction": ("削減率\n[%]", "Reduction\n[%]"),
     "col.target_t": ("目標排出量\n[t-CO2]", "Target emissions\n[t-CO2]"),
     "target.sbt_linear": ("SBT (中小企業向け) 年4.2%削減", "SBT for SMEs, −4.2 %/yr"),
-    "target.sbt_42": ("SBT (中小企業向け) 年4.2%削減", "SBT for SMEs, −4.2 %/yr"),
+    "target.sbt_42": ("SBT (中小企業向け) 2030年度42%削減", "SBT for SMEs, −42 % by FY2030"),
     "target.national": (
         "国の目標 2030年度 −46% (2013年度比)",
         "National −46 % by FY2030 vs FY2013",
