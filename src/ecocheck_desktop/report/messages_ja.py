@@ -326,9 +326,9 @@ _FIELDS: dict[str, tuple[str, str]] = {
 
 _OPS: dict[str, tuple[str, str]] = {
     "gt": ("より大きい", ">"),
-    "ge": ("以上", "≥"),
+    "ge": ("以上", "at least"),
     "lt": ("より小さい", "<"),
-    "le": ("以下", "≤"),
+    "le": ("以下", "at most"),
     "eq": ("である", "="),
     "ne": ("でない", "≠"),
     "in": ("のいずれか", "one of"),

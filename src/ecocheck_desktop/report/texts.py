@@ -331,7 +331,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "「>耐用」は法定耐用年数を超えます。費用/t-CO2: 年換算の投資額から削減額を"
         "引いた額 (負の値は利益)。信頼度: 出典=出典の数値、算出=出典の数値から計算、"
         "未確認=業者に確認すべき推計。",
-        "Payback: investment (mid-point) ÷ yearly saving; \u201c≤ life\u201d = paid back"
+        "Payback: investment (mid-point) ÷ yearly saving; \u201c≦ life\u201d = paid back"
         " within the statutory useful life (法定耐用年数), \u201c> life\u201d = beyond it."
         " Cost per t-CO2: yearly capital cost less the saving (negative = a gain)."
         " Confidence: sourced = a cited figure, derived = calculated from cited figures,"
@@ -364,7 +364,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "conf.unconfirmed": ("未確認", "unconf."),
     "payback.none": ("不要", "none"),
     "payback.immediate": ("即時", "immediate"),
-    "payback.within": ("≦耐用", "≤ life"),
+    "payback.within": ("≦耐用", "≦ life"),
     "payback.beyond": (">耐用", "> life"),
     # 12 roadmap
     "s.roadmap": ("11. 2030年・2050年へのロードマップ", "11. Roadmap to 2030 and 2050"),
