@@ -37,3 +37,25 @@ def test_the_heavy_libraries_are_installed_so_the_check_means_something() -> Non
     # If they could not be imported at all, "not in sys.modules" would prove nothing.
     missing = [name for name in HEAVY_MODULES if importlib.util.find_spec(name) is None]
     assert missing == []
+
+
+def test_the_start_up_modules_keep_qt_enums_off_the_import_path() -> None:
+    """``from PySide6.QtCore import Qt`` at module level costs tens of milliseconds of start-up
+    (bench/startup.py went from 1.42x to 1.6x a bare window); the window's own modules import it
+    inside the functions that need it."""
+    import ast
+    from pathlib import Path
+
+    import ecocheck_desktop.gui as gui
+
+    root = Path(gui.__file__).parent
+    start_up = ["main_window.py", "app.py", "i18n.py", "settings.py", "messages.py"]
+    start_up += ["pages/__init__.py", "pages/base.py"]
+    offenders = []
+    for name in start_up:
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        for node in tree.body:  # module level only
+            if isinstance(node, ast.ImportFrom) and node.module == "PySide6.QtCore":
+                if any(alias.name == "Qt" for alias in node.names):
+                    offenders.append(name)
+    assert offenders == []

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -469,6 +469,8 @@ class MainWindow(QMainWindow):
 
     def hand_over(self, path: str) -> bool:
         """Write a hand-over copy of the open project to ``path`` (File > Hand over a copy)."""
+        from PySide6.QtCore import Qt  # kept off the start-up path (its enums are costly)
+
         from ecocheck_desktop.core.messages import EcoCheckError
         from ecocheck_desktop.gui.dialogs import handover  # noqa: F401 - its message texts
 
@@ -489,6 +491,8 @@ class MainWindow(QMainWindow):
 
     def show_handover_changes(self) -> Any:
         """The non-blocking list of changes since the last hand-over."""
+        from PySide6.QtCore import Qt
+
         from ecocheck_desktop.gui.dialogs.handover import HandoverDialog
 
         dialog = HandoverDialog(self.service.handover_changes(), self)
