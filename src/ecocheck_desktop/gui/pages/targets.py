@@ -51,7 +51,6 @@ _BASIS_TOTAL = {
     "basic": "total_basic_t",
     "location": "total_location_t",
 }
-_COLOURS = ("#c62828", "#6a1b9a", "#1565c0", "#ef6c00")
 
 
 def pathway_figure(
@@ -60,45 +59,11 @@ def pathway_figure(
     lang: str,
     plan: tuple[PathPoint, ...] = (),
 ) -> Figure:
-    """Actual totals as bars, each target's path (every year to 2050) as a dashed line, and
-    the plan's pathway (the measures the company chose) as a solid line."""
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
-
+    """Actual totals as bars, each target's path as a dashed line and the plan's pathway as a
+    solid line: the report's roadmap chart (``report.charts``), so screen and PDF agree."""
     from ecocheck_desktop.report import charts
 
-    charts.register_font()
-    with rc_context({"font.family": [charts.FONT_FAMILY, "DejaVu Sans"], "font.size": 8}):
-        figure = Figure(figsize=(7, 2.8), layout="constrained")
-        axes = figure.add_subplot()
-        axes.bar(
-            [y.fiscal_year for y in years],
-            [float(y.total_adjusted_t) for y in years],
-            color="#7a9cc6",
-            width=0.7,
-            label="実績 (調整後)" if lang == "ja" else "Actual (adjusted)",
-        )
-        for index, path in enumerate(paths):
-            axes.plot(
-                [p.year for p in path.points],
-                [float(p.t_co2) for p in path.points],
-                color=_COLOURS[index % len(_COLOURS)],
-                linestyle="--",
-                linewidth=1.2,
-                label=path.label_ja if lang == "ja" else path.label_en,
-            )
-        if plan:
-            axes.plot(
-                [p.year for p in plan],
-                [float(p.t_co2) for p in plan],
-                color="#2e7d32",
-                linewidth=2.0,
-                label="削減計画" if lang == "ja" else "Reduction plan",
-            )
-        axes.set_ylabel("t-CO2")
-        axes.set_ylim(bottom=0)
-        axes.legend(loc="upper right", fontsize=7, frameon=False)
-    return charts._finish(figure)
+    return charts.roadmap_chart(years, paths, plan, lang, size=(7, 2.8))
 
 
 class TargetsPage(Page):
