@@ -618,27 +618,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Japanese renderings of the core's message codes; anything missing falls back to English.
-MESSAGES_JA: dict[str, str] = {
-    "plausibility.month_missing": "{month} の {energy} のデータがありません ({site})",
-    "plausibility.month_outlier": "{month} の {energy} ({site}) が年間の中央値の {ratio} 倍です",
-    "plausibility.month_vs_last_year": "{month} の {energy} ({site}) が前年同月の {ratio} 倍です",
-    "plausibility.factor_in_kg": "{site} の {energy} に入力された係数 {factor} {unit} は"
-    " kg 単位の値ではありませんか",
-    "factor.location_missing": "{fiscal_year}年度の全国平均係数がないため、ロケーション基準の"
-    "結果は空欄です",
-    "factor.user_without_source": "{site} の {energy} の利用者入力係数に出典がありません",
-    "factor.chain_unavailable": "{fiscal_year}年度: {energy} は発熱量・炭素排出係数がないため"
-    "1行係数 {factor} を使用しました",
-    "factor.edition_changed": "{fiscal_year}年度は係数の版 {locked} で確定していますが、"
-    "現在の版は {current} です",
-    "factor.electricity_substitute": "電気事業者 {supplier} は一覧にないため代替値を使用しました",
-    "factor.electricity_row_substitute": "{supplier} {menu} の係数は代替値です",
-    "refrigerant.recovered_exceeds_charged": "{refrigerant}: 回収量 ({recovered} kg) が充塡量"
-    " ({charged} kg) を超えています ({fiscal_year}年度)。0 として計上しました",
-    "footprint.no_data": "{fiscal_year}年度のデータがありません",
-}
-
 
 def text(key: str, lang: str, **params: object) -> str:
     ja, en = TEXTS[key]
