@@ -170,3 +170,15 @@ def test_pdf_anonymised_names_nobody() -> None:
 def test_empty_summary_still_renders() -> None:
     data = render_consortium_pdf(ConsortiumSummary(), lang="en")
     assert data.startswith(b"%PDF-")
+
+
+def test_pdf_uses_only_the_embedded_japanese_font() -> None:
+    """No unembedded base font (the chart renderer starts in Helvetica unless told)."""
+    reader = PdfReader(io.BytesIO(render_consortium_pdf(sample_summary(), lang="en")))
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            names.add(str(font["/BaseFont"]))
+            assert "/FontFile2" in font["/FontDescriptor"].get_object()
+    assert names and all(name.endswith("+IPAexGothic") for name in names), names

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core.messages import EcoCheckError, Message
@@ -28,8 +28,6 @@ from ecocheck_desktop.report.texts import energy_name, fiscal_year_label, fmt, f
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
 
-MARGIN = 16 * 72 / 25.4  # 16 mm in points, as the company report
-
 
 def render_consortium_pdf(
     summary: ConsortiumSummary,
@@ -44,7 +42,7 @@ def render_consortium_pdf(
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-    from ecocheck_desktop.report.layout import Styles, safe, table
+    from ecocheck_desktop.report.layout import PAGE_MARGIN, Styles, numbered_canvas, safe, table
 
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
@@ -56,7 +54,7 @@ def render_consortium_pdf(
     def p(markup: str, style: object = None) -> Paragraph:
         return Paragraph(markup, style or s.body)
 
-    width_mm = (A4[0] - 2 * MARGIN) / mm
+    width_mm = (A4[0] - 2 * PAGE_MARGIN) / mm
     story: list[object] = [
         p(safe(t("title")), s.title),
         p(safe(t("subtitle")), s.subtitle),
@@ -212,16 +210,16 @@ def render_consortium_pdf(
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
+        leftMargin=PAGE_MARGIN,
+        rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN,
         bottomMargin=18 * mm,
         title=t("title"),
         creator=f"EcoCheck Desktop {__version__}",
         lang=lang,
     )
     footer = f"{t('title')} — EcoCheck Desktop {__version__}"
-    doc.build(story, canvasmaker=_numbered_canvas(footer, lang))
+    doc.build(story, canvasmaker=numbered_canvas(footer, lang))
     return buffer.getvalue()
 
 
@@ -235,46 +233,6 @@ def write_consortium_pdf(
 ) -> None:
     data = render_consortium_pdf(summary, lang=lang, anonymise=anonymise, title_note=title_note)
     write_atomically(Path(path), data)
-
-
-def _numbered_canvas(footer_left: str, lang: str) -> type[Any]:
-    """A canvas that writes "n / N" and a footer line on each page, like the company report's.
-
-    (The report's own lives in ``report.sections``, which imports the matplotlib charts.)
-    """
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    from ecocheck_desktop.report.layout import ACCENT, FONT_NAME
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.update(initialFontName=FONT_NAME, initialFontSize=9, initialLeading=12)
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(FONT_NAME, 7.5)
-                self.setFillColor(ACCENT)
-                self.setStrokeColor(ACCENT)
-                self.setLineWidth(0.4)
-                self.line(MARGIN, 12 * mm, A4[0] - MARGIN, 12 * mm)
-                self.drawString(MARGIN, 8 * mm, footer_left)
-                page = text("page", lang, n=number, total=len(self._pages))
-                self.drawRightString(A4[0] - MARGIN, 8 * mm, page)
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
 
 
 def intensity_chart(summary: ConsortiumSummary, lang: str, width: float) -> Drawing:
@@ -293,6 +251,8 @@ def intensity_chart(summary: ConsortiumSummary, lang: str, width: float) -> Draw
     counts = [count for _, count in bands]
     height = width * 0.34
     drawing = Drawing(width, height)
+    # The renderer starts every drawing in Helvetica unless told otherwise: an unembedded font.
+    drawing.initialFontName = FONT_NAME
     chart = VerticalBarChart()
     chart.x, chart.y = 42, 34
     chart.width, chart.height = width - 60, height - 50

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape, unescape
 
 from reportlab.lib import colors
@@ -182,3 +183,49 @@ def table(
         commands.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
     result.setStyle(TableStyle(commands))
     return result
+
+
+# --------------------------------------------------------------------------- page frame
+
+PAGE_MARGIN = 16 * mm
+
+
+def numbered_canvas(footer_left: str, lang: str) -> type[Any]:
+    """A canvas class that writes the footer line and "n / N" on every page (the company report
+    and the consortium summary); pages are held back until N is known."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ecocheck_desktop.report.texts import text
+
+    page_width = A4[0]
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Start in our font so no unembedded Helvetica is referenced.
+            kwargs.update(initialFontName=FONT_NAME, initialFontSize=9, initialLeading=12)
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(FONT_NAME, 7.5)
+                self.setFillColor(ACCENT)
+                self.setStrokeColor(ACCENT)
+                self.setLineWidth(0.4)
+                self.line(PAGE_MARGIN, 12 * mm, page_width - PAGE_MARGIN, 12 * mm)
+                self.drawString(PAGE_MARGIN, 8 * mm, footer_left)
+                page = text("page", lang, n=number, total=total)
+                self.drawRightString(page_width - PAGE_MARGIN, 8 * mm, page)
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -44,8 +43,10 @@ from ecocheck_desktop.report.layout import (
     CELL_LIMIT,
     FONT_NAME,
     LIGHT,
+    PAGE_MARGIN,
     Styles,
     clean,
+    numbered_canvas,
     safe,
     table,
 )
@@ -76,7 +77,7 @@ if TYPE_CHECKING:
 
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 16 * mm
+MARGIN = PAGE_MARGIN
 FRAME_WIDTH_MM = (PAGE_WIDTH - 2 * MARGIN) / mm  # 178 mm
 APPENDIX_ROW_LIMIT = 600
 NOTE_LIMIT = 40
@@ -99,49 +100,6 @@ OPTIONAL_SECTIONS = (
     "compliance",
 )
 ROADMAP_YEARS = (2030, 2050)
-
-
-# --------------------------------------------------------------------------- page frame
-
-
-def _canvas_class(footer_left: str, lang: str) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        """Defers page output so each page can say "n / N" once N is known."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            # Start in our font so no unembedded Helvetica is referenced.
-            kwargs["initialFontName"] = FONT_NAME
-            kwargs["initialFontSize"] = 9
-            kwargs["initialLeading"] = 12
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._footer(number, total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, number: int, total: int) -> None:
-            self.saveState()
-            self.setFont(FONT_NAME, 7.5)
-            self.setFillColor(ACCENT)
-            self.setStrokeColor(ACCENT)
-            self.setLineWidth(0.4)
-            self.line(MARGIN, 12 * mm, PAGE_WIDTH - MARGIN, 12 * mm)
-            self.drawString(MARGIN, 8 * mm, footer_left)
-            self.drawRightString(
-                PAGE_WIDTH - MARGIN, 8 * mm, text("page", lang, n=number, total=total)
-            )
-            self.restoreState()
-
-    return NumberedCanvas
 
 
 # --------------------------------------------------------------------------- the report
@@ -245,7 +203,7 @@ class ReportBuilder:
             lang=self.lang,
         )
         footer = text("footer_left", self.lang, company=company, fy=self.fy(self.year.fiscal_year))
-        doc.build(self.story, canvasmaker=_canvas_class(footer, self.lang))
+        doc.build(self.story, canvasmaker=numbered_canvas(footer, self.lang))
         return buffer.getvalue()
 
     # 1-2 cover and summary ----------------------------------------------------
