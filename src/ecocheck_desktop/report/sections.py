@@ -1074,14 +1074,8 @@ class ReportBuilder:
                 notes += [message_text(m, self.lang) for m in error.messages]
                 continue
             paths.append(path)
-            notes += [self._caveat(c) for c in path.caveats]
+            notes += [message_text(c, self.lang) for c in path.caveats]
         return paths, notes
-
-    def _caveat(self, message: Any) -> str:
-        key = f"caveat.{message.code}"
-        if key in TEXTS:
-            return self.t(key, **message.params)
-        return message_text(message, self.lang)
 
     def roadmap(self) -> None:
         s = self.styles

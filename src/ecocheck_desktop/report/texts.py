@@ -401,18 +401,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: 基準年度 {base} の完全なデータがないため描けません。",
         "{name}: no complete data for the base year {base}, so it is not drawn.",
     ),
-    "caveat.targets.sbt_42_caveat": (
-        "2030年42%削減は、二次資料による中小企業向けSBTの短期目標の選択肢です (未確認)。"
-        "最新のSBTi中小企業向け基準を確認してください。",
-        "42 % by 2030 is the SBTi SME near-term option as reported by a secondary source"
-        " (UNCONFIRMED); check the current SBTi SME criteria.",
-    ),
-    "caveat.targets.national_rebased": (
-        "国の目標は2013年度比ですが、2013年度のデータがないため {base_year}年度を基準に"
-        "同じ割合で描いています。",
-        "The national target is set against FY2013; with no FY2013 data, the path is"
-        " re-based on FY{base_year} (same relative steps).",
-    ),
     "appendix.measure_sources": ("D. 削減対策の出典", "D. Sources of the measures"),
     "appendix.measure_source_line": ("{ids}: {title}", "{ids}: {title}"),
     # 13 data quality
