@@ -178,3 +178,39 @@ def test_v1_fixture_migrates_with_a_backup(tmp_path: Path) -> None:
     assert migrated.records[0].quantity == Decimal("30123.4")
     assert migrated.records[1].estimated is True
     assert migrated.checklist == {"compressor_count": 2, "roof_area_m2": "1500"}
+
+
+def test_v2_file_gains_the_contract_choice_columns(tmp_path: Path, project) -> None:
+    """Schema v3 adds how a contract's factor was chosen, the gas heat value and the LPG
+    conversion; a v2 file migrates with its contracts intact, the new fields at their defaults."""
+    from ecocheck_desktop.store.migrations import create_schema
+
+    path = tmp_path / "v2.ecocheck"
+    with closing(sqlite3.connect(path)) as conn:
+        create_schema(conn, version=2)
+        conn.execute("INSERT INTO company (id, name) VALUES (1, 'v2 社')")
+        conn.execute(
+            "INSERT INTO contracts (site, energy, supplier, factor_basic, factor_source)"
+            " VALUES ('本社', 'electricity', 'A0269', '0.000450', '請求書 2024年4月')"
+        )
+        conn.commit()
+    with ProjectFile.open(path, user="u") as pf:
+        assert pf.backup_path is not None
+        (contract,) = pf.load().contracts
+        assert contract.factor_basic == Decimal("0.000450")
+        assert contract.factor_choice == "" and contract.heat_value_gj_per_km3 is None
+        chosen = SupplyContract(
+            site="本社", energy="city_gas", supplier="金沢市企業局",
+            heat_value_gj_per_km3=Decimal("46.0"), heat_value_source="供給約款",
+        )  # fmt: skip
+        lpg = SupplyContract(
+            site="本社", energy="lpg", lpg_conversion="kg_per_m3",
+            lpg_kg_per_m3=Decimal("2.08"), lpg_source="納品書",
+        )  # fmt: skip
+        pf.set_contract(chosen)
+        pf.set_contract(lpg)
+    assert load_project(path).contracts == [contract, chosen, lpg]
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(contracts)")}
+    assert {"factor_choice", "estimate_basis", "heat_value_gj_per_km3", "lpg_kg_per_m3"} <= columns

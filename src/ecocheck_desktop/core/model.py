@@ -45,6 +45,17 @@ class SupplyContract:
     ``supplier`` is a registration number (A0269) or a name as in the official list. A
     user-entered factor (t-CO2 per table unit: kWh for electricity, 千m3 for gas, GJ for heat)
     overrides the library and must carry ``factor_source`` (e.g. "2025年4月の請求書").
+
+    ``factor_choice`` says how the factor was chosen when the library has no list for the year:
+    ``""`` the library (or the user factor when one is given), ``"user"`` the retailer's
+    published value typed in by the user (``factor_source`` required), ``"estimate"`` an
+    estimate chosen knowingly (推計): ``estimate_basis`` is ``"substitute"`` (the nearest list's
+    代替値) or ``"retailer"`` (the same retailer's value from the nearest list).
+
+    City gas: ``heat_value_gj_per_km3`` is the supplier's 単位発熱量 (GJ/千m3) used for GJ and
+    原油換算 instead of the default, with ``heat_value_source``. LPG billed in m3:
+    ``lpg_conversion`` is ``""``/``"propane"`` (1/502 t per m3), ``"butane"`` or ``"kg_per_m3"``
+    (``lpg_kg_per_m3`` from the supplier's delivery slip), with ``lpg_source``.
     """
 
     site: str
@@ -54,6 +65,13 @@ class SupplyContract:
     factor_basic: Decimal | None = None
     factor_adjusted: Decimal | None = None
     factor_source: str = ""
+    factor_choice: str = ""
+    estimate_basis: str = ""
+    heat_value_gj_per_km3: Decimal | None = None
+    heat_value_source: str = ""
+    lpg_conversion: str = ""
+    lpg_kg_per_m3: Decimal | None = None
+    lpg_source: str = ""
 
 
 @dataclass(frozen=True)

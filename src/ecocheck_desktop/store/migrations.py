@@ -13,7 +13,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ecocheck_desktop.store.schema import APPLICATION_ID, SCHEMA_V1, SCHEMA_VERSION, V1_TO_V2
+from ecocheck_desktop.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_V1,
+    SCHEMA_VERSION,
+    V1_TO_V2,
+    V2_TO_V3,
+)
 
 
 def _statements(script: str) -> list[str]:
@@ -29,8 +35,13 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE evidence SET sha256 = ? WHERE id = ?", (digest, evidence_id))
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V2_TO_V3):
+        conn.execute(statement)
+
+
 # MIGRATIONS[n] moves a file from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def create_schema(conn: sqlite3.Connection, version: int = SCHEMA_VERSION) -> None:

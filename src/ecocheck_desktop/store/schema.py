@@ -14,7 +14,7 @@ from __future__ import annotations
 # "ECO1" read as a big-endian 32-bit integer: marks the file as ours for `file(1)` and for us.
 APPLICATION_ID = 0x45434F31
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -82,6 +82,18 @@ CREATE TABLE change_log (
 # exported copy can be verified.
 V1_TO_V2 = """
 ALTER TABLE evidence ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+"""
+
+# v3: how a contract's factor was chosen (user-entered / knowing estimate), the city-gas
+# supplier's heat value and the LPG m3 -> t conversion, each with its source (issue 15).
+V2_TO_V3 = """
+ALTER TABLE contracts ADD COLUMN factor_choice TEXT NOT NULL DEFAULT '';
+ALTER TABLE contracts ADD COLUMN estimate_basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE contracts ADD COLUMN heat_value_gj_per_km3 TEXT;
+ALTER TABLE contracts ADD COLUMN heat_value_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE contracts ADD COLUMN lpg_conversion TEXT NOT NULL DEFAULT '';
+ALTER TABLE contracts ADD COLUMN lpg_kg_per_m3 TEXT;
+ALTER TABLE contracts ADD COLUMN lpg_source TEXT NOT NULL DEFAULT '';
 """
 
 # Tables whose rows are plain list items of the Project, in the order of the dataclass fields.
