@@ -697,7 +697,15 @@ def refrigerant_rows(problems: list[str]) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     items: list[tuple[str, str, str, Decimal, str]] = []
     for key, kind, gwp in REFRIGERANT_SINGLES:
-        items.append((key, kind, key.replace("R-", {"CFC": "CFC-", "HCFC": "HCFC-"}.get(kind, "HFC-")), Decimal(gwp), "AR4 (施行令; フロン法 GWP 一覧)"))
+        items.append(
+            (
+                key,
+                kind,
+                key.replace("R-", {"CFC": "CFC-", "HCFC": "HCFC-"}.get(kind, "HFC-")),
+                Decimal(gwp),
+                "AR4 (施行令; フロン法 GWP 一覧)",
+            )
+        )
     for key, kind, components in REFRIGERANT_BLENDS:
         computed = _blend_gwp(components)
         mix = "/".join(c.replace("R-", "") for c, _ in components)
@@ -709,9 +717,14 @@ def refrigerant_rows(problems: list[str]) -> list[dict[str, str]]:
             whole = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
             if printed is not None:
                 if Decimal(printed[0]) not in (whole, _round_3sf(value)):
-                    problems.append(f"refrigerant {key}: composition gives {value}, list {printed[0]}")
+                    problems.append(
+                        f"refrigerant {key}: composition gives {value}, list {printed[0]}"
+                    )
                 gwp = printed[0]
-                source = f"フロン法 list value {printed[1]}; = AR4 components × composition {value.normalize()}"
+                source = (
+                    f"フロン法 list value {printed[1]}; = AR4 components × composition"
+                    f" {value.normalize()}"
+                )
             else:
                 gwp = str(whole)
                 source = (
@@ -1012,8 +1025,18 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
                 note,
             )
             for menu, kind, adjusted, note in (
-                ("メニューA", "menu", "0.000000", "[FINAL] basic = the retailer's 基礎 (corrected)"),
-                ("メニューB", "menu", "0.000000", "[FINAL] basic = the retailer's 基礎 (corrected)"),
+                (
+                    "メニューA",
+                    "menu",
+                    "0.000000",
+                    "[FINAL] basic = the retailer's 基礎 (corrected)",
+                ),
+                (
+                    "メニューB",
+                    "menu",
+                    "0.000000",
+                    "[FINAL] basic = the retailer's 基礎 (corrected)",
+                ),
                 (
                     "メニューC(残差)",
                     "residual",
@@ -1034,7 +1057,12 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
             for menu, kind, value, note in (
                 ("メニューA", "menu", "0.000000", "[FINAL] 基礎・調整後 printed as one figure"),
                 ("メニューB", "menu", "0.000000", "[FINAL] 基礎・調整後 printed as one figure"),
-                ("メニューC(残差)", "residual", "0.000464", "[FINAL] 基礎・調整後 printed as one figure"),
+                (
+                    "メニューC(残差)",
+                    "residual",
+                    "0.000464",
+                    "[FINAL] 基礎・調整後 printed as one figure",
+                ),
             )
         ),
     ),
@@ -1052,7 +1080,8 @@ def history_editions() -> list[dict[str, object]]:
                 "kind": "electricity",
                 "layout": "electricity_sourced",
                 "file": f"electricity_{suffix}_sourced.tsv",
-                "title": f"電気事業者別排出係数 －{label}－（出典を確認できた {count} 事業者の行のみ）",
+                "title": f"電気事業者別排出係数 －{label}－"
+                f"（出典を確認できた {count} 事業者の行のみ）",
                 "publisher": MOE_METI,
                 "published": published,
                 "source_url": url,
@@ -1076,8 +1105,8 @@ def history_files() -> dict[str, str]:
             [
                 f"# 電気事業者別排出係数 －{label}－ のうち、公表資料で確定値を確認できた行のみ"
                 f"（FY{activity_fy} の排出量用）",
-                "# 出典は行ごとの source_url。source_kind: official（環境省）/ utility（電気事業者の"
-                "公表）/ secondary（一覧の転載）。",
+                "# 出典は行ごとの source_url。source_kind: official（環境省）/"
+                " utility（電気事業者の公表）/ secondary（一覧の転載）。",
                 *notice("行ごとの出典"),
             ],
             HISTORY_COLUMNS,
@@ -1395,14 +1424,93 @@ def build() -> tuple[dict[str, str], list[str]]:
     return files, problems
 
 
+def package_from_build(
+    files: dict[str, str],
+    out: Path,
+    edition_ids: list[str],
+    *,
+    package_id: str,
+    title: str,
+    new_id: str = "",
+    emissions_years: list[int] | None = None,
+    published: str = "",
+    edition_title: str = "",
+) -> Path:
+    """A factor package (.ecofactors) holding the chosen editions of one converter run.
+
+    With one edition, ``new_id`` / ``emissions_years`` / ``published`` / ``edition_title``
+    describe a new list (e.g. next winter's R7実績 list as ``electricity_r09`` for FY2026).
+    """
+    from ecocheck_desktop.core.factor_packages import build_package
+
+    manifest = json.loads(files["manifest.json"])
+    chosen = [dict(e) for e in manifest["editions"] if e["id"] in edition_ids]
+    missing = sorted(set(edition_ids) - {str(e["id"]) for e in chosen})
+    if missing:
+        raise SystemExit(f"unknown editions: {missing}")
+    if (new_id or emissions_years or published or edition_title) and len(chosen) != 1:
+        raise SystemExit(
+            "--edition-id/--emissions-years/--published/--edition-title need one edition"
+        )
+    tables: dict[str, bytes] = {}
+    for edition in chosen:
+        data = files[str(edition["file"])].encode("utf-8")
+        if new_id:
+            edition["id"] = new_id
+            edition["file"] = f"{new_id}.tsv"
+        if emissions_years:
+            edition["emissions_years"] = emissions_years
+        if published:
+            edition["published"] = published
+        if edition_title:
+            edition["title"] = edition_title
+        tables[str(edition["file"])] = data
+    return build_package(out, package_id, title, chosen, tables)
+
+
 def main(argv: list[str] | None = None) -> int:
+    global OFFICIAL
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    parser.add_argument(
+        "--official", type=Path, default=None, help="raw official files (default data/official)"
+    )
+    parser.add_argument(
+        "--package", type=Path, default=None, help="write a .ecofactors package instead"
+    )
+    parser.add_argument("--editions", default="", help="comma-separated edition ids to package")
+    parser.add_argument("--package-id", default="", help="package id (default: file stem)")
+    parser.add_argument("--title", default="", help="package title")
+    parser.add_argument("--edition-id", default="", help="new id of the one packaged edition")
+    parser.add_argument("--emissions-years", default="", help="e.g. 2026 or 2026,2027")
+    parser.add_argument("--published", default="", help="publication date YYYY-MM-DD")
+    parser.add_argument("--edition-title", default="", help="title of the one packaged edition")
     args = parser.parse_args(argv)
+    if args.official is not None:
+        OFFICIAL = args.official
     files, problems = build()
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
+    if args.package is not None:
+        ids = [part.strip() for part in args.editions.split(",") if part.strip()]
+        if not ids:
+            print("--package needs --editions", file=sys.stderr)
+            return 2
+        years = [int(y) for y in args.emissions_years.split(",") if y.strip()]
+        path = package_from_build(
+            files,
+            args.package,
+            ids,
+            package_id=args.package_id or args.package.stem,
+            title=args.title or args.package.stem,
+            new_id=args.edition_id,
+            emissions_years=years or None,
+            published=args.published,
+            edition_title=args.edition_title,
+        )
+        print(f"wrote package {path}")
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for name, text in sorted(files.items()):
         (args.out / name).write_bytes(text.encode("utf-8"))

@@ -36,7 +36,6 @@ from ecocheck_desktop.core.factors import (
     MANIFEST_FORMAT,
     Edition,
     FactorLibrary,
-    _parse_edition,
 )
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 

@@ -25,10 +25,10 @@ import copy
 import json
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Context, Decimal, InvalidOperation
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -281,6 +281,7 @@ class _SupplierList:
     rows: list[SupplierFactor]
     by_reg_no: dict[str, list[SupplierFactor]] = field(default_factory=dict)
     by_name: dict[str, list[SupplierFactor]] = field(default_factory=dict)
+    _folded: list[tuple[SupplierFactor, str]] | None = None
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -336,15 +337,16 @@ class _SupplierList:
 
     def search(self, query: str) -> list[SupplierFactor]:
         """Ranked suggestions: number > exact name > prefix > substring > fuzzy."""
-        suppliers = self.suppliers()
+        if self._folded is None:
+            self._folded = [(row, normalize_name(row.supplier)) for row in self.suppliers()]
         number, name = split_supplier(query)
         if not number and not name:
-            return suppliers
+            return [row for row, _ in self._folded]
         needle = normalize_name(name)
         raw_number = unicodedata.normalize("NFKC", query).strip().upper()
         ranked: list[tuple[float, int, SupplierFactor]] = []
-        for index, row in enumerate(suppliers):
-            folded = normalize_name(row.supplier)
+        matcher = SequenceMatcher(None, "", needle)  # seq2 is cached: the needle stays
+        for index, (row, folded) in enumerate(self._folded):
             if number and row.reg_no == number:
                 score = 0.0
             elif needle and folded == needle:
@@ -355,11 +357,20 @@ class _SupplierList:
                 score = 3.0
             elif raw_number and row.reg_no.startswith(raw_number):
                 score = 3.5  # a number being typed: "A02" lists A0200 … A0299
-            else:
-                ratio = SequenceMatcher(None, needle, folded).ratio() if needle else 0.0
+            elif needle:
+                matcher.set_seq1(folded)
+                # The cheap upper bounds first, as difflib.get_close_matches does.
+                if (
+                    matcher.real_quick_ratio() < _FUZZY_CUTOFF
+                    or matcher.quick_ratio() < _FUZZY_CUTOFF
+                ):
+                    continue
+                ratio = matcher.ratio()
                 if ratio < _FUZZY_CUTOFF:
                     continue
                 score = 5.0 - ratio  # 4.0 … 4.4: better ratios first
+            else:
+                continue
             ranked.append((score, index, row))
         ranked.sort(key=lambda item: (item[0], item[1]))
         return [row for _, _, row in ranked]
@@ -390,7 +401,7 @@ _COMPANY_FORMS = (
 # Every dash or long-vowel mark people (or PDFs) use for one another: ー/－/‐/-/−/–/—/― …
 _DASHES = re.compile("[\u002d\u2010-\u2015\u2212\u2043\ufe58\ufe63\u30fc\uff70\u02d7]")
 # A trailing or embedded note on a former name: （旧:ENEOS(株)）, (旧：…), (旧 …).
-_FORMER_NAME = re.compile(r"\(旧[:\s]?[^()]*\)")
+_FORMER_NAME = re.compile(r"\(旧[:]?[^()]*\)")
 # Retailers A0269, heat suppliers 006, grid operators 3 (short numbers need a separator).
 _NUMBER_FIRST = re.compile(
     r"^\s*([A-Z]\d{4}(?![0-9])|\d{1,3}(?=[\s:：,、.]|$))[\s:：,、.\-]*(.*)$", re.DOTALL
@@ -401,7 +412,8 @@ _FUZZY_CUTOFF = 0.6
 
 def normalize_name(text: str) -> str:
     """Fold width, case, spaces, dashes, kana, company forms and former-name notes."""
-    folded = unicodedata.normalize("NFKC", text)
+    # Spaces go first so that "(株 )" or "瓦 斯" fold like the rest.
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     for form in _COMPANY_FORMS:
         folded = folded.replace(form, "")
     folded = _FORMER_NAME.sub("", folded)
@@ -585,7 +597,7 @@ class FactorLibrary:
 
     @classmethod
     def load(
-        cls, folder: Path | None = None, installed: Path | None | bool = None
+        cls, folder: Path | None = None, installed: Path | bool | None = None
     ) -> FactorLibrary:
         """The editions of ``folder`` (default: the bundled ones) and of installed packages.
 
@@ -882,7 +894,7 @@ class FactorLibrary:
                         "edition": table.edition.title,
                     },
                     {"energy": "electricity", "fiscal_year": fiscal_year},
-                )
+                ),
             )
         if not rows:
             return self._substitute(table, fiscal_year, supplier)
@@ -1086,6 +1098,9 @@ class FactorLibrary:
                 Message("factor.unknown_refrigerant", {"refrigerant": key})
             ) from None
 
+    def has_refrigerant(self, key: str) -> bool:
+        return _refrigerant_key(str(key)) in self._refrigerants
+
     def refrigerants(self) -> list[RefrigerantGwp]:
         unique = {gwp.key: gwp for gwp in self._refrigerants.values()}
         return [unique[key] for key in sorted(unique)]
@@ -1140,9 +1155,9 @@ _LIST_LEVEL_KINDS = ("substitute", "national_average")
 
 def _refrigerant_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).upper()
-    folded = re.sub(r"[\s\-_]", "", folded)
-    # "HFC-32", "R-32" and "R32" name the same gas; HCFC-22 is R-22.
-    return re.sub(r"^(HCFC|HFC|R)(?=\d)", "R", folded)
+    folded = _DASHES.sub("", re.sub(r"[\s\-_]", "", folded))
+    # "HFC-32", "R-32" and "R32" name the same gas; HCFC-22 is R-22, CFC-12 is R-12.
+    return re.sub(r"^(HCFC|HFC|CFC|R)(?=\d)", "R", folded)
 
 
 def _find_menu(rows: list[SupplierFactor], menu: str) -> SupplierFactor | None:

@@ -565,6 +565,9 @@ class _YearFactors:
             found = self.library.resolve_gas(fiscal_year, supplier, menu) if supplier else None
             if found is None:
                 default = self.fuel_factor(fiscal_year, "city_gas")
+                # An unmatched gas supplier warns as an unmatched retailer does (factors owns it).
+                warn = getattr(self.library, "gas_supplier_warning", None)
+                unmatched = warn(fiscal_year, supplier) if warn is not None else None
                 return _Factor(
                     default.basic,
                     default.adjusted,
@@ -575,7 +578,7 @@ class _YearFactors:
                     default.edition_title,
                     default.source_url,
                     default.unit,
-                    default.warnings,
+                    (*default.warnings, *((unmatched,) if unmatched is not None else ())),
                 )
             basic, adjusted, edition_id, label = found
             title, url = self.edition_info(edition_id)
@@ -1091,7 +1094,8 @@ def _add_refrigerant(factors: _YearFactors, refill: Any, accumulator: _Accumulat
     try:
         gwp = library.refrigerant(refill.refrigerant)
     except (EcoCheckError, KeyError):
-        accumulator.warnings.append(
+        # Refused, never dropped: an unknown refrigerant makes the year an error (exit 2).
+        accumulator.errors.append(
             Message(
                 "refrigerant.unknown",
                 {"refrigerant": refill.refrigerant, "fiscal_year": refill.fiscal_year},
