@@ -822,6 +822,12 @@ def calculate(
         from ecocheck_desktop.core.factors import default_library
 
         library = default_library()
+    # Each fiscal year is held to the edition it is locked to (a newer installed list is applied
+    # only through core/recalc.py's explicit "recalculate with newer factors").
+    locks = {y: d.factor_edition for y, d in project.fiscal_years.items() if d.factor_edition}
+    with_locks = getattr(library, "with_locks", None)
+    if locks and with_locks is not None:
+        library = with_locks(locks)
     factors = _YearFactors(library)
     start = project.company.fy_start_month
     years: dict[int, _Accumulator] = {}
