@@ -84,7 +84,9 @@ def test_locked_year_keeps_its_edition_and_the_comparison_shows_old_and_new(
     assert relock_plan(locked, library, [2025]) == {2025: "electricity_r08_rev"}
     # Nothing changed: the project is still locked to the old edition.
     assert locked.fiscal_years[2025].factor_edition == "electricity_r08"
-    relocked = replace(locked, fiscal_years={2025: FiscalYearData(2025, "electricity_r08_rev")})
+    relocked = replace(
+        locked, fiscal_years={2025: FiscalYearData(2025, factor_edition="electricity_r08_rev")}
+    )
     assert relock_plan(relocked, library, [2025]) == {}
 
 

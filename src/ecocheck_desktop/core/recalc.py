@@ -10,13 +10,13 @@ GUI shows this before the user accepts, and accepting re-locks the year (one und
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from ecocheck_desktop.core.factors import FactorLibrary
 from ecocheck_desktop.core.footprint import LineResult, YearResult, calculate
-from ecocheck_desktop.core.model import Project
+from ecocheck_desktop.core.model import FiscalYearData, Project
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,12 @@ def _groups(lines: list[LineResult]) -> dict[tuple[str, str, str], list[LineResu
 
 
 def _year(project: Project, library: FactorLibrary, fiscal_year: int, edition: str) -> YearResult:
-    held = library.with_locks({fiscal_year: edition} if edition else {})
-    return calculate(project, held, [fiscal_year], strict=False).year(fiscal_year)
+    # calculate() holds each year to the project's own lock: calculate a copy locked to
+    # ``edition`` (the caller's project is left as it is).
+    data = project.fiscal_years.get(fiscal_year, FiscalYearData(fiscal_year))
+    years = {**project.fiscal_years, fiscal_year: replace(data, factor_edition=edition)}
+    held = replace(project, fiscal_years=years)
+    return calculate(held, library, [fiscal_year], strict=False).year(fiscal_year)
 
 
 def compare_editions(project: Project, library: FactorLibrary, fiscal_year: int) -> YearComparison:
