@@ -763,6 +763,9 @@ def refrigerant_rows(problems: list[str]) -> list[dict[str, str]]:
 SRC_TG_8957 = "https://support.tokyo-gas.co.jp/faq/show/8957"
 SRC_SHOENE_FAQ = "https://tayori.com/q/sehd2024/detail/616837"
 SRC_ITM = "https://www.itmedia.co.jp/smartjapan/articles/2206/16/news038_2.html"
+# 改正省エネ法 in force from 2023-04-01: energy used from FY2023 (April 2023) on is converted
+# with the 全電源平均 8.64, reported from FY2024; up to FY2022 the 火力平均 9.76.
+SRC_SHOENE_2023 = "https://built.itmedia.co.jp/bt/articles/2309/25/news034_2.html"
 SRC_SHOENE_GAS = "https://tayori.com/q/sehd2024/detail/631539"
 SRC_JNET = "https://j-net21.smrj.go.jp/development/energyeff/Q1278.html"
 ENERGY_CONVERSION: tuple[tuple[str, str, str, str, str, str], ...] = (
@@ -775,14 +778,21 @@ ENERGY_CONVERSION: tuple[tuple[str, str, str, str, str, str], ...] = (
         f"supplier value, 東京ガス 13A {SRC_SHOENE_GAS}",
     ),
     ("crude_oil_kl_per_gj", "0.0258", "kL/GJ", "", "", f"{SRC_TG_8957} {SRC_SHOENE_GAS}"),
-    ("electricity_gj_per_thousand_kwh", "9.76", "GJ/千kWh", "", "2022", f"火力平均 {SRC_ITM}"),
+    (
+        "electricity_gj_per_thousand_kwh",
+        "9.76",
+        "GJ/千kWh",
+        "",
+        "2022",
+        f"火力平均 (改正前の省エネ法) {SRC_ITM} {SRC_SHOENE_2023}",
+    ),
     (
         "electricity_gj_per_thousand_kwh",
         "8.64",
         "GJ/千kWh",
         "2023",
         "",
-        f"全電源平均 {SRC_SHOENE_FAQ} {SRC_ITM}",
+        f"全電源平均 (改正省エネ法 2023-04-01 施行) {SRC_SHOENE_FAQ} {SRC_ITM} {SRC_SHOENE_2023}",
     ),
     ("lpg_butane_m3_per_t", "355", "m3/t", "", "", SRC_JNET),
     ("lpg_propane_m3_per_t", "502", "m3/t", "", "", SRC_JNET),
