@@ -885,8 +885,14 @@ RIKUDEN_H27 = "http://www.rikuden.co.jp/onshitsukoka/index.html"
 H25_NOTE = "[FINAL as first published] secondary copy of the H25 list (実排出係数 = basic)"
 
 
-def _h25(name: str, basic: str, adjusted: str, note: str = H25_NOTE) -> tuple[str, ...]:
-    return ("", name, "", "whole", basic, adjusted, KANKYO_H25, "secondary", note)
+def _h25(name: str, basic: str, adjusted: str, reg_no: str = "") -> tuple[str, ...]:
+    return (reg_no, name, "", "whole", basic, adjusted, KANKYO_H25, "secondary", H25_NOTE)
+
+
+# reg_no on past-year rows: the retailer's registration number (小売電気事業者, since 2016) as
+# printed in the R6実績 list, given only where the retailer of then is the same company as now
+# (not 東京電力(株) -> 東京電力エナジーパートナー or 中部電力(株) -> 中部電力ミライズ: different
+# companies; their rows are found by name). The older lists printed no numbers.
 
 
 # (edition id suffix, activity FY, list label, published, edition source URL, rows)
@@ -899,14 +905,14 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
         ENV_H25,
         (
             _h25("(株)F-Power", "0.000491", "0.000401"),
-            _h25("(株)エネット", "0.000423", "0.000443"),
-            _h25("イーレックス(株)", "0.000500", "0.000486"),
-            _h25("中国電力(株)", "0.000719", "0.000717"),
+            _h25("(株)エネット", "0.000423", "0.000443", "A0009"),
+            _h25("イーレックス(株)", "0.000500", "0.000486", "A0002"),
+            _h25("中国電力(株)", "0.000719", "0.000717", "A0273"),
             _h25("中部電力(株)", "0.000513", "0.000509"),
-            _h25("九州電力(株)", "0.000613", "0.000617"),
-            _h25("北海道電力(株)", "0.000678", "0.000681"),
-            _h25("北陸電力(株)", "0.000630", "0.000628"),
-            _h25("四国電力(株)", "0.000699", "0.000706"),
+            _h25("九州電力(株)", "0.000613", "0.000617", "A0275"),
+            _h25("北海道電力(株)", "0.000678", "0.000681", "A0267"),
+            _h25("北陸電力(株)", "0.000630", "0.000628", "A0271"),
+            _h25("四国電力(株)", "0.000699", "0.000706", "A0274"),
             (
                 "",
                 "東京電力(株)",
@@ -918,9 +924,9 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
                 "official",
                 "[CORRECTED] 告示改正 2015-08-27: 誤 0.000530/0.000521 → 正 0.000531/0.000522",
             ),
-            _h25("東北電力(株)", "0.000591", "0.000589"),
-            _h25("沖縄電力(株)", "0.000858", "0.000763"),
-            _h25("関西電力(株)", "0.000522", "0.000516"),
+            _h25("東北電力(株)", "0.000591", "0.000589", "A0268"),
+            _h25("沖縄電力(株)", "0.000858", "0.000763", "A0276"),
+            _h25("関西電力(株)", "0.000522", "0.000516", "A0272"),
         ),
     ),
     (
@@ -931,7 +937,7 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
         RIKUDEN_H27,
         (
             (
-                "",
+                "A0271",
                 "北陸電力(株)",
                 "",
                 "whole",
@@ -951,7 +957,7 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
         KYUDEN_H29,
         (
             (
-                "",
+                "A0275",
                 "九州電力(株)",
                 "",
                 "whole",
@@ -962,7 +968,7 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
                 "[FINAL] 小売電気事業者; explicit mapping to 2018年度 activity",
             ),
             (
-                "",
+                "A0275",
                 "九州電力(株)",
                 "離島供給(一般送配電事業者)",
                 "menu",
@@ -982,7 +988,7 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
         KYUDEN_H30,
         (
             (
-                "",
+                "A0275",
                 "九州電力(株)",
                 "メニューA",
                 "menu",
@@ -993,7 +999,7 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
                 "[FINAL] 再エネECOプラン; basic = the retailer's 基礎 0.319 kg (printed once)",
             ),
             (
-                "",
+                "A0275",
                 "九州電力(株)",
                 "メニューB",
                 "residual",
@@ -1004,7 +1010,7 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
                 "[FINAL] その他のお客さま (the standard menu); basic = the retailer's 基礎",
             ),
             (
-                "",
+                "A0275",
                 "九州電力(株)",
                 "離島供給(一般送配電事業者)",
                 "menu",
@@ -1024,7 +1030,7 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
         YONDEN_R3,
         tuple(
             (
-                "",
+                "A0274",
                 "四国電力(株)",
                 menu,
                 kind,
@@ -1063,7 +1069,7 @@ HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...]
         "2025-03-18",
         YONDEN_R5,
         tuple(
-            ("", "四国電力(株)", menu, kind, value, value, YONDEN_R5, "utility", note)
+            ("A0274", "四国電力(株)", menu, kind, value, value, YONDEN_R5, "utility", note)
             for menu, kind, value, note in (
                 ("メニューA", "menu", "0.000000", "[FINAL] 基礎・調整後 printed as one figure"),
                 ("メニューB", "menu", "0.000000", "[FINAL] 基礎・調整後 printed as one figure"),

@@ -119,3 +119,26 @@ def test_fuel_heat_and_conversion_cover_every_year_from_fy2013(library: FactorLi
         # 省エネ法: 9.76 GJ/千kWh (火力平均) up to FY2022 use, 8.64 (全電源平均) from FY2023.
         expected = Decimal("9.76") if year <= 2022 else Decimal("8.64")
         assert conversion.electricity_gj_per_thousand_kwh == expected
+
+
+def _sourced_suppliers() -> list[tuple[int, str, str]]:
+    library = default_library()
+    found = []
+    for edition in library.editions.values():
+        if edition.layout == "electricity_sourced":
+            for row in library._lists[edition.id].suppliers():
+                found.append((edition.emissions_years[0], row.reg_no, row.supplier))
+    return found
+
+
+@pytest.mark.parametrize(("fiscal_year", "reg_no", "name"), _sourced_suppliers())
+def test_every_past_year_retailer_is_found_by_name_and_number(
+    library: FactorLibrary, fiscal_year: int, reg_no: str, name: str
+) -> None:
+    typed = [name, name.replace("(株)", "株式会社"), name.replace("(株)", ""), f"{reg_no} {name}"]
+    if reg_no:
+        typed.append(reg_no)
+    for text in typed:
+        rows = library.find_supplier("electricity", fiscal_year, text.strip())
+        assert {r.supplier for r in rows} == {name}, text
+        assert library.electricity_outcome(fiscal_year, text.strip()) == "listed"

@@ -152,3 +152,25 @@ def test_normalisation_rules() -> None:
 
 def test_library_type() -> None:
     assert isinstance(LIBRARY, FactorLibrary)
+
+
+def test_unmatched_gas_supplier_warns_in_the_footprint_like_a_retailer() -> None:
+    from decimal import Decimal
+
+    from ecocheck_desktop.core.footprint import calculate
+    from ecocheck_desktop.core.model import Company, EnergyRecord, Project
+
+    def year_warnings(supplier: str, fiscal_year: int = 2025) -> list[str]:
+        record = EnergyRecord(
+            f"{fiscal_year}-05", "city_gas", Decimal(1000), "m3", supplier=supplier
+        )
+        project = Project(company=Company("テスト"), records=[record])
+        return [m.code for m in calculate(project, strict=False).year(fiscal_year).warnings]
+
+    assert "factor.gas_supplier_unknown" in year_warnings("どこかのガス株式会社")
+    assert "factor.gas_no_list" in year_warnings("A0026 東部瓦斯", 2024)
+    assert not {"factor.gas_supplier_unknown", "factor.gas_no_list"} & set(year_warnings(""))
+    electricity = EnergyRecord("2025-05", "electricity", Decimal(1000), "kWh", supplier="どこか")
+    project = Project(company=Company("テスト"), records=[electricity])
+    codes = [m.code for m in calculate(project, strict=False).year(2025).warnings]
+    assert "factor.electricity_substitute" in codes

@@ -76,3 +76,30 @@ def test_unknown_refrigerant_is_refused() -> None:
     with pytest.raises(EcoCheckError) as error:
         LIBRARY.refrigerant("R-999X")
     assert error.value.messages[0].code == "factor.unknown_refrigerant"
+
+
+def test_calculation_and_json_import_refuse_an_unknown_refrigerant() -> None:
+    from ecocheck_desktop.core.footprint import calculate
+    from ecocheck_desktop.core.model import Company, Project, RefrigerantRefill
+    from ecocheck_desktop.exchange.json_io import project_from_json, project_to_json
+
+    project = Project(
+        company=Company("テスト冷凍"),
+        refrigerants=[
+            RefrigerantRefill(2025, "R407C", Decimal(10)),
+            RefrigerantRefill(2025, "R-999X", Decimal(1)),
+        ],
+    )
+    with pytest.raises(EcoCheckError) as error:
+        calculate(project)
+    assert [m.code for m in error.value.messages] == ["refrigerant.unknown"]
+    document = project_to_json(project)
+    with pytest.raises(EcoCheckError) as error:
+        project_from_json(document)
+    assert any(
+        "refrigerants[1].refrigerant" in str(m.where) + str(m.params) for m in error.value.messages
+    )
+    # R-407C itself is counted: 10 kg x 1,770 / 1,000 = 17.7 t-CO2 (Scope 1).
+    known = Project(company=Company("テスト冷凍"), refrigerants=project.refrigerants[:1])
+    assert calculate(known).year(2025).refrigerant_scope1_t == Decimal("17.7")
+    assert project_from_json(project_to_json(known)).refrigerants == known.refrigerants
