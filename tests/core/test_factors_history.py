@@ -142,3 +142,15 @@ def test_every_past_year_retailer_is_found_by_name_and_number(
         rows = library.find_supplier("electricity", fiscal_year, text.strip())
         assert {r.supplier for r in rows} == {name}, text
         assert library.electricity_outcome(fiscal_year, text.strip()) == "listed"
+
+
+def test_the_footprint_names_the_row_own_source() -> None:
+    from ecocheck_desktop.core.footprint import calculate
+    from ecocheck_desktop.core.model import Company, EnergyRecord, Project
+
+    record = EnergyRecord("2024-06", "electricity", Decimal(1000), "kWh", supplier="四国電力")
+    year = calculate(Project(company=Company("テスト"), records=[record])).year(2024)
+    assert year.scope2_adjusted_t == Decimal("0.464")
+    assert "electricity_r5_sourced" in year.factor_editions
+    urls = {use.source_url for use in year.factors_used if use.edition_id.startswith("electricity")}
+    assert urls == {"https://www.yonden.co.jp/energy/environment/topics/2025_04_07.html"}

@@ -532,7 +532,8 @@ class _YearFactors:
                 str(resolution.how),
                 _edition_id(edition),
                 getattr(edition, "title", ""),
-                getattr(edition, "source_url", ""),
+                # Past-year rows carry their own publication's URL (factors.py).
+                getattr(resolution.factor, "source", "") or getattr(edition, "source_url", ""),
                 "t-CO2/kWh",
                 tuple(resolution.warnings),
             )
