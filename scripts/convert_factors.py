@@ -3,7 +3,12 @@
 
 Writes resources/factors/: one TSV per edition and manifest.json (NOTICE.md is written by
 hand). Run ``.venv/bin/python scripts/convert_factors.py [--out DIR]``; the output is
-deterministic, so a test regenerates it into a temp folder and compares bytes. Values are
+deterministic, so a test regenerates it into a temp folder and compares bytes.
+
+``--package OUT.ecofactors --editions ID[,ID] [--official DIR]`` writes a factor package (see
+core/factor_packages.py) instead, from the raw files in DIR (default data/official); with one
+edition, ``--edition-id``, ``--emissions-years``, ``--published`` and ``--edition-title`` name a
+new list, e.g. next winter's R7実績 denki.txt as ``electricity_r09`` for FY2026. Values are
 copied as the exact strings printed in the sources (no float round trip).
 
 The hand-curated tables (heat values and carbon factors of the fuel tables, refrigerant GWPs,

@@ -115,7 +115,9 @@ def test_bad_checksum_is_refused(tmp_path: Path) -> None:
     assert codes(error) == ["factor_package.checksum"]
 
 
-@pytest.mark.parametrize("member", ["../evil.tsv", "sub/dir.tsv", "/abs.tsv", "C:x.tsv", "a.exe"])
+@pytest.mark.parametrize(
+    "member", ["../evil.tsv", "sub/dir.tsv", "/abs.tsv", "C:x.tsv", "a.exe", "CON.tsv", "..tsv"]
+)
 def test_path_traversal_and_odd_members_are_refused(tmp_path: Path, member: str) -> None:
     path = make(tmp_path)
     rewrite(path, lambda members: members.__setitem__(member, b"x"))
@@ -130,6 +132,11 @@ def test_unlisted_member_and_bad_table_are_refused(tmp_path: Path) -> None:
     with pytest.raises(EcoCheckError) as error:
         read_package(path)
     assert codes(error) == ["factor_package.unlisted"]
+    rewrite(path, lambda members: members.pop("electricity_r09_test.tsv"))
+    rewrite(path, lambda members: members.pop("extra.tsv"))
+    with pytest.raises(EcoCheckError) as error:
+        read_package(path)
+    assert codes(error) == ["factor_package.missing_member"]
     broken = tmp_path / "broken.ecofactors"
     edition = r08_edition()
     build_package(broken, "b", "b", [edition], {edition["file"]: b"not\ta\ttable\n"})

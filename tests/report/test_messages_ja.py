@@ -157,10 +157,8 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {},
     ),
     "factor_package.checksum": ({"file": "a.ecofactors", "member": "x.tsv"}, {}),
-    "factor_package.unlisted": (
-        {"file": "a.ecofactors", "member": "x.tsv", "problem": "missing"},
-        {},
-    ),
+    "factor_package.unlisted": ({"file": "a.ecofactors", "member": "x.tsv"}, {}),
+    "factor_package.missing_member": ({"file": "a.ecofactors", "member": "x.tsv"}, {}),
     "factor_package.edition_conflict": ({"file": "a.ecofactors", "edition": "electricity_r08"}, {}),
     "factor_package.already_installed": (
         {"file": "a.ecofactors", "package": "a", "editions": "x"},

@@ -50,7 +50,9 @@ register(
         " format {expected} version {version}",
         "factor_package.checksum": "The table {member} in the factor package {file} does not"
         " match its checksum (damaged or altered)",
-        "factor_package.unlisted": "The factor package {file}: {member} is {problem}",
+        "factor_package.unlisted": "The factor package {file} holds {member}, which its"
+        " package.json does not list",
+        "factor_package.missing_member": "The factor package {file} lacks {member}",
         "factor_package.edition_conflict": "The factor package {file} brings edition"
         " '{edition}', which is already installed with different content",
         "factor_package.already_installed": "The factor package {file} is already installed"
@@ -67,6 +69,8 @@ MAX_PACKAGE_BYTES = 20 * 1024 * 1024
 MAX_MEMBER_BYTES = 10 * 1024 * 1024
 MAX_MEMBERS = 64
 _MEMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.(tsv|json)")
+# Device names Windows will not create as files, whatever the extension.
+_WINDOWS_RESERVED = re.compile(r"(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])")
 _PACKAGE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 APP_DIR_NAME = "EcoCheck Desktop"
 
@@ -189,6 +193,7 @@ def read_package(path: Path) -> PackageContents:
             name = info.filename
             if (
                 _MEMBER.fullmatch(name) is None
+                or _WINDOWS_RESERVED.fullmatch(name.split(".")[0]) is not None
                 or name in members
                 or info.is_dir()
                 or info.flag_bits & 0x1  # encrypted
@@ -198,7 +203,7 @@ def read_package(path: Path) -> PackageContents:
                 raise refuse("factor_package.oversize", size=info.file_size, limit=MAX_MEMBER_BYTES)
             members[name] = info
         if "package.json" not in members:
-            raise refuse("factor_package.unlisted", member="package.json", problem="missing")
+            raise refuse("factor_package.missing_member", member="package.json")
         data = {name: _read_member(archive, info, refuse) for name, info in members.items()}
     try:
         manifest = json.loads(data.pop("package.json").decode("utf-8"))
@@ -218,7 +223,9 @@ def read_package(path: Path) -> PackageContents:
             version=PACKAGE_FORMAT_VERSION,
         )
     package_id = str(manifest.get("package_id", ""))
-    if _PACKAGE_ID.fullmatch(package_id) is None or package_id.startswith("."):
+    if _PACKAGE_ID.fullmatch(package_id) is None or _WINDOWS_RESERVED.fullmatch(
+        package_id.split(".")[0]
+    ):
         raise refuse("factor_package.invalid", reason=f"package_id {package_id!r}")
     files = manifest.get("files")
     editions = manifest.get("editions")
@@ -226,10 +233,10 @@ def read_package(path: Path) -> PackageContents:
         raise refuse("factor_package.invalid", reason="files / editions missing")
     for name in data:
         if name not in files:
-            raise refuse("factor_package.unlisted", member=name, problem="not listed in files")
+            raise refuse("factor_package.unlisted", member=name)
     for name, expected in files.items():
         if name not in data:
-            raise refuse("factor_package.unlisted", member=name, problem="missing")
+            raise refuse("factor_package.missing_member", member=name)
         if (
             not isinstance(expected, dict)
             or expected.get("sha256") != _sha256(data[name])

@@ -1001,7 +1001,10 @@ class FactorLibrary:
 
     def retailer_menus(self, fiscal_year: int, supplier: str) -> list[SupplierFactor]:
         table = self._electricity_list(fiscal_year)
-        return list(table.find(supplier))
+        try:
+            return list(table.find(supplier))
+        except EcoCheckError:  # ambiguous: the GUI lists nothing, resolving says why
+            return []
 
     # Gas and heat -------------------------------------------------------------------------
     def gas_edition(self, fiscal_year: int) -> Edition | None:
@@ -1031,7 +1034,10 @@ class FactorLibrary:
         edition = self.gas_edition(fiscal_year) if kind == "gas" else self.heat_edition(fiscal_year)
         if edition is None:
             return []
-        return list(self._lists[edition.id].find(supplier))
+        try:
+            return list(self._lists[edition.id].find(supplier))
+        except EcoCheckError:  # ambiguous: the GUI lists nothing, resolving says why
+            return []
 
     def _resolve_supplier(
         self, kind: str, edition: Edition | None, fiscal_year: int, supplier: str, menu: str

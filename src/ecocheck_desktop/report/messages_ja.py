@@ -119,7 +119,9 @@ MESSAGES_JA: dict[str, str] = {
     "（このアプリは {expected} の版 {version}）。",
     "factor_package.checksum": "係数パッケージ {file} の表 {member} がチェックサムと一致しません"
     "（壊れているか、書き換えられています）。",
-    "factor_package.unlisted": "係数パッケージ {file}: {member} は {problem} です。",
+    "factor_package.unlisted": "係数パッケージ {file} に、package.json に載っていない {member} が"
+    "あります。",
+    "factor_package.missing_member": "係数パッケージ {file} に {member} がありません。",
     "factor_package.edition_conflict": "係数パッケージ {file} の版「{edition}」は、内容の違う"
     "同じ版がすでに入っています。",
     "factor_package.already_installed": "係数パッケージ {file} はすでに入っています"
