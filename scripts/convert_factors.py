@@ -3,7 +3,12 @@
 
 Writes resources/factors/: one TSV per edition and manifest.json (NOTICE.md is written by
 hand). Run ``.venv/bin/python scripts/convert_factors.py [--out DIR]``; the output is
-deterministic, so a test regenerates it into a temp folder and compares bytes. Values are
+deterministic, so a test regenerates it into a temp folder and compares bytes.
+
+``--package OUT.ecofactors --editions ID[,ID] [--official DIR]`` writes a factor package (see
+core/factor_packages.py) instead, from the raw files in DIR (default data/official); with one
+edition, ``--edition-id``, ``--emissions-years``, ``--published`` and ``--edition-title`` name a
+new list, e.g. next winter's R7実績 denki.txt as ``electricity_r09`` for FY2026. Values are
 copied as the exact strings printed in the sources (no float round trip).
 
 The hand-curated tables (heat values and carbon factors of the fuel tables, refrigerant GWPs,
@@ -31,7 +36,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ecocheck_desktop.core.factors import COLUMNS
@@ -493,53 +498,279 @@ def fuel_old_rows(problems: list[str]) -> list[dict[str, str]]:
 
 SRC_NANBA = "https://nanba1.jp/prevention-of-global-warming/furon/hokoku"
 SRC_GWP_2015 = "https://expydoc.com/doc/7545414/"
-REFRIGERANTS: tuple[tuple[str, str, str, str, str, str, str], ...] = (
-    # key, name, kind, gwp_shk, gwp_furon, aliases, source
-    ("R-22", "HCFC-22", "HCFC", "", "1810", "", f"フロン法 {SRC_NANBA}; HCFC: not SHK Scope 1"),
-    ("R-32", "HFC-32", "HFC", "675", "675", "", f"SHK AR4 {SRC_GWP_2015}; フロン法 {SRC_NANBA}"),
-    ("R-125", "HFC-125", "HFC", "3500", "3500", "", f"SHK AR4 {SRC_GWP_2015}"),
-    ("R-134a", "HFC-134a", "HFC", "1430", "1430", "", f"SHK AR4 {SRC_GWP_2015}"),
-    ("R-143a", "HFC-143a", "HFC", "4470", "4470", "", f"SHK AR4 {SRC_GWP_2015}"),
-    (
-        "R-404A",
-        "R-404A (HFC-125/143a/134a 44/52/4)",
-        "HFC",
-        "3920",
-        "3920",
-        "R404A",
-        f"フロン法 {SRC_NANBA}; SHK = AR4 blend 3921.6 rounded",
-    ),
-    (
-        "R-410A",
-        "R-410A (HFC-32/125 50/50)",
-        "HFC",
-        "2090",
-        "2090",
-        "R410A",
-        f"フロン法 {SRC_NANBA}; SHK = AR4 blend 2087.5 rounded",
-    ),
-    *(
-        (
-            key,
-            key,
-            "HFC",
-            gwp,
-            gwp,
-            "",
-            f"フロン法 {SRC_NANBA}; SHK value assumed equal (UNCONFIRMED)",
-        )
-        for key, gwp in (
-            ("R-407H", "1495"),
-            ("R-448A", "1387"),
-            ("R-449A", "1397"),
-            ("R-463A", "1494"),
-        )
-    ),
+SRC_EMAPEO = "http://emapeo.net/techdata/basic-data/data02.html"
+SRC_GWP_LIST = (
+    "https://docsplayer.net/amp/167750916-Microsoft-word-意見募集対象資料-gwp告示等の改正.html"
 )
+# Single substances: IPCC AR4 100-year GWPs as in 地球温暖化対策の推進に関する法律施行令 (since
+# 2015) and the フロン排出抑制法 list of 算定漏えい量 (「フロン類算定漏えい量の算定・報告に用いる
+# 冷媒種類別 GWP 一覧」, whose table starts R-11, R-12, R-13, R-22 …: SRC_GWP_LIST).
+# (key, kind, AR4 GWP). HFO-1234yf 4 / HFO-1234ze(E) 6 only enter blends: with them the blends
+# printed in the list (R-448A 1387, R-449A 1397, R-463A 1494) come out exactly.
+REFRIGERANT_SINGLES: tuple[tuple[str, str, str], ...] = (
+    ("R-11", "CFC", "4750"),
+    ("R-12", "CFC", "10900"),
+    ("R-13", "CFC", "14400"),
+    ("R-113", "CFC", "6130"),
+    ("R-114", "CFC", "10000"),
+    ("R-115", "CFC", "7370"),
+    ("R-22", "HCFC", "1810"),
+    ("R-123", "HCFC", "77"),
+    ("R-124", "HCFC", "609"),
+    ("R-141b", "HCFC", "725"),
+    ("R-142b", "HCFC", "2310"),
+    ("R-225ca", "HCFC", "122"),
+    ("R-225cb", "HCFC", "595"),
+    ("R-23", "HFC", "14800"),
+    ("R-32", "HFC", "675"),
+    ("R-41", "HFC", "92"),
+    ("R-125", "HFC", "3500"),
+    ("R-134", "HFC", "1100"),
+    ("R-134a", "HFC", "1430"),
+    ("R-143", "HFC", "353"),
+    ("R-143a", "HFC", "4470"),
+    ("R-152", "HFC", "53"),
+    ("R-152a", "HFC", "124"),
+    ("R-161", "HFC", "12"),
+    ("R-227ea", "HFC", "3220"),
+    ("R-236cb", "HFC", "1340"),
+    ("R-236ea", "HFC", "1370"),
+    ("R-236fa", "HFC", "9810"),
+    ("R-245ca", "HFC", "693"),
+    ("R-245fa", "HFC", "1030"),
+    ("R-365mfc", "HFC", "794"),
+    ("R-43-10mee", "HFC", "1640"),
+)
+# Components that are not フロン類 (no entry of their own): HFOs, CF3I, hydrocarbons, CO2.
+BLEND_ONLY_GWP = {
+    "R-1234yf": "4",
+    "R-1234ze(E)": "6",
+    "R-13I1": "0",
+    "R-116": "12200",  # PFC-116 (AR4), in R-508A/B
+    "R-218": "8830",  # PFC-218 (AR4), in R-413A
+    "R-290": "0",
+    "R-600": "0",
+    "R-600a": "0",
+    "R-601": "0",
+    "R-601a": "0",
+    "R-744": "1",
+}
+# Blends (ASHRAE 34 composition, mass %). kind: the gas class that decides Scope 1.
+REFRIGERANT_BLENDS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("R-401A", "HCFC", (("R-22", "53"), ("R-152a", "13"), ("R-124", "34"))),
+    ("R-401B", "HCFC", (("R-22", "61"), ("R-152a", "11"), ("R-124", "28"))),
+    ("R-402A", "HCFC", (("R-125", "60"), ("R-290", "2"), ("R-22", "38"))),
+    ("R-402B", "HCFC", (("R-125", "38"), ("R-290", "2"), ("R-22", "60"))),
+    ("R-404A", "HFC", (("R-125", "44"), ("R-143a", "52"), ("R-134a", "4"))),
+    ("R-407A", "HFC", (("R-32", "20"), ("R-125", "40"), ("R-134a", "40"))),
+    ("R-407B", "HFC", (("R-32", "10"), ("R-125", "70"), ("R-134a", "20"))),
+    ("R-407C", "HFC", (("R-32", "23"), ("R-125", "25"), ("R-134a", "52"))),
+    ("R-407D", "HFC", (("R-32", "15"), ("R-125", "15"), ("R-134a", "70"))),
+    ("R-407E", "HFC", (("R-32", "25"), ("R-125", "15"), ("R-134a", "60"))),
+    ("R-407F", "HFC", (("R-32", "30"), ("R-125", "30"), ("R-134a", "40"))),
+    ("R-407G", "HFC", (("R-32", "2.5"), ("R-125", "2.5"), ("R-134a", "95"))),
+    ("R-407H", "HFC", (("R-32", "32.5"), ("R-125", "15"), ("R-134a", "52.5"))),
+    ("R-408A", "HCFC", (("R-125", "7"), ("R-143a", "46"), ("R-22", "47"))),
+    ("R-409A", "HCFC", (("R-22", "60"), ("R-124", "25"), ("R-142b", "15"))),
+    ("R-410A", "HFC", (("R-32", "50"), ("R-125", "50"))),
+    ("R-410B", "HFC", (("R-32", "45"), ("R-125", "55"))),
+    ("R-413A", "HFC", (("R-218", "9"), ("R-134a", "88"), ("R-600a", "3"))),
+    ("R-417A", "HFC", (("R-125", "46.6"), ("R-134a", "50"), ("R-600", "3.4"))),
+    ("R-422A", "HFC", (("R-125", "85.1"), ("R-134a", "11.5"), ("R-600a", "3.4"))),
+    ("R-422D", "HFC", (("R-125", "65.1"), ("R-134a", "31.5"), ("R-600a", "3.4"))),
+    (
+        "R-427A",
+        "HFC",
+        (("R-32", "15"), ("R-125", "25"), ("R-143a", "10"), ("R-134a", "50")),
+    ),
+    (
+        "R-434A",
+        "HFC",
+        (("R-125", "63.2"), ("R-143a", "18"), ("R-134a", "16"), ("R-600a", "2.8")),
+    ),
+    (
+        "R-437A",
+        "HFC",
+        (("R-125", "19.5"), ("R-134a", "78.5"), ("R-600", "1.4"), ("R-601", "0.6")),
+    ),
+    (
+        "R-438A",
+        "HFC",
+        (
+            ("R-32", "8.5"),
+            ("R-125", "45"),
+            ("R-134a", "44.2"),
+            ("R-600", "1.7"),
+            ("R-601a", "0.6"),
+        ),
+    ),
+    (
+        "R-442A",
+        "HFC",
+        (
+            ("R-32", "31"),
+            ("R-125", "31"),
+            ("R-134a", "30"),
+            ("R-152a", "3"),
+            ("R-227ea", "5"),
+        ),
+    ),
+    (
+        "R-448A",
+        "HFC",
+        (
+            ("R-32", "26"),
+            ("R-125", "26"),
+            ("R-1234yf", "20"),
+            ("R-134a", "21"),
+            ("R-1234ze(E)", "7"),
+        ),
+    ),
+    (
+        "R-449A",
+        "HFC",
+        (("R-32", "24.3"), ("R-125", "24.7"), ("R-1234yf", "25.3"), ("R-134a", "25.7")),
+    ),
+    (
+        "R-449B",
+        "HFC",
+        (("R-32", "25.2"), ("R-125", "24.3"), ("R-1234yf", "23.2"), ("R-134a", "27.3")),
+    ),
+    ("R-452A", "HFC", (("R-32", "11"), ("R-125", "59"), ("R-1234yf", "30"))),
+    ("R-452B", "HFC", (("R-32", "67"), ("R-125", "7"), ("R-1234yf", "26"))),
+    ("R-454A", "HFC", (("R-32", "35"), ("R-1234yf", "65"))),
+    ("R-454B", "HFC", (("R-32", "68.9"), ("R-1234yf", "31.1"))),
+    ("R-454C", "HFC", (("R-32", "21.5"), ("R-1234yf", "78.5"))),
+    ("R-455A", "HFC", (("R-744", "3"), ("R-32", "21.5"), ("R-1234yf", "75.5"))),
+    (
+        "R-463A",
+        "HFC",
+        (
+            ("R-744", "6"),
+            ("R-32", "36"),
+            ("R-125", "30"),
+            ("R-1234yf", "14"),
+            ("R-134a", "14"),
+        ),
+    ),
+    ("R-466A", "HFC", (("R-32", "49"), ("R-125", "11.5"), ("R-13I1", "39.5"))),
+    ("R-500", "CFC", (("R-12", "73.8"), ("R-152a", "26.2"))),
+    ("R-502", "CFC", (("R-22", "48.8"), ("R-115", "51.2"))),
+    ("R-507A", "HFC", (("R-125", "50"), ("R-143a", "50"))),
+    ("R-508A", "HFC", (("R-23", "39"), ("R-116", "61"))),
+    ("R-508B", "HFC", (("R-23", "46"), ("R-116", "54"))),
+    ("R-513A", "HFC", (("R-1234yf", "56"), ("R-134a", "44"))),
+    ("R-513B", "HFC", (("R-1234yf", "58.5"), ("R-134a", "41.5"))),
+    ("R-515B", "HFC", (("R-1234ze(E)", "91.1"), ("R-227ea", "8.9"))),
+)
+# Values seen printed in a copy of the フロン法 list or a 充塡回収業者 guide (the list rounds the
+# older blends to three significant figures): these are used as printed, and the converter
+# checks that the composition reproduces each of them.
+REFRIGERANT_PRINTED = {
+    "R-22": ("1810", SRC_NANBA),
+    "R-32": ("675", SRC_NANBA),
+    "R-404A": ("3920", SRC_NANBA),
+    "R-410A": ("2090", SRC_NANBA),
+    "R-407C": ("1770", SRC_EMAPEO),
+    "R-507A": ("3990", SRC_EMAPEO),
+    "R-448A": ("1387", SRC_NANBA),
+    "R-449A": ("1397", SRC_NANBA),
+    "R-463A": ("1494", SRC_NANBA),
+    "R-407H": ("1495", SRC_NANBA),
+    "R-125": ("3500", SRC_EMAPEO),
+    "R-134a": ("1430", SRC_EMAPEO),
+    "R-143a": ("4470", SRC_EMAPEO),
+    "R-152a": ("124", SRC_EMAPEO),
+}
+REFRIGERANT_ALIASES = {"R-507A": "R-507"}
+
+
+def _blend_gwp(components: tuple[tuple[str, str], ...]) -> Decimal:
+    singles = {key: Decimal(gwp) for key, _, gwp in REFRIGERANT_SINGLES}
+    singles.update({key: Decimal(gwp) for key, gwp in BLEND_ONLY_GWP.items()})
+    total = sum((Decimal(share) for _, share in components), Decimal(0))
+    if total != 100:
+        raise ValueError(f"composition {components} sums to {total}")
+    return sum((singles[key] * Decimal(share) for key, share in components), Decimal(0)) / 100
+
+
+def _round_3sf(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1)) if value < 1000 else round_3sf(value)
+
+
+def refrigerant_rows(problems: list[str]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    items: list[tuple[str, str, str, Decimal, str]] = []
+    for key, kind, gwp in REFRIGERANT_SINGLES:
+        items.append(
+            (
+                key,
+                kind,
+                key.replace("R-", {"CFC": "CFC-", "HCFC": "HCFC-"}.get(kind, "HFC-")),
+                Decimal(gwp),
+                "AR4 (施行令; フロン法 GWP 一覧)",
+            )
+        )
+    for key, kind, components in REFRIGERANT_BLENDS:
+        computed = _blend_gwp(components)
+        mix = "/".join(c.replace("R-", "") for c, _ in components)
+        shares = "/".join(share for _, share in components)
+        items.append((key, kind, f"{key} ({mix} {shares})", computed, "blend"))
+    for key, kind, name, value, basis in sorted(items):
+        printed = REFRIGERANT_PRINTED.get(key)
+        if basis == "blend":
+            whole = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            if printed is not None:
+                if Decimal(printed[0]) not in (whole, _round_3sf(value)):
+                    problems.append(
+                        f"refrigerant {key}: composition gives {value}, list {printed[0]}"
+                    )
+                gwp = printed[0]
+                source = (
+                    f"フロン法 list value {printed[1]}; = AR4 components × composition"
+                    f" {value.normalize()}"
+                )
+            else:
+                gwp = str(whole)
+                source = (
+                    f"computed: AR4 component GWPs × ASHRAE 34 composition = {value.normalize()}"
+                    f" (not checked against the printed list, UNCONFIRMED) {SRC_GWP_LIST}"
+                )
+        else:
+            gwp = str(value)
+            if printed is not None and printed[0] != gwp:
+                problems.append(f"refrigerant {key}: AR4 {gwp} != printed {printed[0]}")
+            source = (
+                "IPCC AR4 GWP-100 (WG1 Table 2.14), the basis of the 温対法施行令 since 2015 and"
+                f" of the フロン法 GWP 一覧 {SRC_GWP_LIST}"
+            )
+            if printed is not None:
+                source += f"; {printed[1]}"
+        shk = gwp if kind == "HFC" else ""
+        if kind != "HFC":
+            source += f"; {kind}: フロン法 only, not SHK Scope 1"
+        elif basis == "blend":
+            source += "; SHK value taken equal to the フロン法 value"
+        rows.append(
+            {
+                "key": key,
+                "name": name,
+                "kind": kind,
+                "gwp_shk": shk,
+                "gwp_furon": gwp,
+                "aliases": REFRIGERANT_ALIASES.get(key, ""),
+                "source": source,
+            }
+        )
+    return rows
+
 
 SRC_TG_8957 = "https://support.tokyo-gas.co.jp/faq/show/8957"
 SRC_SHOENE_FAQ = "https://tayori.com/q/sehd2024/detail/616837"
 SRC_ITM = "https://www.itmedia.co.jp/smartjapan/articles/2206/16/news038_2.html"
+# 改正省エネ法 in force from 2023-04-01: energy used from FY2023 (April 2023) on is converted
+# with the 全電源平均 8.64, reported from FY2024; up to FY2022 the 火力平均 9.76.
+SRC_SHOENE_2023 = "https://built.itmedia.co.jp/bt/articles/2309/25/news034_2.html"
 SRC_SHOENE_GAS = "https://tayori.com/q/sehd2024/detail/631539"
 SRC_JNET = "https://j-net21.smrj.go.jp/development/energyeff/Q1278.html"
 ENERGY_CONVERSION: tuple[tuple[str, str, str, str, str, str], ...] = (
@@ -552,14 +783,21 @@ ENERGY_CONVERSION: tuple[tuple[str, str, str, str, str, str], ...] = (
         f"supplier value, 東京ガス 13A {SRC_SHOENE_GAS}",
     ),
     ("crude_oil_kl_per_gj", "0.0258", "kL/GJ", "", "", f"{SRC_TG_8957} {SRC_SHOENE_GAS}"),
-    ("electricity_gj_per_thousand_kwh", "9.76", "GJ/千kWh", "", "2022", f"火力平均 {SRC_ITM}"),
+    (
+        "electricity_gj_per_thousand_kwh",
+        "9.76",
+        "GJ/千kWh",
+        "",
+        "2022",
+        f"火力平均 (改正前の省エネ法) {SRC_ITM} {SRC_SHOENE_2023}",
+    ),
     (
         "electricity_gj_per_thousand_kwh",
         "8.64",
         "GJ/千kWh",
         "2023",
         "",
-        f"全電源平均 {SRC_SHOENE_FAQ} {SRC_ITM}",
+        f"全電源平均 (改正省エネ法 2023-04-01 施行) {SRC_SHOENE_FAQ} {SRC_ITM} {SRC_SHOENE_2023}",
     ),
     ("lpg_butane_m3_per_t", "355", "m3/t", "", "", SRC_JNET),
     ("lpg_propane_m3_per_t", "502", "m3/t", "", "", SRC_JNET),
@@ -634,6 +872,270 @@ def supplier_rows(name: str) -> tuple[list[str], list[dict[str, str]]]:
     return comments, [dict(zip(columns, cells, strict=True)) for cells in raw]
 
 
+# --------------------------------------------------------------------------- past years
+
+# Past-year electricity rows that a publication confirms as final (reference/history/, tags
+# [FINAL], [FINAL as first published], [CORRECTED]); every other row stays out. The X年度実績
+# list serves the activity of FY X+1 (env.go.jp press 101275: 「特定排出者が平成26年度の温室効果
+# ガス排出量を算定する際に用いる、平成25年度の電気事業者の実績に基づく」). In the lists before
+# R5実績 the 基礎 (実排出) factor is printed once per retailer and menus carry only 調整後: the
+# retailer's 基礎 is repeated on each of its menu rows (as in the lists' own notes).
+KANKYO_H25 = "https://www.kankyo-business.jp/news/009330.php"
+ENV_H25 = "https://www.env.go.jp/press/101275.html"
+KYUDEN_H29 = "http://www.kyuden.co.jp/environment_notice_smt.html"
+KYUDEN_H30 = "http://www.kyuden.co.jp/environment_notice02.html"
+YONDEN_R3 = "http://www.yonden.co.jp/energy/environment/topics/2023_06_01.html"
+YONDEN_R5 = "https://www.yonden.co.jp/energy/environment/topics/2025_04_07.html"
+RIKUDEN_H27 = "http://www.rikuden.co.jp/onshitsukoka/index.html"
+H25_NOTE = "[FINAL as first published] secondary copy of the H25 list (実排出係数 = basic)"
+
+
+def _h25(name: str, basic: str, adjusted: str, reg_no: str = "") -> tuple[str, ...]:
+    return (reg_no, name, "", "whole", basic, adjusted, KANKYO_H25, "secondary", H25_NOTE)
+
+
+# reg_no on past-year rows: the retailer's registration number (小売電気事業者, since 2016) as
+# printed in the R6実績 list, given only where the retailer of then is the same company as now
+# (not 東京電力(株) -> 東京電力エナジーパートナー or 中部電力(株) -> 中部電力ミライズ: different
+# companies; their rows are found by name). The older lists printed no numbers.
+
+
+# (edition id suffix, activity FY, list label, published, edition source URL, rows)
+HISTORY: tuple[tuple[str, int, str, str, str, tuple[tuple[str, ...], ...]], ...] = (
+    (
+        "h25",
+        2014,
+        "平成25年度実績",
+        "2014-12-05",
+        ENV_H25,
+        (
+            _h25("(株)F-Power", "0.000491", "0.000401"),
+            _h25("(株)エネット", "0.000423", "0.000443", "A0009"),
+            _h25("イーレックス(株)", "0.000500", "0.000486", "A0002"),
+            _h25("中国電力(株)", "0.000719", "0.000717", "A0273"),
+            _h25("中部電力(株)", "0.000513", "0.000509"),
+            _h25("九州電力(株)", "0.000613", "0.000617", "A0275"),
+            _h25("北海道電力(株)", "0.000678", "0.000681", "A0267"),
+            _h25("北陸電力(株)", "0.000630", "0.000628", "A0271"),
+            _h25("四国電力(株)", "0.000699", "0.000706", "A0274"),
+            (
+                "",
+                "東京電力(株)",
+                "",
+                "whole",
+                "0.000531",
+                "0.000522",
+                ENV_H25,
+                "official",
+                "[CORRECTED] 告示改正 2015-08-27: 誤 0.000530/0.000521 → 正 0.000531/0.000522",
+            ),
+            _h25("東北電力(株)", "0.000591", "0.000589", "A0268"),
+            _h25("沖縄電力(株)", "0.000858", "0.000763", "A0276"),
+            _h25("関西電力(株)", "0.000522", "0.000516", "A0272"),
+        ),
+    ),
+    (
+        "h27",
+        2016,
+        "平成27年度実績",
+        "2016-12-27",
+        RIKUDEN_H27,
+        (
+            (
+                "A0271",
+                "北陸電力(株)",
+                "",
+                "whole",
+                "0.000627",
+                "0.000615",
+                RIKUDEN_H27,
+                "utility",
+                "[FINAL] 「平成28年度の…算定では…平成27年度の実排出係数0.627…調整後排出係数0.615」",
+            ),
+        ),
+    ),
+    (
+        "h29",
+        2018,
+        "平成29年度実績",
+        "2018-12-27",
+        KYUDEN_H29,
+        (
+            (
+                "A0275",
+                "九州電力(株)",
+                "",
+                "whole",
+                "0.000438",
+                "0.000463",
+                KYUDEN_H29,
+                "utility",
+                "[FINAL] 小売電気事業者; explicit mapping to 2018年度 activity",
+            ),
+            (
+                "A0275",
+                "九州電力(株)",
+                "離島供給(一般送配電事業者)",
+                "menu",
+                "0.000496",
+                "0.000496",
+                KYUDEN_H29,
+                "utility",
+                "[FINAL] only for customers on 離島供給約款",
+            ),
+        ),
+    ),
+    (
+        "h30",
+        2019,
+        "2018年度実績",
+        "2020-01-07",
+        KYUDEN_H30,
+        (
+            (
+                "A0275",
+                "九州電力(株)",
+                "メニューA",
+                "menu",
+                "0.000319",
+                "0.000000",
+                KYUDEN_H30,
+                "utility",
+                "[FINAL] 再エネECOプラン; basic = the retailer's 基礎 0.319 kg (printed once)",
+            ),
+            (
+                "A0275",
+                "九州電力(株)",
+                "メニューB",
+                "residual",
+                "0.000319",
+                "0.000347",
+                KYUDEN_H30,
+                "utility",
+                "[FINAL] その他のお客さま (the standard menu); basic = the retailer's 基礎",
+            ),
+            (
+                "A0275",
+                "九州電力(株)",
+                "離島供給(一般送配電事業者)",
+                "menu",
+                "0.000462",
+                "0.000462",
+                KYUDEN_H30,
+                "utility",
+                "[FINAL] 一般送配電事業者 (離島): 「全国平均係数を適用」",
+            ),
+        ),
+    ),
+    (
+        "r3",
+        2022,
+        "令和3年度実績",
+        "2023-06-01",
+        YONDEN_R3,
+        tuple(
+            (
+                "A0274",
+                "四国電力(株)",
+                menu,
+                kind,
+                "0.000484",
+                adjusted,
+                YONDEN_R3,
+                "utility",
+                note,
+            )
+            for menu, kind, adjusted, note in (
+                (
+                    "メニューA",
+                    "menu",
+                    "0.000000",
+                    "[FINAL] basic = the retailer's 基礎 (corrected)",
+                ),
+                (
+                    "メニューB",
+                    "menu",
+                    "0.000000",
+                    "[FINAL] basic = the retailer's 基礎 (corrected)",
+                ),
+                (
+                    "メニューC(残差)",
+                    "residual",
+                    "0.000532",
+                    "[CORRECTED] 2023-06-01: 基礎 0.484 (was 0.485), C(残差) 0.532 (was 0.533)",
+                ),
+            )
+        ),
+    ),
+    (
+        "r5",
+        2024,
+        "令和5年度実績",
+        "2025-03-18",
+        YONDEN_R5,
+        tuple(
+            ("A0274", "四国電力(株)", menu, kind, value, value, YONDEN_R5, "utility", note)
+            for menu, kind, value, note in (
+                ("メニューA", "menu", "0.000000", "[FINAL] 基礎・調整後 printed as one figure"),
+                ("メニューB", "menu", "0.000000", "[FINAL] 基礎・調整後 printed as one figure"),
+                (
+                    "メニューC(残差)",
+                    "residual",
+                    "0.000464",
+                    "[FINAL] 基礎・調整後 printed as one figure",
+                ),
+            )
+        ),
+    ),
+)
+HISTORY_COLUMNS = COLUMNS["electricity_sourced"]
+
+
+def history_editions() -> list[dict[str, object]]:
+    items: list[dict[str, object]] = []
+    for suffix, activity_fy, label, published, url, rows in HISTORY:
+        count = len({row[1] for row in rows})
+        items.append(
+            {
+                "id": f"electricity_{suffix}_sourced",
+                "kind": "electricity",
+                "layout": "electricity_sourced",
+                "file": f"electricity_{suffix}_sourced.tsv",
+                "title": f"電気事業者別排出係数 －{label}－"
+                f"（出典を確認できた {count} 事業者の行のみ）",
+                "publisher": MOE_METI,
+                "published": published,
+                "source_url": url,
+                "emissions_years": [activity_fy],
+                "partial": True,
+                "list_label": label,
+                "notes": f"Only the rows of {count} retailer(s) whose final value was found in a"
+                f" cited publication (URL per row); for FY{activity_fy} activity (the {label}"
+                " list serves the next fiscal year). Any other retailer: enter its published"
+                " factor. No 代替値 / 全国平均係数 bundled for this year (none sourced).",
+                "confidence": "medium",
+            }
+        )
+    return items
+
+
+def history_files() -> dict[str, str]:
+    files = {}
+    for suffix, activity_fy, label, _, _, rows in HISTORY:
+        files[f"electricity_{suffix}_sourced.tsv"] = tsv(
+            [
+                f"# 電気事業者別排出係数 －{label}－ のうち、公表資料で確定値を確認できた行のみ"
+                f"（FY{activity_fy} の排出量用）",
+                "# 出典は行ごとの source_url。source_kind: official（環境省）/"
+                " utility（電気事業者の公表）/ secondary（一覧の転載）。",
+                *notice("行ごとの出典"),
+            ],
+            HISTORY_COLUMNS,
+            [dict(zip(HISTORY_COLUMNS, row, strict=True)) for row in rows],
+        )
+    return files
+
+
 # --------------------------------------------------------------------------- editions
 
 MOE_SHK_TERMS = (
@@ -693,8 +1195,10 @@ def editions() -> list[dict[str, object]]:
             "published": "2026-06-04",
             "source_url": SHK_URL,
             "emissions_years": [2025],
-            "notes": "For FY2025 (令和7年度) emissions, reported in FY2026. No list is bundled "
-            "for FY2023/FY2024 emissions: the app asks for the factor. Parsed from the "
+            "list_label": "令和6年度実績",
+            "notes": "For FY2025 (令和7年度) emissions, reported in FY2026. Earlier years: only "
+            "the sourced rows of electricity_*_sourced; otherwise the app asks for the factor. "
+            "Parsed from the "
             "pdftotext copy in OpenGreenTrack (denki.txt). " + MOE_SHK_TERMS,
             "confidence": "confirmed",
         },
@@ -766,9 +1270,13 @@ def editions() -> list[dict[str, object]]:
             "published": "2015-04-01",
             "source_url": SRC_NANBA,
             "emissions_years": _years(2015, OPEN_ENDED_LAST_YEAR),
-            "notes": "SHK GWPs are AR4 since 2015; whether the 2024 revision moved to AR5 is "
-            "UNCONFIRMED. R-22 is HCFC: フロン法 only, excluded from Scope 1. SHK values of "
-            "R-407H/448A/449A/463A are assumed equal to the フロン法 list (UNCONFIRMED).",
+            "notes": "Every HFC, HCFC and CFC and the common blends of the フロン法 算定漏えい量 "
+            "GWP list (AR4 single-substance values; blends = components × ASHRAE 34 mass "
+            "composition, printed list values used where a copy was found, the others marked "
+            "UNCONFIRMED per row). SHK GWPs are AR4 since 2015; whether the 2024 revision moved "
+            "to AR5 is UNCONFIRMED. HCFC/CFC: フロン法 only, excluded from Scope 1. SHK values of "
+            "HFC blends are taken equal to the フロン法 value (UNCONFIRMED). An unknown "
+            "refrigerant is refused, never dropped.",
             "confidence": "medium",
         },
         {
@@ -896,18 +1404,15 @@ def build() -> tuple[dict[str, str], list[str]]:
         fuel_old_rows(problems),
     )
     files["refrigerants.tsv"] = tsv(
-        ["# 冷媒の地球温暖化係数 (GWP)", *notice("上記の法令・資料")],
-        ("key", "name", "kind", "gwp_shk", "gwp_furon", "aliases", "source"),
         [
-            dict(
-                zip(
-                    ("key", "name", "kind", "gwp_shk", "gwp_furon", "aliases", "source"),
-                    r,
-                    strict=True,
-                )
-            )
-            for r in sorted(REFRIGERANTS)
+            "# 冷媒の地球温暖化係数 (GWP): フロン排出抑制法の算定漏えい量報告に用いる冷媒と"
+            "温対法の HFC",
+            "# 単一物質は AR4（温対法施行令）、混合冷媒は成分の GWP × 組成（質量%）。"
+            "一覧の印刷値を確認できたものはその値。",
+            *notice("上記の法令・資料"),
         ],
+        ("key", "name", "kind", "gwp_shk", "gwp_furon", "aliases", "source"),
+        refrigerant_rows(problems),
     )
     files["energy_conversion.tsv"] = tsv(
         ["# 省エネ法のエネルギー換算係数（from_year/to_year は使用年度の範囲、空は制限なし）"],
@@ -935,18 +1440,98 @@ def build() -> tuple[dict[str, str], list[str]]:
         ("key", "category", "name", "unit", "value", "source"),
         s3_rows,
     )
-    files["manifest.json"] = manifest_text(editions())
+    files.update(history_files())
+    files["manifest.json"] = manifest_text(editions() + history_editions())
     return files, problems
 
 
+def package_from_build(
+    files: dict[str, str],
+    out: Path,
+    edition_ids: list[str],
+    *,
+    package_id: str,
+    title: str,
+    new_id: str = "",
+    emissions_years: list[int] | None = None,
+    published: str = "",
+    edition_title: str = "",
+) -> Path:
+    """A factor package (.ecofactors) holding the chosen editions of one converter run.
+
+    With one edition, ``new_id`` / ``emissions_years`` / ``published`` / ``edition_title``
+    describe a new list (e.g. next winter's R7実績 list as ``electricity_r09`` for FY2026).
+    """
+    from ecocheck_desktop.core.factor_packages import build_package
+
+    manifest = json.loads(files["manifest.json"])
+    chosen = [dict(e) for e in manifest["editions"] if e["id"] in edition_ids]
+    missing = sorted(set(edition_ids) - {str(e["id"]) for e in chosen})
+    if missing:
+        raise SystemExit(f"unknown editions: {missing}")
+    if (new_id or emissions_years or published or edition_title) and len(chosen) != 1:
+        raise SystemExit(
+            "--edition-id/--emissions-years/--published/--edition-title need one edition"
+        )
+    tables: dict[str, bytes] = {}
+    for edition in chosen:
+        data = files[str(edition["file"])].encode("utf-8")
+        if new_id:
+            edition["id"] = new_id
+            edition["file"] = f"{new_id}.tsv"
+        if emissions_years:
+            edition["emissions_years"] = emissions_years
+        if published:
+            edition["published"] = published
+        if edition_title:
+            edition["title"] = edition_title
+        tables[str(edition["file"])] = data
+    return build_package(out, package_id, title, chosen, tables)
+
+
 def main(argv: list[str] | None = None) -> int:
+    global OFFICIAL
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    parser.add_argument(
+        "--official", type=Path, default=None, help="raw official files (default data/official)"
+    )
+    parser.add_argument(
+        "--package", type=Path, default=None, help="write a .ecofactors package instead"
+    )
+    parser.add_argument("--editions", default="", help="comma-separated edition ids to package")
+    parser.add_argument("--package-id", default="", help="package id (default: file stem)")
+    parser.add_argument("--title", default="", help="package title")
+    parser.add_argument("--edition-id", default="", help="new id of the one packaged edition")
+    parser.add_argument("--emissions-years", default="", help="e.g. 2026 or 2026,2027")
+    parser.add_argument("--published", default="", help="publication date YYYY-MM-DD")
+    parser.add_argument("--edition-title", default="", help="title of the one packaged edition")
     args = parser.parse_args(argv)
+    if args.official is not None:
+        OFFICIAL = args.official
     files, problems = build()
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
+    if args.package is not None:
+        ids = [part.strip() for part in args.editions.split(",") if part.strip()]
+        if not ids:
+            print("--package needs --editions", file=sys.stderr)
+            return 2
+        years = [int(y) for y in args.emissions_years.split(",") if y.strip()]
+        path = package_from_build(
+            files,
+            args.package,
+            ids,
+            package_id=args.package_id or args.package.stem,
+            title=args.title or args.package.stem,
+            new_id=args.edition_id,
+            emissions_years=years or None,
+            published=args.published,
+            edition_title=args.edition_title,
+        )
+        print(f"wrote package {path}")
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for name, text in sorted(files.items()):
         (args.out / name).write_bytes(text.encode("utf-8"))

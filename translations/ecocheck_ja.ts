@@ -376,6 +376,161 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>FactorLibraryDialog</name>
+    <message>
+        <source>Factor library</source>
+        <translation>係数ライブラリ</translation>
+    </message>
+    <message>
+        <source>The emission factor editions this app can use. Each fiscal year stays locked to the edition it was calculated with; a newer list is applied only by “Recalculate with newer factors”, after you have seen old and new side by side.</source>
+        <translation>このアプリで使える排出係数の版です。各年度は計算したときの版に固定されます。新しい一覧は、「新しい係数で再計算」で新旧を並べて確かめてからだけ適用されます。</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>公表元</translation>
+    </message>
+    <message>
+        <source>Fiscal years</source>
+        <translation>対象年度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Where from</source>
+        <translation>入手元</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>エネルギー</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <source>Old factor</source>
+        <translation>旧係数</translation>
+    </message>
+    <message>
+        <source>New factor</source>
+        <translation>新係数</translation>
+    </message>
+    <message>
+        <source>Old t-CO2 (adjusted)</source>
+        <translation>旧 t-CO2（調整後）</translation>
+    </message>
+    <message>
+        <source>New t-CO2 (adjusted)</source>
+        <translation>新 t-CO2（調整後）</translation>
+    </message>
+    <message>
+        <source>Editions (old → new)</source>
+        <translation>版（旧 → 新）</translation>
+    </message>
+    <message>
+        <source>Install…</source>
+        <translation>インストール…</translation>
+    </message>
+    <message>
+        <source>Recalculate with newer factors</source>
+        <translation>新しい係数で再計算</translation>
+    </message>
+    <message>
+        <source>Apply the new factors</source>
+        <translation>新しい係数を適用</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>燃料</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>電気</translation>
+    </message>
+    <message>
+        <source>City gas</source>
+        <translation>都市ガス</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>熱</translation>
+    </message>
+    <message>
+        <source>Refrigerant</source>
+        <translation>冷媒</translation>
+    </message>
+    <message>
+        <source>Energy conversion</source>
+        <translation>エネルギー換算</translation>
+    </message>
+    <message>
+        <source>Scope 3</source>
+        <translation>スコープ3</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>同梱</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>some suppliers only</source>
+        <translation>一部の事業者のみ</translation>
+    </message>
+    <message>
+        <source>Some installed packages could not be read:</source>
+        <translation>読めなかった係数パッケージがあります:</translation>
+    </message>
+    <message>
+        <source>Install a factor package</source>
+        <translation>係数パッケージのインストール</translation>
+    </message>
+    <message>
+        <source>Factor package (*%1)</source>
+        <translation>係数パッケージ (*%1)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet. “Apply the new factors” locks %1 to the newer edition (one step; Edit &gt; Undo takes it back).</source>
+        <translation>まだ何も変わっていません。「新しい係数を適用」で %1 を新しい版に固定します（1 回の操作で、編集 &gt; 元に戻す で取り消せます）。</translation>
+    </message>
+    <message>
+        <source>FY%1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>Every fiscal year already uses the newest edition.</source>
+        <translation>すべての年度が最新の版を使っています。</translation>
+    </message>
+    <message>
+        <source>Locked to the new editions: %1</source>
+        <translation>新しい版に固定しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>The file name must end with .ecocheck.</source>
@@ -766,6 +921,10 @@ Python %4</translation>
     <message>
         <source>&amp;Changes since hand-over…</source>
         <translation>引き継ぎ以降の変更(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Factor library…</source>
+        <translation>係数ライブラリ(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1531,6 +1690,10 @@ complete</source>
     <message>
         <source>Edit targets</source>
         <translation>目標の編集</translation>
+    </message>
+    <message>
+        <source>Recalculate with newer factors</source>
+        <translation>新しい係数で再計算</translation>
     </message>
 </context>
 <context>

@@ -51,10 +51,18 @@ PRICES = {
            "kerosene": "116"},
 }  # fmt: skip
 
-# FY2024 has no official retailer list in the bundled library (only the FY2025 list is
-# shipped), so the demo carries a user-entered factor, clearly marked as not official.
-DEMO_FACTOR_FY2024 = Decimal("0.000450")
-DEMO_FACTOR_SOURCE = "デモ用の仮の値: 実際は請求書または電力会社の公表値を入力"
+# FY2024 (the base year): the bundled past-year rows (resources/factors/electricity_*_sourced)
+# hold no final 令和5年度実績 value of 東京電力エナジーパートナー, so the demo knowingly uses an
+# ESTIMATE (推計): the same retailer and menu from the nearest list, the R6年度実績 list for
+# FY2025 (メニューM(残差) 0.000452 t-CO2/kWh, resources/factors/electricity_r08.tsv line 641).
+# The source text says so; it is printed wherever the factor is shown (screen, PDF, CSV/JSON).
+DEMO_FACTOR_FY2024 = Decimal("0.000452")
+DEMO_FACTOR_SOURCE = (
+    "推計: FY2024 用（令和5年度実績）の東京電力エナジーパートナー メニューM(残差) の確定値は"
+    "収録されていないため、最も近い一覧（令和6年度実績・FY2025 用）の同じ事業者・メニューの値"
+    " 0.000452 t-CO2/kWh を使用（estimate: nearest list, same retailer and menu）。"
+    "実際は電力会社の「電源構成・CO2排出係数」ページか請求書の値を出典とともに入力してください。"
+)
 
 
 def month_of(fiscal_year: int, index: int) -> str:
@@ -187,6 +195,8 @@ def demo_project() -> Project:
         ),
         2025: FiscalYearData(
             year=2025,
+            # Locked to the edition it was calculated with (新しい係数で再計算 moves it).
+            factor_edition="electricity_r08",
             revenue_million_yen=Decimal(815),
             value_added_million_yen=Decimal(305),
             employees=Decimal(41),

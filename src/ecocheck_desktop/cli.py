@@ -88,6 +88,14 @@ def _build_parser() -> argparse.ArgumentParser:
     handover_changes.add_argument("--json", action="store_true")
     handover.set_defaults(handler="handover")
 
+    factors = sub.add_parser("factors", help="the factor library and offline factor packages")
+    factors_sub = factors.add_subparsers(dest="factors_command", metavar="ACTION", required=True)
+    factors_list = factors_sub.add_parser("list", help="bundled and installed factor editions")
+    factors_list.add_argument("--json", action="store_true", help="print one JSON object")
+    factors_install = factors_sub.add_parser("install", help="install a factor package file")
+    factors_install.add_argument("file", help="a .ecofactors package")
+    factors.set_defaults(handler="factors")
+
     selftest = sub.add_parser("selftest", help="check the installation end to end")
     selftest.set_defaults(handler="selftest")
     return parser

@@ -308,3 +308,34 @@ def test_converter_reports_fuel_chain_mismatches(
 def test_tsv_rejects_tabs_in_cells(converter: ModuleType) -> None:
     with pytest.raises(ValueError, match="tab or newline"):
         converter.tsv([], ("a",), [{"a": "x\ty"}])
+
+
+def test_package_mode_builds_an_installable_package(converter: ModuleType, tmp_path: Path) -> None:
+    from ecocheck_desktop.core.factor_packages import install_package, read_package
+    from ecocheck_desktop.core.factors import FactorLibrary
+
+    out = tmp_path / "r09.ecofactors"
+    assert (
+        converter.main(
+            [
+                "--package",
+                str(out),
+                "--editions",
+                "electricity_r08",
+                "--edition-id",
+                "electricity_r09",
+                "--emissions-years",
+                "2026",
+                "--published",
+                "2027-01-09",
+            ]
+        )
+        == 0
+    )
+    contents = read_package(out)
+    assert [e["id"] for e in contents.editions] == ["electricity_r09"]
+    assert contents.tables["electricity_r09.tsv"] == (FACTORS / "electricity_r08.tsv").read_bytes()
+    target = tmp_path / "installed"
+    install_package(out, FactorLibrary.load(installed=False), target)
+    library = FactorLibrary.load(installed=target)
+    assert library.resolve_electricity(2026, "A0269").factor.edition == "electricity_r09"

@@ -87,6 +87,13 @@ def test_default_library_is_cached_and_complete(library: FactorLibrary) -> None:
         "refrigerant_gwp",
         "energy_conversion_shoene",
         "scope3_db_v3_6",
+        # Sourced past-year rows (reference/history/): one edition per list year.
+        "electricity_h25_sourced",
+        "electricity_h27_sourced",
+        "electricity_h29_sourced",
+        "electricity_h30_sourced",
+        "electricity_r3_sourced",
+        "electricity_r5_sourced",
     }
     for edition in library.editions.values():
         assert edition.title and edition.publisher and edition.source_url
@@ -235,12 +242,14 @@ def test_chain_none_without_heat_value() -> None:
 # --------------------------------------------------------------------------- electricity
 
 
-def test_electricity_only_for_fy2025(library: FactorLibrary) -> None:
+def test_electricity_full_list_only_for_fy2025(library: FactorLibrary) -> None:
     edition = library.electricity_edition(2025)
     assert edition is not None and edition.published == "2026-06-04"
-    assert library.electricity_edition(2024) is None
+    assert not edition.partial
+    past = library.electricity_edition(2024)
+    assert past is not None and past.partial and past.id == "electricity_r5_sourced"
     assert library.electricity_edition(2023) is None
-    for year in (2023, 2024, 2026):
+    for year in (2023, 2026):
         with pytest.raises(EcoCheckError) as error:
             library.resolve_electricity(year, "A0269")
         assert codes(error) == ["factor.electricity_missing"]
@@ -546,7 +555,7 @@ def test_unknown_refrigerant_and_list(library: FactorLibrary) -> None:
         library.refrigerant("R-999")
     assert codes(error) == ["factor.unknown_refrigerant"]
     keys = [gwp.key for gwp in library.refrigerants()]
-    assert keys == sorted(keys) and len(keys) == 11
+    assert keys == sorted(keys) and len(keys) > 60
 
 
 def test_energy_conversion(library: FactorLibrary) -> None:

@@ -408,14 +408,18 @@ def test_refrigerants_hfc_in_scope1_hcfc_only_in_furon_view() -> None:
             RefrigerantRefill(2025, "R-999", D(1)),
         ],
     )
-    year = calculate(project, FakeLibrary()).year(2025)
+    # An unknown refrigerant is refused (issue 15): strict mode raises, lenient marks the year.
+    with pytest.raises(EcoCheckError) as refused:
+        calculate(project, FakeLibrary())
+    assert [m.code for m in refused.value.messages] == ["refrigerant.unknown"]
+    year = calculate(project, FakeLibrary(), strict=False).year(2025)
+    assert not year.complete and [m.code for m in year.errors] == ["refrigerant.unknown"]
     assert year.refrigerant_scope1_t == D("39.2")  # GC-04: 10 kg x 3,920 / 1,000
     assert year.scope1_t == D("39.2")
     assert year.furon_t == D("39.2") + D(15) * 1810 / 1000
     assert not year.furon_reportable
     codes = [w.code for w in year.warnings]
     assert "refrigerant.recovered_exceeds_charged" in codes
-    assert "refrigerant.unknown" in codes
     big = calculate(
         project_with(refrigerants=[RefrigerantRefill(2025, "R-22", D(553))]), FakeLibrary()
     ).year(2025)

@@ -130,6 +130,42 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "factor.no_conversion": ({"key": "crude_oil_kl_per_gj", "fiscal_year": 2025}, {}),
     "factor.unknown_refrigerant": ({"refrigerant": "R-999"}, {}),
     "factor.unknown_scope3": ({"factor_key": "steel_t"}, {}),
+    # Factor library (engineer `factors`).
+    "factor.electricity_not_listed": (
+        {"supplier": "A0269", "fiscal_year": 2024, "edition": "R5年度実績（一部）"},
+        {"energy": "electricity", "fiscal_year": 2024},
+    ),
+    "factor.supplier_ambiguous": ({"supplier": "山田ガス", "candidates": "A0001, A0002"}, {}),
+    "factor.gas_supplier_unknown": (
+        {"supplier": "どこかのガス", "fiscal_year": 2025},
+        {"energy": "city_gas", "fiscal_year": 2025},
+    ),
+    "factor.gas_no_list": (
+        {"supplier": "A0026", "fiscal_year": 2024},
+        {"energy": "city_gas", "fiscal_year": 2024},
+    ),
+    "factor_package.unreadable": ({"file": "a.ecofactors", "reason": "not a zip"}, {}),
+    "factor_package.oversize": ({"file": "a.ecofactors", "size": 99, "limit": 9}, {}),
+    "factor_package.bad_member": ({"file": "a.ecofactors", "member": "../x.tsv"}, {}),
+    "factor_package.format": (
+        {
+            "file": "a.ecofactors",
+            "found": "'x' version 2",
+            "expected": "ecocheck-factors",
+            "version": 1,
+        },
+        {},
+    ),
+    "factor_package.checksum": ({"file": "a.ecofactors", "member": "x.tsv"}, {}),
+    "factor_package.unlisted": ({"file": "a.ecofactors", "member": "x.tsv"}, {}),
+    "factor_package.missing_member": ({"file": "a.ecofactors", "member": "x.tsv"}, {}),
+    "factor_package.edition_conflict": ({"file": "a.ecofactors", "edition": "electricity_r08"}, {}),
+    "factor_package.already_installed": (
+        {"file": "a.ecofactors", "package": "a", "editions": "x"},
+        {},
+    ),
+    "factor_package.installed": ({"file": "a", "package": "a", "editions": "x"}, {}),
+    "factor_package.invalid": ({"file": "a.ecofactors", "reason": "bad"}, {}),
     "footprint.no_data": ({"fiscal_year": 2024}, {"fiscal_year": 2024}),
     "refrigerant.unknown": ({"refrigerant": "R-999", "fiscal_year": 2025}, {"site": "本社"}),
     "refrigerant.recovered_exceeds_charged": (

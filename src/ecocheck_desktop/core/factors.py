@@ -21,12 +21,14 @@ Decisions (also in resources/factors/NOTICE.md and the manifest notes):
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Context, Decimal, InvalidOperation
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,16 @@ register(
         "factor.unknown_refrigerant": "Unknown refrigerant '{refrigerant}'",
         "factor.no_conversion": "No energy conversion factor '{key}' for fiscal year {fiscal_year}",
         "factor.unknown_scope3": "Unknown Scope 3 factor '{factor_key}'",
+        "factor.electricity_not_listed": "Retailer '{supplier}' is not among the sourced past-year"
+        " rows bundled for fiscal year {fiscal_year} ({edition}); enter its published factor from"
+        " the retailer's 「電源構成・CO2排出係数」 page or the bill, with its source",
+        "factor.supplier_ambiguous": "'{supplier}' matches more than one supplier equally:"
+        " {candidates}; enter the registration number",
+        "factor.gas_supplier_unknown": "Gas supplier '{supplier}' is not in the gas list for fiscal"
+        " year {fiscal_year}; the default city-gas factor is used",
+        "factor.gas_no_list": "No gas supplier list for fiscal year {fiscal_year}: the default"
+        " city-gas factor is used for '{supplier}'; enter the supplier's published factor if it"
+        " has one",
     }
 )
 
@@ -73,6 +85,7 @@ KINDS = (
 LAYOUTS = (
     "fuel_table",
     "electricity_list",
+    "electricity_sourced",
     "supplier_list",
     "default_factor",
     "refrigerant_gwp",
@@ -105,6 +118,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "page",
         "line",
     ),
+    # Past-year rows bundled one by one from a cited publication (reference/history/).
+    "electricity_sourced": (
+        "reg_no",
+        "retailer",
+        "menu",
+        "row_kind",
+        "basic",
+        "adjusted",
+        "source_url",
+        "source_kind",
+        "note",
+    ),
     "supplier_list": ("reg_no", "supplier", "menu", "basic", "adjusted"),
     "default_factor": ("key", "name", "value", "unit", "source"),
     "refrigerant_gwp": ("key", "name", "kind", "gwp_shk", "gwp_furon", "aliases", "source"),
@@ -126,6 +151,7 @@ _REQUIRED_EDITION_KEYS = (
     "confidence",
 )
 _REG_NO = re.compile(r"[A-Z]\d{4}")
+_SAFE_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.tsv")
 _CO2_PER_C_NUMERATOR = Decimal(44)
 _CO2_PER_C_DENOMINATOR = Decimal(12)
 _WIDE = Context(prec=50)
@@ -147,6 +173,11 @@ class Edition:
     confidence: str
     file: str = ""
     layout: str = ""
+    # A list that holds only some retailers (sourced past-year rows): a retailer not in it
+    # gets no 代替値 but "enter the factor".
+    partial: bool = False
+    list_label: str = ""  # e.g. "平成25年度実績" (the results year the list is built on)
+    origin: str = "bundled"  # "bundled" or "installed" (from a factor package)
 
     def applies_to(self, fiscal_year: int) -> bool:
         return fiscal_year in self.emissions_years
@@ -186,6 +217,8 @@ class SupplierFactor:
     edition: str
     capture_rate: str = ""
     page: int = 0
+    source: str = ""  # the row's own source URL (past-year rows), else the edition's
+    note: str = ""
 
     @property
     def supplier_name(self) -> str:
@@ -248,26 +281,99 @@ class _SupplierList:
     rows: list[SupplierFactor]
     by_reg_no: dict[str, list[SupplierFactor]] = field(default_factory=dict)
     by_name: dict[str, list[SupplierFactor]] = field(default_factory=dict)
+    _folded: list[tuple[SupplierFactor, str]] | None = None
 
     def __post_init__(self) -> None:
         for row in self.rows:
+            if row.row_kind in _LIST_LEVEL_KINDS:
+                continue
             if row.reg_no:
                 self.by_reg_no.setdefault(row.reg_no, []).append(row)
             self.by_name.setdefault(normalize_name(row.supplier), []).append(row)
 
     def find(self, supplier: str) -> list[SupplierFactor]:
-        text = unicodedata.normalize("NFKC", supplier).strip().upper()
-        if text in self.by_reg_no:
-            return self.by_reg_no[text]
-        rows = self.by_name.get(normalize_name(supplier), [])
+        """The rows of the one supplier meant by ``supplier`` (number, name or both).
+
+        Raises ``factor.supplier_ambiguous`` when the name names two suppliers equally.
+        """
+        whole = unicodedata.normalize("NFKC", supplier).strip().upper()
+        if whole in self.by_reg_no:
+            return self.by_reg_no[whole]
+        number, name = split_supplier(supplier)
+        if number and number in self.by_reg_no:
+            return self.by_reg_no[number]
+        rows = self.by_name.get(normalize_name(name), []) if name else []
         entities = list(dict.fromkeys(row.reg_no for row in rows))
         if len(entities) > 1:
             # 沖縄電力(株) is both a retailer and grid operator 10: the retailer is meant (the
             # grid row serves only 最終保障供給 / 離島 and is reached by its number).
             retail = [number for number in entities if _REG_NO.fullmatch(number)]
-            chosen = (retail or entities)[0]
-            rows = [row for row in rows if row.reg_no == chosen]
+            if len(retail) != 1:
+                raise EcoCheckError(
+                    Message(
+                        "factor.supplier_ambiguous",
+                        {
+                            "supplier": supplier,
+                            "candidates": ", ".join(
+                                f"{n} {self.by_reg_no[n][0].supplier}" for n in entities
+                            ),
+                        },
+                    )
+                )
+            rows = [row for row in rows if row.reg_no == retail[0]]
         return rows
+
+    def suppliers(self) -> list[SupplierFactor]:
+        """The first row of every supplier, in list order."""
+        seen: set[tuple[str, str]] = set()
+        found: list[SupplierFactor] = []
+        for row in self.rows:
+            key = (row.reg_no, row.supplier)
+            if row.row_kind in _LIST_LEVEL_KINDS or key in seen:
+                continue
+            seen.add(key)
+            found.append(row)
+        return found
+
+    def search(self, query: str) -> list[SupplierFactor]:
+        """Ranked suggestions: number > exact name > prefix > substring > fuzzy."""
+        if self._folded is None:
+            self._folded = [(row, normalize_name(row.supplier)) for row in self.suppliers()]
+        number, name = split_supplier(query)
+        if not number and not name:
+            return [row for row, _ in self._folded]
+        needle = normalize_name(name)
+        raw_number = unicodedata.normalize("NFKC", query).strip().upper()
+        ranked: list[tuple[float, int, SupplierFactor]] = []
+        matcher = SequenceMatcher(None, "", needle)  # seq2 is cached: the needle stays
+        for index, (row, folded) in enumerate(self._folded):
+            if number and row.reg_no == number:
+                score = 0.0
+            elif needle and folded == needle:
+                score = 1.0
+            elif needle and folded.startswith(needle):
+                score = 2.0
+            elif needle and needle in folded:
+                score = 3.0
+            elif raw_number and row.reg_no.startswith(raw_number):
+                score = 3.5  # a number being typed: "A02" lists A0200 … A0299
+            elif needle:
+                matcher.set_seq1(folded)
+                # The cheap upper bounds first, as difflib.get_close_matches does.
+                if (
+                    matcher.real_quick_ratio() < _FUZZY_CUTOFF
+                    or matcher.quick_ratio() < _FUZZY_CUTOFF
+                ):
+                    continue
+                ratio = matcher.ratio()
+                if ratio < _FUZZY_CUTOFF:
+                    continue
+                score = 5.0 - ratio  # 4.0 … 4.4: better ratios first
+            else:
+                continue
+            ranked.append((score, index, row))
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        return [row for _, _, row in ranked]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -279,17 +385,54 @@ def _exact_divide(numerator: Decimal, denominator: Decimal) -> Decimal:
 
 
 _KANA_OFFSET = ord("ァ") - ord("ぁ")
-_COMPANY_FORMS = ("株式会社", "(株)", "有限会社", "(有)", "合同会社", "(同)")
+# After NFKC (which already turns （株）/㈱ into (株) and full-width letters into ASCII).
+_COMPANY_FORMS = (
+    "株式会社",
+    "(株)",
+    "有限会社",
+    "(有)",
+    "合同会社",
+    "(同)",
+    "合資会社",
+    "(資)",
+    "合名会社",
+    "(名)",
+)
+# Every dash or long-vowel mark people (or PDFs) use for one another: ー/－/‐/-/−/–/—/― …
+_DASHES = re.compile("[\u002d\u2010-\u2015\u2212\u2043\ufe58\ufe63\u30fc\uff70\u02d7]")
+# A trailing or embedded note on a former name: （旧:ENEOS(株)）, (旧：…), (旧 …).
+_FORMER_NAME = re.compile(r"\(旧[:]?[^()]*\)")
+# Retailers A0269, heat suppliers 006, grid operators 3 (short numbers need a separator).
+_NUMBER_FIRST = re.compile(
+    r"^\s*([A-Z]\d{4}(?![0-9])|\d{1,3}(?=[\s:：,、.]|$))[\s:：,、.\-]*(.*)$", re.DOTALL
+)
+_NUMBER_LAST = re.compile(r"^(.*?)[\s(]*([A-Z]\d{4})\)?\s*$", re.DOTALL)
+_FUZZY_CUTOFF = 0.6
 
 
 def normalize_name(text: str) -> str:
-    """Fold width, case, spaces, kana and company forms so that names compare loosely."""
-    folded = unicodedata.normalize("NFKC", text)
+    """Fold width, case, spaces, dashes, kana, company forms and former-name notes."""
+    # Spaces go first so that "(株 )" or "瓦 斯" fold like the rest.
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     for form in _COMPANY_FORMS:
         folded = folded.replace(form, "")
+    folded = _FORMER_NAME.sub("", folded)
     folded = folded.replace("瓦斯", "ガス")
+    folded = _DASHES.sub("-", folded)
     folded = "".join(chr(ord(ch) + _KANA_OFFSET) if "ぁ" <= ch <= "ゖ" else ch for ch in folded)
     return re.sub(r"\s+", "", folded).casefold()
+
+
+def split_supplier(text: str) -> tuple[str, str]:
+    """(registration number or "", name or "") of what was typed: "A0269 東京電力…", "A0269"."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    upper = folded.upper()
+    if match := _NUMBER_FIRST.match(upper):
+        rest = folded[match.start(2) :].strip() if match.group(2) else ""
+        return match.group(1), rest
+    if match := _NUMBER_LAST.match(upper):
+        return match.group(2), folded[: len(match.group(1))].strip()
+    return "", folded
 
 
 def _normalize_menu(text: str) -> str:
@@ -358,7 +501,7 @@ def _manifest_error(file: str, reason: str) -> EcoCheckError:
     return EcoCheckError(Message("factor.manifest_invalid", {"file": file, "reason": reason}))
 
 
-def _parse_edition(raw: Any, folder: Path) -> Edition:
+def _parse_edition(raw: Any, folder: Path, origin: str = "bundled") -> Edition:
     if not isinstance(raw, dict):
         raise _manifest_error("manifest.json", "an edition is not an object")
     missing = [key for key in _REQUIRED_EDITION_KEYS if key not in raw]
@@ -369,6 +512,10 @@ def _parse_edition(raw: Any, folder: Path) -> Edition:
         (raw["kind"] in KINDS, f"kind {raw['kind']!r}"),
         (raw["layout"] in LAYOUTS, f"layout {raw['layout']!r}"),
         (raw["confidence"] in CONFIDENCES, f"confidence {raw['confidence']!r}"),
+        (
+            _SAFE_FILE.fullmatch(str(raw["file"])) is not None,
+            f"file {raw['file']!r} must be a plain file name",
+        ),
         (
             isinstance(raw["emissions_years"], list)
             and all(type(year) is int for year in raw["emissions_years"]),
@@ -397,55 +544,126 @@ def _parse_edition(raw: Any, folder: Path) -> Edition:
         confidence=str(raw["confidence"]),
         file=str(raw["file"]),
         layout=str(raw["layout"]),
+        partial=bool(raw.get("partial", False)),
+        list_label=str(raw.get("list_label", "")),
+        origin=origin,
     )
+
+
+def _read_manifest(folder: Path, origin: str) -> dict[str, Edition]:
+    manifest_path = folder / "manifest.json"
+    try:
+        raw = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise _manifest_error(str(manifest_path), str(error)) from None
+    if not isinstance(raw, dict) or raw.get("format_version") != MANIFEST_FORMAT:
+        raise _manifest_error("manifest.json", f"format_version must be {MANIFEST_FORMAT}")
+    editions: dict[str, Edition] = {}
+    for item in raw.get("editions", []):
+        edition = _parse_edition(item, folder, origin)
+        if edition.id in editions:
+            raise _manifest_error("manifest.json", f"duplicate edition {edition.id!r}")
+        editions[edition.id] = edition
+    return editions
 
 
 # --------------------------------------------------------------------------- the library
 
 
 class FactorLibrary:
-    """All factor editions of one folder, validated and indexed."""
+    """All factor editions of one folder (plus installed packages), validated and indexed."""
 
-    def __init__(self, folder: Path, editions: dict[str, Edition]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        editions: dict[str, Edition],
+        folders: dict[str, Path] | None = None,
+    ) -> None:
         self.folder = folder
         self.editions = editions
+        self._folders = dict(folders or {})
         self._fuel: dict[str, dict[str, FuelFactor]] = {}
         self._lists: dict[str, _SupplierList] = {}
         self._defaults: dict[str, dict[str, Decimal]] = {}
         self._refrigerants: dict[str, RefrigerantGwp] = {}
         self._conversion: list[tuple[str, Decimal, int, int, str]] = []
         self._scope3: dict[str, Scope3Factor] = {}
+        # fiscal year -> edition ids that year is locked to (see with_locks)
+        self._locks: dict[int, frozenset[str]] = {}
+        # Installed packages that could not be read (shown in the factor library dialog).
+        self.problems: list[Message] = []
         for edition in editions.values():
             self._read_edition(edition)
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> FactorLibrary:
+    def load(
+        cls, folder: Path | None = None, installed: Path | bool | None = None
+    ) -> FactorLibrary:
+        """The editions of ``folder`` (default: the bundled ones) and of installed packages.
+
+        ``installed``: a folder of installed packages; ``None`` = the user's folder when the
+        bundled library is loaded, none when an explicit ``folder`` is given; ``False`` = none.
+        """
         if folder is None:
             from ecocheck_desktop.resources import resource_path
 
             folder = resource_path("factors")
-        manifest_path = folder / "manifest.json"
+            if installed is None:
+                from ecocheck_desktop.core.factor_packages import installed_factors_dir
+
+                installed = installed_factors_dir()
+        editions = _read_manifest(folder, "bundled")
+        folders = {edition_id: folder for edition_id in editions}
+        library = cls(folder, editions, folders)
+        if isinstance(installed, Path) and installed.is_dir():
+            for package in sorted(p for p in installed.iterdir() if p.is_dir()):
+                library._add_installed(package)
+        return library
+
+    def _add_installed(self, package: Path) -> None:
         try:
-            raw = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise _manifest_error(str(manifest_path), str(error)) from None
-        if not isinstance(raw, dict) or raw.get("format_version") != MANIFEST_FORMAT:
-            raise _manifest_error("manifest.json", f"format_version must be {MANIFEST_FORMAT}")
-        editions: dict[str, Edition] = {}
-        for item in raw.get("editions", []):
-            edition = _parse_edition(item, folder)
-            if edition.id in editions:
-                raise _manifest_error("manifest.json", f"duplicate edition {edition.id!r}")
-            editions[edition.id] = edition
-        return cls(folder, editions)
+            editions = _read_manifest(package, "installed")
+            clashes = [e for e in editions if e in self.editions]
+            if clashes:
+                raise _manifest_error(str(package), f"edition ids already loaded: {clashes}")
+            # Read into a scratch library first: a damaged package changes nothing.
+            FactorLibrary(package, editions, {e: package for e in editions})
+        except EcoCheckError as error:
+            self.problems.extend(error.messages)
+            return
+        for edition_id, edition in editions.items():
+            self.editions[edition_id] = edition
+            self._folders[edition_id] = package
+            self._read_edition(edition)
+
+    def with_locks(self, locks: dict[int, str]) -> FactorLibrary:
+        """The same tables, with each fiscal year's look-ups held to its locked edition.
+
+        A locked edition that is not (or no longer) in the library is ignored, so the year is
+        calculated with the edition in force and the footprint warns that the lock differs.
+        """
+        view = copy.copy(self)
+        view._locks = {
+            year: frozenset([edition_id]) for year, edition_id in locks.items() if edition_id
+        }
+        return view
+
+    def table_bytes(self, edition_id: str) -> bytes:
+        """The file of an edition as stored (to compare a package with what is loaded)."""
+        edition = self.edition(edition_id)
+        return (self._folders.get(edition_id, self.folder) / edition.file).read_bytes()
+
+    def locks(self) -> dict[int, str]:
+        return {year: next(iter(ids)) for year, ids in self._locks.items()}
 
     # Reading ------------------------------------------------------------------------------
     def _read_edition(self, edition: Edition) -> None:
-        path = self.folder / edition.file
+        path = self._folders.get(edition.id, self.folder) / edition.file
         rows = read_table(path, edition.layout)
         reader = {
             "fuel_table": self._read_fuel,
             "electricity_list": self._read_electricity,
+            "electricity_sourced": self._read_electricity,
             "supplier_list": self._read_supplier,
             "default_factor": self._read_default,
             "refrigerant_gwp": self._read_refrigerant,
@@ -490,10 +708,12 @@ class FactorLibrary:
                     row_kind=row["row_kind"],
                     basic=_decimal(row["basic"], where),
                     adjusted=_decimal(row["adjusted"], where),
-                    substitute_applied=row["substitute_applied"] == "1",
+                    substitute_applied=row.get("substitute_applied") == "1",
                     edition=edition.id,
-                    capture_rate=row["capture_rate"],
-                    page=int(row["page"] or 0),
+                    capture_rate=row.get("capture_rate", ""),
+                    page=int(row.get("page") or 0),
+                    source=row.get("source_url", ""),
+                    note=row.get("note", ""),
                 )
             )
         self._lists[edition.id] = _SupplierList(edition, factors)
@@ -583,7 +803,17 @@ class FactorLibrary:
         ]
         if not matching:
             return None
+        locked = [e for e in matching if e.id in self._locks.get(fiscal_year, ())]
+        if locked:
+            return locked[0]
         return max(matching, key=lambda e: (e.published, e.id))
+
+    def newest_edition(self, kind: str, fiscal_year: int) -> Edition | None:
+        """The newest edition of ``kind`` for the year, whatever the year is locked to."""
+        matching = [
+            e for e in self.editions.values() if e.kind == kind and e.applies_to(fiscal_year)
+        ]
+        return max(matching, key=lambda e: (e.published, e.id)) if matching else None
 
     # Fuels --------------------------------------------------------------------------------
     def fuel_table(self, fiscal_year: int) -> tuple[Edition, dict[str, FuelFactor]]:
@@ -600,7 +830,32 @@ class FactorLibrary:
 
     # Electricity --------------------------------------------------------------------------
     def electricity_edition(self, fiscal_year: int) -> Edition | None:
-        return self._edition_for("electricity", "electricity_list", fiscal_year)
+        full = self._edition_for("electricity", "electricity_list", fiscal_year)
+        sourced = self._edition_for("electricity", "electricity_sourced", fiscal_year)
+        if full is None or sourced is None:
+            return full or sourced
+        # A lock names one of them; otherwise the full official list beats sourced rows.
+        if sourced.id in self._locks.get(fiscal_year, ()):
+            return sourced
+        return full
+
+    def electricity_outcome(self, fiscal_year: int, supplier: str) -> str:
+        """What resolving ``supplier`` for the year will give, without raising:
+
+        "listed" (its own row), "substitute" (not listed: the list's 代替値 with a warning),
+        "not_listed" (a list of sourced past-year rows that lacks it: the factor is needed),
+        "no_list" (no list for the year at all: the factor is needed), "ambiguous".
+        """
+        edition = self.electricity_edition(fiscal_year)
+        if edition is None:
+            return "no_list"
+        try:
+            found = bool(supplier.strip()) and bool(self._lists[edition.id].find(supplier))
+        except EcoCheckError:
+            return "ambiguous"
+        if found:
+            return "listed"
+        return "not_listed" if edition.partial else "substitute"
 
     def _electricity_list(self, fiscal_year: int) -> _SupplierList:
         edition = self.electricity_edition(fiscal_year)
@@ -621,8 +876,27 @@ class FactorLibrary:
         self, fiscal_year: int, supplier: str, menu: str = ""
     ) -> ElectricityResolution:
         table = self._electricity_list(fiscal_year)
-        rows = [r for r in table.find(supplier) if r.row_kind not in _LIST_LEVEL_KINDS]
-        if not supplier.strip() or not rows:
+        rows = table.find(supplier) if supplier.strip() else []
+        if not rows and table.edition.partial:
+            # The same first message as a year without any list ("the factor is needed"),
+            # then why: only some retailers' rows of that year are bundled.
+            raise EcoCheckError(
+                Message(
+                    "factor.electricity_missing",
+                    {"fiscal_year": fiscal_year},
+                    {"energy": "electricity", "fiscal_year": fiscal_year},
+                ),
+                Message(
+                    "factor.electricity_not_listed",
+                    {
+                        "supplier": supplier,
+                        "fiscal_year": fiscal_year,
+                        "edition": table.edition.title,
+                    },
+                    {"energy": "electricity", "fiscal_year": fiscal_year},
+                ),
+            )
+        if not rows:
             return self._substitute(table, fiscal_year, supplier)
         name = f"{rows[0].reg_no} {rows[0].supplier}".strip()
         menus = [r for r in rows if r.row_kind in ("menu", "residual", "reference")]
@@ -693,27 +967,44 @@ class FactorLibrary:
         return row.basic, edition
 
     def search_retailers(self, fiscal_year: int, query: str) -> list[SupplierFactor]:
-        """One entry (its first row) per retailer whose number or name contains the query."""
+        """Ranked suggestions, one entry (its first row) per retailer; all when empty.
+
+        Order: registration number, exact normalised name, prefix, substring, then fuzzy
+        (difflib ratio >= 0.6).
+        """
         edition = self.electricity_edition(fiscal_year)
         if edition is None:
             return []
-        table = self._lists[edition.id]
-        needle = normalize_name(query)
-        number = unicodedata.normalize("NFKC", query).strip().upper()
-        found: list[SupplierFactor] = []
-        seen: set[tuple[str, str]] = set()
-        for row in table.rows:
-            key = (row.reg_no, row.supplier)
-            if row.row_kind in _LIST_LEVEL_KINDS or key in seen:
-                continue
-            if (number and row.reg_no.startswith(number)) or needle in normalize_name(row.supplier):
-                seen.add(key)
-                found.append(row)
-        return found
+        return self._lists[edition.id].search(query)
+
+    def search_gas_suppliers(self, fiscal_year: int, query: str) -> list[SupplierFactor]:
+        """As search_retailers, over the gas supplier list of the year (empty: none bundled)."""
+        edition = self.gas_edition(fiscal_year)
+        return [] if edition is None else self._lists[edition.id].search(query)
+
+    def search_heat_suppliers(self, fiscal_year: int, query: str) -> list[SupplierFactor]:
+        edition = self.heat_edition(fiscal_year)
+        return [] if edition is None else self._lists[edition.id].search(query)
+
+    def find_supplier(self, kind: str, fiscal_year: int, supplier: str) -> list[SupplierFactor]:
+        """The rows of the supplier meant (number, name or both) in the year's list of
+        ``kind`` ("electricity", "gas", "heat"); empty when not listed or no list. Raises
+        ``factor.supplier_ambiguous``."""
+        edition = {
+            "electricity": self.electricity_edition,
+            "gas": self.gas_edition,
+            "heat": self.heat_edition,
+        }[kind](fiscal_year)
+        if edition is None or not supplier.strip():
+            return []
+        return list(self._lists[edition.id].find(supplier))
 
     def retailer_menus(self, fiscal_year: int, supplier: str) -> list[SupplierFactor]:
         table = self._electricity_list(fiscal_year)
-        return [r for r in table.find(supplier) if r.row_kind not in _LIST_LEVEL_KINDS]
+        try:
+            return list(table.find(supplier))
+        except EcoCheckError:  # ambiguous: the GUI lists nothing, resolving says why
+            return []
 
     # Gas and heat -------------------------------------------------------------------------
     def gas_edition(self, fiscal_year: int) -> Edition | None:
@@ -743,7 +1034,10 @@ class FactorLibrary:
         edition = self.gas_edition(fiscal_year) if kind == "gas" else self.heat_edition(fiscal_year)
         if edition is None:
             return []
-        return list(self._lists[edition.id].find(supplier))
+        try:
+            return list(self._lists[edition.id].find(supplier))
+        except EcoCheckError:  # ambiguous: the GUI lists nothing, resolving says why
+            return []
 
     def _resolve_supplier(
         self, kind: str, edition: Edition | None, fiscal_year: int, supplier: str, menu: str
@@ -778,6 +1072,22 @@ class FactorLibrary:
         label = " ".join(part for part in (row.supplier, row.menu) if part)
         return row.basic, row.adjusted, edition.id, label
 
+    def gas_supplier_warning(self, fiscal_year: int, supplier: str) -> Message | None:
+        """The warning for a named gas supplier that gets the default factor (None if listed)."""
+        if not supplier.strip():
+            return None
+        where = {"energy": "city_gas", "fiscal_year": fiscal_year}
+        params = {"supplier": supplier, "fiscal_year": fiscal_year}
+        edition = self.gas_edition(fiscal_year)
+        if edition is None:
+            return Message("factor.gas_no_list", params, where)
+        try:
+            if self._lists[edition.id].find(supplier):
+                return None
+        except EcoCheckError:
+            return None  # resolve_gas raises the ambiguity itself
+        return Message("factor.gas_supplier_unknown", params, where)
+
     def heat_default(self, fiscal_year: int) -> tuple[Decimal, Edition] | None:
         """The heat factor when the supplier publishes none (t-CO2/GJ); None before FY2005."""
         edition = self._edition_for("heat", "default_factor", fiscal_year)
@@ -793,6 +1103,9 @@ class FactorLibrary:
             raise EcoCheckError(
                 Message("factor.unknown_refrigerant", {"refrigerant": key})
             ) from None
+
+    def has_refrigerant(self, key: str) -> bool:
+        return _refrigerant_key(str(key)) in self._refrigerants
 
     def refrigerants(self) -> list[RefrigerantGwp]:
         unique = {gwp.key: gwp for gwp in self._refrigerants.values()}
@@ -848,9 +1161,9 @@ _LIST_LEVEL_KINDS = ("substitute", "national_average")
 
 def _refrigerant_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).upper()
-    folded = re.sub(r"[\s\-_]", "", folded)
-    # "HFC-32", "R-32" and "R32" name the same gas; HCFC-22 is R-22.
-    return re.sub(r"^(HCFC|HFC|R)(?=\d)", "R", folded)
+    folded = _DASHES.sub("", re.sub(r"[\s\-_]", "", folded))
+    # "HFC-32", "R-32" and "R32" name the same gas; HCFC-22 is R-22, CFC-12 is R-12.
+    return re.sub(r"^(HCFC|HFC|CFC|R)(?=\d)", "R", folded)
 
 
 def _find_menu(rows: list[SupplierFactor], menu: str) -> SupplierFactor | None:

@@ -532,7 +532,8 @@ class _YearFactors:
                 str(resolution.how),
                 _edition_id(edition),
                 getattr(edition, "title", ""),
-                getattr(edition, "source_url", ""),
+                # Past-year rows carry their own publication's URL (factors.py).
+                getattr(resolution.factor, "source", "") or getattr(edition, "source_url", ""),
                 "t-CO2/kWh",
                 tuple(resolution.warnings),
             )
@@ -565,6 +566,9 @@ class _YearFactors:
             found = self.library.resolve_gas(fiscal_year, supplier, menu) if supplier else None
             if found is None:
                 default = self.fuel_factor(fiscal_year, "city_gas")
+                # An unmatched gas supplier warns as an unmatched retailer does (factors owns it).
+                warn = getattr(self.library, "gas_supplier_warning", None)
+                unmatched = warn(fiscal_year, supplier) if warn is not None else None
                 return _Factor(
                     default.basic,
                     default.adjusted,
@@ -575,7 +579,7 @@ class _YearFactors:
                     default.edition_title,
                     default.source_url,
                     default.unit,
-                    default.warnings,
+                    (*default.warnings, *((unmatched,) if unmatched is not None else ())),
                 )
             basic, adjusted, edition_id, label = found
             title, url = self.edition_info(edition_id)
@@ -819,6 +823,12 @@ def calculate(
         from ecocheck_desktop.core.factors import default_library
 
         library = default_library()
+    # Each fiscal year is held to the edition it is locked to (a newer installed list is applied
+    # only through core/recalc.py's explicit "recalculate with newer factors").
+    locks = {y: d.factor_edition for y, d in project.fiscal_years.items() if d.factor_edition}
+    with_locks = getattr(library, "with_locks", None)
+    if locks and with_locks is not None:
+        library = with_locks(locks)
     factors = _YearFactors(library)
     start = project.company.fy_start_month
     years: dict[int, _Accumulator] = {}
@@ -1091,7 +1101,8 @@ def _add_refrigerant(factors: _YearFactors, refill: Any, accumulator: _Accumulat
     try:
         gwp = library.refrigerant(refill.refrigerant)
     except (EcoCheckError, KeyError):
-        accumulator.warnings.append(
+        # Refused, never dropped: an unknown refrigerant makes the year an error (exit 2).
+        accumulator.errors.append(
             Message(
                 "refrigerant.unknown",
                 {"refrigerant": refill.refrigerant, "fiscal_year": refill.fiscal_year},

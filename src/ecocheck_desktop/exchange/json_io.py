@@ -18,6 +18,7 @@ from typing import Any
 
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import (
     Company,
@@ -120,6 +121,13 @@ def _check_domain(company: Company | None, lists: dict[str, list[Any]], problems
     for i, contract in enumerate(lists.get("contracts", [])):
         if contract is not None and contract.energy not in ENERGY_TYPES:
             problems.add(f"contracts[{i}].energy", f"unknown energy code '{contract.energy[:40]}'")
+    for i, refill in enumerate(lists.get("refrigerants", [])):
+        # Refused here, not dropped later: the GWP table covers the whole フロン法 list.
+        if refill is not None and not default_library().has_refrigerant(refill.refrigerant):
+            problems.add(
+                f"refrigerants[{i}].refrigerant",
+                f"unknown refrigerant '{str(refill.refrigerant)[:40]}'",
+            )
     names = [site.name for site in lists.get("sites", []) if site is not None]
     if len(set(names)) != len(names):
         problems.add("sites", "site names must be unique")

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(keys.Quit, self.close)
         self.handover_action = self._action(None, self.hand_over_dialog)
         self.handover_changes_action = self._action(None, self.show_handover_changes)
+        self.factor_library_action = self._action(None, self.show_factor_library)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.undo_action = self._action(keys.Undo, self.undo_stack.undo)
@@ -182,6 +183,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.save_action)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.handover_action, self.handover_changes_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.factor_library_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -263,6 +266,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.handover_action.setText(self.tr("&Hand over a copy…"))
         self.handover_changes_action.setText(self.tr("&Changes since hand-over…"))
+        self.factor_library_action.setText(self.tr("&Factor library…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
@@ -449,6 +453,15 @@ class MainWindow(QMainWindow):
         text = messages_text(messages)
         self.status_note(text)
         show_message(self, Kind.WARNING, APP_NAME, text)
+
+    # -- factor library (gui/dialogs/factor_library.py) -------------------------------------
+
+    def show_factor_library(self) -> Any:
+        from ecocheck_desktop.gui.dialogs.factor_library import FactorLibraryDialog
+
+        dialog = FactorLibraryDialog(self.service, self)
+        dialog.open()
+        return dialog
 
     # -- hand-over between advisor and owner (store/handover.py) ----------------------------
 

@@ -879,3 +879,62 @@ class ProjectService(QObject):
             (r.quantity for m in self.months(fiscal_year) for r in self.cell_records(m, line)),
             Decimal(0),
         )
+
+    # -- factor library (engineer `factors`): packages and 「新しい係数で再計算」 ----------------
+
+    def factor_library(self) -> Any:
+        """The library the footprint is calculated with (bundled + installed packages)."""
+        if self._library is not None:
+            return self._library
+        from ecocheck_desktop.core.factors import default_library
+
+        return default_library()
+
+    def install_factor_package(self, path: Path | str) -> Any:
+        """Install a .ecofactors file (EcoCheckError on any refusal) and recalculate.
+
+        Years stay locked to their editions; only 「新しい係数で再計算」 moves them.
+        """
+        from ecocheck_desktop.core.factor_packages import install_package, installed_factors_dir
+        from ecocheck_desktop.core.factors import FactorLibrary, default_library
+
+        target = installed_factors_dir()
+        result = install_package(Path(path), self.factor_library(), target)
+        if self._library is None:
+            default_library.cache_clear()
+        else:
+            self._library = FactorLibrary.load(self._library.folder, installed=target)
+        if self.project is not None:
+            self._recalculate()
+            self.footprint_changed.emit()
+        return result
+
+    def factor_comparisons(self) -> list[Any]:
+        """For every fiscal year whose newest electricity edition differs from its lock: the
+        year under both editions, line by line (core/recalc.py). Changes nothing."""
+        from ecocheck_desktop.core.recalc import compare_editions, relock_plan
+
+        project = self._require()
+        project.records = list(self._records.values())
+        library = self.factor_library()
+        plan = relock_plan(project, library, self.fiscal_years())
+        return [compare_editions(project, library, year) for year in sorted(plan)]
+
+    def relock_factor_editions(self, plan: dict[int, str]) -> None:
+        """Lock each fiscal year of ``plan`` to its new edition: ONE undoable step."""
+        project = self._require()
+        before = {year: project.fiscal_years.get(year) for year in plan}
+        after = {
+            year: replace(before[year] or FiscalYearData(year), factor_edition=edition)
+            for year, edition in plan.items()
+        }
+        if before == after:
+            return
+
+        def apply(value: dict[int, FiscalYearData | None]) -> None:
+            for year, data in value.items():
+                self._write_fiscal_year(year, data)
+
+        self.undo_stack.push(
+            ValueCommand(self, self.tr("Recalculate with newer factors"), apply, before, after)
+        )

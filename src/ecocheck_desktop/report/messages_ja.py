@@ -101,6 +101,33 @@ MESSAGES_JA: dict[str, str] = {
     "factor.no_conversion": "{fiscal_year}年度のエネルギー換算係数「{key}」がありません。",
     "factor.unknown_refrigerant": "冷媒「{refrigerant}」が分かりません。",
     "factor.unknown_scope3": "スコープ3の係数「{factor_key}」が分かりません。",
+    # Factor library (past-year rows, supplier matching, packages): engineer `factors`.
+    "factor.electricity_not_listed": "電気事業者「{supplier}」は、{fiscal_year}年度用に収録して"
+    "いる過去の係数（{edition}）にありません。電気事業者の「電源構成・CO2排出係数」のページか"
+    "請求書に載っている係数を、出典とともに入力してください。",
+    "factor.supplier_ambiguous": "「{supplier}」に同じくらい当てはまる事業者が複数あります"
+    "（{candidates}）。登録番号で指定してください。",
+    "factor.gas_supplier_unknown": "ガス事業者「{supplier}」は{fiscal_year}年度のガス事業者別"
+    "排出係数の一覧にないため、都市ガスの既定の係数を使っています。",
+    "factor.gas_no_list": "{fiscal_year}年度のガス事業者別排出係数の一覧がないため、"
+    "「{supplier}」には都市ガスの既定の係数を使っています。事業者が係数を公表していれば"
+    "入力してください。",
+    "factor_package.unreadable": "係数パッケージ {file} を読めません（{reason}）。",
+    "factor_package.oversize": "係数パッケージ {file} が大きすぎます（{size}、上限 {limit}）。",
+    "factor_package.bad_member": "係数パッケージ {file} に使えないパスがあります: {member}",
+    "factor_package.format": "係数パッケージ {file} の形式 {found} は読めません"
+    "（このアプリは {expected} の版 {version}）。",
+    "factor_package.checksum": "係数パッケージ {file} の表 {member} がチェックサムと一致しません"
+    "（壊れているか、書き換えられています）。",
+    "factor_package.unlisted": "係数パッケージ {file} に、package.json に載っていない {member} が"
+    "あります。",
+    "factor_package.missing_member": "係数パッケージ {file} に {member} がありません。",
+    "factor_package.edition_conflict": "係数パッケージ {file} の版「{edition}」は、内容の違う"
+    "同じ版がすでに入っています。",
+    "factor_package.already_installed": "係数パッケージ {file} はすでに入っています"
+    "（版 {editions}）。",
+    "factor_package.installed": "係数パッケージ {package} を入れました（版 {editions}）。",
+    "factor_package.invalid": "係数パッケージ {file} は正しくありません（{reason}）。",
     "footprint.no_data": "{fiscal_year}年度のデータがありません。",
     "refrigerant.unknown": "冷媒「{refrigerant}」が分かりません（{fiscal_year}年度）。",
     "refrigerant.recovered_exceeds_charged": "{refrigerant}: {fiscal_year}年度の回収量"
