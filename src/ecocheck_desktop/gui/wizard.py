@@ -8,21 +8,18 @@ answers: ``answers()`` hands them to ``ProjectService.new_project`` through the 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
+from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
+from ecocheck_desktop.gui.widgets.gas_details import GasDetails
 
 # JSIC (日本標準産業分類) 大分類E 製造業 中分類: the app's users are small manufacturers.
 JSIC_MANUFACTURING = (
@@ -57,8 +56,6 @@ JSIC_MANUFACTURING = (
     "E31 輸送用機械器具製造業",
     "E32 その他の製造業",
 )
-SEARCH_LIMIT = 50
-ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
@@ -79,12 +76,6 @@ def _library() -> Any:
     from ecocheck_desktop.core.factors import default_library
 
     return default_library()
-
-
-def _fold(text: str) -> str:
-    """Width, case and hiragana → katakana folded, for a forgiving search."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in folded)
 
 
 class WizardCompanyPage(QWizardPage):
@@ -146,80 +137,45 @@ class WizardCompanyPage(QWizardPage):
 
 
 class ElectricityPage(QWizardPage):
-    """Search the retailer list of the first fiscal year; pick the menu on the bill."""
+    """Search the retailer list of the first fiscal year; pick the menu; say how the factor is
+    chosen when the year has no list or the retailer is not in it."""
 
     def __init__(self, first_fy: QSpinBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._first_fy = first_fy
-        self.search = QLineEdit(self)
+        self.editor = ContractEditor("electricity", self)
+        self.editor.setObjectName("electricityContract")
+        # The search, its results and the menu keep their names: tests and guides use them.
+        self.search = self.editor.finder.search
         self.search.setObjectName("retailerSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.update_results)
-        self.results = QListWidget(self)
+        self.results = self.editor.finder.results
         self.results.setObjectName("retailerResults")
-        self.results.currentItemChanged.connect(self._on_retailer)
-        self.menu = QComboBox(self)
+        self.status = self.editor.finder.status
+        self.menu = self.editor.menu
         self.menu.setObjectName("retailerMenu")
+        self.factor = self.editor.factor
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.menu_label = QLabel(self)
         column = QVBoxLayout(self)
-        column.addWidget(self.search)
-        column.addWidget(self.results, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.menu_label)
-        row.addWidget(self.menu, 1)
-        column.addLayout(row)
+        column.addWidget(self.editor, 1)
         column.addWidget(self.note)
+        self.editor.changed.connect(self.completeChanged)
+        first_fy.valueChanged.connect(self.initializePage)
+        self.initializePage()
 
-    def initializePage(self) -> None:
-        self.update_results()
+    def initializePage(self, *_args: Any) -> None:
+        if self.editor.fiscal_year != self._first_fy.value():
+            self.editor.set_context(self._first_fy.value(), _library())
 
     def update_results(self) -> None:
-        self.results.clear()
-        self.menu.clear()
-        query = self.search.text().strip()
-        if not query:
-            return
-        rows = _library().search_retailers(self._first_fy.value(), query)
-        if not rows:
-            # Kana-insensitive fallback: search the folded query against folded names.
-            needle = _fold(query)
-            seen: dict[str, Any] = {}
-            for row in _library().search_retailers(self._first_fy.value(), ""):
-                if needle in _fold(row.supplier) and row.reg_no not in seen:
-                    seen[row.reg_no] = row
-            rows = list(seen.values())
-        for row in rows[:SEARCH_LIMIT]:
-            if not row.reg_no or row.row_kind == "grid":
-                continue
-            item = QListWidgetItem(f"{row.reg_no}  {row.supplier}")
-            item.setData(ROW_ROLE, row)
-            self.results.addItem(item)
-        if self.results.count() == 1:
-            self.results.setCurrentRow(0)
+        self.editor.finder.update_results()
 
-    def _on_retailer(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
-        self.menu.clear()
-        if item is None:
-            return
-        row = item.data(ROW_ROLE)
-        menus = _library().retailer_menus(self._first_fy.value(), row.reg_no)
-        preferred = 0
-        for index, menu_row in enumerate(menus):
-            label = menu_row.menu or self.tr("(single factor)")
-            self.menu.addItem(label, menu_row.menu)
-            if menu_row.row_kind == "residual":
-                preferred = index
-        if menus:
-            self.menu.setCurrentIndex(preferred)
+    def isComplete(self) -> bool:
+        return self.editor.is_complete()
 
-    def contract(self, site: str) -> SupplyContract | None:
-        item = self.results.currentItem()
-        if item is None:
-            return None
-        row = item.data(ROW_ROLE)
-        return SupplyContract(site, "electricity", row.reg_no, self.menu.currentData() or "")
+    def contract(self, site: str) -> SupplyContract:
+        """Always an electricity contract: a site without one would get no electricity line."""
+        return self.editor.contract(site)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Electricity retailer"))
@@ -227,7 +183,7 @@ class ElectricityPage(QWizardPage):
             self.tr("Search by the retailer's name or registration number (e.g. A0269).")
         )
         self.search.setPlaceholderText(self.tr("Retailer name or number"))
-        self.menu_label.setText(self.tr("Menu"))
+        self.editor.retranslate()
         self.note.setText(
             self.tr(
                 "If your bill names no special menu, keep the preselected (残差) menu: it is "
@@ -252,6 +208,10 @@ class GasPage(QWizardPage):
         form = QFormLayout(self)
         for label, field in zip(self.labels, (self.kind, self.supplier, self.menu), strict=True):
             form.addRow(label, field)
+        # As billed: the supplier's heat value (city gas) or the m3 -> t conversion (LPG).
+        self.details = GasDetails("city_gas", self)
+        form.addRow(self.details)
+        self.details.changed.connect(self.completeChanged)
         self.kind.currentIndexChanged.connect(self._on_kind)
 
     def initializePage(self) -> None:
@@ -270,9 +230,17 @@ class GasPage(QWizardPage):
         self._on_kind()
 
     def _on_kind(self, _index: int = -1) -> None:
-        city_gas = self.kind.currentData() == "city_gas"
+        kind = self.kind.currentData()
+        city_gas = kind == "city_gas"
         self.supplier.setEnabled(city_gas)
         self.menu.setEnabled(city_gas)
+        self.details.setVisible(bool(kind))
+        if kind:
+            self.details.set_energy(kind)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.kind.currentData() or not self.details.problem()
 
     def _fill_menus(self, name: str) -> None:
         self.menu.clear()
@@ -286,9 +254,10 @@ class GasPage(QWizardPage):
         if not kind:
             return None
         if kind != "city_gas":
-            return SupplyContract(site, kind)
+            return self.details.apply(SupplyContract(site, kind))
         supplier = self.supplier.currentData() or self.supplier.currentText().strip()
-        return SupplyContract(site, "city_gas", supplier, self.menu.currentText().strip())
+        contract = SupplyContract(site, "city_gas", supplier, self.menu.currentText().strip())
+        return self.details.apply(contract)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Gas"))
@@ -299,6 +268,7 @@ class GasPage(QWizardPage):
             strict=True,
         ):
             label.setText(text)
+        self.details.retranslate()
         current = self.kind.currentIndex()
         self.kind.blockSignals(True)
         self.kind.clear()
