@@ -879,3 +879,11 @@ class ProjectService(QObject):
             (r.quantity for m in self.months(fiscal_year) for r in self.cell_records(m, line)),
             Decimal(0),
         )
+
+    def factor_library(self) -> Any:
+        """The factor library the footprint is calculated with (the bundled one by default)."""
+        if self._library is None:
+            from ecocheck_desktop.core.factors import default_library
+
+            return default_library()
+        return self._library

@@ -42,16 +42,15 @@ _HINT_STYLE = "color: #a61b1b;"
 def choice_text(contract: SupplyContract) -> str:
     """ライブラリ / 入力値（出典: …）/ 推計（…）: how the contract's factor was chosen."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FactorEntry", text)
-
+    translate = QCoreApplication.translate
     if contract.factor_choice == ESTIMATE:
         if contract.estimate_basis == "retailer":
-            return tr("Estimate (same supplier, nearest list)")
-        return tr("Estimate (substitute value of the nearest list)")
+            return translate("FactorEntry", "Estimate (same supplier, nearest list)")
+        return translate("FactorEntry", "Estimate (substitute value of the nearest list)")
     if contract.factor_choice == USER or contract.factor_basic is not None:
-        return tr("Entered (source: %1)").replace("%1", contract.factor_source or "-")
-    return tr("Library")
+        entered = translate("FactorEntry", "Entered (source: %1)")
+        return entered.replace("%1", contract.factor_source or "-")
+    return translate("FactorEntry", "Library")
 
 
 class FactorEntry(QWidget):
