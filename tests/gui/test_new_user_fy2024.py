@@ -165,6 +165,8 @@ def test_fy2024_company_with_tepco_and_an_unlisted_retailer(
     # The contracts table says how each factor was chosen.
     shown = [company.contracts.item(r, 4).text() for r in range(company.contracts.rowCount())]
     assert shown == [f"入力値（出典: {TEPCO_SOURCE}）", f"入力値（出典: {OTHER_SOURCE}）"]
+    company.contracts.selectRow(1)
+    assert company.edit_contract_button.isEnabled()
     _save(window, tmp_path, "company-factor-ja.png")
 
     # 5. The energy grid has electricity for both plants; twelve months pasted into each.

@@ -157,8 +157,9 @@ class ElectricityPage(QWizardPage):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         column = QVBoxLayout(self)
-        column.addWidget(self.editor, 1)
         column.addWidget(self.note)
+        column.addWidget(self.editor)
+        column.addStretch(1)
         self.editor.changed.connect(self.completeChanged)
         first_fy.valueChanged.connect(self.initializePage)
         self.initializePage()
@@ -363,7 +364,7 @@ class NewCompanyWizard(QWizard):
         for page in (self.company_page, self.electricity_page, self.gas_page, self.file_page):
             self.addPage(page)
         self.accepted.connect(lambda: self.completed.emit(self.answers()))
-        self.resize(640, 520)
+        self.resize(720, 760)
         self.retranslate_ui()
 
     def answers(self) -> NewCompanyAnswers:

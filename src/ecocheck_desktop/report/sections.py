@@ -50,7 +50,7 @@ from ecocheck_desktop.report.layout import (
     safe,
     table,
 )
-from ecocheck_desktop.report.provenance import factor_provenance
+from ecocheck_desktop.report.provenance import factor_provenance, nearest_list_year
 from ecocheck_desktop.report.texts import (
     PLACES_GJ,
     PLACES_INTENSITY,
@@ -495,7 +495,12 @@ class ReportBuilder:
         fiscal_year = self.year.fiscal_year
         try:
             if energy == "electricity":
-                rows = self.library.search_retailers(fiscal_year, supplier)
+                # A year without a list still names a registered retailer: the nearest list's
+                # name (its number does not change between years).
+                year = nearest_list_year(self.library, fiscal_year) or fiscal_year
+                rows = self.library.search_retailers(fiscal_year, supplier) or (
+                    self.library.search_retailers(year, supplier)
+                )
             elif energy in ("city_gas", "heat"):
                 kind = "gas" if energy == "city_gas" else "heat"
                 rows = self.library.supplier_menus(kind, fiscal_year, supplier)

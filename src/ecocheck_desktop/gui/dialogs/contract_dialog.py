@@ -42,7 +42,8 @@ class ContractDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.editor)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.editor.changed.connect(self._update)
         self.setWindowTitle(self.tr("Supply contract"))
@@ -52,7 +53,7 @@ class ContractDialog(QDialog):
             .replace("%2", contract.site)
             .replace("%3", str(fiscal_year))
         )
-        self.resize(620, 640)
+        self.resize(660, 700)
         self._update()
 
     @property

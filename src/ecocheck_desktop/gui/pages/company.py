@@ -138,7 +138,11 @@ class CompanyPage(Page):
         self.contracts = QTableWidget(0, 5, self.sites_box)
         self.contracts.setObjectName("contracts")
         self.contracts.verticalHeader().hide()
-        self.contracts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.contracts.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.contracts.setMaximumHeight(160)
         self.contracts.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -159,8 +163,6 @@ class CompanyPage(Page):
         self.add_contract_button = QPushButton(self.sites_box)
         self.add_contract_button.setObjectName("addContract")
         self.add_contract_button.clicked.connect(self.add_contract)
-        contract_bar.addWidget(self.edit_contract_button)
-        contract_bar.addStretch(1)
         contract_bar.addWidget(self.new_contract_site)
         contract_bar.addWidget(self.new_contract_energy)
         contract_bar.addWidget(self.add_contract_button)
@@ -170,8 +172,9 @@ class CompanyPage(Page):
         sites_column.addLayout(add_site)
         sites_column.addWidget(self.contracts_label)
         sites_column.addWidget(self.contracts)
-        sites_column.addLayout(contract_bar)
+        sites_column.addWidget(self.edit_contract_button, 0, Qt.AlignmentFlag.AlignLeft)
         sites_column.addWidget(self.factor_help)
+        sites_column.addLayout(contract_bar)
         self.contract_dialog: ContractDialog | None = None
 
         columns = QHBoxLayout()
@@ -238,6 +241,7 @@ class CompanyPage(Page):
                 )
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)
+                    item.setToolTip(text)
                     if col < 2 or col == FACTOR_COLUMN:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     item.setData(Qt.ItemDataRole.UserRole, contract)

@@ -42,7 +42,7 @@ class ContractEditor(QWidget):
         menu_row.addWidget(self.menu, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.finder, 1)
+        column.addWidget(self.finder)
         column.addLayout(menu_row)
         column.addWidget(self.factor)
         column.addWidget(self.gas)

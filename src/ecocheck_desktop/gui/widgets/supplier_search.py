@@ -67,6 +67,9 @@ class SupplierSearch(QWidget):
         self.search.textChanged.connect(self.update_results)
         self.results = QListWidget(self)
         self.results.setObjectName("supplierResults")
+        # A few ranked suggestions are enough; the factor entry below needs the room.
+        self.results.setMinimumHeight(72)
+        self.results.setMaximumHeight(128)
         self.results.currentItemChanged.connect(lambda *_: self.changed.emit())
         self.status = QLabel(self)
         self.status.setObjectName("supplierStatus")
@@ -74,7 +77,7 @@ class SupplierSearch(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.search)
-        column.addWidget(self.results, 1)
+        column.addWidget(self.results)
         column.addWidget(self.status)
         self.retranslate()
 
