@@ -237,6 +237,49 @@ def test_import_preview_shows_every_problem_before_writing(
     assert window.service.project.records == []
 
 
+def test_import_preview_asks_for_the_factor_of_a_year_without_a_list(
+    ja_window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    from ecocheck_desktop.core.factors import default_library
+    from ecocheck_desktop.core.model import Company
+    from ecocheck_desktop.gui.dialogs.import_preview import ImportPreviewDialog
+    from ecocheck_desktop.report.provenance import list_years
+
+    if 2024 in list_years(default_library()):
+        pytest.skip("a FY2024 retailer list is bundled now")
+    window = ja_window
+    window.service.new_project(tmp_path / "n.ecocheck", Company("取込2024"), first_fy=2024)
+    bills = _write_bills(
+        tmp_path / "fy2024.csv",
+        ["2024-04,電気,1000,kWh,30000", "2024-05,電気,1100,kWh,31000"],
+    )
+    dialog = ImportPreviewDialog(window.service, bills, window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert dialog.factor_needs() == [("本社工場", "electricity", 2024)]
+    assert dialog.needs.count() == 1 and dialog.factor_button.isVisibleTo(dialog)
+    assert "2024" in dialog.needs.item(0).text()
+    contract_dialog = dialog.edit_selected_need()
+    assert contract_dialog is not None
+    factor = contract_dialog.editor.factor
+    assert factor.mode() == "user" and not contract_dialog.ok_button.isEnabled()
+    factor.basic.setText("0.000433")
+    factor.source.setText("小売電気事業者のページ 2023年度実績")
+    contract_dialog.buttons.accepted.emit()
+    assert dialog.factor_needs() == []  # answered, shown as chosen
+    assert "入力値" in dialog.needs.item(0).text()
+    dialog.do_import()
+    service = window.service
+    contract = service.project.contract_for("本社工場", "electricity")
+    assert contract.factor_source == "小売電気事業者のページ 2023年度実績"
+    assert service.year_result(2024).scope2_basic_t == Decimal("0.000433") * 2100
+    window.undo_action.trigger()  # the bills and their factor are one step
+    assert service.project.records == []
+    assert service.project.contract_for("本社工場", "electricity") is None
+
+
 def test_dropping_a_project_file_opens_it(ja_window: MainWindow, tmp_path: Path) -> None:
     from ecocheck_desktop.core.model import Company
 

@@ -186,6 +186,8 @@ class FactorEntry(QWidget):
             self.use_estimate.setChecked(True)
         elif contract.factor_choice == USER or contract.factor_basic is not None:
             self.use_user.setChecked(True)
+        elif self.energy == "electricity" and self.library is not None and not self.has_list():
+            self.use_user.setChecked(True)  # no list for the year: the factor is asked for
         else:
             self.use_library.setChecked(True)
         self._update()
