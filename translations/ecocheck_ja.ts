@@ -361,6 +361,10 @@ Python %4</translation>
         <translation>請求書の毎月の使用量を、年度ごとに入力します</translation>
     </message>
     <message>
+        <source>Factor of %1 at %2: %3</source>
+        <translation>%2 の%1の排出係数: %3</translation>
+    </message>
+    <message>
         <source>Attach bill scan…</source>
         <translation>請求書の画像を添付…</translation>
     </message>

@@ -241,6 +241,8 @@ def test_the_selected_column_opens_its_contract(gas_only_page: Any, ja_window: A
     dialog.buttons.accepted.emit()
     contract = ja_window.service.project.contract_for("本社工場", "electricity")
     assert (contract.supplier, contract.factor_choice) == ("A0269", "estimate")
+    page.view.setCurrentIndex(grid.index(1, col))
+    assert page.factor_line.text() == "本社工場 の電気の排出係数: 推計（最寄り年度の一覧の代替値）"
     # The gas column's dialog carries the heat value.
     gas_col = next(c for c in range(grid.columnCount()) if grid.column(c).line.energy == "city_gas")
     page.view.setCurrentIndex(grid.index(0, gas_col))

@@ -34,6 +34,7 @@ from ecocheck_desktop.gui.message_text import energy_label, is_japanese, message
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.service import ESTIMATED, ProjectService
+from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 
 # Energies offered by "Add energy", in the order a small factory meets them. Electricity is
 # first: a second meter or site, or a project whose contracts name only gas, needs it here.
@@ -173,6 +174,12 @@ class EnergyPage(Page):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a61b1b;")
         self.view = GridView(self.model, self.content)
+        # How the selected column's factor is chosen (ライブラリ / 入力値（出典: …）/ 推計).
+        self.factor_line = QLabel(self.content)
+        self.factor_line.setObjectName("lineFactor")
+        self.factor_line.setWordWrap(True)
+        self.view.selectionModel().currentChanged.connect(self._show_line_factor)
+        self.model.modelReset.connect(self._show_line_factor)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._cell_menu)
 
@@ -189,6 +196,7 @@ class EnergyPage(Page):
         column.addLayout(bar)
         column.addWidget(self.hint)
         column.addWidget(self.view, 1)
+        column.addWidget(self.factor_line)
         column.addWidget(self.problem)
         layout = self.layout()
         assert layout is not None
@@ -263,6 +271,23 @@ class EnergyPage(Page):
         if choice:
             energy, unit = choice
             self.service.add_energy_line(energy, unit)
+
+    def _show_line_factor(self, *_args: object) -> None:
+        project = self.service.project
+        index = self.view.currentIndex()
+        if project is None or not index.isValid() or index.column() >= self.model.columnCount():
+            self.factor_line.clear()
+            return
+        line = self.model.column(index.column()).line
+        contract = project.contract_for(line.site, line.energy) or SupplyContract(
+            line.site, line.energy
+        )
+        self.factor_line.setText(
+            self.tr("Factor of %1 at %2: %3")
+            .replace("%1", energy_label(line.energy))
+            .replace("%2", line.site)
+            .replace("%3", choice_text(contract))
+        )
 
     def edit_line_contract(self) -> ContractDialog | None:
         """Supplier and factor of the current column's energy at its site (the contract dialog)."""
