@@ -669,6 +669,14 @@ Python %4</translation>
 <context>
     <name>GasPage</name>
     <message>
+        <source>No gas supplier list for FY%1 is installed: the default factor of the fuel table is used for “%2”.</source>
+        <translation>%1年度のガス事業者別一覧は入っていません。「%2」には燃料の表の既定の係数を使います。</translation>
+    </message>
+    <message>
+        <source>“%2” is not in the FY%1 gas supplier list: the default factor of the fuel table is used. Check the name on your bill.</source>
+        <translation>「%2」は%1年度のガス事業者別一覧にありません。燃料の表の既定の係数を使います。請求書の事業者名を確認してください。</translation>
+    </message>
+    <message>
         <source>Gas</source>
         <translation>ガス</translation>
     </message>

@@ -158,6 +158,17 @@ def test_the_wizard_always_creates_an_electricity_contract(wizard: NewCompanyWiz
     assert [c.energy for c in answers.contracts][:1] == ["electricity"]
 
 
+def test_an_unmatched_gas_supplier_is_said(wizard: NewCompanyWizard) -> None:
+    gas = wizard.gas_page
+    gas.initializePage()
+    gas.kind.setCurrentIndex(gas.kind.findData("city_gas"))
+    gas.supplier.setEditText("東部瓦斯株式会社")
+    assert gas.menu.count() > 0 and not gas.supplier_status.text()
+    gas.supplier.setEditText("どこにもないガス")
+    assert gas.menu.count() == 0
+    assert "どこにもないガス" in gas.supplier_status.text()
+
+
 def test_gas_heat_value_and_lpg_conversion_need_their_source(wizard: NewCompanyWizard) -> None:
     gas = wizard.gas_page
     gas.initializePage()

@@ -209,6 +209,11 @@ class GasPage(QWizardPage):
         form = QFormLayout(self)
         for label, field in zip(self.labels, (self.kind, self.supplier, self.menu), strict=True):
             form.addRow(label, field)
+        self.supplier_status = QLabel(self)
+        self.supplier_status.setObjectName("gasSupplierStatus")
+        self.supplier_status.setWordWrap(True)
+        self.supplier_status.setStyleSheet("color: #7a5c00;")
+        form.addRow(self.supplier_status)
         # As billed: the supplier's heat value (city gas) or the m3 -> t conversion (LPG).
         self.details = GasDetails("city_gas", self)
         form.addRow(self.details)
@@ -245,10 +250,27 @@ class GasPage(QWizardPage):
 
     def _fill_menus(self, name: str) -> None:
         self.menu.clear()
+        self.supplier_status.clear()
         if not name:
             return
-        for row in _library().supplier_menus("gas", self._first_fy.value(), name):
+        fiscal_year = self._first_fy.value()
+        rows = _library().supplier_menus("gas", fiscal_year, name)
+        for row in rows:
             self.menu.addItem(row.menu)
+        if rows:
+            return
+        # An unmatched gas supplier is said, as an unmatched electricity retailer is.
+        if _library().gas_edition(fiscal_year) is None:
+            text = self.tr(
+                "No gas supplier list for FY%1 is installed: the default factor of the fuel "
+                "table is used for “%2”."
+            )
+        else:
+            text = self.tr(
+                "“%2” is not in the FY%1 gas supplier list: the default factor of the fuel "
+                "table is used. Check the name on your bill."
+            )
+        self.supplier_status.setText(text.replace("%1", str(fiscal_year)).replace("%2", name))
 
     def contract(self, site: str) -> SupplyContract | None:
         kind = self.kind.currentData()
