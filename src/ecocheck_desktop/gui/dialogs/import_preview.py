@@ -228,9 +228,13 @@ class ImportPreviewDialog(QDialog):
         if item is None or project is None:
             return None
         site, energy, year = item.data(Qt.ItemDataRole.UserRole)
+        named = [
+            c for c in getattr(self.result, "contracts", []) if (c.site, c.energy) == (site, energy)
+        ]
         contract = (
             self.pending.get((site, energy))
             or project.contract_for(site, energy)
+            or (named[0] if named else None)  # the supplier the file's rows name
             or SupplyContract(site, energy)
         )
         if not year:

@@ -178,7 +178,7 @@ class FactorEntry(QWidget):
             (self.adjusted, contract.factor_adjusted),
         ):
             shown = value * _THOUSAND if (value is not None and per_kg) else value
-            edit.setText("" if shown is None else f"{shown:f}")
+            edit.setText("" if shown is None else f"{shown.normalize():f}")
         self.source.setText(contract.factor_source)
         index = self.basis.findData(contract.estimate_basis or "substitute")
         self.basis.setCurrentIndex(max(index, 0))

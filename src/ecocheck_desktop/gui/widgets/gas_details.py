@@ -70,12 +70,12 @@ class GasDetails(QWidget):
 
     def load(self, contract: SupplyContract) -> None:
         value = contract.heat_value_gj_per_km3
-        self.heat_value.setText("" if value is None else f"{value:f}")
+        self.heat_value.setText("" if value is None else f"{value.normalize():f}")
         self.heat_source.setText(contract.heat_value_source)
         index = self.lpg_conversion.findData(contract.lpg_conversion or "propane")
         self.lpg_conversion.setCurrentIndex(max(index, 0))
         kg = contract.lpg_kg_per_m3
-        self.lpg_kg.setText("" if kg is None else f"{kg:f}")
+        self.lpg_kg.setText("" if kg is None else f"{kg.normalize():f}")
         self.lpg_source.setText(contract.lpg_source)
         self._update()
 
