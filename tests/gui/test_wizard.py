@@ -123,6 +123,16 @@ def test_next_waits_for_the_source_and_a_kg_value_is_stored_in_t(
     assert contract.factor_source == "https://example.jp/co2"
 
 
+def test_decide_later_stays_while_the_user_searches(wizard_fy2024: NewCompanyWizard) -> None:
+    page = wizard_fy2024.electricity_page
+    page.factor.use_library.setChecked(True)  # 「あとで決める」
+    assert page.isComplete()
+    page.search.setText("A0269")
+    assert page.factor.mode() == "library"
+    contract = page.contract("本社工場")
+    assert (contract.supplier, contract.factor_choice, contract.factor_basic) == ("A0269", "", None)
+
+
 def test_a_knowing_estimate_is_recorded_with_its_basis(wizard_fy2024: NewCompanyWizard) -> None:
     page = wizard_fy2024.electricity_page
     page.search.setText("A0269")

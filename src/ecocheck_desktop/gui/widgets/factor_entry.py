@@ -155,9 +155,16 @@ class FactorEntry(QWidget):
 
     def set_context(self, fiscal_year: int, supplier: str, library: Any) -> None:
         """The year and supplier the factor is for; an unusable choice falls back to entry."""
+        new_year = fiscal_year != self.fiscal_year or library is not self.library
         self.fiscal_year, self.supplier, self.library = fiscal_year, supplier, library
-        if self.energy == "electricity" and not self.has_list() and self.use_library.isChecked():
-            # No list for the year: the factor must be typed in (or estimated knowingly).
+        if (
+            new_year
+            and self.energy == "electricity"
+            and not self.has_list()
+            and self.use_library.isChecked()
+        ):
+            # No list for the year: the factor is asked for (or an estimate chosen knowingly).
+            # Only when the year changes: a "decide later" stays while the user searches.
             self.use_user.setChecked(True)
         self.retranslate()
         self._update()
