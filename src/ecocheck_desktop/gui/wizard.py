@@ -17,10 +17,12 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -143,7 +145,7 @@ class ElectricityPage(QWizardPage):
     def __init__(self, first_fy: QSpinBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._first_fy = first_fy
-        self.editor = ContractEditor("electricity", self)
+        self.editor = ContractEditor("electricity")
         self.editor.setObjectName("electricityContract")
         # The search, its results and the menu keep their names: tests and guides use them.
         self.search = self.editor.finder.search
@@ -156,10 +158,20 @@ class ElectricityPage(QWizardPage):
         self.factor = self.editor.factor
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        # In a scroll area: the factor entry's help lines are never squeezed out of sight.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(scroll)
+        inner_column = QVBoxLayout(inner)
+        inner_column.setContentsMargins(0, 0, 0, 0)
+        inner_column.addWidget(self.note)
+        inner_column.addWidget(self.editor)
+        inner_column.addStretch(1)
+        scroll.setWidget(inner)
         column = QVBoxLayout(self)
-        column.addWidget(self.note)
-        column.addWidget(self.editor)
-        column.addStretch(1)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll)
         self.editor.changed.connect(self.completeChanged)
         first_fy.valueChanged.connect(self.initializePage)
         self.initializePage()

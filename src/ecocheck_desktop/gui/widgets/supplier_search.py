@@ -69,7 +69,7 @@ class SupplierSearch(QWidget):
         self.results.setObjectName("supplierResults")
         # A few ranked suggestions are enough; the factor entry below needs the room.
         self.results.setMinimumHeight(72)
-        self.results.setMaximumHeight(128)
+        self.results.setMaximumHeight(112)
         self.results.currentItemChanged.connect(lambda *_: self.changed.emit())
         self.status = QLabel(self)
         self.status.setObjectName("supplierStatus")
