@@ -432,6 +432,10 @@ Python %4</translation>
         <translation>入力値（出典: %1）</translation>
     </message>
     <message>
+        <source>No factor yet (no list for FY%1)</source>
+        <translation>係数未設定（%1年度の一覧なし）</translation>
+    </message>
+    <message>
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>

@@ -138,3 +138,20 @@ def test_a_contract_is_added_for_another_site(company_page: Any, ja_window: Main
     dialog.buttons.accepted.emit()
     contract = service.project.contract_for("倉庫", "lpg")
     assert contract is not None and contract.lpg_kg_per_m3 == Decimal("2.0")
+
+
+def test_a_year_without_a_list_reads_no_factor_yet(ja_window: MainWindow, tmp_path: Path) -> None:
+    from ecocheck_desktop.core.factors import default_library
+    from ecocheck_desktop.report.provenance import list_years
+
+    year = next(y for y in range(2024, 2012, -1) if y not in list_years(default_library()))
+    ja_window.service.new_project(
+        tmp_path / "n.ecocheck",
+        Company("一覧なし"),
+        [Site("本社工場")],
+        [SupplyContract("本社工場", "electricity", "A0269")],
+        year,
+    )
+    ja_window.show_page("company")
+    page: Any = ja_window.current_page()
+    assert page.contracts.item(0, 4).text() == f"係数未設定（{year}年度の一覧なし）"

@@ -208,6 +208,7 @@ def test_fy2024_company_with_tepco_and_an_unlisted_retailer(
     for source in (TEPCO_SOURCE, OTHER_SOURCE):
         assert _squeezed(f"利用者入力（出典: {source}）") in ja
     assert OTHER_RETAILER in ja
+    assert _squeezed("A0269 東京電力エナジーパートナー") in ja  # the number named from a list
     en = _export(report, qtbot, monkeypatch, tmp_path / "fy2024-en.pdf", "en")
     for source in (TEPCO_SOURCE, OTHER_SOURCE):
         assert _squeezed(f"Entered by the user (source: {source})") in en

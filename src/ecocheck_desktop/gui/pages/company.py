@@ -107,6 +107,7 @@ class CompanyPage(Page):
         year_form = QFormLayout(self.year_box)
         self.year_combo = QComboBox(self.year_box)
         self.year_combo.currentIndexChanged.connect(self._fill_year)
+        self.year_combo.activated.connect(lambda _index: self.refresh())
         self.year_label = QLabel(self.year_box)
         year_form.addRow(self.year_label, self.year_combo)
         self.year_fields: dict[str, QLineEdit] = {}
@@ -237,7 +238,7 @@ class CompanyPage(Page):
                     energy_label(contract.energy),
                     contract.supplier,
                     contract.menu,
-                    choice_text(contract),
+                    choice_text(contract, self._dialog_year(), self.service.factor_library()),
                 )
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)

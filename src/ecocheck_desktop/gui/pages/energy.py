@@ -286,7 +286,10 @@ class EnergyPage(Page):
             self.tr("Factor of %1 at %2: %3")
             .replace("%1", energy_label(line.energy))
             .replace("%2", line.site)
-            .replace("%3", choice_text(contract))
+            .replace(
+                "%3",
+                choice_text(contract, self.model.fiscal_year, self.service.factor_library()),
+            )
         )
 
     def edit_line_contract(self) -> ContractDialog | None:

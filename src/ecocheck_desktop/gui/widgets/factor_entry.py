@@ -39,8 +39,14 @@ _GAS_T_MAX = Decimal(100)
 _HINT_STYLE = "color: #a61b1b;"
 
 
-def choice_text(contract: SupplyContract) -> str:
-    """ライブラリ / 入力値（出典: …）/ 推計（…）: how the contract's factor was chosen."""
+def choice_text(
+    contract: SupplyContract, fiscal_year: int | None = None, library: Any = None
+) -> str:
+    """ライブラリ / 入力値（出典: …）/ 推計（…）: how the contract's factor was chosen.
+
+    With a ``fiscal_year`` and ``library``, electricity left to a library that has no list for
+    that year reads 「係数未設定」 rather than ライブラリ: the year is incomplete, not resolved.
+    """
 
     translate = QCoreApplication.translate
     if contract.factor_choice == ESTIMATE:
@@ -50,6 +56,14 @@ def choice_text(contract: SupplyContract) -> str:
     if contract.factor_choice == USER or contract.factor_basic is not None:
         entered = translate("FactorEntry", "Entered (source: %1)")
         return entered.replace("%1", contract.factor_source or "-")
+    if (
+        fiscal_year is not None
+        and library is not None
+        and contract.energy == "electricity"
+        and fiscal_year not in list_years(library)
+    ):
+        no_list = translate("FactorEntry", "No factor yet (no list for FY%1)")
+        return no_list.replace("%1", str(fiscal_year))
     return translate("FactorEntry", "Library")
 
 
