@@ -257,13 +257,47 @@ Python %4</translation>
         <source>Menu</source>
         <translation>メニュー</translation>
     </message>
+    <message>
+        <source>Factor</source>
+        <translation>排出係数</translation>
+    </message>
+    <message>
+        <source>Supplier and factor…</source>
+        <translation>供給事業者と排出係数…</translation>
+    </message>
+    <message>
+        <source>Add contract…</source>
+        <translation>契約を追加…</translation>
+    </message>
+    <message>
+        <source>For a year without an official list, or a retailer not in it, open “Supplier and factor…” and enter the factor from the retailer&apos;s 「電源構成・CO2排出係数」 page or your bill, with its source, or choose an estimate (推計).</source>
+        <translation>公表一覧がない年度や、一覧に載っていない小売電気事業者の場合は、「供給事業者と排出係数…」を開き、事業者の「電源構成・CO2排出係数」のページまたは請求書に記載の係数を出典とともに入力するか、推計を選んでください。</translation>
+    </message>
 </context>
 <context>
-    <name>ElectricityPage</name>
+    <name>ContractDialog</name>
+    <message>
+        <source>Supply contract</source>
+        <translation>供給契約</translation>
+    </message>
+    <message>
+        <source>%1 at %2, FY%3</source>
+        <translation>%2 の%1（%3年度）</translation>
+    </message>
+</context>
+<context>
+    <name>ContractEditor</name>
     <message>
         <source>(single factor)</source>
         <translation>（単一の係数）</translation>
     </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+</context>
+<context>
+    <name>ElectricityPage</name>
     <message>
         <source>Electricity retailer</source>
         <translation>電力会社（小売電気事業者）</translation>
@@ -275,10 +309,6 @@ Python %4</translation>
     <message>
         <source>Retailer name or number</source>
         <translation>電力会社名または登録番号</translation>
-    </message>
-    <message>
-        <source>Menu</source>
-        <translation>メニュー</translation>
     </message>
     <message>
         <source>If your bill names no special menu, keep the preselected (残差) menu: it is the factor for ordinary contracts. You can leave this empty and choose later.</source>
@@ -331,6 +361,10 @@ Python %4</translation>
         <translation>請求書の毎月の使用量を、年度ごとに入力します</translation>
     </message>
     <message>
+        <source>Factor of %1 at %2: %3</source>
+        <translation>%2 の%1の排出係数: %3</translation>
+    </message>
+    <message>
         <source>Attach bill scan…</source>
         <translation>請求書の画像を添付…</translation>
     </message>
@@ -373,6 +407,165 @@ Python %4</translation>
     <message>
         <source>Add energy…</source>
         <translation>エネルギーを追加…</translation>
+    </message>
+    <message>
+        <source>Supplier and factor…</source>
+        <translation>供給事業者と排出係数…</translation>
+    </message>
+    <message>
+        <source>The supplier, menu and emission factor of the selected column&apos;s energy: enter the retailer&apos;s published factor with its source when the year has no official list.</source>
+        <translation>選択した列のエネルギーの供給事業者・メニュー・排出係数です。その年度の公表一覧がないときは、事業者が公表している係数を出典とともに入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>FactorEntry</name>
+    <message>
+        <source>Estimate (same supplier, nearest list)</source>
+        <translation>推計（最寄り年度の一覧の同じ事業者の値）</translation>
+    </message>
+    <message>
+        <source>Estimate (substitute value of the nearest list)</source>
+        <translation>推計（最寄り年度の一覧の代替値）</translation>
+    </message>
+    <message>
+        <source>Entered (source: %1)</source>
+        <translation>入力値（出典: %1）</translation>
+    </message>
+    <message>
+        <source>No factor yet (no list for FY%1)</source>
+        <translation>係数未設定（%1年度の一覧なし）</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>No list to estimate from is installed: enter the factor instead.</source>
+        <translation>推計のもとになる一覧が入っていません。係数を入力してください。</translation>
+    </message>
+    <message>
+        <source>This supplier is not in the FY%1 list: choose its substitute value or enter the factor.</source>
+        <translation>この事業者は%1年度の一覧に載っていません。代替値を選ぶか、係数を入力してください。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>「%1」は数値ではありません。</translation>
+    </message>
+    <message>
+        <source>Enter the basic factor printed by the supplier.</source>
+        <translation>事業者が公表している基礎排出係数を入力してください。</translation>
+    </message>
+    <message>
+        <source>%1 t-CO2/kWh is about 1000 times any real factor: it looks like kg-CO2/kWh. Switch the unit to kg-CO2/kWh.</source>
+        <translation>%1 t-CO2/kWh は実際の係数の約1000倍です。kg-CO2/kWh の値のようです。単位を kg-CO2/kWh に切り替えてください。</translation>
+    </message>
+    <message>
+        <source>%1 is far above any real factor: check the unit.</source>
+        <translation>%1 は実際の係数よりはるかに大きい値です。単位を確認してください。</translation>
+    </message>
+    <message>
+        <source>This looks like a factor in t-CO2/kWh already. Switch the unit to t-CO2/kWh.</source>
+        <translation>すでに t-CO2/kWh の値のようです。単位を t-CO2/kWh に切り替えてください。</translation>
+    </message>
+    <message>
+        <source>Enter the source (the page address or the bill&apos;s month): a lender asks where each factor comes from.</source>
+        <translation>出典（ページのアドレスや請求書の月）を入力してください。金融機関は各係数の出所を確認します。</translation>
+    </message>
+    <message>
+        <source>The same supplier&apos;s value in the FY%1 list is used for FY%2 and marked 推計 (estimate) on screen and in the report.</source>
+        <translation>%1年度の一覧にある同じ事業者の値を%2年度に使い、画面とレポートに「推計」と表示します。</translation>
+    </message>
+    <message>
+        <source>The substitute value (代替値) of the FY%1 list is used for FY%2 and marked 推計 (estimate) on screen and in the report.</source>
+        <translation>%1年度の一覧の代替値を%2年度に使い、画面とレポートに「推計」と表示します。</translation>
+    </message>
+    <message>
+        <source>The gas list&apos;s value for your supplier and area, or the default factor of the fuel table when it is not listed.</source>
+        <translation>ガス事業者別一覧の事業者・地区の値を使います。一覧にないときは燃料の表の既定値です。</translation>
+    </message>
+    <message>
+        <source>The default factor of the official table.</source>
+        <translation>公式の表の既定値を使います。</translation>
+    </message>
+    <message>
+        <source>The FY%1 official list&apos;s factor of your retailer and menu (its 代替値 with a warning when the retailer is not listed).</source>
+        <translation>%1年度の公表一覧にある事業者・メニューの係数を使います（一覧にない事業者は代替値を使い、注意を表示します）。</translation>
+    </message>
+    <message>
+        <source>No official list for FY%1 is installed. Choosing this leaves the year incomplete until a factor is given.</source>
+        <translation>%1年度の公表一覧は入っていません。これを選ぶと、係数を入力するまでその年度は未完了のままです。</translation>
+    </message>
+    <message>
+        <source>Use the official list</source>
+        <translation>公表一覧の係数を使う</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>あとで決める</translation>
+    </message>
+    <message>
+        <source>Enter the factor the supplier publishes</source>
+        <translation>事業者が公表している係数を入力する</translation>
+    </message>
+    <message>
+        <source>Use an estimate (推計)</source>
+        <translation>推計値を使う</translation>
+    </message>
+    <message>
+        <source>Basic factor (基礎排出係数)</source>
+        <translation>基礎排出係数</translation>
+    </message>
+    <message>
+        <source>Adjusted factor (調整後排出係数, blank: same as basic)</source>
+        <translation>調整後排出係数（空欄なら基礎と同じ）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Source (page address or bill)</source>
+        <translation>出典（ページのアドレスや請求書）</translation>
+    </message>
+    <message>
+        <source>e.g. https://… 電源構成・CO2排出係数, 2024年度</source>
+        <translation>例: https://… 電源構成・CO2排出係数、2024年度</translation>
+    </message>
+    <message>
+        <source>t-CO2/kWh (as in the official list)</source>
+        <translation>t-CO2/kWh（公表一覧と同じ単位）</translation>
+    </message>
+    <message>
+        <source>kg-CO2/kWh (as on many retailers&apos; pages)</source>
+        <translation>kg-CO2/kWh（多くの事業者のページの単位）</translation>
+    </message>
+    <message>
+        <source>t-CO2/thousand m3 (= kg-CO2/m3)</source>
+        <translation>t-CO2/千m3（= kg-CO2/m3）</translation>
+    </message>
+    <message>
+        <source>t-CO2 per table unit</source>
+        <translation>t-CO2/表の単位</translation>
+    </message>
+    <message>
+        <source>Where to find it: your retailer&apos;s 「電源構成・CO2排出係数」 page (search its site for 排出係数), or your electricity bill. Use the figures for the year of your bills.</source>
+        <translation>どこで見るか: 小売電気事業者の「電源構成・CO2排出係数」のページ（サイト内で「排出係数」を検索）、または電気の請求書です。請求書の年度の値を使ってください。</translation>
+    </message>
+    <message>
+        <source>Where to find it: your supplier&apos;s 「CO2排出係数」 page, or your bill.</source>
+        <translation>どこで見るか: 事業者の「CO2排出係数」のページ、または請求書です。</translation>
+    </message>
+    <message>
+        <source>Estimate from</source>
+        <translation>推計のもと</translation>
+    </message>
+    <message>
+        <source>the substitute value (代替値) of the nearest list</source>
+        <translation>最寄り年度の一覧の代替値</translation>
+    </message>
+    <message>
+        <source>the same supplier&apos;s value in the nearest list</source>
+        <translation>最寄り年度の一覧の同じ事業者の値</translation>
     </message>
 </context>
 <context>
@@ -570,7 +763,78 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>GasDetails</name>
+    <message>
+        <source>A city-gas heat value lies between 30 and 60 GJ/千m3.</source>
+        <translation>都市ガスの単位発熱量は 30〜60 GJ/千m3 の範囲です。</translation>
+    </message>
+    <message>
+        <source>Enter where the heat value comes from (the supplier&apos;s page or bill).</source>
+        <translation>単位発熱量の出典（事業者のページや請求書）を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the kg per m3 printed on the delivery slip.</source>
+        <translation>納品書に記載の kg/m3 を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter where the kg per m3 comes from (the delivery slip).</source>
+        <translation>kg/m3 の出典（納品書）を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>数値を入力してください。</translation>
+    </message>
+    <message>
+        <source>Heat value (GJ/千m3, optional; default 45)</source>
+        <translation>単位発熱量（GJ/千m3、任意。既定値 45）</translation>
+    </message>
+    <message>
+        <source>Source of the heat value</source>
+        <translation>単位発熱量の出典</translation>
+    </message>
+    <message>
+        <source>LPG billed in m3: convert as</source>
+        <translation>m3 で請求される LPG の換算</translation>
+    </message>
+    <message>
+        <source>kg per m3</source>
+        <translation>kg/m3</translation>
+    </message>
+    <message>
+        <source>Source of the conversion</source>
+        <translation>換算の出典</translation>
+    </message>
+    <message>
+        <source>e.g. 46.0 (from the gas company&apos;s page)</source>
+        <translation>例: 46.0（ガス会社のページから）</translation>
+    </message>
+    <message>
+        <source>e.g. the delivery slip of 2024-05</source>
+        <translation>例: 2024年5月の納品書</translation>
+    </message>
+    <message>
+        <source>propane (1/502 t per m3, the default)</source>
+        <translation>プロパン（1/502 t/m3、既定）</translation>
+    </message>
+    <message>
+        <source>butane</source>
+        <translation>ブタン</translation>
+    </message>
+    <message>
+        <source>kg per m3 from the delivery slip</source>
+        <translation>納品書の kg/m3</translation>
+    </message>
+</context>
+<context>
     <name>GasPage</name>
+    <message>
+        <source>No gas supplier list for FY%1 is installed: the default factor of the fuel table is used for “%2”.</source>
+        <translation>%1年度のガス事業者別一覧は入っていません。「%2」には燃料の表の既定の係数を使います。</translation>
+    </message>
+    <message>
+        <source>“%2” is not in the FY%1 gas supplier list: the default factor of the fuel table is used. Check the name on your bill.</source>
+        <translation>「%2」は%1年度のガス事業者別一覧にありません。燃料の表の既定の係数を使います。請求書の事業者名を確認してください。</translation>
+    </message>
     <message>
         <source>Gas</source>
         <translation>ガス</translation>
@@ -880,8 +1144,24 @@ Python %4</translation>
         <translation>取り込む</translation>
     </message>
     <message>
+        <source>No official factor list for these years: enter each retailer&apos;s published factor (with its source) or choose an estimate. Otherwise the year stays incomplete.</source>
+        <translation>これらの年度には公表された係数の一覧がありません。各事業者が公表している係数を出典とともに入力するか、推計を選んでください。そうしないと、その年度は未完了のままです。</translation>
+    </message>
+    <message>
+        <source>Supplier and factor…</source>
+        <translation>供給事業者と排出係数…</translation>
+    </message>
+    <message>
         <source>%1: %2 rows can be imported, %3 problems.</source>
         <translation>%1: %2 行を取り込めます。問題は %3 件です。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (FY%3): factor needed</source>
+        <translation>%2 の%1（%3年度）: 係数が必要です</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%2 の%1: %3</translation>
     </message>
     <message>
         <source>%1 cannot be imported.</source>
@@ -2028,6 +2308,39 @@ National average: one factor for all of Japan, for comparison.</source>
     <message>
         <source>Checks (double-click to go to the cell)</source>
         <translation>確認事項（ダブルクリックで該当セルへ移動）</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierSearch</name>
+    <message>
+        <source>No official list for FY%1 is installed. Type the name as on your bill and enter the factor from the supplier&apos;s page below.</source>
+        <translation>%1年度の公表一覧は入っていません。請求書どおりに名前を入力し、下で事業者のページの係数を入力してください。</translation>
+    </message>
+    <message>
+        <source>No official list for FY%1 is installed, and no name in the FY%2 list matches “%3”. Keep the name as typed and enter the factor from the supplier&apos;s page below.</source>
+        <translation>%1年度の公表一覧は入っていません。%2年度の一覧にも「%3」に合う名前はありません。名前はこのままにして、下で事業者のページの係数を入力してください。</translation>
+    </message>
+    <message>
+        <source>No official list for FY%1 is installed. The names shown come from the FY%2 list: pick yours, then enter its FY%1 factor from the supplier&apos;s page below, or choose an estimate.</source>
+        <translation>%1年度の公表一覧は入っていません。表示している名前は%2年度の一覧のものです。ご契約の事業者を選び、下で事業者のページにある%1年度の係数を入力するか、推計を選んでください。</translation>
+    </message>
+    <message>
+        <source>Type part of the name or the registration number on your bill.</source>
+        <translation>請求書にある名前の一部か登録番号を入力してください。</translation>
+    </message>
+    <message>
+        <source>No supplier in the FY%1 list matches “%2”. Check the spelling on your bill, or keep the name as typed and enter the factor from the supplier&apos;s page below.</source>
+        <translation>%1年度の一覧に「%2」に合う事業者はありません。請求書の表記を確認するか、名前はこのままにして、下で事業者のページの係数を入力してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n supplier(s) found. Choose yours.</source>
+        <translation>
+            <numerusform>%n 件の事業者が見つかりました。ご契約の事業者を選んでください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Supplier name or registration number</source>
+        <translation>事業者名または登録番号</translation>
     </message>
 </context>
 <context>

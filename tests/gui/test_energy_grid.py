@@ -185,3 +185,73 @@ def test_spreadsheet_keys_in_the_view(grid: EnergyGridModel, qtbot) -> None:
     assert grid.index(0, 0).data(Display) == ""
     grid.service.undo_stack.undo()
     assert grid.index(0, 0).data(Display) == "1,200"
+
+
+# -- the energy page: 「エネルギーを追加」 and the factor of a column -------------------------
+
+
+def _choice(combo: Any, energy: str, unit: str) -> int:
+    """The index of an 「エネルギーを追加」 entry (its data is an (energy, unit) pair)."""
+    return next(i for i in range(combo.count()) if combo.itemData(i) == (energy, unit))
+
+
+@pytest.fixture
+def gas_only_page(ja_window: Any, tmp_path: Path) -> Any:
+    """A project whose only contract is city gas: the case that had no way to add 電気."""
+    ja_window.service.new_project(
+        tmp_path / "gas.ecocheck",
+        Company("ガスだけ"),
+        [Site("本社工場")],
+        [SupplyContract("本社工場", "city_gas", "A0026", "福島地区、茨城地区")],
+        FY,
+    )
+    ja_window.show_page("energy")
+    return ja_window.current_page()
+
+
+def test_add_energy_offers_electricity_and_gas_as_billed(gas_only_page: Any) -> None:
+    combo = gas_only_page.add_energy_combo
+    offered = [combo.itemData(i) for i in range(1, combo.count())]
+    assert ("electricity", "kWh") in offered
+    for unit in ("m3", "千m3", "Nm3", "千Nm3"):
+        assert ("city_gas", unit) in offered
+    assert ("lpg", "kg") in offered
+    assert combo.itemText(1) == "電気"
+    grid = gas_only_page.model
+    assert [grid.column(c).line.energy for c in range(grid.columnCount())] == ["city_gas"] * 3
+    gas_only_page._add_energy(_choice(combo, "electricity", "kWh"))
+    gas_only_page._add_energy(_choice(combo, "city_gas", "Nm3"))
+    lines = {
+        (grid.column(c).line.energy, grid.column(c).line.unit) for c in range(grid.columnCount())
+    }
+    assert {("electricity", "kWh"), ("city_gas", "Nm3")} <= lines
+
+
+def test_the_selected_column_opens_its_contract(gas_only_page: Any, ja_window: Any) -> None:
+    page = gas_only_page
+    page._add_energy(_choice(page.add_energy_combo, "electricity", "kWh"))
+    grid = page.model
+    col = next(c for c in range(grid.columnCount()) if grid.column(c).line.energy == "electricity")
+    page.view.setCurrentIndex(grid.index(0, col))
+    dialog = page.edit_line_contract()
+    assert dialog is not None and dialog.editor.energy == "electricity"
+    editor = dialog.editor
+    editor.finder.search.setText("A0269")
+    editor.factor.use_estimate.setChecked(True)
+    dialog.buttons.accepted.emit()
+    contract = ja_window.service.project.contract_for("本社工場", "electricity")
+    assert (contract.supplier, contract.factor_choice) == ("A0269", "estimate")
+    page.view.setCurrentIndex(grid.index(1, col))
+    assert page.factor_line.text() == "本社工場 の電気の排出係数: 推計（最寄り年度の一覧の代替値）"
+    # The gas column's dialog carries the heat value.
+    gas_col = next(c for c in range(grid.columnCount()) if grid.column(c).line.energy == "city_gas")
+    page.view.setCurrentIndex(grid.index(0, gas_col))
+    gas = page.edit_line_contract()
+    assert gas.editor.menu_text() == "福島地区、茨城地区"
+    gas.editor.gas.heat_value.setText("44.8")
+    assert not gas.ok_button.isEnabled()
+    gas.editor.gas.heat_source.setText("東部瓦斯 ガスの熱量")
+    gas.buttons.accepted.emit()
+    saved = ja_window.service.project.contract_for("本社工場", "city_gas")
+    assert saved.heat_value_gj_per_km3 == Decimal("44.8")
+    assert (saved.supplier, saved.menu) == ("A0026", "福島地区、茨城地区")

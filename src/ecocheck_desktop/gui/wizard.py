@@ -8,22 +8,21 @@ answers: ``answers()`` hands them to ``ProjectService.new_project`` through the 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
+from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
+from ecocheck_desktop.gui.widgets.gas_details import GasDetails
 
 # JSIC (日本標準産業分類) 大分類E 製造業 中分類: the app's users are small manufacturers.
 JSIC_MANUFACTURING = (
@@ -57,8 +58,6 @@ JSIC_MANUFACTURING = (
     "E31 輸送用機械器具製造業",
     "E32 その他の製造業",
 )
-SEARCH_LIMIT = 50
-ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
@@ -79,12 +78,6 @@ def _library() -> Any:
     from ecocheck_desktop.core.factors import default_library
 
     return default_library()
-
-
-def _fold(text: str) -> str:
-    """Width, case and hiragana → katakana folded, for a forgiving search."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in folded)
 
 
 class WizardCompanyPage(QWizardPage):
@@ -146,80 +139,56 @@ class WizardCompanyPage(QWizardPage):
 
 
 class ElectricityPage(QWizardPage):
-    """Search the retailer list of the first fiscal year; pick the menu on the bill."""
+    """Search the retailer list of the first fiscal year; pick the menu; say how the factor is
+    chosen when the year has no list or the retailer is not in it."""
 
     def __init__(self, first_fy: QSpinBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._first_fy = first_fy
-        self.search = QLineEdit(self)
+        self.editor = ContractEditor("electricity")
+        self.editor.setObjectName("electricityContract")
+        # The search, its results and the menu keep their names: tests and guides use them.
+        self.search = self.editor.finder.search
         self.search.setObjectName("retailerSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.update_results)
-        self.results = QListWidget(self)
+        self.results = self.editor.finder.results
         self.results.setObjectName("retailerResults")
-        self.results.currentItemChanged.connect(self._on_retailer)
-        self.menu = QComboBox(self)
+        self.status = self.editor.finder.status
+        self.menu = self.editor.menu
         self.menu.setObjectName("retailerMenu")
+        self.factor = self.editor.factor
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.menu_label = QLabel(self)
+        # In a scroll area: the factor entry's help lines are never squeezed out of sight.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(scroll)
+        inner_column = QVBoxLayout(inner)
+        inner_column.setContentsMargins(0, 0, 0, 0)
+        inner_column.addWidget(self.note)
+        inner_column.addWidget(self.editor)
+        inner_column.addStretch(1)
+        scroll.setWidget(inner)
         column = QVBoxLayout(self)
-        column.addWidget(self.search)
-        column.addWidget(self.results, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.menu_label)
-        row.addWidget(self.menu, 1)
-        column.addLayout(row)
-        column.addWidget(self.note)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll)
+        self.editor.changed.connect(self.completeChanged)
+        first_fy.valueChanged.connect(self.initializePage)
+        self.initializePage()
 
-    def initializePage(self) -> None:
-        self.update_results()
+    def initializePage(self, *_args: Any) -> None:
+        if self.editor.fiscal_year != self._first_fy.value():
+            self.editor.set_context(self._first_fy.value(), _library())
 
     def update_results(self) -> None:
-        self.results.clear()
-        self.menu.clear()
-        query = self.search.text().strip()
-        if not query:
-            return
-        rows = _library().search_retailers(self._first_fy.value(), query)
-        if not rows:
-            # Kana-insensitive fallback: search the folded query against folded names.
-            needle = _fold(query)
-            seen: dict[str, Any] = {}
-            for row in _library().search_retailers(self._first_fy.value(), ""):
-                if needle in _fold(row.supplier) and row.reg_no not in seen:
-                    seen[row.reg_no] = row
-            rows = list(seen.values())
-        for row in rows[:SEARCH_LIMIT]:
-            if not row.reg_no or row.row_kind == "grid":
-                continue
-            item = QListWidgetItem(f"{row.reg_no}  {row.supplier}")
-            item.setData(ROW_ROLE, row)
-            self.results.addItem(item)
-        if self.results.count() == 1:
-            self.results.setCurrentRow(0)
+        self.editor.finder.update_results()
 
-    def _on_retailer(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
-        self.menu.clear()
-        if item is None:
-            return
-        row = item.data(ROW_ROLE)
-        menus = _library().retailer_menus(self._first_fy.value(), row.reg_no)
-        preferred = 0
-        for index, menu_row in enumerate(menus):
-            label = menu_row.menu or self.tr("(single factor)")
-            self.menu.addItem(label, menu_row.menu)
-            if menu_row.row_kind == "residual":
-                preferred = index
-        if menus:
-            self.menu.setCurrentIndex(preferred)
+    def isComplete(self) -> bool:
+        return self.editor.is_complete()
 
-    def contract(self, site: str) -> SupplyContract | None:
-        item = self.results.currentItem()
-        if item is None:
-            return None
-        row = item.data(ROW_ROLE)
-        return SupplyContract(site, "electricity", row.reg_no, self.menu.currentData() or "")
+    def contract(self, site: str) -> SupplyContract:
+        """Always an electricity contract: a site without one would get no electricity line."""
+        return self.editor.contract(site)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Electricity retailer"))
@@ -227,7 +196,7 @@ class ElectricityPage(QWizardPage):
             self.tr("Search by the retailer's name or registration number (e.g. A0269).")
         )
         self.search.setPlaceholderText(self.tr("Retailer name or number"))
-        self.menu_label.setText(self.tr("Menu"))
+        self.editor.retranslate()
         self.note.setText(
             self.tr(
                 "If your bill names no special menu, keep the preselected (残差) menu: it is "
@@ -252,6 +221,15 @@ class GasPage(QWizardPage):
         form = QFormLayout(self)
         for label, field in zip(self.labels, (self.kind, self.supplier, self.menu), strict=True):
             form.addRow(label, field)
+        self.supplier_status = QLabel(self)
+        self.supplier_status.setObjectName("gasSupplierStatus")
+        self.supplier_status.setWordWrap(True)
+        self.supplier_status.setStyleSheet("color: #7a5c00;")
+        form.addRow(self.supplier_status)
+        # As billed: the supplier's heat value (city gas) or the m3 -> t conversion (LPG).
+        self.details = GasDetails("city_gas", self)
+        form.addRow(self.details)
+        self.details.changed.connect(self.completeChanged)
         self.kind.currentIndexChanged.connect(self._on_kind)
 
     def initializePage(self) -> None:
@@ -270,25 +248,51 @@ class GasPage(QWizardPage):
         self._on_kind()
 
     def _on_kind(self, _index: int = -1) -> None:
-        city_gas = self.kind.currentData() == "city_gas"
+        kind = self.kind.currentData()
+        city_gas = kind == "city_gas"
         self.supplier.setEnabled(city_gas)
         self.menu.setEnabled(city_gas)
+        self.details.setVisible(bool(kind))
+        if kind:
+            self.details.set_energy(kind)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.kind.currentData() or not self.details.problem()
 
     def _fill_menus(self, name: str) -> None:
         self.menu.clear()
+        self.supplier_status.clear()
         if not name:
             return
-        for row in _library().supplier_menus("gas", self._first_fy.value(), name):
+        fiscal_year = self._first_fy.value()
+        rows = _library().supplier_menus("gas", fiscal_year, name)
+        for row in rows:
             self.menu.addItem(row.menu)
+        if rows:
+            return
+        # An unmatched gas supplier is said, as an unmatched electricity retailer is.
+        if _library().gas_edition(fiscal_year) is None:
+            text = self.tr(
+                "No gas supplier list for FY%1 is installed: the default factor of the fuel "
+                "table is used for “%2”."
+            )
+        else:
+            text = self.tr(
+                "“%2” is not in the FY%1 gas supplier list: the default factor of the fuel "
+                "table is used. Check the name on your bill."
+            )
+        self.supplier_status.setText(text.replace("%1", str(fiscal_year)).replace("%2", name))
 
     def contract(self, site: str) -> SupplyContract | None:
         kind = self.kind.currentData()
         if not kind:
             return None
         if kind != "city_gas":
-            return SupplyContract(site, kind)
+            return self.details.apply(SupplyContract(site, kind))
         supplier = self.supplier.currentData() or self.supplier.currentText().strip()
-        return SupplyContract(site, "city_gas", supplier, self.menu.currentText().strip())
+        contract = SupplyContract(site, "city_gas", supplier, self.menu.currentText().strip())
+        return self.details.apply(contract)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Gas"))
@@ -299,6 +303,7 @@ class GasPage(QWizardPage):
             strict=True,
         ):
             label.setText(text)
+        self.details.retranslate()
         current = self.kind.currentIndex()
         self.kind.blockSignals(True)
         self.kind.clear()
@@ -393,7 +398,7 @@ class NewCompanyWizard(QWizard):
         for page in (self.company_page, self.electricity_page, self.gas_page, self.file_page):
             self.addPage(page)
         self.accepted.connect(lambda: self.completed.emit(self.answers()))
-        self.resize(640, 520)
+        self.resize(720, 760)
         self.retranslate_ui()
 
     def answers(self) -> NewCompanyAnswers:

@@ -50,6 +50,7 @@ from ecocheck_desktop.report.layout import (
     safe,
     table,
 )
+from ecocheck_desktop.report.provenance import factor_provenance, nearest_list_year
 from ecocheck_desktop.report.texts import (
     PLACES_GJ,
     PLACES_INTENSITY,
@@ -456,20 +457,24 @@ class ReportBuilder:
         if self.project.contracts:
             rows = []
             for contract in self.project.contracts:
-                menu = contract.menu
-                if contract.factor_adjusted is not None or contract.factor_basic is not None:
-                    value = contract.factor_adjusted or contract.factor_basic
-                    menu = f"{menu} {value} ({contract.factor_source})".strip()
+                # The menu, then where the factor came from (library list, the user's source
+                # or an estimate), each on its own line and never cut: a lender reads it here.
+                provenance = factor_provenance(
+                    contract, self.year.fiscal_year, self.library, self.lang
+                )
+                menu = "<br/>".join(
+                    safe(line, 400) for line in [contract.menu, *provenance] if line
+                )
                 rows.append(
                     [
                         safe(contract.site, CELL_LIMIT),
                         safe(energy_name(contract.energy, self.lang)),
                         safe(self._supplier_name(contract.supplier, contract.energy), CELL_LIMIT),
-                        safe(menu or "-", CELL_LIMIT),
+                        menu or "-",
                     ]
                 )
             header = [self.t(f"boundary.{k}") for k in ("site", "energy", "supplier", "menu")]
-            self.add_table(table(self.styles, header, rows, [40, 28, 55, 55]))
+            self.add_table(table(self.styles, header, rows, [32, 22, 48, 76]))
         else:
             self.story.append(self.plain("boundary.no_contracts"))
         self.story.append(Spacer(1, 2 * mm))
@@ -490,7 +495,12 @@ class ReportBuilder:
         fiscal_year = self.year.fiscal_year
         try:
             if energy == "electricity":
-                rows = self.library.search_retailers(fiscal_year, supplier)
+                # A year without a list still names a registered retailer: the nearest list's
+                # name (its number does not change between years).
+                year = nearest_list_year(self.library, fiscal_year) or fiscal_year
+                rows = self.library.search_retailers(fiscal_year, supplier) or (
+                    self.library.search_retailers(year, supplier)
+                )
             elif energy in ("city_gas", "heat"):
                 kind = "gas" if energy == "city_gas" else "heat"
                 rows = self.library.supplier_menus(kind, fiscal_year, supplier)

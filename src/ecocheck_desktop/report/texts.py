@@ -138,7 +138,44 @@ TEXTS: dict[str, tuple[str, str]] = {
     "boundary.site": ("事業所", "Site"),
     "boundary.energy": ("エネルギー", "Energy"),
     "boundary.supplier": ("供給事業者", "Supplier"),
-    "boundary.menu": ("メニュー・係数", "Menu / factor"),
+    "boundary.menu": ("メニュー・係数とその出典", "Menu / factor and its source"),
+    # where each contract's factor came from (report/provenance.py)
+    "prov.library": ("係数ライブラリ: {edition}", "Factor library: {edition}"),
+    "prov.library_default": (
+        "係数ライブラリ: {edition}（既定値）",
+        "Factor library: {edition} (default value)",
+    ),
+    "prov.no_list": (
+        "係数未設定（{year}年度の一覧がありません）",
+        "No factor yet (no list for FY{year})",
+    ),
+    "prov.user": (
+        "利用者入力（出典: {source}）基礎 {basic} / 調整後 {adjusted} {unit}",
+        "Entered by the user (source: {source}) basic {basic} / adjusted {adjusted} {unit}",
+    ),
+    "prov.estimate_substitute": (
+        "推計（{year}年度の代替値）",
+        "Estimate (the substitute value of FY{year})",
+    ),
+    "prov.estimate_retailer": (
+        "推計（{year}年度一覧の同じ事業者の値）",
+        "Estimate (the same supplier's value in the FY{year} list)",
+    ),
+    "prov.estimate_no_list": ("推計（参照する一覧がありません）", "Estimate (no list to refer to)"),
+    "prov.heat_value": (
+        "単位発熱量 {value} GJ/千m3（出典: {source}）",
+        "Heat value {value} GJ/thousand m3 (source: {source})",
+    ),
+    "prov.heat_default": (
+        "単位発熱量 既定値 {value} GJ/千m3",
+        "Heat value default {value} GJ/thousand m3",
+    ),
+    "prov.lpg_propane": ("m3→t 換算: プロパン 1/502 t/m3", "m3 -> t: propane 1/502 t per m3"),
+    "prov.lpg_butane": ("m3→t 換算: ブタン {value} m3/t", "m3 -> t: butane {value} m3 per t"),
+    "prov.lpg_kg": (
+        "m3→t 換算: {value} kg/m3（出典: {source}）",
+        "m3 -> t: {value} kg per m3 (source: {source})",
+    ),
     "boundary.no_contracts": (
         "供給契約は登録されていません (請求書の記載から係数を決定)。",
         "No supply contracts registered (factors follow the bill lines).",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -27,9 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core.model import SupplyContract
+from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, located_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 
 
 class _ReadSignals(QObject):
@@ -73,6 +77,18 @@ class ImportPreviewDialog(QDialog):
         self.problems_label = QLabel(self)
         self.problems = QListWidget(self)
         self.problems.setObjectName("importProblems")
+        # Electricity of a year without an official list needs its factor (or an estimate):
+        # it can be set here, before importing, and is stored with the import.
+        self.needs_label = QLabel(self)
+        self.needs_label.setWordWrap(True)
+        self.needs = QListWidget(self)
+        self.needs.setObjectName("importFactorNeeds")
+        self.needs.setMaximumHeight(110)
+        self.factor_button = QPushButton(self)
+        self.factor_button.setObjectName("importFactor")
+        self.factor_button.clicked.connect(self.edit_selected_need)
+        self.pending: dict[tuple[str, str], SupplyContract] = {}
+        self.contract_dialog: ContractDialog | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = QPushButton(self)
         self.import_button.setEnabled(False)
@@ -81,6 +97,9 @@ class ImportPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.progress, self.rows, self.problems_label, self.problems):
+            layout.addWidget(widget)
+        for widget in (self.needs_label, self.needs, self.factor_button):
+            widget.hide()
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
         self.setWindowTitle(self.tr("Import bills"))
@@ -97,7 +116,14 @@ class ImportPreviewDialog(QDialog):
             ]
         )
         self.import_button.setText(self.tr("Import"))
-        self.resize(760, 560)
+        self.needs_label.setText(
+            self.tr(
+                "No official factor list for these years: enter each retailer's published factor "
+                "(with its source) or choose an estimate. Otherwise the year stays incomplete."
+            )
+        )
+        self.factor_button.setText(self.tr("Supplier and factor…"))
+        self.resize(760, 640)
 
     def start(self) -> None:
         """Read the file in the thread pool; the dialog fills in when it is done."""
@@ -137,6 +163,91 @@ class ImportPreviewDialog(QDialog):
             .replace("%3", str(len(result.problems)))
         )
         self.import_button.setEnabled(bool(result.records))
+        self._fill_needs()
+
+    # -- factors the file's years need -------------------------------------------------------
+
+    def factor_needs(self) -> list[tuple[str, str, int]]:
+        """(site, energy, first SHK year) of electricity with no list and no factor chosen."""
+        from ecocheck_desktop.core.fiscal import fiscal_year_of
+        from ecocheck_desktop.report.provenance import list_years
+
+        project = self.service.project
+        if project is None or self.result is None:
+            return []
+        listed = set(list_years(self.service.factor_library()))
+        needs: dict[tuple[str, str], int] = {}
+        for record in self.result.records:
+            if record.energy != "electricity" or record.factor_basic is not None:
+                continue
+            site = project.site_of(record)
+            contract = self.pending.get((site, record.energy)) or project.contract_for(
+                site, record.energy
+            )
+            if contract is not None and (
+                contract.factor_choice or contract.factor_basic is not None
+            ):
+                continue
+            # The electricity list follows the April–March 年度 of the month (the SHK year).
+            year = fiscal_year_of(record.month, 4)
+            if year not in listed:
+                key = (site, record.energy)
+                needs[key] = min(year, needs.get(key, year))
+        return [(site, energy, year) for (site, energy), year in needs.items()]
+
+    def _fill_needs(self) -> None:
+        self.needs.clear()
+        project = self.service.project
+        for site, energy, year in self.factor_needs():
+            item = QListWidgetItem(
+                self.tr("%1 at %2 (FY%3): factor needed")
+                .replace("%1", energy_label(energy))
+                .replace("%2", site)
+                .replace("%3", str(year))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, (site, energy, year))
+            self.needs.addItem(item)
+        for (site, energy), contract in self.pending.items():
+            item = QListWidgetItem(
+                self.tr("%1 at %2: %3")
+                .replace("%1", energy_label(energy))
+                .replace("%2", site)
+                .replace("%3", choice_text(contract))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, (site, energy, 0))
+            self.needs.addItem(item)
+        shown = self.needs.count() > 0 and project is not None
+        for widget in (self.needs_label, self.needs, self.factor_button):
+            widget.setVisible(shown)
+        if self.needs.count():
+            self.needs.setCurrentRow(0)
+
+    def edit_selected_need(self) -> ContractDialog | None:
+        item = self.needs.currentItem()
+        project = self.service.project
+        if item is None or project is None:
+            return None
+        site, energy, year = item.data(Qt.ItemDataRole.UserRole)
+        named = [
+            c for c in getattr(self.result, "contracts", []) if (c.site, c.energy) == (site, energy)
+        ]
+        contract = (
+            self.pending.get((site, energy))
+            or project.contract_for(site, energy)
+            or (named[0] if named else None)  # the supplier the file's rows name
+            or SupplyContract(site, energy)
+        )
+        if not year:
+            years = [y for s, e, y in self.factor_needs() if (s, e) == (site, energy)]
+            year = years[0] if years else max(self.service.fiscal_years() or [2025])
+        self.contract_dialog = ContractDialog.edit(
+            self, contract, year, self._keep_contract, self.service.factor_library()
+        )
+        return self.contract_dialog
+
+    def _keep_contract(self, contract: SupplyContract) -> None:
+        self.pending[(contract.site, contract.energy)] = contract
+        self._fill_needs()
 
     def show_failure(self, messages: list[Any]) -> None:
         self.progress.hide()
@@ -147,7 +258,14 @@ class ImportPreviewDialog(QDialog):
     def do_import(self) -> None:
         if self.result is None:
             return
-        changed = self.service.import_records(list(self.result.records), self.result.sites)
+        # The bills and the factors chosen for them are one undoable step.
+        self.service.undo_stack.beginMacro(self.tr("Import bills"))
+        try:
+            changed = self.service.import_records(list(self.result.records), self.result.sites)
+            for contract in self.pending.values():
+                self.service.set_contract(contract)
+        finally:
+            self.service.undo_stack.endMacro()
         self.imported.emit(changed)
         self.accept()
 

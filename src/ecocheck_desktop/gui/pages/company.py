@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import FiscalYearData, Site, SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, message_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
-from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING
+from ecocheck_desktop.gui.widgets.factor_entry import choice_text
+from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING, current_fiscal_year
 
 PROFILE_FIELDS = ("name", "name_kana", "industry", "city", "address", "contact", "advisor")
 YEAR_FIELDS = (
@@ -49,6 +51,9 @@ YEAR_FIELDS = (
     "floor_area_m2",
 )
 _INVALID_STYLE = "background: #fde2e1;"
+FACTOR_COLUMN = 4
+# Energies a contract can be added for: those with a supplier, a factor or a conversion.
+CONTRACT_ENERGIES = ("electricity", "city_gas", "lpg", "heat")
 
 
 class CompanyPage(Page):
@@ -102,6 +107,7 @@ class CompanyPage(Page):
         year_form = QFormLayout(self.year_box)
         self.year_combo = QComboBox(self.year_box)
         self.year_combo.currentIndexChanged.connect(self._fill_year)
+        self.year_combo.activated.connect(lambda _index: self.refresh())
         self.year_label = QLabel(self.year_box)
         year_form.addRow(self.year_label, self.year_combo)
         self.year_fields: dict[str, QLineEdit] = {}
@@ -130,21 +136,47 @@ class CompanyPage(Page):
         self.add_site_button.clicked.connect(self._add_site)
         add_site.addWidget(self.new_site, 1)
         add_site.addWidget(self.add_site_button)
-        self.contracts = QTableWidget(0, 4, self.sites_box)
+        self.contracts = QTableWidget(0, 5, self.sites_box)
         self.contracts.setObjectName("contracts")
         self.contracts.verticalHeader().hide()
-        self.contracts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.contracts.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.contracts.setMaximumHeight(160)
         self.contracts.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.contracts.itemChanged.connect(self._save_contract)
+        self.contracts.itemSelectionChanged.connect(self._update_buttons)
         self.contracts_label = QLabel(self.sites_box)
+        # A contract's factor is set in the contract dialog (source required, or an estimate).
+        contract_bar = QHBoxLayout()
+        self.edit_contract_button = QPushButton(self.sites_box)
+        self.edit_contract_button.setObjectName("editContract")
+        self.edit_contract_button.clicked.connect(self.edit_selected_contract)
+        self.new_contract_site = QComboBox(self.sites_box)
+        self.new_contract_site.setObjectName("newContractSite")
+        self.new_contract_energy = QComboBox(self.sites_box)
+        self.new_contract_energy.setObjectName("newContractEnergy")
+        self.add_contract_button = QPushButton(self.sites_box)
+        self.add_contract_button.setObjectName("addContract")
+        self.add_contract_button.clicked.connect(self.add_contract)
+        contract_bar.addWidget(self.new_contract_site)
+        contract_bar.addWidget(self.new_contract_energy)
+        contract_bar.addWidget(self.add_contract_button)
+        self.factor_help = QLabel(self.sites_box)
+        self.factor_help.setWordWrap(True)
         sites_column.addWidget(self.sites)
         sites_column.addLayout(add_site)
         sites_column.addWidget(self.contracts_label)
         sites_column.addWidget(self.contracts)
+        sites_column.addWidget(self.edit_contract_button, 0, Qt.AlignmentFlag.AlignLeft)
+        sites_column.addWidget(self.factor_help)
+        sites_column.addLayout(contract_bar)
+        self.contract_dialog: ContractDialog | None = None
 
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -206,15 +238,24 @@ class CompanyPage(Page):
                     energy_label(contract.energy),
                     contract.supplier,
                     contract.menu,
+                    choice_text(contract, self._dialog_year(), self.service.factor_library()),
                 )
                 for col, text in enumerate(cells):
                     item = QTableWidgetItem(text)
-                    if col < 2:
+                    item.setToolTip(text)
+                    if col < 2 or col == FACTOR_COLUMN:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     item.setData(Qt.ItemDataRole.UserRole, contract)
                     self.contracts.setItem(row, col, item)
+            sites = [site.name for site in project.sites]
+            if sites != [
+                self.new_contract_site.itemText(i) for i in range(self.new_contract_site.count())
+            ]:
+                self.new_contract_site.clear()
+                self.new_contract_site.addItems(sites)
         finally:
             self._filling = False
+        self._update_buttons()
 
     def _fill_year(self, _index: int = -1) -> None:
         year = self.year_combo.currentData()
@@ -277,7 +318,7 @@ class CompanyPage(Page):
             self.new_site.clear()
 
     def _save_contract(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() < 2:
+        if self._filling or item.column() < 2 or item.column() == FACTOR_COLUMN:
             return
         contract: SupplyContract = item.data(Qt.ItemDataRole.UserRole)
         row = item.row()
@@ -290,6 +331,47 @@ class CompanyPage(Page):
                 menu=menu.text().strip() if menu else contract.menu,
             )
         )
+
+    def _update_buttons(self) -> None:
+        self.edit_contract_button.setEnabled(self.selected_contract() is not None)
+        self.add_contract_button.setEnabled(self.service.is_open)
+
+    def selected_contract(self) -> SupplyContract | None:
+        row = self.contracts.currentRow()
+        item = self.contracts.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _dialog_year(self) -> int:
+        year = self.year_combo.currentData()
+        if year is not None:
+            return int(year)
+        years = self.service.fiscal_years()
+        return years[-1] if years else current_fiscal_year() - 1
+
+    def edit_contract(self, contract: SupplyContract) -> ContractDialog:
+        """Open the contract dialog; OK stores the contract (one undoable step)."""
+        self.contract_dialog = ContractDialog.edit(
+            self,
+            contract,
+            self._dialog_year(),
+            self.service.set_contract,
+            self.service.factor_library(),
+        )
+        return self.contract_dialog
+
+    def edit_selected_contract(self) -> ContractDialog | None:
+        contract = self.selected_contract()
+        return self.edit_contract(contract) if contract is not None else None
+
+    def add_contract(self) -> ContractDialog | None:
+        """A new contract for the chosen site and energy (an existing one is edited instead)."""
+        project = self.service.project
+        site = self.new_contract_site.currentText()
+        energy = self.new_contract_energy.currentData()
+        if project is None or not site or not energy:
+            return None
+        contract = project.contract_for(site, energy) or SupplyContract(site, energy)
+        return self.edit_contract(contract)
 
     # -- texts -------------------------------------------------------------------------------
 
@@ -338,7 +420,30 @@ class CompanyPage(Page):
             self.tr("Contracts (double-click the supplier or menu to change it)")
         )
         self.contracts.setHorizontalHeaderLabels(
-            [self.tr("Site"), self.tr("Energy"), self.tr("Supplier"), self.tr("Menu")]
+            [
+                self.tr("Site"),
+                self.tr("Energy"),
+                self.tr("Supplier"),
+                self.tr("Menu"),
+                self.tr("Factor"),
+            ]
         )
+        self.edit_contract_button.setText(self.tr("Supplier and factor…"))
+        self.add_contract_button.setText(self.tr("Add contract…"))
+        energy = self.new_contract_energy.currentData()
+        self.new_contract_energy.clear()
+        for code in CONTRACT_ENERGIES:
+            self.new_contract_energy.addItem(energy_label(code), code)
+        self.new_contract_energy.setCurrentIndex(max(self.new_contract_energy.findData(energy), 0))
+        self.factor_help.setText(
+            self.tr(
+                "For a year without an official list, or a retailer not in it, open "
+                "“Supplier and factor…” and enter the factor from the retailer's "
+                "「電源構成・CO2排出係数」 page or your bill, with its source, or choose an "
+                "estimate (推計)."
+            )
+        )
+        if self.service.is_open:
+            self.refresh()
         for i in range(self.year_combo.count()):
             self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))

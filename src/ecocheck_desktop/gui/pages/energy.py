@@ -27,13 +27,33 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
 from ecocheck_desktop.core.messages import Message
+from ecocheck_desktop.core.model import SupplyContract
+from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
+from ecocheck_desktop.gui.grid_cells import bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, is_japanese, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.service import ESTIMATED, ProjectService
+from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 
-# Energies offered by "Add energy", in the order a small factory meets them.
-ADDABLE = ("city_gas", "lpg", "kerosene", "diesel", "gasoline", "heavy_oil_a", "heat")
+# Energies offered by "Add energy", in the order a small factory meets them. Electricity is
+# first: a second meter or site, or a project whose contracts name only gas, needs it here.
+ADDABLE = (
+    "electricity",
+    "city_gas",
+    "lpg",
+    "kerosene",
+    "diesel",
+    "gasoline",
+    "heavy_oil_a",
+    "heat",
+)
+# Other units a bill may print, offered as their own entries (the bill unit comes first).
+OTHER_UNITS = {
+    "electricity": ("MWh", "千kWh"),
+    "city_gas": ("千m3", "Nm3", "千Nm3"),
+    "lpg": ("kg", "t"),
+}
 
 
 def fiscal_year_text(fiscal_year: int) -> str:
@@ -143,6 +163,10 @@ class EnergyPage(Page):
         self.add_energy_combo = QComboBox(self.content)
         self.add_energy_combo.setObjectName("addEnergy")
         self.add_energy_combo.activated.connect(self._add_energy)
+        self.contract_button = QPushButton(self.content)
+        self.contract_button.setObjectName("lineContract")
+        self.contract_button.clicked.connect(self.edit_line_contract)
+        self.contract_dialog: ContractDialog | None = None
         self.hint = QLabel(self.content)
         self.hint.setWordWrap(True)
         self.problem = QLabel(self.content)
@@ -150,6 +174,12 @@ class EnergyPage(Page):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a61b1b;")
         self.view = GridView(self.model, self.content)
+        # How the selected column's factor is chosen (ライブラリ / 入力値（出典: …）/ 推計).
+        self.factor_line = QLabel(self.content)
+        self.factor_line.setObjectName("lineFactor")
+        self.factor_line.setWordWrap(True)
+        self.view.selectionModel().currentChanged.connect(self._show_line_factor)
+        self.model.modelReset.connect(self._show_line_factor)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._cell_menu)
 
@@ -158,6 +188,7 @@ class EnergyPage(Page):
         bar.addWidget(self.year_combo)
         bar.addWidget(self.add_year_button)
         bar.addStretch(1)
+        bar.addWidget(self.contract_button)
         bar.addWidget(self.add_energy_combo)
         column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +196,7 @@ class EnergyPage(Page):
         column.addLayout(bar)
         column.addWidget(self.hint)
         column.addWidget(self.view, 1)
+        column.addWidget(self.factor_line)
         column.addWidget(self.problem)
         layout = self.layout()
         assert layout is not None
@@ -234,10 +266,55 @@ class EnergyPage(Page):
         self.select_fiscal_year(new_year)
 
     def _add_energy(self, index: int) -> None:
-        energy = self.add_energy_combo.itemData(index)
+        choice = self.add_energy_combo.itemData(index)
         self.add_energy_combo.setCurrentIndex(0)
-        if energy:
-            self.service.add_energy_line(energy)
+        if choice:
+            energy, unit = choice
+            self.service.add_energy_line(energy, unit)
+
+    def _show_line_factor(self, *_args: object) -> None:
+        project = self.service.project
+        index = self.view.currentIndex()
+        if project is None or not index.isValid() or index.column() >= self.model.columnCount():
+            self.factor_line.clear()
+            return
+        line = self.model.column(index.column()).line
+        contract = project.contract_for(line.site, line.energy) or SupplyContract(
+            line.site, line.energy
+        )
+        self.factor_line.setText(
+            self.tr("Factor of %1 at %2: %3")
+            .replace("%1", energy_label(line.energy))
+            .replace("%2", line.site)
+            .replace(
+                "%3",
+                choice_text(contract, self.model.fiscal_year, self.service.factor_library()),
+            )
+        )
+
+    def edit_line_contract(self) -> ContractDialog | None:
+        """Supplier and factor of the current column's energy at its site (the contract dialog)."""
+        project = self.service.project
+        index = self.view.currentIndex()
+        if project is None or self.model.fiscal_year is None:
+            return None
+        if index.isValid():
+            line = self.model.column(index.column()).line
+        elif self.model.columnCount():
+            line = self.model.column(0).line
+        else:
+            return None
+        contract = project.contract_for(line.site, line.energy) or SupplyContract(
+            line.site, line.energy
+        )
+        self.contract_dialog = ContractDialog.edit(
+            self,
+            contract,
+            self.model.fiscal_year,
+            self.service.set_contract,
+            self.service.factor_library(),
+        )
+        return self.contract_dialog
 
     def _cell_menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)
@@ -303,8 +380,20 @@ class EnergyPage(Page):
         self.add_energy_combo.clear()
         self.add_energy_combo.addItem(self.tr("Add energy…"), "")
         for code in ADDABLE:
-            if code in ENERGY_TYPES:
-                self.add_energy_combo.addItem(energy_label(code), code)
+            if code not in ENERGY_TYPES:
+                continue
+            self.add_energy_combo.addItem(energy_label(code), (code, bill_unit(code)))
+            for unit in OTHER_UNITS.get(code, ()):
+                if unit in ENERGY_TYPES[code].units:
+                    self.add_energy_combo.addItem(f"{energy_label(code)} ({unit})", (code, unit))
+        self.contract_button.setText(self.tr("Supplier and factor…"))
+        self.contract_button.setToolTip(
+            self.tr(
+                "The supplier, menu and emission factor of the selected column's energy: "
+                "enter the retailer's published factor with its source when the year has no "
+                "official list."
+            )
+        )
         self.add_energy_combo.blockSignals(False)
         for i in range(self.year_combo.count()):
             self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
