@@ -2321,6 +2321,10 @@ National average: one factor for all of Japan, for comparison.</source>
         <translation>%1年度の公表一覧は入っていません。%2年度の一覧にも「%3」に合う名前はありません。名前はこのままにして、下で事業者のページの係数を入力してください。</translation>
     </message>
     <message>
+        <source>No official list for FY%1 is installed, and no name in the FY%2 list is exactly “%3”; similar names are listed. Pick yours, or keep the name as typed and enter the factor from the supplier&apos;s page below.</source>
+        <translation>%1年度の公表一覧は入っていません。%2年度の一覧にも「%3」と同じ名前はなく、似た名前を並べています。ご自分の事業者を選ぶか、名前はこのままにして、下で事業者のページの係数を入力してください。</translation>
+    </message>
+    <message>
         <source>No official list for FY%1 is installed. The names shown come from the FY%2 list: pick yours, then enter its FY%1 factor from the supplier&apos;s page below, or choose an estimate.</source>
         <translation>%1年度の公表一覧は入っていません。表示している名前は%2年度の一覧のものです。ご契約の事業者を選び、下で事業者のページにある%1年度の係数を入力するか、推計を選んでください。</translation>
     </message>
@@ -2331,6 +2335,10 @@ National average: one factor for all of Japan, for comparison.</source>
     <message>
         <source>No supplier in the FY%1 list matches “%2”. Check the spelling on your bill, or keep the name as typed and enter the factor from the supplier&apos;s page below.</source>
         <translation>%1年度の一覧に「%2」に合う事業者はありません。請求書の表記を確認するか、名前はこのままにして、下で事業者のページの係数を入力してください。</translation>
+    </message>
+    <message>
+        <source>No supplier in the FY%1 list is exactly “%2”. Similar names are listed: pick yours, or keep the name as typed and enter the factor from the supplier&apos;s page below.</source>
+        <translation>%1年度の一覧に「%2」と同じ名前の事業者はありません。似た名前を並べています。ご自分の事業者を選ぶか、名前はこのままにして、下で事業者のページの係数を入力してください。</translation>
     </message>
     <message numerus="yes">
         <source>%n supplier(s) found. Choose yours.</source>

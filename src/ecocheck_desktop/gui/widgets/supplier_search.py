@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.report.provenance import list_years, nearest_list_year
 
 SEARCH_LIMIT = 50
@@ -61,6 +62,7 @@ class SupplierSearch(QWidget):
         self.fiscal_year = 0
         self.library: Any = None
         self.shown_year: int | None = None  # the year whose list the suggestions come from
+        self.exact: str | None = None  # the registration number the typed text resolves to
         self.search = QLineEdit(self)
         self.search.setObjectName("supplierSearch")
         self.search.setClearButtonEnabled(True)
@@ -128,10 +130,29 @@ class SupplierSearch(QWidget):
             item = QListWidgetItem(f"{row.reg_no}  {row.supplier}")
             item.setData(ROW_ROLE, row)
             self.results.addItem(item)
-        if self.results.count() == 1:
-            self.results.setCurrentRow(0)
+        self.exact = self._exact(year, query) if year is not None else None
+        if self.exact is not None:
+            # Only a supplier the library itself resolves the text to is picked for the user;
+            # a fuzzy suggestion ("did you mean") never is.
+            for index in range(self.results.count()):
+                if self.results.item(index).data(ROW_ROLE).reg_no == self.exact:
+                    self.results.setCurrentRow(index)
+                    break
         self.status.setText(self._status(query, len(rows)))
         self.changed.emit()
+
+    def _exact(self, fiscal_year: int, query: str) -> str | None:
+        """The registration number the library resolves ``query`` to, if it does."""
+        find = getattr(self.library, "find_supplier", None)
+        if find is None or not query:
+            return None
+        kind = "gas" if self.energy == "city_gas" else "electricity"
+        try:
+            rows = find(kind, fiscal_year, query)
+        except EcoCheckError:  # ambiguous: the user picks from the list
+            return None
+        numbers = {row.reg_no for row in rows if row.reg_no}
+        return numbers.pop() if len(numbers) == 1 else None
 
     def _status(self, query: str, found: int) -> str:
         fy = str(self.fiscal_year)
@@ -147,6 +168,17 @@ class SupplierSearch(QWidget):
                         "No official list for FY%1 is installed, and no name in the FY%2 list "
                         "matches “%3”. Keep the name as typed and enter the factor from the "
                         "supplier's page below."
+                    )
+                    .replace("%1", fy)
+                    .replace("%2", str(self.shown_year))
+                    .replace("%3", query)
+                )
+            if query and self.exact is None:
+                return (
+                    self.tr(
+                        "No official list for FY%1 is installed, and no name in the FY%2 list "
+                        "is exactly “%3”; similar names are listed. Pick yours, or keep the name "
+                        "as typed and enter the factor from the supplier's page below."
                     )
                     .replace("%1", fy)
                     .replace("%2", str(self.shown_year))
@@ -168,6 +200,16 @@ class SupplierSearch(QWidget):
                 self.tr(
                     "No supplier in the FY%1 list matches “%2”. Check the spelling on your bill, "
                     "or keep the name as typed and enter the factor from the supplier's page below."
+                )
+                .replace("%1", fy)
+                .replace("%2", query)
+            )
+        if self.exact is None:
+            return (
+                self.tr(
+                    "No supplier in the FY%1 list is exactly “%2”. Similar names are listed: "
+                    "pick yours, or keep the name as typed and enter the factor from the "
+                    "supplier's page below."
                 )
                 .replace("%1", fy)
                 .replace("%2", query)
