@@ -109,6 +109,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         " for subsidies or loans.",
     ),
     "summary.yoy_unavailable": ("前年度データなし", "no previous year"),
+    "banner.incomplete": (
+        "未確定: {fy}の数値はまだ確定していません。理由は次のとおりです。",
+        "Incomplete: the figures for {fy} are not final, for these reasons.",
+    ),
+    "banner.more": (
+        "ほか {count} 件（「データの品質」をご覧ください）",
+        "{count} more (see Data quality)",
+    ),
     # 3 profile
     "s.profile": ("2. 会社概要", "2. Company profile"),
     "profile.industry": ("業種 (日本標準産業分類)", "Industry (JSIC)"),
