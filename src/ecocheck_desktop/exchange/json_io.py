@@ -30,6 +30,7 @@ from ecocheck_desktop.core.model import (
     Site,
     SupplyContract,
     Target,
+    contract_problems,
 )
 from ecocheck_desktop.store.codec import (
     MAX_JSON_DEPTH,
@@ -120,6 +121,8 @@ def _check_domain(company: Company | None, lists: dict[str, list[Any]], problems
     for i, contract in enumerate(lists.get("contracts", [])):
         if contract is not None and contract.energy not in ENERGY_TYPES:
             problems.add(f"contracts[{i}].energy", f"unknown energy code '{contract.energy[:40]}'")
+        for name, reason in contract_problems(contract) if contract is not None else ():
+            problems.add(f"contracts[{i}].{name}", reason)
     names = [site.name for site in lists.get("sites", []) if site is not None]
     if len(set(names)) != len(names):
         problems.add("sites", "site names must be unique")
