@@ -46,3 +46,11 @@ def test_a_part_year_gets_a_banner_on_page_one(lang: str, heading: str, reason: 
 def test_a_complete_year_has_no_banner() -> None:
     text = first_page(render_report(project(12), lang="ja", today=date(2026, 6, 1)))
     assert "未確定" not in text
+
+
+def test_an_estimate_is_named_as_such_where_factors_are_listed() -> None:
+    from ecocheck_desktop.report.texts import how_text
+
+    for how in ("estimate_substitute", "estimate_retailer"):
+        assert "推計" in how_text(how, "ja")
+        assert "estimate" in how_text(how, "en")
