@@ -57,6 +57,10 @@ FACTOR_ERROR_CODES = frozenset(
 UNSOURCED_CODE = "factor.user_without_source"
 
 
+def _months_set(months: Iterable[str]) -> set[str] | frozenset[str]:
+    return months if isinstance(months, (set, frozenset)) else set(months)
+
+
 @dataclass(frozen=True)
 class Completeness:
     """Whether a fiscal year is complete, and why not."""
@@ -68,15 +72,15 @@ class Completeness:
     # (site, energy) -> months of the year with records of other energies but none of this one
     blank_months: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     energies: tuple[str, ...] = ()  # energy codes with records in the year
-    # (energy, month) cells whose records all calculated with a resolved, sourced factor
-    usable_cells: frozenset[tuple[str, str]] = frozenset()
+    # energy -> months whose records calculated with a resolved, sourced factor (any site)
+    usable_months: dict[str, frozenset[str]] = field(default_factory=dict)
     months_expected: int = 12
 
     def energy_months(self) -> tuple[int, int]:
         """(energy-months filled and usable, energy-months expected): the portfolio's
         completeness figure. 100 % only when the year is complete."""
         expected = len(self.energies) * self.months_expected
-        filled = len(self.usable_cells)
+        filled = sum(len(self.usable_months.get(energy, ())) for energy in self.energies)
         if not self.complete and expected and filled >= expected:
             filled = expected - 1  # an error elsewhere (e.g. a refused record): never 100 %
         return filled, expected
@@ -92,26 +96,26 @@ def assess(
 ) -> Completeness:
     """Apply the rule.
 
-    ``year_months``: the 12 months of the business year in order; ``coverage``: the months with
+    ``year_months``: the 12 months of the business year in order; ``coverage``: the months (of
+    that year; the calculation groups records by it) with
     a record per (site, energy), over every record of the year (also those left out by an
     error); ``usable``: the same for the records calculated with a resolved, sourced factor
     (default: all of ``coverage``); ``errors`` / ``warnings``: the calculation's own messages.
     """
-    reasons: list[Message] = []
-    missing: list[str] = []
-    for message in errors:
-        if message not in reasons:
-            reasons.append(message)
+    reasons: list[Message] = list(errors)  # the calculation lists each error once
+    missing: dict[str, None] = {}
+    for message in reasons:
         if message.code in FACTOR_ERROR_CODES:
             energy = str(message.where.get("energy", message.params.get("energy", "")))
-            if energy and energy not in missing:
-                missing.append(energy)
-    for message in warnings:
-        if message.code == UNSOURCED_CODE and message not in reasons:
+            if energy:
+                missing.setdefault(energy)
+    unsourced = [m for m in warnings if m.code == UNSOURCED_CODE]
+    for message in unsourced:
+        if message not in reasons:
             reasons.append(message)
-    in_year = set(year_months)
-    covered = {key: set(months) & in_year for key, months in coverage.items()}
-    present = tuple(m for m in year_months if any(m in months for months in covered.values()))
+    covered = {key: _months_set(months) for key, months in coverage.items()}
+    any_month = set().union(*covered.values())
+    present = tuple(m for m in year_months if m in any_month)
     where = {"fiscal_year": fiscal_year}
     if not present:
         reasons.append(Message("completeness.no_energy_data", {"fiscal_year": fiscal_year}, where))
@@ -130,7 +134,7 @@ def assess(
         )
     blank: dict[tuple[str, str], tuple[str, ...]] = {}
     for (site, energy), months in sorted(covered.items()):
-        if not months:
+        if not months or len(months) == len(present):  # months is a subset of present
             continue
         gaps = tuple(m for m in present if m not in months)
         if gaps:
@@ -148,13 +152,10 @@ def assess(
                 )
             )
     energies = tuple(dict.fromkeys(energy for (_site, energy), months in covered.items() if months))
-    usable_map = coverage if usable is None else usable
-    cells = frozenset(
-        (energy, month)
-        for (_site, energy), months in usable_map.items()
-        for month in months
-        if month in in_year
-    )
+    by_energy: dict[str, set[str]] = {}
+    for (_site, energy), usable_in in (coverage if usable is None else usable).items():
+        by_energy.setdefault(energy, set()).update(usable_in)
+    usable_months = {energy: frozenset(found) for energy, found in by_energy.items()}
     return Completeness(
         not reasons,
         tuple(reasons),
@@ -162,6 +163,6 @@ def assess(
         present,
         blank,
         energies,
-        cells,
+        usable_months,
         len(year_months),
     )

@@ -204,7 +204,13 @@ class EnergyTotal:
     t_co2_location: Decimal | None
     gj: Decimal
     cost_yen: Decimal | None
-    details: tuple[FactorDetail, ...] = ()
+    # The energy's groups, turned into ``details`` on first read (most callers never ask).
+    detail_groups: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def details(self) -> tuple[FactorDetail, ...]:
+        """How each site's lines were calculated: one per distinct resolution, in order."""
+        return _details(self.detail_groups)
 
     @property
     def provenances(self) -> tuple[str, ...]:
@@ -1199,7 +1205,11 @@ def _new_group(
         if energy == "lpg" and divisor is not None:
             multiplier, divisor, extra = _lpg_conversion(contract, site, shk_year, factors)
         bill_multiplier = multiplier  # bill unit -> the table unit, before any Nm3 correction
-        volume_factor = factors.volume_factor(shk_year, energy, record.unit)
+        volume_factor = (
+            factors.volume_factor(shk_year, energy, record.unit)
+            if energy_type.table_unit == "千m3"
+            else None
+        )
         if volume_factor is not None:
             extra["volume_factor"] = volume_factor
             multiplier = multiplier * volume_factor
@@ -1680,7 +1690,9 @@ def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -
     total_adjusted_t = scope1_adjusted_t + scope2_adjusted_t
     energy_gj = totals[6]
 
-    details = _details(year.groups)
+    groups_by_energy: dict[str, list[_Group]] = {}
+    for group in year.groups:
+        groups_by_energy.setdefault(group.energy, []).append(group)
     by_energy = {
         code: EnergyTotal(
             quantity=bucket[9],
@@ -1692,7 +1704,7 @@ def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -
             ),
             gj=bucket[6],
             cost_yen=bucket[7] if bucket[8] else None,
-            details=details.get(code, ()),
+            detail_groups=tuple(groups_by_energy.get(code, ())),
         )
         for code, bucket in energies.items()
     }
@@ -1780,9 +1792,9 @@ def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -
     )
 
 
-def _details(groups: list[_Group]) -> dict[str, tuple[FactorDetail, ...]]:
-    """Per energy, how each site's lines were calculated (distinct resolutions, in order)."""
-    found: dict[str, dict[FactorDetail, None]] = {}
+def _details(groups: Iterable[_Group]) -> tuple[FactorDetail, ...]:
+    """How each site's lines were calculated (distinct resolutions, in order)."""
+    found: dict[FactorDetail, None] = {}
     for group in groups:
         factor = group.factor
         detail = FactorDetail(
@@ -1803,8 +1815,8 @@ def _details(groups: list[_Group]) -> dict[str, tuple[FactorDetail, ...]]:
             lpg_t_per_m3=group.lpg_t_per_m3,
             lpg_source=group.lpg_source,
         )
-        found.setdefault(group.energy, {}).setdefault(detail)
-    return {energy: tuple(items) for energy, items in found.items()}
+        found.setdefault(detail)
+    return tuple(found)
 
 
 @dataclass(frozen=True, eq=False)
