@@ -4,8 +4,8 @@ Owns the rules of DESIGN.md "Calculation rules" and reference/factors.md, applie
 :class:`~ecocheck_desktop.core.model.Project`, and the frozen result objects the report, the GUI
 and ``ecocheck calc --json`` read. Arithmetic is exact ``Decimal`` (a wide local context, so
 products and sums never round); the only inexact steps are the repeating divisions (44/12,
-carried to 40 significant digits; LPG m3 / 502). Rounding for display happens only in
-:meth:`Footprint.to_json_dict` (6 decimals) and in the views.
+carried to 40 significant digits; LPG m3 / 502 or 355; the Nm3 ratio). Rounding for display
+happens only in :meth:`Footprint.to_json_dict` (6 decimals) and in the views.
 
 Decisions recorded here (also in docs/methodology.md):
 
@@ -19,6 +19,18 @@ Decisions recorded here (also in docs/methodology.md):
   scope2_basic_t``, ``total_adjusted_t = scope1_adjusted_t + scope2_adjusted_t``,
   ``total_location_t = scope1_t + scope2_location_t``. Scope 3 is reported separately.
 - Intensities and carbon productivity use ``total_adjusted_t`` (the SHK 調整後 basis).
+- The SHK year is April-March: every table, list and conversion is looked up for the month's
+  April-March 年度 (``LineResult.shk_fiscal_year``); the company's business year only groups.
+- No electricity list for a year: ``factor.needed`` (never another year's value, never a silent
+  0) unless the contract holds the retailer's figure (``provenance="user"``, source required or
+  the year is incomplete) or an estimate chosen knowingly (``factor_choice="estimate"``: the
+  nearest list's 代替値 or the same retailer there; ``provenance="estimate_*"``, labelled 推計).
+- Completeness is the one rule of :mod:`ecocheck_desktop.core.completeness`
+  (``YearResult.completeness``; ``YearResult.complete`` reads it).
+- Gas billed in Nm3 is converted to the new table's 25 °C / 1 bar basis (not on the old 千Nm3
+  table); city gas GJ uses the billed volume and the supplier's heat value when given; LPG m3 ->
+  t follows the contract (propane 1/502, butane 1/355, or the stated kg/m3).
+- Site totals include refrigerant Scope 1 (a refill without a site: the default site).
 
 How it stays fast (bench/calc.py) without rounding earlier: records that resolve to the same
 factors share a ``_Rate``, and totals multiply summed quantities once per rate (exact, since
@@ -1601,9 +1613,6 @@ def _finish_year(project: Project, factors: _YearFactors, year: _Accumulator) ->
                 {"fiscal_year": year.fiscal_year},
             )
         )
-
-
-_USER_HOWS = ("user_record", "user_contract")
 
 
 def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -> YearResult:
