@@ -52,3 +52,12 @@ def test_a_part_year_prints_complete_false_with_its_reasons(
     assert year["complete"] is True and year["incomplete_reasons"] == []
     assert main(["calc", str(full)]) == 0
     assert "未確定" not in capsys.readouterr().out
+
+
+def test_measures_without_a_complete_year_names_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = bills(tmp_path / "part.csv", FY2024[:10], factor=True)
+    assert main(["measures", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "10 of its 12 months" in err and "Traceback" not in err
