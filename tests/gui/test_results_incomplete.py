@@ -57,9 +57,19 @@ def test_unresolved_electricity_shows_incomplete_tiles_and_the_reason(
     page.update_charts()
     QApplication.processEvents()
     window.grab().save(str(tmp_path / "results-incomplete-ja.png"))
+    window.set_language("en")
+    assert page.tiles["total"].value.text() == "Incomplete"
+    assert page.incomplete_banner.text().startswith("Incomplete")
     if os.environ.get("ECOCHECK_SCREENSHOTS") == "1":
         shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+        page.update_charts()
+        QApplication.processEvents()
+        window.grab().save(str(shots / "results-incomplete-en.png"))
+        window.set_language("ja")
+        page.update_charts()
+        QApplication.processEvents()
         window.grab().save(str(shots / "results-incomplete-ja.png"))
+    window.set_language("ja")
 
     # The retailer's published figure, with its source: complete, the banner goes.
     window.service.set_contract(

@@ -50,6 +50,9 @@ TILE_SCOPES = {
     "intensity": {1, 2},
 }
 BANNER_REASONS = 3  # reasons listed in the banner; the checks list has them all
+# An incomplete tile carries a two-line caption; with the banner above, the tile row must not
+# be squeezed by the charts below (word-wrapped labels under-report their height).
+INCOMPLETE_TILE_MIN_HEIGHT = 132
 BANNER_STYLE = (
     "QLabel#incompleteBanner { background: #fff4e0; border: 1px solid #e0a440;"
     " border-radius: 4px; padding: 6px 10px; color: #5a3a00; }"
@@ -203,6 +206,7 @@ class ResultsPage(Page):
         year = self._year()
         for tile in self.tiles.values():
             tile.set_value("-", "")
+            tile.setMinimumHeight(0)
         self.incomplete_banner.hide()
         if year is None:
             return
@@ -224,6 +228,7 @@ class ResultsPage(Page):
         only_factors = all(m.code in FACTOR_ERROR_CODES for m in reasons)
         for key, tile_scopes in TILE_SCOPES.items():
             tile = self.tiles[key]
+            tile.setMinimumHeight(INCOMPLETE_TILE_MIN_HEIGHT)
             if scopes & tile_scopes or 0 in scopes:
                 names = ", ".join(energy_label(code) for code in missing)
                 tile.set_value(incomplete, self.tr("factor needed: %1").replace("%1", names))
