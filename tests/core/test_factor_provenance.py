@@ -129,3 +129,19 @@ def test_nearest_electricity_year() -> None:
     assert library.nearest_electricity_year(2013) == 2025
     assert library.nearest_electricity_year(2025) == 2025
     assert library.nearest_electricity_year(2031) == 2025
+
+
+def test_a_figure_typed_for_a_year_without_a_list_is_not_reused_for_a_listed_year() -> None:
+    records = year_records(2024, "電気", "10000", "kWh") + year_records(
+        2025, "電気", "10000", "kWh"
+    )
+    typed = contract(factor_choice="user", factor_basic=D("0.000457"), factor_source=SOURCE)
+    footprint = calculate(project(records, contracts=(typed,)), default_library())
+    fy2024, fy2025 = footprint.year(2024), footprint.year(2025)
+    assert {line.provenance for line in fy2024.lines} == {"user"}
+    assert {line.provenance for line in fy2025.lines} == {"library"}
+    assert fy2025.lines[0].factor_adjusted == fig("electricity_fy2025", "a0269_residual")
+    # Without factor_choice the contract's factor overrides every year (e.g. a menu factor).
+    override = contract(factor_basic=D("0.000300"), factor_source="メニュー別係数 2026-07 公表")
+    footprint = calculate(project(records, contracts=(override,)), default_library())
+    assert {line.factor_basic for line in footprint.year(2025).lines} == {D("0.000300")}

@@ -676,6 +676,14 @@ class _YearFactors:
         key = ("line", contract, energy, fiscal_year, record.supplier, record.menu)
         return self._cached(key, compute, self._project_cache)
 
+    def has_electricity_list(self, fiscal_year: int) -> bool:
+        return bool(
+            self._cached(
+                ("has_list", fiscal_year),
+                lambda: self.library.electricity_edition(fiscal_year) is not None,
+            )
+        )
+
     # Conversion ------------------------------------------------------------------------
     def conversion(self, fiscal_year: int) -> Any:
         return self._cached(
@@ -1401,6 +1409,15 @@ def _record_factor(
     contract = project.contract_for(site, energy)
     for holder, how in ((record, "user_record"), (contract, "user_contract")):
         if holder is None or (holder.factor_basic is None and holder.factor_adjusted is None):
+            continue
+        if (
+            holder is contract
+            and contract.factor_choice == "user"
+            and energy == "electricity"
+            and factors.has_electricity_list(fiscal_year)
+        ):
+            # The retailer's figure was typed in for a year without a list; a year that has
+            # one uses it, never the figure of another year (a record's own factor still wins).
             continue
         basic = holder.factor_basic if holder.factor_basic is not None else holder.factor_adjusted
         adjusted = holder.factor_adjusted if holder.factor_adjusted is not None else basic
