@@ -2190,6 +2190,38 @@ complete</source>
         <translation>t-CO2</translation>
     </message>
     <message>
+        <source>Incomplete</source>
+        <translation>未確定</translation>
+    </message>
+    <message>
+        <source>factor needed: %1</source>
+        <translation>係数が未入力: %1</translation>
+    </message>
+    <message>
+        <source>%1 more in the checks below</source>
+        <translation>ほか %1 件は下の確認事項をご覧ください</translation>
+    </message>
+    <message>
+        <source>Incomplete: this year&apos;s figures are not final.</source>
+        <translation>未確定: この年度の数値はまだ確定していません。</translation>
+    </message>
+    <message>
+        <source>%1 of 12 months</source>
+        <translation>12か月中 %1 か月</translation>
+    </message>
+    <message>
+        <source>months left blank</source>
+        <translation>空欄の月があります</translation>
+    </message>
+    <message>
+        <source>a factor has no source</source>
+        <translation>出典のない係数があります</translation>
+    </message>
+    <message>
+        <source>see the checks</source>
+        <translation>確認事項をご覧ください</translation>
+    </message>
+    <message>
         <source>basic %1</source>
         <translation>基礎 %1</translation>
     </message>

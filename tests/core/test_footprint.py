@@ -280,9 +280,13 @@ def test_missing_electricity_list_is_an_error_naming_year_and_energy() -> None:
         calculate(project, FakeLibrary())
     messages = info.value.messages
     assert len(messages) == 1  # one message per year, energy and site, not per month
-    assert messages[0].code == "factor.electricity_missing"
+    # factor.needed: no silent reuse of another year; names site, energy, supplier and year
+    assert messages[0].code == "factor.needed"
     assert messages[0].where["fiscal_year"] == 2024
     assert messages[0].where["energy"] == "electricity"
+    assert messages[0].params["supplier"] == "A0269"
+    assert messages[0].params["site"] == "本社工場"
+    assert "電源構成・CO2排出係数" in messages[0].text()
 
     lenient = calculate(project, FakeLibrary(), strict=False).year(2024)
     assert not lenient.complete
@@ -558,7 +562,8 @@ def test_json_contract() -> None:
     assert result["fiscal_year"] == 2025
     assert result["scope2_adjusted_t"] == 54.24  # GC-09
     assert result["scope1_t"] == 16.426667  # GC-01 chain, 6 decimals
-    assert result["by_energy"]["electricity"] == {
+    electricity = result["by_energy"]["electricity"]
+    assert {key: electricity[key] for key in list(electricity)[:7]} == {
         "quantity": 120000.0,
         "unit": "kWh",
         "t_co2": 54.24,
@@ -567,6 +572,15 @@ def test_json_contract() -> None:
         "gj": 1036.8,
         "cost_yen": 3000000.0,
     }
+    # Extensions (issue 15): where each factor came from, per energy and per site.
+    assert electricity["factor_provenance"] == ["library"]
+    assert electricity["factors"][0]["site"] == "本社工場"
+    assert electricity["factors"][0]["adjusted"] == "0.000452"
+    assert electricity["factors"][0]["shk_fiscal_year"] == 2025
+    # One month only: a part year, so the year is incomplete and says why.
+    assert result["complete"] is False
+    assert [r["code"] for r in result["incomplete_reasons"]] == ["completeness.part_year"]
+    assert result["completeness"]["months_present"] == ["2025-04"]
     assert set(result["by_month"]) == {"2025-04"}
     assert result["factor_editions"] == ["denki-r6", "fuel-new"]
     assert all(set(w) >= {"code", "message"} for w in result["warnings"])

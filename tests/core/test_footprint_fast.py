@@ -267,7 +267,7 @@ def test_library_lookups_are_kept_between_calls_and_errors_raised_again() -> Non
         try:
             calculate(missing, library)
         except EcoCheckError as error:
-            assert [m.code for m in error.messages] == ["factor.electricity_missing"]
+            assert [m.code for m in error.messages] == ["factor.needed"]
             depth = 0
             traceback = error.__traceback__
             while traceback is not None:
@@ -296,7 +296,7 @@ def test_one_error_and_one_warning_per_site_and_energy_across_unit_spellings() -
         rec("2025-05", "電気", "1", "MWh", factor_basic=D("0.0004")),
     )
     footprint = calculate(project, FakeLibrary(), strict=False)
-    assert [m.code for m in footprint.year(2024).errors] == ["factor.electricity_missing"]
+    assert [m.code for m in footprint.year(2024).errors] == ["factor.needed"]
     codes = [w.code for w in footprint.year(2025).warnings]
     assert codes.count("factor.user_without_source") == 1
     assert footprint.year(2025).scope2_basic_t == D("0.8")

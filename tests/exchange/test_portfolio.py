@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
 from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core.model import EnergyRecord
 from ecocheck_desktop.exchange import portfolio
 from ecocheck_desktop.exchange.portfolio import (
     SUMMARY_FIELDS,
@@ -175,7 +177,7 @@ def test_figures_agree_with_the_companion(folder: Path) -> None:
     assert six(row.previous_total_t) is not None
 
 
-def test_planned_reduction_prefers_the_plan_then_the_target(folder: Path) -> None:
+def test_planned_reduction_prefers_the_plan_then_the_target(folder: Path, tmp_path: Path) -> None:
     demo = scan_file(folder / "b_demo.ecocheck")
     project = demo_with_plan()
     year = calculate(project, strict=False).years[-1]
@@ -185,7 +187,18 @@ def test_planned_reduction_prefers_the_plan_then_the_target(folder: Path) -> Non
     assert demo.planned_reduction_source == "plan"
     assert demo.planned_reduction_t == plan.totals.t_co2_per_year > 0
 
-    target = scan_file(folder / "c_target.ecocheck")
+    # The target file's base year has city gas in 6 of 12 months: incomplete (core rule), so
+    # no reduction in t is derived from it.
+    partial = scan_file(folder / "c_target.ecocheck")
+    assert not partial.complete and partial.planned_reduction_t is None
+    full = target_only_project()
+    full.records += [
+        EnergyRecord(m, "city_gas", Decimal(500), "m3") for m in months_of_fiscal_year(2025)[6:]
+    ]
+    path = tmp_path / "full_target.ecocheck"
+    ProjectFile.create(path, full).close()
+    target = scan_file(path)
+    assert target.complete
     assert target.planned_reduction_source == "target" and not target.has_plan
     # SBT linear 5 %/yr of the base year from FY2025 to FY2030: a quarter of the FY2025 emissions.
     assert six(target.planned_reduction_t) == six(target.total_t * Decimal("0.25"))
@@ -200,10 +213,14 @@ def test_completeness_counts_energy_months(folder: Path) -> None:
 def test_latest_complete_year_is_chosen(tmp_path: Path) -> None:
     project = target_only_project()
     # FY2026 electricity: the library has no retailer list for it yet, so that year is
-    # incomplete (factor.electricity_missing) and FY2025 stays the year shown.
+    # incomplete (factor.needed) and FY2025 stays the year shown.
     from ecocheck_desktop.core.model import EnergyRecord
 
     project.records.append(EnergyRecord("2026-04", "electricity", Decimal(9000), "kWh"))
+    # City gas in every month, so FY2025 is complete under the core rule (no blank months).
+    project.records += [
+        EnergyRecord(m, "city_gas", Decimal(500), "m3") for m in months_of_fiscal_year(2025)[6:]
+    ]
     path = tmp_path / "x.ecocheck"
     ProjectFile.create(path, project).close()
     footprint = calculate(project, strict=False)

@@ -71,6 +71,40 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"fiscal_year": 2031},
         {"energy": "electricity", "fiscal_year": 2031},
     ),
+    "factor.needed": (
+        {"energy": "electricity", "site": "本社工場", "supplier": "A0269", "fiscal_year": 2024},
+        {"site": "本社工場", "energy": "electricity", "fiscal_year": 2024},
+    ),
+    "factor.estimate_substitute": (
+        {
+            "energy": "electricity",
+            "site": "本社工場",
+            "fiscal_year": 2024,
+            "source_fiscal_year": 2025,
+            "value": "0.000416",
+        },
+        {"site": "本社工場", "energy": "electricity", "fiscal_year": 2024},
+    ),
+    "factor.estimate_retailer": (
+        {
+            "energy": "electricity",
+            "site": "本社工場",
+            "fiscal_year": 2024,
+            "source_fiscal_year": 2025,
+            "value": "0.000452",
+        },
+        {"site": "本社工場", "energy": "electricity", "fiscal_year": 2024},
+    ),
+    "lpg.kg_per_m3_missing": ({"site": "本社工場"}, {"site": "本社工場", "energy": "lpg"}),
+    "completeness.part_year": (
+        {"fiscal_year": 2024, "months_present": 3, "missing": "2024-07, 2024-08"},
+        {"fiscal_year": 2024},
+    ),
+    "completeness.no_energy_data": ({"fiscal_year": 2024}, {"fiscal_year": 2024}),
+    "completeness.blank_months": (
+        {"fiscal_year": 2024, "site": "本社工場", "energy": "city_gas", "months": "2024-08"},
+        {"fiscal_year": 2024, "site": "本社工場", "energy": "city_gas"},
+    ),
     "factor.electricity_menu_unknown": (
         {
             "supplier": "A0269 東京電力エナジーパートナー",

@@ -63,6 +63,7 @@ def _year_lines(year: YearResult) -> list[str]:
     lines = [
         "",
         f"{fiscal_year_label_ja(year.fiscal_year)}  FY{year.fiscal_year}",
+        *_incomplete_lines(year),
         _figure("Scope 1", year.scope1_t, 3, "t-CO2"),
         _figure("Scope 2 基礎 (basic, market)", year.scope2_basic_t, 3, "t-CO2"),
         _figure("Scope 2 調整後 (adjusted, market)", year.scope2_adjusted_t, 3, "t-CO2"),
@@ -92,6 +93,13 @@ def _year_lines(year: YearResult) -> list[str]:
         lines.append("  注意 (warnings):")
         lines += [f"    {warning.text()}" for warning in year.warnings]
     return lines
+
+
+def _incomplete_lines(year: YearResult) -> list[str]:
+    """The core's completeness rule: an incomplete year says so before its figures."""
+    if year.complete:
+        return []
+    return ["  未確定 (incomplete):"] + [f"    {m.text()}" for m in year.incomplete_reasons]
 
 
 def _table(footprint: Footprint, years: list[YearResult]) -> str:

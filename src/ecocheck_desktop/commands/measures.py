@@ -109,7 +109,7 @@ def _measure_json(result: MeasureResult) -> dict[str, Any]:
 def _latest_complete(footprint: Footprint) -> YearResult:
     complete = [year for year in footprint.years if year.complete and year.by_energy]
     if not complete:
-        errors = [error for year in footprint.years for error in year.errors]
+        errors = [reason for year in footprint.years for reason in year.incomplete_reasons]
         raise EcoCheckError(*(errors or [Message("measures.no_complete_year")]))
     return complete[-1]
 

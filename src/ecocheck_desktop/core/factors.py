@@ -1147,6 +1147,20 @@ class FactorLibrary:
     def scope3_factors(self) -> list[Scope3Factor]:
         return list(self._scope3.values())
 
+    def nearest_electricity_year(self, fiscal_year: int) -> int | None:
+        """The fiscal year closest to ``fiscal_year`` that has an electricity list (the later
+        one on a tie), or None when no list is bundled. For an estimate (推計) chosen knowingly
+        by the user; never used silently (core.footprint)."""
+        years = {
+            year
+            for edition in self.editions.values()
+            if edition.kind == "electricity" and edition.layout == "electricity_list"
+            for year in edition.emissions_years
+        }
+        if not years:
+            return None
+        return min(years, key=lambda year: (abs(year - fiscal_year), -year))
+
 
 # Without a menu: the (残差) row, else the retailer's only row, else (参考値) (the list's notes).
 _DEFAULT_ROW_ORDER = {

@@ -4,8 +4,8 @@ Owns the rules of DESIGN.md "Calculation rules" and reference/factors.md, applie
 :class:`~ecocheck_desktop.core.model.Project`, and the frozen result objects the report, the GUI
 and ``ecocheck calc --json`` read. Arithmetic is exact ``Decimal`` (a wide local context, so
 products and sums never round); the only inexact steps are the repeating divisions (44/12,
-carried to 40 significant digits; LPG m3 / 502). Rounding for display happens only in
-:meth:`Footprint.to_json_dict` (6 decimals) and in the views.
+carried to 40 significant digits; LPG m3 / 502 or 355; the Nm3 ratio). Rounding for display
+happens only in :meth:`Footprint.to_json_dict` (6 decimals) and in the views.
 
 Decisions recorded here (also in docs/methodology.md):
 
@@ -19,6 +19,18 @@ Decisions recorded here (also in docs/methodology.md):
   scope2_basic_t``, ``total_adjusted_t = scope1_adjusted_t + scope2_adjusted_t``,
   ``total_location_t = scope1_t + scope2_location_t``. Scope 3 is reported separately.
 - Intensities and carbon productivity use ``total_adjusted_t`` (the SHK 調整後 basis).
+- The SHK year is April-March: every table, list and conversion is looked up for the month's
+  April-March 年度 (``LineResult.shk_fiscal_year``); the company's business year only groups.
+- No electricity list for a year: ``factor.needed`` (never another year's value, never a silent
+  0) unless the contract holds the retailer's figure (``provenance="user"``, source required or
+  the year is incomplete) or an estimate chosen knowingly (``factor_choice="estimate"``: the
+  nearest list's 代替値 or the same retailer there; ``provenance="estimate_*"``, labelled 推計).
+- Completeness is the one rule of :mod:`ecocheck_desktop.core.completeness`
+  (``YearResult.completeness``; ``YearResult.complete`` reads it).
+- Gas billed in Nm3 is converted to the new table's 25 °C / 1 bar basis (not on the old 千Nm3
+  table); city gas GJ uses the billed volume and the supplier's heat value when given; LPG m3 ->
+  t follows the contract (propane 1/502, butane 1/355, or the stated kg/m3).
+- Site totals include refrigerant Scope 1 (a refill without a site: the default site).
 
 How it stays fast (bench/calc.py) without rounding earlier: records that resolve to the same
 factors share a ``_Rate``, and totals multiply summed quantities once per rate (exact, since
@@ -38,13 +50,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ecocheck_desktop.core.completeness import Completeness, assess
 from ecocheck_desktop.core.energy import (
     ENERGY_TYPES,
     normalize_energy,
     normalize_unit,
     to_table_unit,
 )
-from ecocheck_desktop.core.fiscal import fiscal_year_of
+from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
 from ecocheck_desktop.core.model import EnergyRecord, Project
 
@@ -71,6 +84,18 @@ register(
         "scope3.unknown_factor": "Unknown Scope 3 factor '{factor_key}' (fiscal year"
         " {fiscal_year})",
         "scope3.unsourced": "The Scope 3 factor '{factor_key}' has no source and is not used",
+        "factor.needed": "{energy} at {site} (supplier: {supplier}) in fiscal year {fiscal_year}"
+        " (April-March): no official factor list is bundled for that year. Enter the"
+        " retailer's published basic and adjusted factors with their source (the retailer's"
+        " 「電源構成・CO2排出係数」 page, or the bill), or choose an estimate (推計) knowingly",
+        "factor.estimate_substitute": "{energy} at {site} in fiscal year {fiscal_year} is an"
+        " estimate (推計): the 代替値 of the fiscal year {source_fiscal_year} list, {value}"
+        " t-CO2/kWh",
+        "factor.estimate_retailer": "{energy} at {site} in fiscal year {fiscal_year} is an"
+        " estimate (推計): the same retailer's value in the fiscal year {source_fiscal_year}"
+        " list, {value} t-CO2/kWh",
+        "lpg.kg_per_m3_missing": "LPG at {site}: the conversion is set to kg per m3 but no"
+        " kg/m3 figure is entered (see the supplier's delivery slip)",
     }
 )
 
@@ -98,6 +123,16 @@ class FactorUse:
     edition_title: str
     source_url: str
     how: str  # "library", "user", "default", "substitute" (代替値), "national_average", …
+    # Where the figure comes from: "library" (a bundled list or table), "user" (typed in from
+    # the retailer's page or the bill, ``factor_source`` says where), "estimate_substitute" /
+    # "estimate_retailer" (推計: the nearest list's 代替値 / the same retailer's value there).
+    provenance: str = "library"
+    source_fiscal_year: int | None = None  # the list's fiscal year (differs for an estimate)
+    factor_source: str = ""  # the user's source text
+
+
+PROVENANCES = ("library", "user", "estimate_substitute", "estimate_retailer")
+ESTIMATE_PROVENANCES = ("estimate_substitute", "estimate_retailer")
 
 
 @dataclass(frozen=True)
@@ -124,6 +159,18 @@ class LineResult:
     edition_id: str
     cost_yen: Decimal | None = None
     estimated: bool = False
+    provenance: str = "library"  # see FactorUse.provenance ("missing" when unresolved)
+    factor_source: str = ""
+    source_fiscal_year: int | None = None
+    shk_fiscal_year: int | None = None  # the April-March 年度 whose tables the month uses
+    # City gas / natural gas billed in Nm3 (0 °C, 101.325 kPa): the multiplier to the new
+    # table's 25 °C / 1 bar basis; None when the volume is taken as the table's basis.
+    volume_factor: Decimal | None = None
+    heat_value: Decimal | None = None  # city gas: GJ per 千m3 as billed, used for GJ / 原油換算
+    heat_value_source: str = ""  # "" = the 省エネ法 default; else the supplier figure's source
+    lpg_conversion: str = ""  # LPG in m3: "propane", "butane" or "kg_per_m3"
+    lpg_t_per_m3: Decimal | None = None  # t per m3 actually used (1/502, 1/355 or kg/1000)
+    lpg_source: str = ""
 
     @classmethod
     def _make(cls, values: dict[str, Any]) -> LineResult:
@@ -139,6 +186,28 @@ class LineResult:
 
 
 @dataclass(frozen=True)
+class FactorDetail:
+    """How one site's lines of one energy were calculated (one per distinct resolution)."""
+
+    site: str
+    shk_fiscal_year: int
+    provenance: str
+    label: str
+    basic: Decimal | None
+    adjusted: Decimal | None
+    unit: str
+    edition_id: str
+    source_fiscal_year: int | None
+    factor_source: str
+    volume_factor: Decimal | None
+    heat_value: Decimal | None
+    heat_value_source: str
+    lpg_conversion: str
+    lpg_t_per_m3: Decimal | None
+    lpg_source: str
+
+
+@dataclass(frozen=True)
 class EnergyTotal:
     quantity: Decimal  # in the table unit
     unit: str
@@ -147,6 +216,17 @@ class EnergyTotal:
     t_co2_location: Decimal | None
     gj: Decimal
     cost_yen: Decimal | None
+    # The energy's groups, turned into ``details`` on first read (most callers never ask).
+    detail_groups: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def details(self) -> tuple[FactorDetail, ...]:
+        """How each site's lines were calculated: one per distinct resolution, in order."""
+        return _details(self.detail_groups)
+
+    @property
+    def provenances(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(d.provenance for d in self.details))
 
 
 @dataclass(frozen=True)
@@ -212,10 +292,21 @@ class YearResult:
     scope3_by_category: dict[str, Decimal]
     warnings: list[Message]
     errors: list[Message] = field(default_factory=list)
+    completeness: Completeness | None = None  # None only for hand-built results
 
     @property
     def complete(self) -> bool:
-        return not self.errors
+        """The one completeness rule (core.completeness): no unresolved factor or error, 12
+        months, no month left blank, every user factor sourced."""
+        if self.completeness is None:
+            return not self.errors
+        return self.completeness.complete
+
+    @property
+    def incomplete_reasons(self) -> tuple[Message, ...]:
+        if self.completeness is None:
+            return tuple(self.errors)
+        return self.completeness.reasons
 
 
 @dataclass(frozen=True)
@@ -280,6 +371,11 @@ def _year_json(year: YearResult) -> dict[str, Any]:
                 "t_co2_location": n(total.t_co2_location),
                 "gj": n(total.gj),
                 "cost_yen": n(total.cost_yen),
+                "factor_provenance": list(total.provenances),
+                "factor_source": list(
+                    dict.fromkeys(d.factor_source for d in total.details if d.factor_source)
+                ),
+                "factors": [_detail_json(d) for d in total.details],
             }
             for code, total in year.by_energy.items()
         },
@@ -335,12 +431,55 @@ def _year_json(year: YearResult) -> dict[str, Any]:
                 "edition_title": f.edition_title,
                 "source_url": f.source_url,
                 "how": f.how,
+                "provenance": f.provenance,
+                "source_fiscal_year": f.source_fiscal_year,
+                "factor_source": f.factor_source,
             }
             for f in year.factors_used
         ],
         "factor_editions": list(year.factor_editions),
+        "complete": year.complete,
+        "incomplete_reasons": [_message_json(m) for m in year.incomplete_reasons],
+        "completeness": _completeness_json(year.completeness),
         "warnings": [_message_json(m) for m in year.warnings],
         "errors": [_message_json(m) for m in year.errors],
+    }
+
+
+def _completeness_json(completeness: Completeness | None) -> dict[str, Any] | None:
+    if completeness is None:
+        return None
+    return {
+        "missing_factor": list(completeness.missing_factor),
+        "months_present": list(completeness.months_present),
+        "blank_months": [
+            {"site": site, "energy": energy, "months": list(months)}
+            for (site, energy), months in completeness.blank_months.items()
+        ],
+    }
+
+
+def _detail_json(detail: FactorDetail) -> dict[str, Any]:
+    def text(value: Decimal | None) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "site": detail.site,
+        "shk_fiscal_year": detail.shk_fiscal_year,
+        "provenance": detail.provenance,
+        "label": detail.label,
+        "basic": text(detail.basic),
+        "adjusted": text(detail.adjusted),
+        "unit": detail.unit,
+        "edition_id": detail.edition_id,
+        "source_fiscal_year": detail.source_fiscal_year,
+        "factor_source": detail.factor_source,
+        "volume_factor": text(detail.volume_factor),
+        "heat_value_gj_per_km3": text(detail.heat_value),
+        "heat_value_source": detail.heat_value_source,
+        "lpg_conversion": detail.lpg_conversion,
+        "lpg_t_per_m3": text(detail.lpg_t_per_m3),
+        "lpg_source": detail.lpg_source,
     }
 
 
@@ -361,6 +500,9 @@ class _Factor:
     source_url: str = ""
     unit: str = ""
     warnings: tuple[Message, ...] = ()
+    provenance: str = "library"
+    source_fiscal_year: int | None = None
+    factor_source: str = ""
 
 
 class _YearFactors:
@@ -479,6 +621,31 @@ class _YearFactors:
 
         return self._cached(("unit", energy_text, unit, fiscal_year), compute)
 
+    def volume_factor(self, fiscal_year: int, energy: str, unit: str) -> Decimal | None:
+        """The multiplier from a bill volume in Nm3 (0 °C, 101.325 kPa) to the fuel table's
+        basis, or None when the bill volume is taken as the table's basis.
+
+        The new table (FY2023 on) is per 千m3 at 25 °C / 1 bar (算定省令 別表第1 標準環境状態);
+        the old table was per 千Nm3 (0 °C, 1 atm), so Nm3 needs no conversion there. Metered m3
+        (temperature and pressure unknown) is taken as the table's basis in both (factors.md
+        §0, [TG-8954]). Which basis a table uses is read from its row's unit (千Nm3 or 千m3).
+        """
+
+        def compute() -> Decimal | None:
+            if normalize_unit(unit) not in ("Nm3", "千Nm3"):
+                return None
+            if ENERGY_TYPES[energy].table_unit != "千m3":
+                return None
+            try:
+                _edition, fuel = self.fuel(fiscal_year, energy)
+            except EcoCheckError:
+                return None
+            if "Nm3" in str(fuel.unit):
+                return None
+            return NM3_TO_STANDARD_ENVIRONMENT
+
+        return self._cached(("volume", fiscal_year, energy, unit), compute)
+
     def gj_per_table_unit(self, fiscal_year: int, energy: str) -> Decimal:
         def compute() -> Decimal:
             try:
@@ -509,6 +676,14 @@ class _YearFactors:
         key = ("line", contract, energy, fiscal_year, record.supplier, record.menu)
         return self._cached(key, compute, self._project_cache)
 
+    def has_electricity_list(self, fiscal_year: int) -> bool:
+        return bool(
+            self._cached(
+                ("has_list", fiscal_year),
+                lambda: self.library.electricity_edition(fiscal_year) is not None,
+            )
+        )
+
     # Conversion ------------------------------------------------------------------------
     def conversion(self, fiscal_year: int) -> Any:
         return self._cached(
@@ -536,9 +711,62 @@ class _YearFactors:
                 getattr(resolution.factor, "source", "") or getattr(edition, "source_url", ""),
                 "t-CO2/kWh",
                 tuple(resolution.warnings),
+                "library",
+                fiscal_year,
             )
 
         return self._cached(("electricity", fiscal_year, supplier, menu), compute)
+
+    def electricity_estimate(
+        self, fiscal_year: int, supplier: str, menu: str, basis: str, site: str
+    ) -> _Factor | None:
+        """An estimate (推計) chosen knowingly for a year without a list: the nearest list's
+        代替値 (``basis="substitute"``) or the same retailer's value there (``"retailer"``; the
+        代替値 when the retailer is not in that list either). None: no list at all."""
+        nearest_year = getattr(self.library, "nearest_electricity_year", None)
+        nearest = nearest_year(fiscal_year) if callable(nearest_year) else None
+        if nearest is None:
+            return None
+        edition = self.library.electricity_edition(nearest)
+        if basis == "retailer" and supplier.strip():
+            resolution = self.library.resolve_electricity(nearest, supplier, menu)
+            basic, adjusted = Decimal(resolution.basic), Decimal(resolution.adjusted)
+            found = resolution.how != "substitute"
+            row = _electricity_label(resolution.factor, supplier, menu)
+        else:
+            found_value = self.library.substitute_value(nearest)
+            if found_value is None:
+                return None
+            basic = adjusted = Decimal(found_value[0])
+            found = False
+            row = "代替値"
+        provenance = "estimate_retailer" if found else "estimate_substitute"
+        label = f"電気 推計 ({nearest}年度の一覧: {row})"
+        warning = Message(
+            f"factor.{provenance}",
+            {
+                "energy": "electricity",
+                "site": site,
+                "fiscal_year": fiscal_year,
+                "source_fiscal_year": nearest,
+                "value": adjusted,
+            },
+            {"site": site, "energy": "electricity", "fiscal_year": fiscal_year},
+        )
+        return _Factor(
+            basic,
+            adjusted,
+            None,
+            label,
+            provenance,
+            _edition_id(edition),
+            getattr(edition, "title", ""),
+            getattr(edition, "source_url", ""),
+            "t-CO2/kWh",
+            (warning,),
+            provenance,
+            nearest,
+        )
 
     def national_average(self, fiscal_year: int) -> _Factor | None:
         def compute() -> _Factor | None:
@@ -667,6 +895,15 @@ def _fiscal_year_of(month: str, start_month: int) -> int:
     return fiscal_year_of(month, start_month)
 
 
+# SHK reports by the April-March 年度 (算定・報告マニュアル: 報告対象は年度 (4月1日～3月31日)).
+SHK_START_MONTH = 4
+
+# 0 °C / 101.325 kPa -> 25 °C / 100 kPa (1 bar): V25 = V0 × (298.15/273.15) × (101.325/100)
+# (Boyle-Charles; the new table's 標準環境状態, 算定省令 別表第1). About 1.10597.
+NM3_TO_STANDARD_ENVIRONMENT = _FACTOR_CONTEXT.divide(
+    Decimal("298.15") * Decimal("101.325"), Decimal("273.15") * Decimal(100)
+)
+
 # Energy codes whose fuel-table key is spelled differently in the official files.
 _FUEL_KEYS: dict[str, tuple[str, ...]] = {
     "diesel": ("diesel", "diesel_oil"),
@@ -704,6 +941,9 @@ class _Rate:
     # GJ and t-CO2 (basic, adjusted, third) per table unit, 0 for a missing factor; third is
     # the one-line factor for Scope 1 and the location-based factor for Scope 2.
     per_table: tuple[Decimal, Decimal, Decimal, Decimal]
+    # GJ per bill unit when it is not multiplier x per-table GJ: city gas, whose heat value
+    # (省エネ法: the supplier's, per 千m3 as metered) applies to the billed volume itself.
+    gj_per_bill: Decimal | None = None
     # month -> [bill quantity, cost, number of lines with a cost]
     months: dict[str, list[Any]] = field(default_factory=dict)
     quantity: Decimal = _ZERO  # bill units, summed when the year is frozen
@@ -720,6 +960,8 @@ class _Rate:
             if self.divisor is None
             else self.per_table
         )
+        if self.gj_per_bill is not None and self.divisor is None:
+            self.per_bill = (self.gj_per_bill, *self.per_bill[1:])
         _gj, basic, adjusted, third = self.per_table
         self.same_adjusted = _same_digits(adjusted, basic)
         self.same_third = _same_digits(third, basic)
@@ -760,6 +1002,14 @@ class _Group:
     national: _Factor | None = None
     error: EcoCheckError | None = None
     quantity: Decimal = _ZERO  # bill units
+    shk_year: int = 0  # the April-March 年度 whose tables and lists the group uses
+    months: set[str] = field(default_factory=set)  # months with a record (completeness)
+    volume_factor: Decimal | None = None
+    heat_value: Decimal | None = None
+    heat_value_source: str = ""
+    lpg_conversion: str = ""
+    lpg_t_per_m3: Decimal | None = None
+    lpg_source: str = ""
 
 
 @dataclass
@@ -778,6 +1028,9 @@ class _Accumulator:
     editions: dict[str, None] = field(default_factory=dict)
     location_missing: bool = False
     refrigerant_t: Decimal = _ZERO
+    refrigerant_by_site: dict[str, Decimal] = field(default_factory=dict)
+    coverage: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    usable: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     furon_t: Decimal = _ZERO
     scope3: dict[str, Decimal] = field(default_factory=dict)
     crude_oil_kl_per_gj: Decimal = _ZERO
@@ -798,6 +1051,9 @@ class _Accumulator:
             factor.edition_title,
             factor.source_url,
             factor.how,
+            factor.provenance,
+            factor.source_fiscal_year,
+            factor.factor_source,
         )
         self.factors.setdefault((use.label, use.value, use.unit, use.edition_id, use.how), use)
         if factor.edition_id:
@@ -839,18 +1095,26 @@ def calculate(
         return years[fiscal_year]
 
     with decimal.localcontext(_CONTEXT):
-        fiscal_year_of_month: dict[str, int] = {}
+        # month -> (the company's business year, which groups the results; the April-March
+        # 年度 (SHK year), which chooses the fuel table, the electricity list and the 省エネ法
+        # conversion, whatever the business year: DESIGN.md "The SHK year is April-March").
+        fiscal_year_of_month: dict[str, tuple[int, int]] = {}
         groups: dict[tuple[Any, ...], _Group] = {}
         known_month, known_group = fiscal_year_of_month.get, groups.get
         # The hot loop: one look-up for the record's group, then three sums; the products
         # are taken per rate when the year is frozen and per line only if lines are read.
         for record in project.records:
             month = record.month
-            fiscal_year = known_month(month)
-            if fiscal_year is None:
-                fiscal_year = fiscal_year_of_month[month] = _fiscal_year_of(month, start)
+            years_of_month = known_month(month)
+            if years_of_month is None:
+                years_of_month = fiscal_year_of_month[month] = (
+                    _fiscal_year_of(month, start),
+                    _fiscal_year_of(month, SHK_START_MONTH),
+                )
+            fiscal_year, shk_year = years_of_month
             key = (
                 fiscal_year,
+                shk_year,
                 record.site,
                 record.energy,
                 record.unit,
@@ -863,8 +1127,9 @@ def calculate(
             group = known_group(key)
             if group is None:
                 group = groups[key] = _new_group(
-                    project, record, fiscal_year, factors, year_of(fiscal_year)
+                    project, record, fiscal_year, shk_year, factors, year_of(fiscal_year)
                 )
+            group.months.add(month)
             rate = group.rate
             year = group.year
             if rate is None:
@@ -891,10 +1156,26 @@ def calculate(
                 cell[2] += 1
         for refill in project.refrigerants:
             accumulator = year_of(refill.fiscal_year)
+            before = accumulator.refrigerant_t
             _add_refrigerant(factors, refill, accumulator)
+            # Site totals include the refill's Scope 1 (a refill without a site belongs to the
+            # default site), so they always add up to the company's total.
+            added = accumulator.refrigerant_t - before
+            if added:
+                site = refill.site or project.default_site()
+                by_site = accumulator.refrigerant_by_site
+                by_site[site] = by_site.get(site, _ZERO) + added
         for entry in project.scope3:
             accumulator = year_of(entry.fiscal_year)
             _add_scope3(factors, entry, accumulator)
+        for group in groups.values():
+            site_energy = (group.site, group.energy)
+            group.year.coverage.setdefault(site_energy, set()).update(group.months)
+            factor = group.factor
+            if factor is not None and not any(
+                w.code == "factor.user_without_source" for w in factor.warnings
+            ):
+                group.year.usable.setdefault(site_energy, set()).update(group.months)
         for fiscal_year in sorted(years):
             _finish_year(project, factors, years[fiscal_year])
 
@@ -926,35 +1207,66 @@ def _new_group(
     project: Project,
     record: EnergyRecord,
     fiscal_year: int,
+    shk_year: int,
     factors: _YearFactors,
     year: _Accumulator,
 ) -> _Group:
-    """Resolve the first record of a group: conversion, factor, national average, heat value."""
+    """Resolve the first record of a group: conversion, factor, national average, heat value.
+
+    ``fiscal_year`` is the business year the group is counted in; every table, list and
+    conversion is looked up for ``shk_year``, the April-March 年度 of its month.
+    """
     site = record.site or project.default_site()
     try:
-        energy, multiplier, divisor = factors.table_conversion(
-            record.energy, record.unit, fiscal_year
-        )
+        energy, multiplier, divisor = factors.table_conversion(record.energy, record.unit, shk_year)
     except EcoCheckError as error:
-        return _Group(year, site, None, error=error)
+        try:
+            label = normalize_energy(record.energy)
+        except EcoCheckError:
+            label = str(record.energy)
+        return _Group(year, site, None, energy=label, error=error, shk_year=shk_year)
     energy_type = ENERGY_TYPES[energy]
+    contract = project.contract_for(site, energy)
+    extra: dict[str, Any] = {}
+    gj_per_bill: Decimal | None = None
     factor: _Factor | None
     national: _Factor | None = None
-    own_factor = record.factor_basic is not None or record.factor_adjusted is not None
     try:
+        if energy == "lpg" and divisor is not None:
+            multiplier, divisor, extra = _lpg_conversion(contract, site, shk_year, factors)
+        bill_multiplier = multiplier  # bill unit -> the table unit, before any Nm3 correction
+        volume_factor = (
+            factors.volume_factor(shk_year, energy, record.unit)
+            if energy_type.table_unit == "千m3"
+            else None
+        )
+        if volume_factor is not None:
+            extra["volume_factor"] = volume_factor
+            multiplier = multiplier * volume_factor
+        if energy == "city_gas":
+            heat_value = factors.gj_per_table_unit(shk_year, energy)
+            if contract is not None and contract.heat_value_gj_per_km3 is not None:
+                heat_value = Decimal(contract.heat_value_gj_per_km3)
+                extra["heat_value_source"] = contract.heat_value_source.strip() or "-"
+            extra["heat_value"] = heat_value
+            # 省エネ法: the supplier's heat value applies to the volume as billed (no
+            # temperature correction); the CO2 factor applies to the table-basis volume.
+            gj_per_bill = bill_multiplier * heat_value
+        own_factor = record.factor_basic is not None or record.factor_adjusted is not None
         if own_factor:
-            factor = _record_factor(project, record, site, energy, fiscal_year, factors)
+            factor = _record_factor(project, record, site, energy, shk_year, factors)
         else:
-            factor, national = factors.line_factor(project, record, site, energy, fiscal_year)
+            factor, national = factors.line_factor(project, record, site, energy, shk_year)
     except EcoCheckError as error:
         factor = None
+        own_factor = False
         # A missing factor is one message per fiscal year, site and energy, not per month.
         per_year = {"site": site, "energy": energy, "fiscal_year": fiscal_year}
         for message in _located(error, per_year):
             if message not in year.errors:
                 year.errors.append(message)
     if own_factor and energy == "electricity":
-        national = factors.national_average(fiscal_year)
+        national = factors.national_average(shk_year)
     basic = adjusted = third = _ZERO
     if factor is not None:
         year.use(factor)
@@ -970,14 +1282,60 @@ def _new_group(
             else:
                 year.use(national)
                 third = national.basic
-    per_table = (factors.gj_per_table_unit(fiscal_year, energy), basic, adjusted, third)
-    key = (energy, multiplier, divisor, per_table)
+    per_table = (factors.gj_per_table_unit(shk_year, energy), basic, adjusted, third)
+    key = (energy, multiplier, divisor, per_table, gj_per_bill)
     rate = year.rates.get(key)
     if rate is None:
-        rate = year.rates[key] = _Rate(energy, energy_type.scope, multiplier, divisor, per_table)
-    group = _Group(year, site, rate, energy, energy_type.table_unit, factor, national)
+        rate = year.rates[key] = _Rate(
+            energy, energy_type.scope, multiplier, divisor, per_table, gj_per_bill
+        )
+    group = _Group(
+        year,
+        site,
+        rate,
+        energy,
+        energy_type.table_unit,
+        factor,
+        national,
+        shk_year=shk_year,
+        **extra,
+    )
     year.groups.append(group)
     return group
+
+
+def _lpg_conversion(
+    contract: Any, site: str, shk_year: int, factors: _YearFactors
+) -> tuple[Decimal, Decimal | None, dict[str, Any]]:
+    """LPG billed in m3 -> t: (multiplier, divisor, line facts) from the contract's choice.
+
+    Propane 1/502 t per m3 by default, butane 1/355 (省エネ法 guidance, J-Net21 Q1278; the
+    figures live in energy_conversion.tsv), or the supplier's stated kg/m3 (delivery slip).
+    """
+    conversion = factors.conversion(shk_year)
+    choice = (getattr(contract, "lpg_conversion", "") or "propane") if contract else "propane"
+    source = str(getattr(contract, "lpg_source", "") or "").strip()
+    if choice == "kg_per_m3":
+        kg_per_m3 = getattr(contract, "lpg_kg_per_m3", None)
+        if kg_per_m3 is None:
+            raise EcoCheckError(
+                Message(
+                    "lpg.kg_per_m3_missing",
+                    {"site": site},
+                    {"site": site, "energy": "lpg", "fiscal_year": shk_year},
+                )
+            )
+        t_per_m3 = Decimal(kg_per_m3) / _THOUSAND
+        return t_per_m3, None, _lpg_facts(choice, t_per_m3, source)
+    m3_per_t = Decimal(
+        conversion.lpg_butane_m3_per_t if choice == "butane" else conversion.lpg_m3_per_t
+    )
+    t_per_m3 = _FACTOR_CONTEXT.divide(Decimal(1), m3_per_t)
+    return Decimal(1), m3_per_t, _lpg_facts(choice, t_per_m3, source)
+
+
+def _lpg_facts(choice: str, t_per_m3: Decimal, source: str) -> dict[str, Any]:
+    return {"lpg_conversion": choice, "lpg_t_per_m3": t_per_m3, "lpg_source": source}
 
 
 def _lines(records: list[tuple[EnergyRecord, _Group]]) -> list[LineResult]:
@@ -1021,7 +1379,11 @@ def _lines(records: list[tuple[EnergyRecord, _Group]]) -> list[LineResult]:
                     "t_co2_adjusted": adjusted,
                     "t_co2_location": location,
                     "t_co2_rounded_factor": rounded,
-                    "gj": table_quantity * rate.per_table[0],
+                    "gj": (
+                        quantity * rate.per_bill[0]
+                        if divisor is None
+                        else table_quantity * rate.per_table[0]
+                    ),
                     "factor_basic": factor.basic if factor else None,
                     "factor_adjusted": factor.adjusted if factor else None,
                     "factor_label": factor.label if factor else "",
@@ -1029,6 +1391,16 @@ def _lines(records: list[tuple[EnergyRecord, _Group]]) -> list[LineResult]:
                     "edition_id": factor.edition_id if factor else "",
                     "cost_yen": record.cost_yen,
                     "estimated": record.estimated,
+                    "provenance": factor.provenance if factor else "missing",
+                    "factor_source": factor.factor_source if factor else "",
+                    "source_fiscal_year": factor.source_fiscal_year if factor else None,
+                    "shk_fiscal_year": group.shk_year,
+                    "volume_factor": group.volume_factor,
+                    "heat_value": group.heat_value,
+                    "heat_value_source": group.heat_value_source,
+                    "lpg_conversion": group.lpg_conversion,
+                    "lpg_t_per_m3": group.lpg_t_per_m3,
+                    "lpg_source": group.lpg_source,
                 }
             )
         )
@@ -1047,6 +1419,15 @@ def _record_factor(
     contract = project.contract_for(site, energy)
     for holder, how in ((record, "user_record"), (contract, "user_contract")):
         if holder is None or (holder.factor_basic is None and holder.factor_adjusted is None):
+            continue
+        if (
+            holder is contract
+            and contract.factor_choice == "user"
+            and energy == "electricity"
+            and factors.has_electricity_list(fiscal_year)
+        ):
+            # The retailer's figure was typed in for a year without a list; a year that has
+            # one uses it, never the figure of another year (a record's own factor still wins).
             continue
         basic = holder.factor_basic if holder.factor_basic is not None else holder.factor_adjusted
         adjusted = holder.factor_adjusted if holder.factor_adjusted is not None else basic
@@ -1074,13 +1455,40 @@ def _record_factor(
             "",
             unit,
             warnings,
+            "user",
+            fiscal_year,
+            holder.factor_source.strip(),
         )
     if contract is not None and (not record.supplier or record.supplier == contract.supplier):
         supplier, menu = record.supplier or contract.supplier, record.menu or contract.menu
     else:
         supplier, menu = record.supplier, record.menu
     if energy == "electricity":
-        return factors.electricity(fiscal_year, supplier, menu)
+        try:
+            return factors.electricity(fiscal_year, supplier, menu)
+        except EcoCheckError as error:
+            if not any(m.code == "factor.electricity_missing" for m in error.messages):
+                raise
+        # No list for this year: never another year's value silently (DESIGN.md). An
+        # estimate only when the user chose one; else the user is asked for the figure.
+        if contract is not None and contract.factor_choice == "estimate":
+            estimate = factors.electricity_estimate(
+                fiscal_year, supplier, menu, contract.estimate_basis or "substitute", site
+            )
+            if estimate is not None:
+                return estimate
+        raise EcoCheckError(
+            Message(
+                "factor.needed",
+                {
+                    "energy": energy,
+                    "site": site,
+                    "supplier": supplier or "-",
+                    "fiscal_year": fiscal_year,
+                },
+                {"site": site, "energy": energy, "fiscal_year": fiscal_year},
+            )
+        )
     if energy == "city_gas":
         return factors.gas(fiscal_year, supplier, menu)
     if energy == "heat":
@@ -1218,7 +1626,7 @@ def _finish_year(project: Project, factors: _YearFactors, year: _Accumulator) ->
         for group in year.groups
         if group.energy == "electricity"
         and group.factor is not None
-        and group.factor.how not in _USER_HOWS
+        and group.factor.provenance == "library"
         and group.factor.edition_id
     ]
     if library_editions and data.factor_edition not in library_editions:
@@ -1233,9 +1641,6 @@ def _finish_year(project: Project, factors: _YearFactors, year: _Accumulator) ->
                 {"fiscal_year": year.fiscal_year},
             )
         )
-
-
-_USER_HOWS = ("user_record", "user_contract")
 
 
 def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -> YearResult:
@@ -1303,6 +1708,13 @@ def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -
         bucket[offset + 1] += adjusted
         bucket[offset + 2] += third
         bucket[6] += gj
+    for site, refrigerant_t in year.refrigerant_by_site.items():
+        bucket = sites.get(site)
+        if bucket is None:
+            bucket = sites[site] = [zero] * 10
+        bucket[0] += refrigerant_t
+        bucket[1] += refrigerant_t
+        bucket[2] += refrigerant_t
 
     def location_of(bucket: list[Any], missing: bool) -> Decimal | None:
         return None if missing else bucket[5]
@@ -1315,6 +1727,9 @@ def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -
     total_adjusted_t = scope1_adjusted_t + scope2_adjusted_t
     energy_gj = totals[6]
 
+    groups_by_energy: dict[str, list[_Group]] = {}
+    for group in year.groups:
+        groups_by_energy.setdefault(group.energy, []).append(group)
     by_energy = {
         code: EnergyTotal(
             quantity=bucket[9],
@@ -1326,6 +1741,7 @@ def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -
             ),
             gj=bucket[6],
             cost_yen=bucket[7] if bucket[8] else None,
+            detail_groups=tuple(groups_by_energy.get(code, ())),
         )
         for code, bucket in energies.items()
     }
@@ -1400,9 +1816,44 @@ def _freeze(project: Project, year: _Accumulator, previous: YearResult | None) -
             "scope3_t": scope3_t,
             "scope3_by_category": dict(sorted(year.scope3.items())),
             "errors": list(year.errors),
+            "completeness": assess(
+                year.fiscal_year,
+                months_of_fiscal_year(year.fiscal_year, project.company.fy_start_month),
+                year.coverage,
+                year.errors,
+                year.warnings,
+                year.usable,
+            ),
         },
         _Deferred(year.records, list(year.warnings), project, previous),
     )
+
+
+def _details(groups: Iterable[_Group]) -> tuple[FactorDetail, ...]:
+    """How each site's lines were calculated (distinct resolutions, in order)."""
+    found: dict[FactorDetail, None] = {}
+    for group in groups:
+        factor = group.factor
+        detail = FactorDetail(
+            site=group.site,
+            shk_fiscal_year=group.shk_year,
+            provenance=factor.provenance if factor else "missing",
+            label=factor.label if factor else "",
+            basic=factor.basic if factor else None,
+            adjusted=factor.adjusted if factor else None,
+            unit=factor.unit if factor else "",
+            edition_id=factor.edition_id if factor else "",
+            source_fiscal_year=factor.source_fiscal_year if factor else None,
+            factor_source=factor.factor_source if factor else "",
+            volume_factor=group.volume_factor,
+            heat_value=group.heat_value,
+            heat_value_source=group.heat_value_source,
+            lpg_conversion=group.lpg_conversion,
+            lpg_t_per_m3=group.lpg_t_per_m3,
+            lpg_source=group.lpg_source,
+        )
+        found.setdefault(detail)
+    return tuple(found)
 
 
 @dataclass(frozen=True, eq=False)
@@ -1514,4 +1965,5 @@ def _empty_year(fiscal_year: int, error: Message) -> YearResult:
         scope3_by_category={},
         warnings=[],
         errors=[error],
+        completeness=Completeness(False, (error,)),
     )

@@ -74,6 +74,50 @@ class SupplyContract:
     lpg_source: str = ""
 
 
+FACTOR_CHOICES = ("", "user", "estimate")
+ESTIMATE_BASES = ("", "substitute", "retailer")
+LPG_CONVERSIONS = ("", "propane", "butane", "kg_per_m3")
+# A city-gas heat value (GJ/千m3) outside this range is a typing error (13A is about 40-46; a
+# value in MJ/m3 is the same number, so only units like kcal are caught); LPG about 2 kg/m3.
+HEAT_VALUE_RANGE = (Decimal(1), Decimal(200))
+LPG_KG_PER_M3_RANGE = (Decimal("0.5"), Decimal(10))
+
+
+def contract_problems(contract: SupplyContract) -> list[tuple[str, str]]:
+    """(field, what is wrong) for the factor-choice, heat-value and LPG fields of a contract.
+
+    Used by every import path; the reasons are the shared check wordings (translated by the
+    message catalogue). A user factor without a source is not refused here: the calculation
+    flags the year incomplete (core.completeness) until the source is entered.
+    """
+    problems: list[tuple[str, str]] = []
+
+    def choice(name: str, allowed: tuple[str, ...]) -> None:
+        if getattr(contract, name) not in allowed:
+            problems.append((name, "expected one of " + ", ".join(repr(a) for a in allowed)))
+
+    def in_range(name: str, value: Decimal | None, bounds: tuple[Decimal, Decimal]) -> None:
+        if value is None:
+            return
+        if value < bounds[0]:
+            problems.append((name, f"below the minimum {bounds[0]}"))
+        elif value > bounds[1]:
+            problems.append((name, f"above the maximum {bounds[1]}"))
+
+    choice("factor_choice", FACTOR_CHOICES)
+    choice("estimate_basis", ESTIMATE_BASES)
+    choice("lpg_conversion", LPG_CONVERSIONS)
+    for name in ("factor_basic", "factor_adjusted"):
+        value = getattr(contract, name)
+        if value is not None and value < 0:
+            problems.append((name, "must not be negative"))
+    in_range("heat_value_gj_per_km3", contract.heat_value_gj_per_km3, HEAT_VALUE_RANGE)
+    in_range("lpg_kg_per_m3", contract.lpg_kg_per_m3, LPG_KG_PER_M3_RANGE)
+    if contract.lpg_conversion == "kg_per_m3" and contract.lpg_kg_per_m3 is None:
+        problems.append(("lpg_kg_per_m3", "missing"))
+    return problems
+
+
 @dataclass(frozen=True)
 class FiscalYearData:
     """Per-fiscal-year figures used as intensity denominators, and the locked factor edition."""

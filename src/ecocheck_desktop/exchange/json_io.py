@@ -31,6 +31,7 @@ from ecocheck_desktop.core.model import (
     Site,
     SupplyContract,
     Target,
+    contract_problems,
 )
 from ecocheck_desktop.store.codec import (
     MAX_JSON_DEPTH,
@@ -121,6 +122,8 @@ def _check_domain(company: Company | None, lists: dict[str, list[Any]], problems
     for i, contract in enumerate(lists.get("contracts", [])):
         if contract is not None and contract.energy not in ENERGY_TYPES:
             problems.add(f"contracts[{i}].energy", f"unknown energy code '{contract.energy[:40]}'")
+        for name, reason in contract_problems(contract) if contract is not None else ():
+            problems.add(f"contracts[{i}].{name}", reason)
     for i, refill in enumerate(lists.get("refrigerants", [])):
         # Refused here, not dropped later: the GWP table covers the whole フロン法 list.
         if refill is not None and not default_library().has_refrigerant(refill.refrigerant):

@@ -208,7 +208,7 @@ def summarise(path: Path, project: Project, footprint: Footprint | None = None) 
         r for r in key_figures(project, footprint) if r["fiscal_year"] == year.fiscal_year
     )
     previous = next((y for y in footprint.years if y.fiscal_year == year.fiscal_year - 1), None)
-    filled, expected, months = _completeness(project, year.fiscal_year)
+    filled, expected, months = _completeness(project, year)
     planned = [m for m in project.measure_plan if m.status != "rejected"]
     reduction, source = _planned_reduction(project, year, record, bool(planned))
     revenue = next((i.value for i in year.intensities if i.key == "revenue"), None)
@@ -248,12 +248,18 @@ def latest_year(footprint: Footprint) -> YearResult | None:
     return max(chosen, key=lambda y: y.fiscal_year) if chosen else None
 
 
-def _completeness(project: Project, fiscal_year: int) -> tuple[int, int, int]:
+def _completeness(project: Project, year: YearResult) -> tuple[int, int, int]:
     """(energy-months filled, energy-months expected, months with any bill) of one year.
 
     Expected: every month of the year for each energy type the company used that year.
+    Filled: by the core's one completeness rule (core.completeness): a month whose factor is
+    unresolved or unsourced is not filled, and an incomplete year is never 100 %.
     """
-    months = set(months_of_fiscal_year(fiscal_year, project.company.fy_start_month))
+    completeness = year.completeness
+    if completeness is not None:
+        filled, expected = completeness.energy_months()
+        return filled, expected, len(completeness.months_present)
+    months = set(months_of_fiscal_year(year.fiscal_year, project.company.fy_start_month))
     cells = {(r.energy, r.month) for r in project.records if r.month in months}
     energies = {energy for energy, _ in cells}
     return len(cells), len(energies) * len(months), len({month for _, month in cells})

@@ -21,6 +21,7 @@ from ecocheck_desktop.report.output import write_atomically
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
+    from ecocheck_desktop.core.messages import Message
     from ecocheck_desktop.core.model import Project
 
 SCHEMA_NAME = "ecocheck-companion"
@@ -65,6 +66,10 @@ FIELDS: tuple[str, ...] = (
     "planned_measures",
     "factor_editions",
     "app_version",
+    # Extensions (issue 15): why a year is incomplete (the core's one rule) and where each
+    # energy's factors came from (library / user / estimate_substitute / estimate_retailer).
+    "incomplete_reasons",
+    "factor_provenance",
 )
 
 
@@ -134,9 +139,35 @@ def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
             "planned_measures": len(planned),
             "factor_editions": ";".join(year.factor_editions),
             "app_version": __version__,
+            "incomplete_reasons": [_reason(message) for message in year.incomplete_reasons],
+            "factor_provenance": {
+                code: list(total.provenances) for code, total in year.by_energy.items()
+            },
         }
         records.append(record)
     return records
+
+
+def _reason(message: Message) -> dict[str, str]:
+    from ecocheck_desktop.report.messages_ja import render_message
+
+    return {
+        "code": message.code,
+        "message": render_message(message, "en"),
+        "message_ja": render_message(message, "ja"),
+    }
+
+
+def _csv_cell(value: object) -> object:
+    """Lists and mappings of the extension fields as one readable cell."""
+    if isinstance(value, list):
+        return " | ".join(
+            str(item.get("message_ja", item)) if isinstance(item, dict) else str(item)
+            for item in value
+        )
+    if isinstance(value, dict):
+        return "; ".join(f"{key}:{'/'.join(map(str, items))}" for key, items in value.items())
+    return value
 
 
 def _intensities(year: YearResult) -> dict[str, float | int | None]:
@@ -164,7 +195,7 @@ def companion_csv(records: list[dict[str, Any]]) -> bytes:
             elif isinstance(value, bool):
                 row.append("true" if value else "false")
             else:
-                row.append(neutralise(value))
+                row.append(neutralise(_csv_cell(value)))
         writer.writerow(row)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -129,6 +129,22 @@ MESSAGES_JA: dict[str, str] = {
     "factor_package.installed": "係数パッケージ {package} を入れました（版 {editions}）。",
     "factor_package.invalid": "係数パッケージ {file} は正しくありません（{reason}）。",
     "footprint.no_data": "{fiscal_year}年度のデータがありません。",
+    # --- factors needed, estimates and completeness (core/footprint.py, core/completeness.py)
+    "factor.needed": "{site}の{energy}（供給事業者: {supplier}）: {fiscal_year}年度（4月〜3月）の"
+    "排出係数の一覧が同梱されていません。電気事業者のサイトの「電源構成・CO2排出係数」の"
+    "ページか請求書に載っている基礎排出係数・調整後排出係数を、その出典とともに入力してください。"
+    "または、推計（直近の一覧の値）を選ぶこともできます。",
+    "factor.estimate_substitute": "{site}の{energy}（{fiscal_year}年度）は推計です: "
+    "{source_fiscal_year}年度の一覧の代替値 {value} t-CO2/kWh を使っています。",
+    "factor.estimate_retailer": "{site}の{energy}（{fiscal_year}年度）は推計です: "
+    "{source_fiscal_year}年度の一覧にある同じ事業者の値 {value} t-CO2/kWh を使っています。",
+    "lpg.kg_per_m3_missing": "{site}のLPガス: m³ から t への換算が「kg/m³ を指定」に"
+    "なっていますが、kg/m³ の値がありません（販売店の納品書をご確認ください）。",
+    "completeness.part_year": "{fiscal_year}年度はエネルギーの記録が12か月のうち"
+    "{months_present}か月分しかありません（ない月: {missing}）。1年分の合計ではありません。",
+    "completeness.no_energy_data": "{fiscal_year}年度にはエネルギー使用量の記録がありません。",
+    "completeness.blank_months": "{site}の{energy}は、{fiscal_year}年度の{months}の記録が"
+    "ありません（ほかの月にはあります）。",
     "refrigerant.unknown": "冷媒「{refrigerant}」が分かりません（{fiscal_year}年度）。",
     "refrigerant.recovered_exceeds_charged": "{refrigerant}: {fiscal_year}年度の回収量"
     "（{recovered} kg）が充塡量（{charged} kg）を超えています。漏えい量は 0 として計上しました。",

@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -101,6 +102,9 @@ OPTIONAL_SECTIONS = (
     "compliance",
 )
 ROADMAP_YEARS = (2030, 2050)
+BANNER_REASONS = 4  # reasons on page 1; the data-quality section lists every warning
+BANNER_BACKGROUND = colors.HexColor("#FFF4E0")
+BANNER_BORDER = colors.HexColor("#E0A440")
 
 
 # --------------------------------------------------------------------------- the report
@@ -219,6 +223,7 @@ class ReportBuilder:
             # Cut here so the summary stays on page 1; the profile shows the full name.
             self.p(safe(company.name or self.t("not_entered"), 100), s.h1),
         ]
+        self.incomplete_banner()
         sites = [site.name for site in self.project.sites] or list(self.year.by_site)
         editions = self._edition_lines()
         rows = [
@@ -257,6 +262,32 @@ class ReportBuilder:
         self.story += [cover, Spacer(1, 3 * mm)]
         self.summary()
         self.story.append(PageBreak())
+
+    def incomplete_banner(self) -> None:
+        """Page 1: an incomplete year (the core's one completeness rule) says so and why."""
+        if self.year.complete:
+            return
+        reasons = list(self.year.incomplete_reasons)
+        rows = [[self.p(safe(self.t("banner.incomplete", fy=self.fy(self.year.fiscal_year))))]]
+        rows += [
+            [self.p("• " + safe(message_text(reason, self.lang), 400), self.styles.small)]
+            for reason in reasons[:BANNER_REASONS]
+        ]
+        if len(reasons) > BANNER_REASONS:
+            more = self.t("banner.more", count=len(reasons) - BANNER_REASONS)
+            rows.append([self.p(safe(more), self.styles.small)])
+        banner = Table(rows, colWidths=[FRAME_WIDTH_MM * mm], hAlign="LEFT")
+        banner.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), BANNER_BACKGROUND),
+                    ("BOX", (0, 0), (-1, -1), 0.8, BANNER_BORDER),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ]
+            )
+        )
+        self.story += [banner, Spacer(1, 3 * mm)]
 
     def _fy_range(self, fiscal_year: int) -> str:
         months = months_of_fiscal_year(fiscal_year, self.project.company.fy_start_month)

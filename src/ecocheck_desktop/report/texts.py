@@ -109,6 +109,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         " for subsidies or loans.",
     ),
     "summary.yoy_unavailable": ("前年度データなし", "no previous year"),
+    "banner.incomplete": (
+        "未確定: {fy}の数値はまだ確定していません。理由は次のとおりです。",
+        "Incomplete: the figures for {fy} are not final, for these reasons.",
+    ),
+    "banner.more": (
+        "ほか {count} 件（「データの品質」をご覧ください）",
+        "{count} more (see Data quality)",
+    ),
     # 3 profile
     "s.profile": ("2. 会社概要", "2. Company profile"),
     "profile.industry": ("業種 (日本標準産業分類)", "Industry (JSIC)"),
@@ -535,6 +543,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "how.supplier": ("公表値 (供給事業者)", "published (supplier)"),
     "how.gwp_shk": ("GWP (温対法)", "GWP (SHK)"),
     "how.gwp_furon": ("GWP (フロン法)", "GWP (Fluorocarbons Act)"),
+    "how.estimate_substitute": (
+        "推計 (直近の一覧の代替値)",
+        "estimate (the nearest list's substitute value)",
+    ),
+    "how.estimate_retailer": (
+        "推計 (直近の一覧の同じ事業者の値)",
+        "estimate (the same retailer in the nearest list)",
+    ),
     "how.chain": ("算定省令 (発熱量×炭素排出係数)", "SHK ordinance (heat value × carbon)"),
     # consortium summary (report/consortium.py, issue 9)
     "consortium.title": (

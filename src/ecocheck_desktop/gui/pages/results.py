@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecocheck_desktop.core.completeness import FACTOR_ERROR_CODES
+from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.footprint import YearResult
 from ecocheck_desktop.gui.message_text import energy_label, language, message_text
 from ecocheck_desktop.gui.pages.base import Page
@@ -38,6 +40,23 @@ from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
 from ecocheck_desktop.report.texts import fmt_pct, fmt_t, how_text
 
 TILES = ("scope1", "scope2_adjusted", "scope2_location", "total", "change", "intensity")
+# Tiles whose figure depends on a scope: an unresolved factor there leaves it 「未確定」.
+TILE_SCOPES = {
+    "scope1": {1},
+    "scope2_adjusted": {2},
+    "scope2_location": {2},
+    "total": {1, 2},
+    "change": {1, 2},
+    "intensity": {1, 2},
+}
+BANNER_REASONS = 3  # reasons listed in the banner; the checks list has them all
+# An incomplete tile carries a two-line caption; with the banner above, the tile row must not
+# be squeezed by the charts below (word-wrapped labels under-report their height).
+INCOMPLETE_TILE_MIN_HEIGHT = 132
+BANNER_STYLE = (
+    "QLabel#incompleteBanner { background: #fff4e0; border: 1px solid #e0a440;"
+    " border-radius: 4px; padding: 6px 10px; color: #5a3a00; }"
+)
 CHART_DELAY_MS = 150
 MESSAGE_ROLE = 256  # Qt.UserRole: the warning's Message
 
@@ -75,6 +94,12 @@ class ResultsPage(Page):
         self.year_combo.setObjectName("resultsFiscalYear")
         self.year_combo.currentIndexChanged.connect(self._on_year)
         self.tiles = {key: KpiTile(key, self.content) for key in TILES}
+        # The one completeness rule (core.completeness): an incomplete year says so and why.
+        self.incomplete_banner = QLabel(self.content)
+        self.incomplete_banner.setObjectName("incompleteBanner")
+        self.incomplete_banner.setStyleSheet(BANNER_STYLE)
+        self.incomplete_banner.setWordWrap(True)
+        self.incomplete_banner.hide()
         self.charts = QTabWidget(self.content)
         self.monthly_chart = ChartView(self.charts)
         self.scope_chart = ChartView(self.charts)
@@ -121,6 +146,7 @@ class ResultsPage(Page):
         main = QVBoxLayout(self.content)
         main.setContentsMargins(0, 0, 0, 0)
         main.addLayout(header)
+        main.addWidget(self.incomplete_banner)
         main.addLayout(tiles)
         main.addWidget(self.charts, 3)
         main.addWidget(lower, 2)
@@ -180,9 +206,56 @@ class ResultsPage(Page):
         year = self._year()
         for tile in self.tiles.values():
             tile.set_value("-", "")
+            tile.setMinimumHeight(0)
+        self.incomplete_banner.hide()
         if year is None:
             return
         t = self.tr("t-CO2")
+        self._fill_tile_values(year, t)
+        if not year.complete:
+            self._mark_incomplete(year)
+
+    def _mark_incomplete(self, year: YearResult) -> None:
+        """「未確定」 instead of a bare figure: where a factor is missing the tile shows no number;
+        otherwise the number is kept and its caption says why it is not final."""
+        reasons = list(year.incomplete_reasons)
+        completeness = year.completeness
+        missing = completeness.missing_factor if completeness is not None else ()
+        scopes = {ENERGY_TYPES[code].scope if code in ENERGY_TYPES else 0 for code in missing}
+        incomplete = self.tr("Incomplete")
+        short = self._short_reason(year)
+        # Only unresolved factors: the tiles they do not touch are final figures.
+        only_factors = all(m.code in FACTOR_ERROR_CODES for m in reasons)
+        for key, tile_scopes in TILE_SCOPES.items():
+            tile = self.tiles[key]
+            tile.setMinimumHeight(INCOMPLETE_TILE_MIN_HEIGHT)
+            if scopes & tile_scopes or 0 in scopes:
+                names = ", ".join(energy_label(code) for code in missing)
+                tile.set_value(incomplete, self.tr("factor needed: %1").replace("%1", names))
+            elif not only_factors:
+                caption = tile.caption.text()
+                tile.set_value(tile.value.text(), f"{caption} · {incomplete}: {short}")
+        lines = [message_text(message) for message in reasons[:BANNER_REASONS]]
+        if len(reasons) > BANNER_REASONS:
+            more = self.tr("%1 more in the checks below")
+            lines.append(more.replace("%1", str(len(reasons) - BANNER_REASONS)))
+        heading = self.tr("Incomplete: this year's figures are not final.")
+        self.incomplete_banner.setText("\n".join([heading, *("・" + line for line in lines)]))
+        self.incomplete_banner.show()
+
+    def _short_reason(self, year: YearResult) -> str:
+        completeness = year.completeness
+        codes = [message.code for message in year.incomplete_reasons]
+        if completeness is not None and "completeness.part_year" in codes:
+            months = len(completeness.months_present)
+            return self.tr("%1 of 12 months").replace("%1", str(months))
+        if "completeness.blank_months" in codes:
+            return self.tr("months left blank")
+        if "factor.user_without_source" in codes:
+            return self.tr("a factor has no source")
+        return self.tr("see the checks")
+
+    def _fill_tile_values(self, year: YearResult, t: str) -> None:
         self.tiles["scope1"].set_value(fmt_t(year.scope1_t), t)
         self.tiles["scope2_adjusted"].set_value(
             fmt_t(year.scope2_adjusted_t),
