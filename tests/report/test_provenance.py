@@ -18,8 +18,14 @@ from tests.report.sample import sample_project
 
 LIBRARY = default_library()
 LISTED = list_years(LIBRARY)
-# A year without a bundled retailer list (FY2024 today), for the "no list" and estimate lines.
-UNLISTED = next(y for y in range(2024, 2012, -1) if y not in LISTED)
+# A year without any bundled retailer list (FY2023 today), for the "no list" and estimate lines.
+UNLISTED = next(
+    y for y in range(2024, 2012, -1) if y not in LISTED and LIBRARY.electricity_edition(y) is None
+)
+# A year with only the sourced rows of a few retailers (FY2024 today: the R5実績 rows found).
+PARTIAL = next(
+    y for y in range(2024, 2012, -1) if y not in LISTED and LIBRARY.electricity_edition(y)
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,15 @@ def test_a_year_without_a_list_says_so() -> None:
     assert factor_provenance(contract, UNLISTED, LIBRARY, "ja") == [
         f"係数未設定（{UNLISTED}年度の一覧がありません）"
     ]
+
+
+def test_a_partial_list_without_the_retailer_says_so() -> None:
+    contract = SupplyContract("本社工場", "electricity", "A0269")
+    assert LIBRARY.electricity_outcome(PARTIAL, "A0269") == "not_listed"
+    (ja,) = factor_provenance(contract, PARTIAL, LIBRARY, "ja")
+    assert ja.startswith(f"係数未設定（{PARTIAL}年度の一覧") and "この事業者はありません" in ja
+    (en,) = factor_provenance(contract, PARTIAL, LIBRARY, "en")
+    assert en.startswith(f"No factor yet (the FY{PARTIAL} list of sourced rows")
 
 
 def test_a_user_factor_names_its_source_and_both_values() -> None:

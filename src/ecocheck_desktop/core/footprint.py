@@ -676,11 +676,17 @@ class _YearFactors:
         key = ("line", contract, energy, fiscal_year, record.supplier, record.menu)
         return self._cached(key, compute, self._project_cache)
 
-    def has_electricity_list(self, fiscal_year: int) -> bool:
+    def lists_retailer(self, fiscal_year: int, supplier: str) -> bool:
+        """True when the year's list settles the retailer's factor: its own row, or the
+        代替値 of a complete list. A partial (sourced past-year) list that lacks the retailer,
+        or no list at all, leaves the figure to the user."""
         return bool(
             self._cached(
-                ("has_list", fiscal_year),
-                lambda: self.library.electricity_edition(fiscal_year) is not None,
+                ("lists_retailer", fiscal_year, supplier),
+                lambda: (
+                    self.library.electricity_outcome(fiscal_year, supplier)
+                    in ("listed", "substitute")
+                ),
             )
         )
 
@@ -1424,10 +1430,11 @@ def _record_factor(
             holder is contract
             and contract.factor_choice == "user"
             and energy == "electricity"
-            and factors.has_electricity_list(fiscal_year)
+            and factors.lists_retailer(fiscal_year, record.supplier or contract.supplier)
         ):
-            # The retailer's figure was typed in for a year without a list; a year that has
-            # one uses it, never the figure of another year (a record's own factor still wins).
+            # The retailer's figure was typed in for a year whose list does not settle it; a
+            # year whose list does uses the list, never the figure of another year (a record's
+            # own factor still wins).
             continue
         basic = holder.factor_basic if holder.factor_basic is not None else holder.factor_adjusted
         adjusted = holder.factor_adjusted if holder.factor_adjusted is not None else basic

@@ -59,7 +59,10 @@ def _library_edition(library: Any, contract: SupplyContract, fiscal_year: int) -
     try:
         if contract.energy == "electricity":
             edition = library.electricity_edition(fiscal_year)
-            return (edition.title, False) if edition is not None else ("", False)
+            outcome = library.electricity_outcome(fiscal_year, contract.supplier)
+            if edition is None or outcome not in ("listed", "substitute"):
+                return "", False
+            return edition.title, False
         if contract.energy in ("city_gas", "heat") and contract.supplier:
             resolve = library.resolve_gas if contract.energy == "city_gas" else library.resolve_heat
             try:
@@ -106,7 +109,8 @@ def factor_provenance(
         if title:
             lines.append(_say("library_default" if default else "library", lang, edition=title))
         elif contract.energy == "electricity":
-            lines.append(_say("no_list", lang, year=fiscal_year))
+            partial = library.electricity_edition(fiscal_year) is not None
+            lines.append(_say("not_listed" if partial else "no_list", lang, year=fiscal_year))
     if contract.energy == "city_gas":
         if contract.heat_value_gj_per_km3 is not None:
             lines.append(

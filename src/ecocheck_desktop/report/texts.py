@@ -157,6 +157,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "係数未設定（{year}年度の一覧がありません）",
         "No factor yet (no list for FY{year})",
     ),
+    "prov.not_listed": (
+        "係数未設定（{year}年度の一覧（出典を確認できた行のみ）にこの事業者はありません）",
+        "No factor yet (the FY{year} list of sourced rows does not include this retailer)",
+    ),
     "prov.user": (
         "利用者入力（出典: {source}）基礎 {basic} / 調整後 {adjusted} {unit}",
         "Entered by the user (source: {source}) basic {basic} / adjusted {adjusted} {unit}",

@@ -279,9 +279,12 @@ class FactorEntry(QWidget):
         if mode == USER:
             basic = self._value(self.basic)
             adjusted = self._value(self.adjusted)
+            # In a year whose list settles the retailer the typed figure overrides the library
+            # in every year (factor_choice ""); otherwise it is the figure for years the
+            # library cannot settle ("user"), never reused where a list has the retailer.
             return replace(
                 contract,
-                factor_choice=USER,
+                factor_choice="" if self.has_list() else USER,
                 factor_basic=basic,
                 factor_adjusted=adjusted if adjusted is not None else basic,
                 factor_source=self.source.text().strip(),
