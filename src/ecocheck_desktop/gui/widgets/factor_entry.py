@@ -284,7 +284,7 @@ class FactorEntry(QWidget):
             # library cannot settle ("user"), never reused where a list has the retailer.
             return replace(
                 contract,
-                factor_choice="" if self.has_list() else USER,
+                factor_choice=USER if contract.factor_choice == USER or not self.has_list() else "",
                 factor_basic=basic,
                 factor_adjusted=adjusted if adjusted is not None else basic,
                 factor_source=self.source.text().strip(),
