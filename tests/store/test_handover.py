@@ -55,9 +55,9 @@ def advisor_file(tmp_path: Path) -> ProjectFile:
 def test_copy_holds_attachments_and_change_log_byte_for_byte(
     tmp_path: Path, advisor_file: ProjectFile
 ) -> None:
-    # The file is open (its last edits are only in the WAL, under an exclusive lock): the copy
-    # is taken through the open connection and still holds everything.
-    assert (tmp_path / "advisor.ecocheck-wal").stat().st_size > 0
+    # The file is open (under an exclusive lock, its journal kept beside it between commits):
+    # the copy is taken through the open connection and still holds everything.
+    assert (tmp_path / "advisor.ecocheck-journal").exists()
     target = tmp_path / "for-owner.ecocheck"
     mark = hand_over(advisor_file, target, "佐藤 (advisor)")
     advisor_file.close()
@@ -225,7 +225,7 @@ def test_full_disk_leaves_the_previous_copy_and_the_source(
     assert target.read_bytes() == previous
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "advisor.ecocheck",
-        "advisor.ecocheck-wal",
+        "advisor.ecocheck-journal",
         "copy.ecocheck",
     ]
     assert advisor_file.change_log() == log_before  # no hand-over noted that did not happen

@@ -198,13 +198,9 @@ def ensure_project_id(project_file: ProjectFile) -> str:
     if existing:
         return existing
     project_id = str(uuid.uuid4())
-    conn = project_file._db()
-    try:
+    # Through the file's own transaction: its identity check and durable commit.
+    with project_file.transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('project_id', ?)", (project_id,))
-    except sqlite3.Error as error:
-        raise EcoCheckError(
-            Message("store.failed", {"reason": str(error)}, {"file": str(project_file.path)})
-        ) from None
     return project_file.meta()["project_id"]
 
 
@@ -223,8 +219,7 @@ def hand_over(project_file: ProjectFile, target: Path, by: str = "") -> Handover
     mark_id = _write_copy(conn, target, {"at": at, "by": by, "new": new})
     assert mark_id is not None
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with project_file.transaction() as conn:
             # The same id as in the copy: nothing else writes through this connection meanwhile.
             conn.execute(
                 "INSERT INTO change_log (id, at, user, action, target, old, new)"
@@ -241,16 +236,11 @@ def hand_over(project_file: ProjectFile, target: Path, by: str = "") -> Handover
             conn.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)", _meta_of_mark(mark_id, at, by).items()
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            with suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as error:
+    except EcoCheckError as error:
         raise EcoCheckError(
             Message(
                 "handover.not_recorded",
-                {"target": str(target), "reason": str(error)},
+                {"target": str(target), "reason": error.messages[0].text()},
                 {"file": str(project_file.path)},
             )
         ) from None
