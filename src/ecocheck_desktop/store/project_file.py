@@ -343,6 +343,8 @@ def _probe_in_use(path: Path) -> None:
     except sqlite3.Error:
         return
     try:
+        # Exclusive locking mode: the probe never makes a -shm beside a file in WAL mode.
+        _all(probe.execute("PRAGMA locking_mode = EXCLUSIVE"))
         _all(probe.execute("SELECT count(*) FROM sqlite_master"))
     except sqlite3.Error as error:
         code = getattr(error, "sqlite_errorcode", 0) & 0xFF
