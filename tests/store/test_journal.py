@@ -297,7 +297,7 @@ def test_create_writes_under_a_temporary_name_and_cleans_killed_leftovers(
         building.add_record(_record(5))
 
     ProjectFile.create(path, small_project(), fill=fill).close()
-    assert not path.name in seen[0] and atomic.temp_path(path).name in seen[0]
+    assert path.name not in seen[0] and atomic.temp_path(path).name in seen[0]
     assert not dead.exists() and live.exists()
     assert _quantities(path) == [Decimal(5)]
 
