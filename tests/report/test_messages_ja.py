@@ -277,6 +277,8 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "data.invalid": ({"reason": "unknown field"}, {"field": "energy_records[3].quantity"}),
     "project.not_found": ({}, {"file": "C:/data/a.ecocheck"}),
     "store.not_found": ({}, {"file": "a.ecocheck"}),
+    "store.backup_failed": ({"reason": "disk I/O error"}, {"file": "a.ecocheck"}),
+    "store.changed_on_disk": ({}, {"file": "a.ecocheck"}),
     "store.closed": ({}, {"file": "a.ecocheck"}),
     "store.corrupt": ({"reason": "the file is truncated"}, {"file": "a.ecocheck"}),
     "store.disk_full": ({}, {"file": "a.ecocheck"}),
