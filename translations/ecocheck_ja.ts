@@ -764,6 +764,10 @@ Python %4</translation>
         <translation>引き継ぎ用のコピーを作成(&amp;H)…</translation>
     </message>
     <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>コピーとして保存(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Changes since hand-over…</source>
         <translation>引き継ぎ以降の変更(&amp;C)…</translation>
     </message>
@@ -816,12 +820,24 @@ Python %4</translation>
         <translation>プロジェクト未選択</translation>
     </message>
     <message>
+        <source>Not saved: the file was changed by another program. Use File &gt; Save a copy as… to keep your changes</source>
+        <translation>保存されていません：ファイルがほかのプログラムによって変更されました。変更内容を残すには「ファイル」→「コピーとして保存…」を使ってください</translation>
+    </message>
+    <message>
         <source>Hand over a copy</source>
         <translation>引き継ぎ用のコピーの保存先</translation>
     </message>
     <message>
         <source>A copy for hand-over was written to %1</source>
         <translation>引き継ぎ用のコピーを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>コピーとして保存</translation>
+    </message>
+    <message>
+        <source>The project was saved as %1</source>
+        <translation>プロジェクトを %1 として保存しました</translation>
     </message>
     <message>
         <source>Bill attached: %1</source>

@@ -245,3 +245,41 @@ def test_a_file_replaced_while_open_keeps_every_edit_and_saves_a_copy(
         linked = dict(pf.records())[info.record_id]  # type: ignore[index]
         assert (linked.month, linked.quantity) == ("2025-04", Decimal(100))
     assert file_state(path)[:2] == replaced
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_window_says_not_saved_and_offers_save_a_copy(
+    ja_window: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "丸山製作所.ecocheck"
+    ProjectFile.create(
+        path, Project(company=Company("丸山製作所"), sites=[Site("本社工場")])
+    ).close()
+    assert ja_window.open_project(str(path))
+    shown: list[list[Message]] = []
+    ja_window._show_failure = shown.append  # no modal box in the test
+    service = ja_window.service
+    service.set_quantity(FY, "2025-04", "electricity", "100")
+    assert "保存しました" in ja_window.autosave_label.text()
+    stranger = tmp_path / "incoming"
+    ProjectFile.create(stranger, Project(company=Company("よその会社"))).close()
+    os.replace(stranger, path)
+    service.set_quantity(FY, "2025-05", "electricity", "200")
+    assert [m.code for m in shown[0]] == ["store.changed_on_disk"]  # at once, not at close
+    assert "保存されていません" in ja_window.autosave_label.text()
+    assert "コピーとして保存" in ja_window.autosave_label.text()
+    assert ja_window.save_copy_action.isEnabled()
+    assert ja_window.save_copy_action.text() == "コピーとして保存(&C)…"
+    ja_window.save_copy_action.trigger()
+    dialog = ja_window.findChild(QFileDialog)
+    assert dialog is not None and dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+    target = tmp_path / "丸山製作所-copy.ecocheck"
+    dialog.fileSelected.emit(str(target))
+    dialog.close()
+    assert service.path == target and not service.detached
+    assert "保存しました" in ja_window.autosave_label.text()
+    ja_window.grab().save(str(tmp_path / "after-save-copy.png"))
+    service.close()
+    assert sorted(str(r.quantity) for r in load_project(target).records) == ["100", "200"]

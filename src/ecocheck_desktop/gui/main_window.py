@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(keys.Save, self.explain_autosave)
         self.quit_action = self._action(keys.Quit, self.close)
         self.handover_action = self._action(None, self.hand_over_dialog)
+        # The way out when the open file changed under the app (a sync client, a copy over it).
+        self.save_copy_action = self._action(None, self.save_copy_dialog)
         self.handover_changes_action = self._action(None, self.show_handover_changes)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -179,7 +181,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = QMenu(self.file_menu)
         self.file_menu.addMenu(self.recent_menu)
-        self.file_menu.addAction(self.save_action)
+        self.file_menu.addActions([self.save_action, self.save_copy_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.handover_action, self.handover_changes_action])
         self.file_menu.addSeparator()
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
             self._service = ProjectService(self.undo_stack, opener=self.store_opener, parent=self)
             self._service.saved.connect(self._show_saved_state)
             self._service.failed.connect(self._show_failure)
+            self._service.detached_changed.connect(lambda _detached: self._show_saved_state())
             self._service.project_opened.connect(self._on_project_opened)
             self._service.project_closed.connect(self._show_saved_state)
             self._service.project_changed.connect(self._show_current_project)
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
         self.save_action.setText(self.tr("&Save"))
         self.quit_action.setText(self.tr("&Quit"))
         self.handover_action.setText(self.tr("&Hand over a copy…"))
+        self.save_copy_action.setText(self.tr("Save a &copy as…"))
         self.handover_changes_action.setText(self.tr("&Changes since hand-over…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("&Undo"))
@@ -429,12 +433,21 @@ class MainWindow(QMainWindow):
         is_open = service is not None and service.is_open
         self.handover_action.setEnabled(is_open)
         self.handover_changes_action.setEnabled(is_open)
+        self.save_copy_action.setEnabled(is_open)
         if service is None or not service.is_open:
             self.autosave_label.setText(self.tr("No project open"))
             if service is not None:
                 self.setWindowTitle(APP_NAME)
             return
-        if saved and service.last_saved is not None:
+        if service.detached:
+            # Never "saved" again for a file another program changed: say what to do.
+            self.autosave_label.setText(
+                self.tr(
+                    "Not saved: the file was changed by another program."
+                    " Use File > Save a copy as… to keep your changes"
+                )
+            )
+        elif saved and service.last_saved is not None:
             self.autosave_label.setText(
                 self.tr("All changes saved (%1)").replace(
                     "%1", service.last_saved.strftime("%H:%M:%S")
@@ -487,6 +500,31 @@ class MainWindow(QMainWindow):
             self._show_failure(failure)
             return False
         self.status_note(self.tr("A copy for hand-over was written to %1").replace("%1", path))
+        return True
+
+    def save_copy_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        service = self.service
+        if service.path is None:
+            return
+        suggested = service.path.with_name(f"{service.path.stem}-copy{PROJECT_SUFFIX}")
+        dialog = QFileDialog(self, self.tr("Save a copy as"), str(suggested))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("EcoCheck project (*.ecocheck)"))
+        dialog.setDefaultSuffix(PROJECT_SUFFIX.lstrip("."))
+        dialog.fileSelected.connect(self.save_copy)
+        dialog.open()
+
+    def save_copy(self, path: str) -> bool:
+        """Write the project as this window holds it to the new file ``path`` and carry on in
+        it (File > Save a copy as…); a refusal has been shown by the service's failed signal."""
+        warnings = self.service.save_copy_as(path)
+        if self.service.path != Path(path):
+            return False
+        if warnings:  # saved, but some scans could not be read from the old file
+            self._show_failure(warnings)
+        self.status_note(self.tr("The project was saved as %1").replace("%1", path))
         return True
 
     def show_handover_changes(self) -> Any:
