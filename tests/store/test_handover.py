@@ -341,3 +341,17 @@ def test_a_new_record_is_logged_under_its_own_id_and_the_previous_entry_kept(
         ("record.add", f"records[{first}]"),
         ("record.add", f"records[{second}]"),
     ]
+
+
+def test_a_killed_hand_over_leaves_no_temporary_copy_after_the_next_one(
+    tmp_path: Path, advisor_file: ProjectFile
+) -> None:
+    target = tmp_path / "for-owner.ecocheck"
+    # What a hand-over killed before its rename leaves: a hidden half copy of a dead process.
+    leftover = tmp_path / ".for-owner.ecocheck.999999999.tmp"
+    leftover.write_bytes(b"SQLite format 3\x00 half a copy")
+    (tmp_path / ".for-owner.ecocheck.999999999.tmp-journal").write_bytes(b"\x01")
+    hand_over(advisor_file, target, "advisor")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    advisor_file.close()
+    assert load_project(target).company.name == "日立精機"

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import stat
-import tempfile
 import uuid
 from contextlib import suppress
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile, _now, inspect_header
 
 register(
@@ -131,9 +132,12 @@ def _write_copy(
     temp: Path | None = None
     mark_id: int | None = None
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        temp = Path(name)
+        # A killed hand-over's temporary copy is removed by the next one to this name.
+        atomic.clean_leftovers(folder, re.compile(re.escape(target.name)))
+        temp = atomic.temp_path(target)
+        for stale in (temp, temp.with_name(temp.name + "-journal")):
+            stale.unlink(missing_ok=True)
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         copy = _open_copy(temp)
         try:
             source_conn.backup(copy)
