@@ -173,3 +173,55 @@ def test_killed_during_the_migration_of_an_old_file(tmp_path: Path) -> None:
 def _version(path: Path) -> int:
     with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)) as c:
         return int(c.execute("PRAGMA user_version").fetchone()[0])
+
+
+def test_killed_json_import_leaves_the_whole_project_or_nothing(tmp_path: Path) -> None:
+    """`ecocheck import x.json` with its scans, killed at random: never a partial project."""
+    from tests.store.kill_driver import scan_png
+
+    rng = random.Random(f"{SEED}-json-import")
+    source = tmp_path / "source.ecocheck"
+    scans = 40
+    with ProjectFile.create(source, _new_project(), user="t") as pf:
+        for n in range(scans):
+            pf.attach_evidence(scan_png(n, 40_000), f"scan{n}.png", month="2025-04")
+    exported = tmp_path / "export.json"
+    _ecocheck("export", str(source), "-o", str(exported))
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "imported.ecocheck"
+    start = time.perf_counter()
+    _ecocheck("import", str(exported), "-o", str(target))
+    duration = time.perf_counter() - start
+    outcomes: list[list[str]] = []
+    for _ in range(KILLS):
+        target.unlink(missing_ok=True)
+        importer = subprocess.Popen(
+            [sys.executable, "-m", "ecocheck_desktop.cli", "import", str(exported),
+             "-o", str(target)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+        )  # fmt: skip
+        time.sleep(rng.uniform(0.2 * duration, duration))
+        importer.send_signal(signal.SIGKILL)
+        importer.communicate(timeout=60)
+        outcomes.append(sorted(p.name for p in out.iterdir()))
+        if target.exists():  # then whole: every scan
+            with ProjectFile.open(target, read_only=True) as pf:
+                assert len(pf.evidence()) == scans
+    # Nothing but the whole project and hidden temporary files of killed runs.
+    names = {name for outcome in outcomes for name in outcome}
+    assert all(name == target.name or name.startswith(".imported.ecocheck.") for name in names)
+    # The next run cleans what killed runs left, and writes the whole project.
+    target.unlink(missing_ok=True)
+    _ecocheck("import", str(exported), "-o", str(target))
+    with ProjectFile.open(target, read_only=True) as pf:
+        assert len(pf.evidence()) == scans
+    assert sorted(p.name for p in out.iterdir()) == ["imported.ecocheck"]
+
+
+def _ecocheck(*args: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ecocheck_desktop.cli", *args],
+        capture_output=True, text=True, timeout=180, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
