@@ -283,3 +283,23 @@ def test_the_window_says_not_saved_and_offers_save_a_copy(
     ja_window.grab().save(str(tmp_path / "after-save-copy.png"))
     service.close()
     assert sorted(str(r.quantity) for r in load_project(target).records) == ["100", "200"]
+
+
+def test_a_scan_attached_after_the_file_changed_is_refused_and_the_edits_kept(
+    service: ProjectService, tmp_path: Path
+) -> None:
+    path = service.path
+    assert path is not None
+    service.set_quantity(FY, "2025-04", "electricity", "100")
+    scan = tmp_path / "bill.pdf"
+    scan.write_bytes(PDF)
+    with path.open("r+b") as stream:  # another program writes into the open file
+        stream.seek(100)
+        stream.write(b"\x00" * 16)
+    saved, failed = _signals(service)
+    messages = service.attach_bill("2025-04", service.energy_lines(FY)[0], scan)
+    assert [m.code for m in messages] == ["store.changed_on_disk"]
+    assert service.detached and len(failed) == 1
+    service.set_quantity(FY, "2025-05", "electricity", "200")
+    assert saved == [False]
+    assert sorted(str(r.quantity) for r in service.project.records) == ["100", "200"]  # type: ignore[union-attr]

@@ -731,7 +731,8 @@ class ProjectService(QObject):
                 file_path, file_path.name, month=month, record_id=ids[0] if len(ids) == 1 else None
             )
         except EcoCheckError as error:
-            self.failed.emit(list(error.messages))
+            if not self._detach_on(error):  # (which tells the user itself)
+                self.failed.emit(list(error.messages))
             return list(error.messages)
         except OSError as error:
             params = {"filename": file_path.name, "reason": error.strerror or str(error)}
