@@ -303,3 +303,23 @@ def test_a_scan_attached_after_the_file_changed_is_refused_and_the_edits_kept(
     service.set_quantity(FY, "2025-05", "electricity", "200")
     assert saved == [False]
     assert sorted(str(r.quantity) for r in service.project.records) == ["100", "200"]  # type: ignore[union-attr]
+
+
+def test_a_file_that_refuses_to_begin_refuses_the_action_cleanly(
+    service: ProjectService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = service.path
+    assert path is not None
+
+    def busy(pf: ProjectFile) -> Any:
+        raise EcoCheckError(Message("store.in_use", where={"file": str(pf.path)}))
+
+    monkeypatch.setattr(ProjectFile, "transaction", busy)
+    saved, failed = _signals(service)
+    assert service.paste_block(FY, 0, 0, TWELVE) == []
+    assert saved == [False] and [m.code for m in failed[0]] == ["store.in_use"]
+    assert service._records == {} and service.undo_stack.count() == 0
+    with pytest.raises(EcoCheckError), service.transaction("Recalculate"):
+        raise AssertionError("the body must not run")
+    monkeypatch.undo()
+    assert _on_disk(path) == []

@@ -951,7 +951,8 @@ class ProjectService(QObject):
         On failure the file and memory are as before, the undo steps pushed inside are
         dropped, ``failed`` and ``saved(False)`` are emitted once. If the file was changed
         under the app, memory keeps the edits instead (see :attr:`detached`). Nested blocks
-        join the outermost. An exception raised by the body itself rolls back and propagates.
+        join the outermost. An exception raised by the body itself rolls back and propagates;
+        so does the EcoCheckError of a file that refuses to begin (the body is not run then).
         """
         if self._tx is not None:
             yield
@@ -961,10 +962,12 @@ class ProjectService(QObject):
         tx = _Action(self._memory_snapshot(), self.undo_stack.index())
         self._tx = tx
         begin = getattr(self._file, "transaction", None)
-        file_tx: Any = begin() if callable(begin) else nullcontext()
-        entered = body_failed = False
+        file_tx: Any = nullcontext()
+        entered = body_failed = yielded = False
         try:
             try:
+                if callable(begin):
+                    file_tx = begin()
                 file_tx.__enter__()
                 entered = True
             except EcoCheckError as error:
@@ -974,6 +977,7 @@ class ProjectService(QObject):
             if text:
                 self.undo_stack.beginMacro(text)
             try:
+                yielded = True
                 yield
             except EcoCheckError:
                 body_failed = True
@@ -995,8 +999,8 @@ class ProjectService(QObject):
                 self._last_action_saved = False
                 self._changed(saved=False)
                 self.failed.emit(list(error.messages))
-                if body_failed:
-                    raise
+                if body_failed or not yielded:
+                    raise  # the body's own error, or the file refused to begin (body not run)
                 return
             # The file changed under us: keep every edit of this action in memory.
             if entered:
