@@ -550,6 +550,7 @@ class ProjectFile:
         inspect_header(path)
         if not read_only:
             _check_writable(path)
+        before = _state_of([path, _sidecar(path, "-journal"), _sidecar(path, "-wal")])
         reader = cls._open_read_only(path, user)
         try:
             project = reader.load()
@@ -561,7 +562,7 @@ class ProjectFile:
             reader._validated = project
             return reader
         reader.close()
-        return cls._open_for_writing(path, user, project)
+        return cls._open_for_writing(path, user, project, before)
 
     @classmethod
     def _open_read_only(cls, path: Path, user: str) -> ProjectFile:
@@ -594,10 +595,13 @@ class ProjectFile:
         return reader
 
     @classmethod
-    def _open_for_writing(cls, path: Path, user: str, validated: Project) -> ProjectFile:
+    def _open_for_writing(
+        cls, path: Path, user: str, validated: Project, before: list[tuple[int, int] | None]
+    ) -> ProjectFile:
+        """``validated``: the project decoded read-only while the file and its journal/WAL had
+        the sizes and mtimes ``before``."""
         conn: sqlite3.Connection | None = None
         project_file: ProjectFile | None = None
-        before = _state_of([path, _sidecar(path, "-journal"), _sidecar(path, "-wal")])
         try:
             conn = _connect(path, read_only=False)
             # Set before the first access: the lock is taken now and kept for the session.
@@ -608,10 +612,10 @@ class ProjectFile:
             project_file._hold()
             header, size = _read_head(path, path)
             version = _check_header(path, header, size, recovering=False)
-            _verify(conn, path)
             if _state_of([path, _sidecar(path, "-journal"), _sidecar(path, "-wal")]) != before:
-                # Changed between the validation and the lock (or recovered just now): decode
-                # it again, under the lock, before anything is written.
+                # Changed between the validation and the lock (or recovered just now): check
+                # and decode it again, under the lock, before anything is written.
+                _verify(conn, path)
                 validated = _read_project(conn, path, snapshot=False)
             conn.execute("COMMIT")
             project_file._validated = validated
