@@ -72,7 +72,10 @@ def _run_and_kill(scenario: str, path: Path, rng: random.Random, base: int) -> l
         raise AssertionError(f"driver did not start: {first!r} {driver.stderr.read()}")
     time.sleep(rng.uniform(0, WINDOWS[scenario]))
     driver.send_signal(signal.SIGKILL)
-    out, err = driver.communicate(timeout=60)
+    # Through the same buffered stream as "ready" (communicate() would read the raw pipe and
+    # lose what readline() already buffered); the process is dead, so these cannot block.
+    out, err = driver.stdout.read(), driver.stderr.read()
+    driver.wait(timeout=60)
     assert driver.returncode in (-signal.SIGKILL, 0), err
     done: Any = None
     begun: Any = None
