@@ -848,6 +848,10 @@ Python %4</translation>
         <translation>先にプロジェクトを開くか作成してから、請求書データを取り込んでください。</translation>
     </message>
     <message>
+        <source>Your changes are only in this window: the project file was changed by another program. Close without saving them as a copy?</source>
+        <translation>プロジェクトファイルがほかのプログラムによって変更されたため、変更内容はこのウィンドウにしか残っていません。コピーとして保存せずに閉じますか？</translation>
+    </message>
+    <message>
         <source>This is not available yet in this version.</source>
         <translation>この機能は、このバージョンではまだご利用いただけません。</translation>
     </message>

@@ -249,9 +249,11 @@ def test_a_file_replaced_while_open_keeps_every_edit_and_saves_a_copy(
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_the_window_says_not_saved_and_offers_save_a_copy(
-    ja_window: Any, tmp_path: Path, qtbot: Any
+    ja_window: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
+
+    from ecocheck_desktop.gui import main_window
 
     path = tmp_path / "丸山製作所.ecocheck"
     ProjectFile.create(
@@ -272,7 +274,14 @@ def test_the_window_says_not_saved_and_offers_save_a_copy(
     assert "コピーとして保存" in ja_window.autosave_label.text()
     assert ja_window.save_copy_action.isEnabled()
     assert ja_window.save_copy_action.text() == "コピーとして保存(&C)…"
-    ja_window.save_copy_action.trigger()
+    # Closing now would lose them: the window asks, and "no" offers the copy instead.
+    asked: list[Any] = []
+    monkeypatch.setattr(
+        main_window, "show_message", lambda *args, **kwargs: asked.append(kwargs["on_answer"])
+    )
+    ja_window.close()
+    assert ja_window.isVisible() and len(asked) == 1
+    asked[0](False)
     dialog = ja_window.findChild(QFileDialog)
     assert dialog is not None and dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
     target = tmp_path / "丸山製作所-copy.ecocheck"
@@ -281,7 +290,8 @@ def test_the_window_says_not_saved_and_offers_save_a_copy(
     assert service.path == target and not service.detached
     assert "保存しました" in ja_window.autosave_label.text()
     ja_window.grab().save(str(tmp_path / "after-save-copy.png"))
-    service.close()
+    ja_window.close()  # nothing only in memory any more: no question
+    assert not ja_window.isVisible() and len(asked) == 1
     assert sorted(str(r.quantity) for r in load_project(target).records) == ["100", "200"]
 
 

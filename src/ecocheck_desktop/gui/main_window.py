@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         # Built on first use: the calculation core is not needed to show the Home page.
         self._service: ProjectService | None = None
+        # The user agreed to close without keeping the edits of a file changed under the app.
+        self._discard_detached = False
         # Tests may hand the service another project-file implementation.
         self.store_opener: Any = None
         self.wizard: NewCompanyWizard | None = None
@@ -527,6 +529,13 @@ class MainWindow(QMainWindow):
         self.status_note(self.tr("The project was saved as %1").replace("%1", path))
         return True
 
+    def _close_or_save_copy(self, discard: bool) -> None:
+        if discard:
+            self._discard_detached = True
+            self.close()
+        else:
+            self.save_copy_dialog()
+
     def show_handover_changes(self) -> Any:
         """The non-blocking list of changes since the last hand-over."""
         from PySide6.QtCore import Qt
@@ -653,6 +662,21 @@ class MainWindow(QMainWindow):
             self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._service is not None and self._service.detached and not self._discard_detached:
+            # Those edits live only in this window now (the file changed under the app): ask
+            # before they go, and offer the copy instead.
+            event.ignore()
+            show_message(
+                self,
+                Kind.QUESTION,
+                APP_NAME,
+                self.tr(
+                    "Your changes are only in this window: the project file was changed by"
+                    " another program. Close without saving them as a copy?"
+                ),
+                on_answer=self._close_or_save_copy,
+            )
+            return
         # A report being written finishes first (a few seconds at most): its temporary file is
         # then renamed or removed, never left beside the user's documents.
         for page in self.pages.values():
