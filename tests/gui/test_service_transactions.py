@@ -224,6 +224,11 @@ def test_a_file_replaced_while_open_keeps_every_edit_and_saves_a_copy(
     assert file_state(path)[:2] == replaced  # the other program's file is left alone
     messages = service.attach_bill("2025-05", service.energy_lines(FY)[0], scan)
     assert [m.code for m in messages] == ["store.changed_on_disk"]
+    # Opening another project now would drop them: refused until they are saved as a copy.
+    with pytest.raises(EcoCheckError) as refused:
+        service.open(stranger)
+    assert [m.code for m in refused.value.messages] == ["store.unsaved_changes"]
+    assert service.detached and service.path == path
     # Save as a copy: everything this window holds, the scan too; work goes on in the copy.
     copy = tmp_path / "rescued.ecocheck"
     assert service.save_copy_as(copy) == []

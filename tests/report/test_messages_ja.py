@@ -294,6 +294,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "store.read_only_folder": ({}, {"file": "a.ecocheck"}),
     "store.record_not_found": ({"record_id": 42}, {"file": "a.ecocheck"}),
     "store.unavailable": ({}, {}),
+    "store.unsaved_changes": ({}, {"file": "a.ecocheck"}),
     "evidence.bad_type": ({"filename": "bill.docx"}, {}),
     "evidence.damaged": (
         {"filename": "bill.pdf", "evidence_id": 7, "reason": "checksum mismatch"},

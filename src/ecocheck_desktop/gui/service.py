@@ -86,6 +86,9 @@ register(
         "project.not_found": "The project file {file} does not exist",
         "evidence.unavailable": "Bill scans cannot be stored by this version of the project file",
         "store.unavailable": "Project files cannot be opened: the store module is missing",
+        "store.unsaved_changes": "Your changes to {file} are only in this window (the file was"
+        " changed by another program). Save them with File > Save a copy as… first, or close"
+        " the window to discard them.",
     }
 )
 
@@ -266,8 +269,15 @@ class ProjectService(QObject):
             project.fiscal_years[first_fy] = FiscalYearData(first_fy)
         self.create_from(path, project)
 
+    def _refuse_losing_memory_only_edits(self) -> None:
+        """While the edits exist only in memory (the file changed under the app), opening or
+        creating another project would drop them: the user saves a copy first."""
+        if self.detached and self.path is not None:
+            raise EcoCheckError(Message("store.unsaved_changes", where={"file": str(self.path)}))
+
     def create_from(self, path: Path | str, project: Project) -> None:
         """Write a whole project (the demo, an import) as a new file and open it."""
+        self._refuse_losing_memory_only_edits()
         opener = self._opener_or_default()
         self.close()
         store = opener.create(Path(path), project, user=self.user)
@@ -277,6 +287,7 @@ class ProjectService(QObject):
         """Open a project file (raises EcoCheckError; the current project stays open then)."""
         if not Path(path).is_file():
             raise EcoCheckError(Message("project.not_found", where={"file": str(path)}))
+        self._refuse_losing_memory_only_edits()
         store = self._opener_or_default().open(Path(path), user=self.user)
         self.close()
         self._adopt(Path(path), store)

@@ -218,6 +218,9 @@ MESSAGES_JA: dict[str, str] = {
     "ファイルをコピーしてください。",
     "store.record_not_found": "{file} にエネルギーの記録 {record_id} 番がありません。",
     "store.unavailable": "プロジェクトファイルを開けません（保存用のモジュールがありません）。",
+    "store.unsaved_changes": "{file} への変更内容はこのウィンドウにしか残っていません（ファイルが"
+    "ほかのプログラムによって変更されました）。先に「ファイル」→「コピーとして保存…」で保存するか、"
+    "ウィンドウを閉じて変更を破棄してください。",
     # --- bill scans (store/evidence.py, store/project_file.py) -------------------------------
     "evidence.bad_type": "添付ファイル {filename} は PDF・JPEG・PNG のいずれでもありません"
     "（中身で確認しました）。",
