@@ -1199,6 +1199,10 @@ Python %4</translation>
         <translation>引き継ぎ用のコピーを作成(&amp;H)…</translation>
     </message>
     <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>コピーとして保存(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Changes since hand-over…</source>
         <translation>引き継ぎ以降の変更(&amp;C)…</translation>
     </message>
@@ -1255,6 +1259,10 @@ Python %4</translation>
         <translation>プロジェクト未選択</translation>
     </message>
     <message>
+        <source>Not saved: the file was changed by another program. Use File &gt; Save a copy as… to keep your changes</source>
+        <translation>保存されていません：ファイルがほかのプログラムによって変更されました。変更内容を残すには「ファイル」→「コピーとして保存…」を使ってください</translation>
+    </message>
+    <message>
         <source>Hand over a copy</source>
         <translation>引き継ぎ用のコピーの保存先</translation>
     </message>
@@ -1263,12 +1271,24 @@ Python %4</translation>
         <translation>引き継ぎ用のコピーを %1 に保存しました</translation>
     </message>
     <message>
+        <source>Save a copy as</source>
+        <translation>コピーとして保存</translation>
+    </message>
+    <message>
+        <source>The project was saved as %1</source>
+        <translation>プロジェクトを %1 として保存しました</translation>
+    </message>
+    <message>
         <source>Bill attached: %1</source>
         <translation>請求書を添付済み: %1</translation>
     </message>
     <message>
         <source>Open or create a project first, then import bills.</source>
         <translation>先にプロジェクトを開くか作成してから、請求書データを取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Your changes are only in this window: the project file was changed by another program. Close without saving them as a copy?</source>
+        <translation>プロジェクトファイルがほかのプログラムによって変更されたため、変更内容はこのウィンドウにしか残っていません。コピーとして保存せずに閉じますか？</translation>
     </message>
     <message>
         <source>This is not available yet in this version.</source>

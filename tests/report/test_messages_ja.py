@@ -347,6 +347,8 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "data.invalid": ({"reason": "unknown field"}, {"field": "energy_records[3].quantity"}),
     "project.not_found": ({}, {"file": "C:/data/a.ecocheck"}),
     "store.not_found": ({}, {"file": "a.ecocheck"}),
+    "store.backup_failed": ({"reason": "disk I/O error"}, {"file": "a.ecocheck"}),
+    "store.changed_on_disk": ({}, {"file": "a.ecocheck"}),
     "store.closed": ({}, {"file": "a.ecocheck"}),
     "store.corrupt": ({"reason": "the file is truncated"}, {"file": "a.ecocheck"}),
     "store.disk_full": ({}, {"file": "a.ecocheck"}),
@@ -362,6 +364,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "store.read_only_folder": ({}, {"file": "a.ecocheck"}),
     "store.record_not_found": ({"record_id": 42}, {"file": "a.ecocheck"}),
     "store.unavailable": ({}, {}),
+    "store.unsaved_changes": ({}, {"file": "a.ecocheck"}),
     "evidence.bad_type": ({"filename": "bill.docx"}, {}),
     "evidence.damaged": (
         {"filename": "bill.pdf", "evidence_id": 7, "reason": "checksum mismatch"},

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -73,3 +75,26 @@ def file_state(path: Path) -> tuple[int, str, list[str]]:
 @pytest.fixture
 def project() -> Project:
     return small_project()
+
+
+_HOT_JOURNAL = r"""
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before the commit
+conn.execute("BEGIN IMMEDIATE")
+for _ in range(200):
+    conn.execute(
+        "INSERT INTO change_log (at, user, action, target, old, new)"
+        " VALUES ('x', 'killed', 'x', 'x', NULL, hex(randomblob(2000)))"
+    )
+os._exit(0)  # killed in the middle of a commit: the main file is half written
+"""
+
+
+def leave_hot_journal(path: Path) -> None:
+    """Leave ``path`` as a process killed in the middle of a big commit does: pages of the
+    unfinished transaction already in the main file (which is longer than its header says),
+    and the hot journal that undoes them beside it."""
+    subprocess.run([sys.executable, "-c", _HOT_JOURNAL, str(path)], check=True, timeout=60)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.read_bytes()[:1] not in (b"", b"\x00")

@@ -55,9 +55,9 @@ def advisor_file(tmp_path: Path) -> ProjectFile:
 def test_copy_holds_attachments_and_change_log_byte_for_byte(
     tmp_path: Path, advisor_file: ProjectFile
 ) -> None:
-    # The file is open (its last edits are only in the WAL, under an exclusive lock): the copy
-    # is taken through the open connection and still holds everything.
-    assert (tmp_path / "advisor.ecocheck-wal").stat().st_size > 0
+    # The file is open (under an exclusive lock, its journal kept beside it between commits):
+    # the copy is taken through the open connection and still holds everything.
+    assert (tmp_path / "advisor.ecocheck-journal").exists()
     target = tmp_path / "for-owner.ecocheck"
     mark = hand_over(advisor_file, target, "佐藤 (advisor)")
     advisor_file.close()
@@ -225,7 +225,7 @@ def test_full_disk_leaves_the_previous_copy_and_the_source(
     assert target.read_bytes() == previous
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "advisor.ecocheck",
-        "advisor.ecocheck-wal",
+        "advisor.ecocheck-journal",
         "copy.ecocheck",
     ]
     assert advisor_file.change_log() == log_before  # no hand-over noted that did not happen
@@ -341,3 +341,17 @@ def test_a_new_record_is_logged_under_its_own_id_and_the_previous_entry_kept(
         ("record.add", f"records[{first}]"),
         ("record.add", f"records[{second}]"),
     ]
+
+
+def test_a_killed_hand_over_leaves_no_temporary_copy_after_the_next_one(
+    tmp_path: Path, advisor_file: ProjectFile
+) -> None:
+    target = tmp_path / "for-owner.ecocheck"
+    # What a hand-over killed before its rename leaves: a hidden half copy of a dead process.
+    leftover = tmp_path / ".for-owner.ecocheck.999999999.tmp"
+    leftover.write_bytes(b"SQLite format 3\x00 half a copy")
+    (tmp_path / ".for-owner.ecocheck.999999999.tmp-journal").write_bytes(b"\x01")
+    hand_over(advisor_file, target, "advisor")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    advisor_file.close()
+    assert load_project(target).company.name == "日立精機"

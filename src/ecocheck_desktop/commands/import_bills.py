@@ -1,7 +1,9 @@
 """``ecocheck import INPUT.csv|.xlsx -o PROJECT.ecocheck [--company NAME]``: bills into a new file.
 
 Also accepts an ``ecocheck-project`` JSON export (with its attachments), which closes the round
-trip .ecocheck -> JSON -> .ecocheck. Never overwrites an existing project file.
+trip .ecocheck -> JSON -> .ecocheck. Never overwrites an existing project file. The new file is
+written whole under a temporary name in the target folder and renamed when complete; a killed
+run leaves no file under the real name, and its leftover is removed by the next run.
 """
 
 from __future__ import annotations
@@ -57,19 +59,20 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
         raise EcoCheckError(
             *(Message(m.code, m.params, {**where, **m.where}) for m in error.messages)
         ) from None
-    project_file = ProjectFile.create(output, project, user=user)
-    try:
-        record_ids = [record_id for record_id, _ in project_file.records()]
+
+    def add_attachments(building: ProjectFile) -> None:
+        record_ids = [record_id for record_id, _ in building.records()]
         for meta, data in attachments:
             index = meta["record_index"]
             record_id = (
                 record_ids[index] if index is not None and 0 <= index < len(record_ids) else None
             )
-            project_file.attach_evidence(
+            building.attach_evidence(
                 data, meta["filename"], month=meta["month"], record_id=record_id
             )
-    finally:
-        project_file.close()
+
+    # Built under a temporary name and renamed only when every scan is in (store.atomic).
+    ProjectFile.create(output, project, user=user, fill=add_attachments).close()
     return project
 
 

@@ -149,42 +149,16 @@ def scan_file(path: Path) -> PortfolioRow:
 def read_project(path: Path) -> Project:
     """The project in ``path``, read-only, leaving the file exactly as it was.
 
-    ``load_project`` replays the journal of a file that was not closed properly (a writable
-    open); a scan must not change a client's file, so such a file is reported instead.
+    A file a killed session left with a journal to roll back (or a WAL to replay) is read from
+    a recovered private copy (store.project_file), never recovered in place by a scan.
     """
-    from ecocheck_desktop.store.project_file import ProjectFile, inspect_header
+    from ecocheck_desktop.store.project_file import ProjectFile
 
-    inspect_header(path)
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        raise EcoCheckError(_journal_problem(path))
     project_file = ProjectFile.open(path, read_only=True)
     try:
         return project_file.load()
     finally:
         project_file.close()
-
-
-def _journal_problem(path: Path) -> Message:
-    """A live journal: open in another program (it holds the lock), or left by a crash."""
-    where = {"file": str(path)}
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=0)
-    except sqlite3.Error:
-        return Message("portfolio.needs_recovery", where=where)
-    try:
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE").fetchall()
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
-    except sqlite3.OperationalError as error:
-        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            return Message("store.in_use", where=where)
-    except sqlite3.Error:
-        pass
-    finally:
-        conn.close()
-    return Message("portfolio.needs_recovery", where=where)
 
 
 def summarise(path: Path, project: Project, footprint: Footprint | None = None) -> PortfolioRow:

@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         # Built on first use: the calculation core is not needed to show the Home page.
         self._service: ProjectService | None = None
+        # The user agreed to close without keeping the edits of a file changed under the app.
+        self._discard_detached = False
         # Tests may hand the service another project-file implementation.
         self.store_opener: Any = None
         self.wizard: NewCompanyWizard | None = None
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(keys.Save, self.explain_autosave)
         self.quit_action = self._action(keys.Quit, self.close)
         self.handover_action = self._action(None, self.hand_over_dialog)
+        # The way out when the open file changed under the app (a sync client, a copy over it).
+        self.save_copy_action = self._action(None, self.save_copy_dialog)
         self.handover_changes_action = self._action(None, self.show_handover_changes)
         self.factor_library_action = self._action(None, self.show_factor_library)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -180,7 +184,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = QMenu(self.file_menu)
         self.file_menu.addMenu(self.recent_menu)
-        self.file_menu.addAction(self.save_action)
+        self.file_menu.addActions([self.save_action, self.save_copy_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.handover_action, self.handover_changes_action])
         self.file_menu.addSeparator()
@@ -211,6 +215,7 @@ class MainWindow(QMainWindow):
             self._service = ProjectService(self.undo_stack, opener=self.store_opener, parent=self)
             self._service.saved.connect(self._show_saved_state)
             self._service.failed.connect(self._show_failure)
+            self._service.detached_changed.connect(lambda _detached: self._show_saved_state())
             self._service.project_opened.connect(self._on_project_opened)
             self._service.project_closed.connect(self._show_saved_state)
             self._service.project_changed.connect(self._show_current_project)
@@ -265,6 +270,7 @@ class MainWindow(QMainWindow):
         self.save_action.setText(self.tr("&Save"))
         self.quit_action.setText(self.tr("&Quit"))
         self.handover_action.setText(self.tr("&Hand over a copy…"))
+        self.save_copy_action.setText(self.tr("Save a &copy as…"))
         self.handover_changes_action.setText(self.tr("&Changes since hand-over…"))
         self.factor_library_action.setText(self.tr("&Factor library…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -433,12 +439,21 @@ class MainWindow(QMainWindow):
         is_open = service is not None and service.is_open
         self.handover_action.setEnabled(is_open)
         self.handover_changes_action.setEnabled(is_open)
+        self.save_copy_action.setEnabled(is_open)
         if service is None or not service.is_open:
             self.autosave_label.setText(self.tr("No project open"))
             if service is not None:
                 self.setWindowTitle(APP_NAME)
             return
-        if saved and service.last_saved is not None:
+        if service.detached:
+            # Never "saved" again for a file another program changed: say what to do.
+            self.autosave_label.setText(
+                self.tr(
+                    "Not saved: the file was changed by another program."
+                    " Use File > Save a copy as… to keep your changes"
+                )
+            )
+        elif saved and service.last_saved is not None:
             self.autosave_label.setText(
                 self.tr("All changes saved (%1)").replace(
                     "%1", service.last_saved.strftime("%H:%M:%S")
@@ -501,6 +516,38 @@ class MainWindow(QMainWindow):
             return False
         self.status_note(self.tr("A copy for hand-over was written to %1").replace("%1", path))
         return True
+
+    def save_copy_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        service = self.service
+        if service.path is None:
+            return
+        suggested = service.path.with_name(f"{service.path.stem}-copy{PROJECT_SUFFIX}")
+        dialog = QFileDialog(self, self.tr("Save a copy as"), str(suggested))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("EcoCheck project (*.ecocheck)"))
+        dialog.setDefaultSuffix(PROJECT_SUFFIX.lstrip("."))
+        dialog.fileSelected.connect(self.save_copy)
+        dialog.open()
+
+    def save_copy(self, path: str) -> bool:
+        """Write the project as this window holds it to the new file ``path`` and carry on in
+        it (File > Save a copy as…); a refusal has been shown by the service's failed signal."""
+        warnings = self.service.save_copy_as(path)
+        if self.service.path != Path(path):
+            return False
+        if warnings:  # saved, but some scans could not be read from the old file
+            self._show_failure(warnings)
+        self.status_note(self.tr("The project was saved as %1").replace("%1", path))
+        return True
+
+    def _close_or_save_copy(self, discard: bool) -> None:
+        if discard:
+            self._discard_detached = True
+            self.close()
+        else:
+            self.save_copy_dialog()
 
     def show_handover_changes(self) -> Any:
         """The non-blocking list of changes since the last hand-over."""
@@ -628,6 +675,21 @@ class MainWindow(QMainWindow):
             self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._service is not None and self._service.detached and not self._discard_detached:
+            # Those edits live only in this window now (the file changed under the app): ask
+            # before they go, and offer the copy instead.
+            event.ignore()
+            show_message(
+                self,
+                Kind.QUESTION,
+                APP_NAME,
+                self.tr(
+                    "Your changes are only in this window: the project file was changed by"
+                    " another program. Close without saving them as a copy?"
+                ),
+                on_answer=self._close_or_save_copy,
+            )
+            return
         # A report being written finishes first (a few seconds at most): its temporary file is
         # then renamed or removed, never left beside the user's documents.
         for page in self.pages.values():

@@ -12,9 +12,11 @@ row and column.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext, suppress
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
@@ -84,6 +86,9 @@ register(
         "project.not_found": "The project file {file} does not exist",
         "evidence.unavailable": "Bill scans cannot be stored by this version of the project file",
         "store.unavailable": "Project files cannot be opened: the store module is missing",
+        "store.unsaved_changes": "Your changes to {file} are only in this window (the file was"
+        " changed by another program). Save them with File > Save a copy as… first, or close"
+        " the window to discard them.",
     }
 )
 
@@ -133,6 +138,70 @@ def _user_name() -> str:
         return ""
 
 
+@dataclass
+class _Action:
+    """The user action in progress (ProjectService.transaction)."""
+
+    snapshot: tuple[Any, ...]
+    undo_index: int
+    error: EcoCheckError | None = None
+
+
+def _shallow(value: Any) -> Any:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+class _MemoryStore:
+    """Where edits go once the project file changed under the app: nowhere but memory (the
+    service holds the project); only new record ids are handed out."""
+
+    def __init__(self, next_id: int) -> None:
+        self._next_id = next_id
+
+    def add_record(self, record: EnergyRecord) -> int:
+        self._next_id += 1
+        return self._next_id - 1
+
+    def records(self) -> list[tuple[int, EnergyRecord]]:
+        return []
+
+    def close(self) -> None:
+        return None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith(("set_", "delete_", "update_", "upsert_")):
+            return lambda *args, **kwargs: None
+        raise AttributeError(name)
+
+
+def _readable_scans(
+    store: Any,
+) -> tuple[list[tuple[Any, bytes, EnergyRecord | None]], list[Message]]:
+    """The bill scans of ``store`` that can still be read, with the record each belongs to."""
+    listing = getattr(store, "evidence", None)
+    if not callable(listing):
+        return [], []
+    problems: list[Message] = []
+    try:
+        infos = listing()
+        records = dict(store.records())
+    except EcoCheckError as error:
+        return [], list(error.messages)
+    scans: list[tuple[Any, bytes, EnergyRecord | None]] = []
+    for info in infos:
+        try:
+            _, data = store.evidence_data(info.id)
+        except EcoCheckError as error:
+            problems.extend(error.messages)
+            continue
+        scans.append((info, data, records.get(info.record_id) if info.record_id else None))
+    return scans, problems
+
+
 class ProjectService(QObject):
     """Open project + footprint; validated, undoable, autosaved edits."""
 
@@ -141,6 +210,9 @@ class ProjectService(QObject):
     project_changed = Signal()
     footprint_changed = Signal()
     saved = Signal(bool)  # True: the last edit is in the file; False: it is not
+    # True: the project file changed under the app; edits are kept in memory only until
+    # save_copy_as() (False again then).
+    detached_changed = Signal(bool)
     failed = Signal(object)  # a list[Message] the user must see (the file refused an edit)
 
     def __init__(
@@ -167,6 +239,9 @@ class ProjectService(QObject):
         # Lines the user added in this session that have no value yet.
         self._extra_lines: list[EnergyLine] = []
         self._attachments: dict[CellKey, list[str]] = {}
+        self._tx: _Action | None = None  # the user action in progress (transaction())
+        self._last_action_saved = True
+        self._detached_from: ProjectStore | None = None  # the file that changed under us
 
     # -- files -------------------------------------------------------------------------------
 
@@ -194,8 +269,15 @@ class ProjectService(QObject):
             project.fiscal_years[first_fy] = FiscalYearData(first_fy)
         self.create_from(path, project)
 
+    def _refuse_losing_memory_only_edits(self) -> None:
+        """While the edits exist only in memory (the file changed under the app), opening or
+        creating another project would drop them: the user saves a copy first."""
+        if self.detached and self.path is not None:
+            raise EcoCheckError(Message("store.unsaved_changes", where={"file": str(self.path)}))
+
     def create_from(self, path: Path | str, project: Project) -> None:
         """Write a whole project (the demo, an import) as a new file and open it."""
+        self._refuse_losing_memory_only_edits()
         opener = self._opener_or_default()
         self.close()
         store = opener.create(Path(path), project, user=self.user)
@@ -205,15 +287,25 @@ class ProjectService(QObject):
         """Open a project file (raises EcoCheckError; the current project stays open then)."""
         if not Path(path).is_file():
             raise EcoCheckError(Message("project.not_found", where={"file": str(path)}))
+        self._refuse_losing_memory_only_edits()
         store = self._opener_or_default().open(Path(path), user=self.user)
         self.close()
         self._adopt(Path(path), store)
 
     def _adopt(self, path: Path, store: ProjectStore) -> None:
+        try:
+            project = store.load()
+            records = dict(store.records())
+        except BaseException:
+            # Refused after opening: let go of it at once (no lock kept, nothing written).
+            with suppress(EcoCheckError):
+                store.close()
+            raise
         self._file = store
+        self._detached_from = None
         self.path = path
-        self.project = store.load()
-        self._records = dict(store.records())
+        self.project = project
+        self._records = records
         self._extra_lines = []
         self.undo_stack.clear()
         self.last_saved = datetime.now()
@@ -230,6 +322,8 @@ class ProjectService(QObject):
             return
         self.undo_stack.clear()
         try:
+            if self._detached_from is not None:
+                self._detached_from.close()
             self._file.close()
         except EcoCheckError as error:
             # Every edit is already committed; a failed tidy-up (checkpoint) loses nothing and
@@ -237,6 +331,9 @@ class ProjectService(QObject):
             self.failed.emit(list(error.messages))
         finally:
             self._file = None
+            if self._detached_from is not None:
+                self._detached_from = None
+                self.detached_changed.emit(False)
             self.path = None
             self.project = None
             self.footprint = None
@@ -251,6 +348,8 @@ class ProjectService(QObject):
     def _project_file(self) -> Any:
         from ecocheck_desktop.store.project_file import ProjectFile
 
+        if self.detached and self.path is not None:
+            raise EcoCheckError(Message("store.changed_on_disk", where={"file": str(self.path)}))
         if not isinstance(self._file, ProjectFile):
             raise EcoCheckError(Message("grid.no_project"))
         return self._file
@@ -567,49 +666,39 @@ class ProjectService(QObject):
         Returns the number of grid cells changed. Sites named by the bills are added first.
         """
         project = self._require()
-        known = {site.name for site in project.sites}
-        for name in sites:
-            if name and name not in known:
-                self.upsert_site(Site(name))
-                known.add(name)
-        grouped: dict[CellKey, list[EnergyRecord]] = {}
-        for record in records:
-            key = CellKey(project.site_of(record), record.month, record.energy, record.unit)
-            grouped.setdefault(key, []).append(record)
-        changes = [
-            (key, self._cell_state(key), tuple(new))
-            for key, new in grouped.items()
-            if tuple(new) != self._cell_state(key)
-        ]
-        if changes:
-            self.undo_stack.push(
-                RecordsCommand(self, self.tr("Import %n bill line(s)", "", len(records)), changes)
-            )
-        return len(changes)
+        # The new sites and every bill line: one transaction (all or nothing), one undo step.
+        with self.transaction():
+            known = {site.name for site in project.sites}
+            for name in sites:
+                if name and name not in known:
+                    self.upsert_site(Site(name))
+                    known.add(name)
+            grouped: dict[CellKey, list[EnergyRecord]] = {}
+            for record in records:
+                key = CellKey(project.site_of(record), record.month, record.energy, record.unit)
+                grouped.setdefault(key, []).append(record)
+            changes = [
+                (key, self._cell_state(key), tuple(new))
+                for key, new in grouped.items()
+                if tuple(new) != self._cell_state(key)
+            ]
+            if changes:
+                text = self.tr("Import %n bill line(s)", "", len(records))
+                self.undo_stack.push(RecordsCommand(self, text, changes))
+        return len(changes) if self._last_action_saved or self.detached else 0
 
     def _apply_cells(self, states: list[tuple[CellKey, CellState]]) -> bool:
-        """Write cell states to the file, then to memory; False (and nothing kept) on failure."""
-        store = self._file
-        if store is None:
+        """Write cell states to the file and to memory in one transaction; False (and nothing
+        kept, unless the file changed under us: then memory keeps them) on failure."""
+        if self._file is None:
             return False
-        done: list[tuple[CellKey, CellState]] = []
-        try:
+
+        def write() -> None:
+            assert self._file is not None
             for key, record in states:
-                previous = self._cell_state(key)
-                self._write_cell(store, key, record)
-                done.append((key, previous))
-        except EcoCheckError as error:
-            # Put back what this batch already wrote so that memory and file agree.
-            for key, previous in reversed(done):
-                try:
-                    self._write_cell(store, key, previous)
-                except EcoCheckError:
-                    break
-            self._changed(saved=False)
-            self.failed.emit(list(error.messages))
-            return False
-        self._changed(saved=True)
-        return True
+                self._write_cell(self._file, key, record)
+
+        return self._run(write)
 
     def _cell_state(self, key: CellKey) -> CellState:
         return tuple(self._records[i] for i in self._index.get(key, []))
@@ -641,6 +730,9 @@ class ProjectService(QObject):
             return [Message("grid.no_project")]
         key = self._key(month, line)
         ids = self._index.get(key, [])
+        if self.detached:
+            assert self.path is not None
+            return [Message("store.changed_on_disk", where={"file": str(self.path)})]
         attach = getattr(store, "attach_evidence", None)
         if attach is None:
             return [Message("evidence.unavailable")]
@@ -650,7 +742,8 @@ class ProjectService(QObject):
                 file_path, file_path.name, month=month, record_id=ids[0] if len(ids) == 1 else None
             )
         except EcoCheckError as error:
-            self.failed.emit(list(error.messages))
+            if not self._detach_on(error):  # (which tells the user itself)
+                self.failed.emit(list(error.messages))
             return list(error.messages)
         except OSError as error:
             params = {"filename": file_path.name, "reason": error.strerror or str(error)}
@@ -835,14 +928,198 @@ class ProjectService(QObject):
         self.project.targets = list(targets)
 
     def _run(self, write: Callable[[], None]) -> bool:
+        """Run one write of the file: its own transaction, or part of the current one."""
+        if self._tx is not None:
+            if self._tx.error is not None:
+                return False  # the action already failed: the rest is not even tried
+            try:
+                write()
+            except EcoCheckError as error:
+                self._tx.error = error
+                return False
+            return True
         try:
-            write()
+            with self.transaction():
+                self._run(write)
+        except EcoCheckError:
+            return False  # already shown (failed) by transaction()
+        return self._last_action_saved or self.detached
+
+    # -- one user action = one transaction -------------------------------------------------
+
+    @property
+    def detached(self) -> bool:
+        """True once the project file changed under the app: edits are kept in memory only
+        until :meth:`save_copy_as` writes them to a new file."""
+        return self._detached_from is not None
+
+    @contextmanager
+    def transaction(self, text: str = "") -> Iterator[None]:
+        """One user action as one transaction: every edit made inside (cells, a paste, an
+        import, company or fiscal-year edits, a recalculation with new factors) is committed
+        to the project file together or not at all, and with ``text`` forms one undo step.
+
+        On failure the file and memory are as before, the undo steps pushed inside are
+        dropped, ``failed`` and ``saved(False)`` are emitted once. If the file was changed
+        under the app, memory keeps the edits instead (see :attr:`detached`). Nested blocks
+        join the outermost. An exception raised by the body itself rolls back and propagates;
+        so does the EcoCheckError of a file that refuses to begin (the body is not run then).
+        """
+        if self._tx is not None:
+            yield
+            return
+        if self._file is None or self.project is None:
+            raise EcoCheckError(Message("grid.no_project"))
+        tx = _Action(self._memory_snapshot(), self.undo_stack.index())
+        self._tx = tx
+        begin = getattr(self._file, "transaction", None)
+        file_tx: Any = nullcontext()
+        entered = body_failed = yielded = False
+        try:
+            try:
+                if callable(begin):
+                    file_tx = begin()
+                file_tx.__enter__()
+                entered = True
+            except EcoCheckError as error:
+                if not self._detach_on(error):
+                    raise
+                file_tx, entered = nullcontext(), True
+            if text:
+                self.undo_stack.beginMacro(text)
+            try:
+                yielded = True
+                yield
+            except EcoCheckError:
+                body_failed = True
+                raise
+            finally:
+                if text:
+                    self.undo_stack.endMacro()
+            if tx.error is not None:
+                raise tx.error
+            entered = False
+            file_tx.__exit__(None, None, None)  # the commit
         except EcoCheckError as error:
+            self._tx = None
+            if body_failed or not self._detach_on(error):
+                if entered:
+                    with suppress(EcoCheckError):
+                        file_tx.__exit__(EcoCheckError, error, None)  # roll the file back
+                self._undo_action(tx)
+                self._last_action_saved = False
+                self._changed(saved=False)
+                self.failed.emit(list(error.messages))
+                if body_failed or not yielded:
+                    raise  # the body's own error, or the file refused to begin (body not run)
+                return
+            # The file changed under us: keep every edit of this action in memory.
+            if entered:
+                with suppress(EcoCheckError):
+                    file_tx.__exit__(EcoCheckError, error, None)
+            self._last_action_saved = False
             self._changed(saved=False)
-            self.failed.emit(list(error.messages))
+            return
+        except BaseException as error:
+            self._tx = None
+            if entered:
+                with suppress(Exception):
+                    file_tx.__exit__(type(error), error, None)
+            self._undo_action(tx)
+            raise
+        finally:
+            self._tx = None
+        self._last_action_saved = not self.detached
+        self._changed(saved=not self.detached)
+
+    def _memory_snapshot(self) -> tuple[Any, ...]:
+        project = self.project
+        assert project is not None
+        fields = {f.name: _shallow(getattr(project, f.name)) for f in dataclasses.fields(project)}
+        return (
+            fields,
+            dict(self._records),
+            {key: list(ids) for key, ids in self._index.items()},
+            list(self._extra_lines),
+            {key: list(names) for key, names in self._attachments.items()},
+        )
+
+    def _undo_action(self, tx: _Action) -> None:
+        """Memory back to before the action; its undo steps leave the stack unapplied."""
+        fields, records, index, extra, attachments = tx.snapshot
+        if self.project is not None:
+            for name, value in fields.items():
+                setattr(self.project, name, value)
+        self._records, self._index = records, index
+        self._extra_lines, self._attachments = extra, attachments
+        while self.undo_stack.index() > tx.undo_index:
+            # An obsolete command is removed by undo() without its undo() being run.
+            command = self.undo_stack.command(self.undo_stack.index() - 1)
+            if command is None:
+                break
+            command.setObsolete(True)
+            self.undo_stack.undo()
+
+    def _detach_on(self, error: EcoCheckError) -> bool:
+        """On store.changed_on_disk: stop writing the file, keep the project in memory."""
+        if not any(m.code == "store.changed_on_disk" for m in error.messages):
             return False
-        self._changed(saved=True)
+        if self._detached_from is None:
+            self._detached_from = self._file
+            self._file = _MemoryStore(max(self._records, default=0) + 1)
+            self.failed.emit(list(error.messages))
+            self.detached_changed.emit(True)
         return True
+
+    def save_copy_as(self, path: Path | str) -> list[Message]:
+        """Write the project as this window holds it (saved and unsaved edits, the bill scans
+        still readable) to the new file ``path`` and carry on in it; [] or why not.
+
+        What the user is offered when the open file changed under the app; works at any time.
+        """
+        project = self._require()
+        target = Path(path)
+        project.records = list(self._records.values())
+        source = self._detached_from if self._detached_from is not None else self._file
+        scans, problems = _readable_scans(source)
+        opener = self._opener_or_default()
+
+        def fill(building: Any) -> None:
+            new_ids: dict[EnergyRecord, list[int]] = {}
+            for record_id, record in building.records():
+                new_ids.setdefault(record, []).append(record_id)
+            for info, data, record in scans:
+                ids = new_ids.get(record, []) if record is not None else []
+                building.attach_evidence(
+                    data, info.filename, month=info.month, record_id=ids[0] if ids else None
+                )
+
+        try:
+            if scans:
+                store = opener.create(target, project, user=self.user, fill=fill)  # type: ignore[call-arg]
+            else:
+                store = opener.create(target, project, user=self.user)
+        except EcoCheckError as error:
+            self.failed.emit(list(error.messages))
+            return list(error.messages)
+        old = self._detached_from if self._detached_from is not None else self._file
+        with suppress(EcoCheckError):
+            if old is not None:
+                old.close()
+        self._detached_from = None
+        self._file = store
+        self.path = target
+        self._records = dict(store.records())
+        self._reindex()
+        self._read_attachments(store)
+        self.last_saved = datetime.now()
+        self._recalculate()
+        self.detached_changed.emit(False)
+        self.project_opened.emit(str(target))
+        self.project_changed.emit()
+        self.footprint_changed.emit()
+        self.saved.emit(True)
+        return problems
 
     # -- recalculation -----------------------------------------------------------------------
 
@@ -855,8 +1132,9 @@ class ProjectService(QObject):
             self._index.setdefault(key, []).append(record_id)
 
     def _changed(self, *, saved: bool) -> None:
-        if self.project is None:
-            return
+        if self.project is None or self._tx is not None:
+            return  # inside an action: signalled once, when it ends
+        saved = saved and not self.detached
         if saved:
             self.last_saved = datetime.now()
         self._recalculate()

@@ -1,7 +1,10 @@
 """The undo commands of the application service: each direction writes the project file.
 
-``QUndoStack.push`` runs ``redo()`` at once, so an edit and its redo share one code path; a
-command whose first write the file refuses marks itself obsolete and leaves the stack.
+``QUndoStack.push`` runs ``redo()`` at once, so an edit and its redo share one code path. Each
+direction of a command is one transaction of the project file (``ProjectService._run``), so
+the undo of a 12-month paste is all-or-nothing like the paste. A command whose write the file
+refuses (in either direction) marks itself obsolete, and the stack drops it: file, memory and
+the stack stay in step.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ class RecordsCommand(QUndoCommand):
             self.setObsolete(True)  # the file refused it: nothing to undo
 
     def undo(self) -> None:
-        self._service._apply_cells([(key, before) for key, before, _ in self._changes])
+        if not self._service._apply_cells([(key, before) for key, before, _ in self._changes]):
+            self.setObsolete(True)
 
 
 class ValueCommand(QUndoCommand):
@@ -57,4 +61,5 @@ class ValueCommand(QUndoCommand):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        self._service._run(lambda: self._apply(self._before))
+        if not self._service._run(lambda: self._apply(self._before)):
+            self.setObsolete(True)

@@ -231,6 +231,12 @@ MESSAGES_JA: dict[str, str] = {
     # --- project file (store/project_file.py) ------------------------------------------------
     "project.not_found": "プロジェクトファイル {file} が見つかりません。",
     "store.not_found": "プロジェクトファイル {file} が見つかりません。",
+    "store.backup_failed": "プロジェクトファイル {file} をこのバージョンのファイル形式に更新する"
+    "前に取るバックアップのコピーを書けませんでした（{reason}）。ファイルは変更していません。",
+    "store.changed_on_disk": "プロジェクトファイル {file} は、開いている間にほかのプログラム"
+    "（同期フォルダーや上書きコピーなど）によって変更または置き換えられました。これ以降は"
+    "このファイルに保存しません。変更内容はこのウィンドウに残っていますので、コピーとして"
+    "保存してください。",
     "store.closed": "プロジェクトファイル {file} はすでに閉じています。",
     "store.corrupt": "プロジェクトファイル {file} が壊れています（{reason}）。バックアップの"
     "コピーを開いてください。",
@@ -255,6 +261,9 @@ MESSAGES_JA: dict[str, str] = {
     "ファイルをコピーしてください。",
     "store.record_not_found": "{file} にエネルギーの記録 {record_id} 番がありません。",
     "store.unavailable": "プロジェクトファイルを開けません（保存用のモジュールがありません）。",
+    "store.unsaved_changes": "{file} への変更内容はこのウィンドウにしか残っていません（ファイルが"
+    "ほかのプログラムによって変更されました）。先に「ファイル」→「コピーとして保存…」で保存するか、"
+    "ウィンドウを閉じて変更を破棄してください。",
     # --- bill scans (store/evidence.py, store/project_file.py) -------------------------------
     "evidence.bad_type": "添付ファイル {filename} は PDF・JPEG・PNG のいずれでもありません"
     "（中身で確認しました）。",

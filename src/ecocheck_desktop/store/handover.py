@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import stat
-import tempfile
 import uuid
 from contextlib import suppress
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile, _now, inspect_header
 
 register(
@@ -131,9 +132,12 @@ def _write_copy(
     temp: Path | None = None
     mark_id: int | None = None
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        temp = Path(name)
+        # A killed hand-over's temporary copy is removed by the next one to this name.
+        atomic.clean_leftovers(folder, re.compile(re.escape(target.name)))
+        temp = atomic.temp_path(target)
+        for stale in (temp, temp.with_name(temp.name + "-journal")):
+            stale.unlink(missing_ok=True)
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         copy = _open_copy(temp)
         try:
             source_conn.backup(copy)
@@ -198,13 +202,9 @@ def ensure_project_id(project_file: ProjectFile) -> str:
     if existing:
         return existing
     project_id = str(uuid.uuid4())
-    conn = project_file._db()
-    try:
+    # Through the file's own transaction: its identity check and durable commit.
+    with project_file.transaction() as conn:
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('project_id', ?)", (project_id,))
-    except sqlite3.Error as error:
-        raise EcoCheckError(
-            Message("store.failed", {"reason": str(error)}, {"file": str(project_file.path)})
-        ) from None
     return project_file.meta()["project_id"]
 
 
@@ -223,8 +223,7 @@ def hand_over(project_file: ProjectFile, target: Path, by: str = "") -> Handover
     mark_id = _write_copy(conn, target, {"at": at, "by": by, "new": new})
     assert mark_id is not None
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with project_file.transaction() as conn:
             # The same id as in the copy: nothing else writes through this connection meanwhile.
             conn.execute(
                 "INSERT INTO change_log (id, at, user, action, target, old, new)"
@@ -241,16 +240,11 @@ def hand_over(project_file: ProjectFile, target: Path, by: str = "") -> Handover
             conn.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)", _meta_of_mark(mark_id, at, by).items()
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            with suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as error:
+    except EcoCheckError as error:
         raise EcoCheckError(
             Message(
                 "handover.not_recorded",
-                {"target": str(target), "reason": str(error)},
+                {"target": str(target), "reason": error.messages[0].text()},
                 {"file": str(project_file.path)},
             )
         ) from None

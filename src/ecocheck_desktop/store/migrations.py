@@ -1,18 +1,28 @@
 """Forward migrations of the project file, each step run after a backup copy of the file.
 
 Owns building a new file at the current schema, the step functions from one version to the
-next, and the backup taken before any step runs. Steps run inside one transaction together
-with the ``user_version`` bump, so a failed migration leaves the file at its old version.
+next, and the backup taken (and verified) before any step runs.
+
+Adding a step (e.g. v3): put its DDL in schema.py (``V2_TO_V3``), write ``_v2_to_v3(conn)`` here
+like ``_v1_to_v2``, register it as ``MIGRATIONS[2] = _v2_to_v3`` and bump
+``schema.SCHEMA_VERSION``; backup, verification and the one-transaction run need no change.
+
+Steps run inside one transaction together with the ``user_version`` bump, so a failed (or
+killed) migration leaves the file at its old version.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.schema import (
     APPLICATION_ID,
     SCHEMA_V1,
@@ -67,15 +77,52 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
+class BackupFailed(Exception):
+    """The backup copy could not be written or did not verify; the original is untouched."""
+
+
 def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """A consistent copy of the open database (WAL content included) next to ``path``."""
+    """A consistent copy of the open database next to ``path``, verified before it is named.
+
+    Written under a temporary name (store.atomic), then opened on its own and checked
+    (``integrity_check``, the file's identity and version), synced, and only then renamed to
+    the backup name: a kill at any moment leaves either no backup or a whole, checked one,
+    never a file under the backup name that is not a database. Raises :class:`BackupFailed`
+    (or sqlite3.Error / OSError) before the original is touched.
+    """
     target = backup_path(path, version)
-    copy = sqlite3.connect(target)
+    atomic.clean_leftovers(path.parent, re.compile(re.escape(path.stem) + r"\.v\d+-backup-.*"))
+    temp = atomic.temp_path(target)
+    temp.unlink(missing_ok=True)
     try:
-        conn.backup(copy)
-    finally:
-        copy.close()
+        copy = sqlite3.connect(temp, isolation_level=None)
+        try:
+            conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE").fetchall()
+        finally:
+            copy.close()
+        _verify_backup(temp, version)
+        atomic.sync_file(temp)
+        os.replace(temp, target)
+        atomic.sync_folder(target.parent)
+    except BaseException:
+        for suffix in ("", "-journal"):
+            with suppress(OSError):
+                temp.with_name(temp.name + suffix).unlink()
+        raise
     return target
+
+
+def _verify_backup(copy_path: Path, version: int) -> None:
+    check = sqlite3.connect(f"{copy_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        result = check.execute("PRAGMA integrity_check").fetchall()
+        identity = check.execute("PRAGMA application_id").fetchone()[0]
+        found = check.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        check.close()
+    if result != [("ok",)] or identity != APPLICATION_ID or found != version:
+        raise BackupFailed(f"the backup copy did not verify: {result[:1]}, {identity}, {found}")
 
 
 def migrate(conn: sqlite3.Connection, from_version: int) -> None:

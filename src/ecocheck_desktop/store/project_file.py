@@ -1,26 +1,35 @@
 """The open project file: the repository the GUI and the commands read and write through.
 
 Owns opening (identity, version and in-use checks that never touch a refused file), the
-autosave discipline (every mutating call is one durable transaction plus one change-log row),
-closing into a self-contained file, and the mapping of SQLite failures to EcoCheckError codes.
+autosave discipline (every mutating call, or every :meth:`ProjectFile.transaction`, is one
+durable transaction plus its change-log rows), the check that the file on disk is still the one
+opened, and the mapping of SQLite failures to EcoCheckError codes.
 
-Journal choice: WAL with ``synchronous=FULL`` under ``locking_mode=EXCLUSIVE``. Each commit is
-one append + one fsync of the WAL (cheaper than a rollback journal's several syncs, so per-edit
-autosave stays fast); a crash leaves a WAL that SQLite replays on the next open. The exclusive
-locking mode means no ``-shm`` file is ever made and the OS-level lock is held for the whole
-session: a second process is refused with ``store.in_use``, and because the lock belongs to the
-process a crash can never leave a stale lock behind. On close the WAL is checkpointed and the
-file switched back to ``journal_mode=DELETE`` so it is one self-contained file again.
+Journal choice (docs/reliability.md has the reasons and the measurements): a rollback journal
+(``journal_mode=DELETE``) with ``synchronous=FULL`` under ``locking_mode=EXCLUSIVE``. A commit
+writes the old pages to ``-journal``, syncs it, writes the new pages into the main file, syncs
+it and then invalidates the journal, so **after every commit the main file alone holds every
+saved edit**: a copy of just the ``.ecocheck`` file (Explorer, a USB stick, an e-mail, OneDrive)
+taken between two edits is whole. A kill in the middle of a commit leaves a hot journal that
+SQLite rolls back on the next writable open; read-only paths recover such a file in a private
+temporary copy and never change it. The exclusive locking mode keeps the lock for the whole
+session (a second process is told ``store.in_use``; the lock belongs to the process, so a crash
+cannot leave it stale), and makes SQLite keep the journal file between commits with a zeroed
+header instead of creating and deleting it each time; it is removed on close.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import json
 import os
+import re
+import shutil
 import sqlite3
 import stat
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -45,8 +54,8 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
     Target,
 )
+from ecocheck_desktop.store import atomic, migrations
 from ecocheck_desktop.store import evidence as _evidence
-from ecocheck_desktop.store import migrations
 from ecocheck_desktop.store.codec import Problems, from_plain, to_plain
 from ecocheck_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
@@ -73,6 +82,12 @@ register(
         " edits must be recovered, but the file or its folder is read-only; copy the file"
         " together with {file}-wal to a folder you can write to and open it there",
         "store.not_writable": "The project file {file} was opened read-only",
+        "store.backup_failed": "The project file {file} must be updated to this version's file"
+        " format, but the backup copy taken first could not be written ({reason}). The file was"
+        " not changed.",
+        "store.changed_on_disk": "The project file {file} was changed or replaced by another"
+        " program (for example a sync folder or a copy over it) while it was open. Nothing more"
+        " is saved to it; your changes are kept in this window. Save them as a copy.",
         "store.record_not_found": "There is no energy record number {record_id} in {file}",
         "evidence.damaged": "The attachment {filename} (number {evidence_id}) in {file} is"
         " damaged ({reason}); the rest of the project is not affected. Attach the bill"
@@ -81,6 +96,8 @@ register(
 )
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# The rollback journal (see the module docstring; docs/reliability.md has the measurements).
+JOURNAL_MODE = "DELETE"
 _REQUIRED_TABLES = {
     "meta",
     "company",
@@ -208,23 +225,43 @@ def _int_or_none(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def inspect_header(path: Path) -> int:
-    """The schema version in the file header, after checks that only read the file.
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
 
-    Refuses (store.not_found / not_a_project / corrupt / newer_version) without ever opening
-    the file with SQLite, so a refused file is left exactly as it was.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise _error("store.not_found", path)
-    if not path.is_file():
-        raise _error("store.not_a_project", path, reason="not a file")
+
+def _hot_journal(path: Path) -> bool:
+    """A rollback journal SQLite would play back: present, and its header not zeroed (the
+    journal kept between commits in exclusive mode starts with zero bytes)."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as stream:
-            header = stream.read(100)
-    except OSError as error:
-        raise _error("store.io_error", path, reason=error.strerror or str(error)) from None
+        with _sidecar(path, "-journal").open("rb") as stream:
+            first = stream.read(1)
+    except OSError:
+        return False
+    return first not in (b"", b"\x00")
+
+
+def needs_recovery(path: Path, header: bytes | None = None) -> bool:
+    """True when SQLite must replay or roll back something before the file can be read: a hot
+    rollback journal (a kill in the middle of a commit), or a file left in WAL mode by an
+    earlier version of the app (its WAL cannot be read through a read-only connection)."""
+    path = Path(path)
+    if header is None:
+        try:
+            header = _head_bytes(path)
+        except OSError:
+            return False
+    wal_mode = len(header) >= 20 and (header[18] == 2 or header[19] == 2)
+    wal = _sidecar(path, "-wal")
+    return _hot_journal(path) or wal_mode or (wal.is_file() and wal.stat().st_size > 0)
+
+
+def _check_header(path: Path, header: bytes, size: int, *, recovering: bool) -> int:
+    """The schema version in ``header``; store.* errors naming ``path`` for a refused file.
+
+    While ``recovering`` (a hot journal or WAL beside the file) the page count in the header
+    may run ahead of the file's size, a commit having been cut off: SQLite repairs that from
+    the journal, so only the checks that no commit changes are made then.
+    """
     if size == 0:
         raise _error("store.not_a_project", path, reason="the file is empty")
     if not header.startswith(_SQLITE_MAGIC):
@@ -240,11 +277,135 @@ def inspect_header(path: Path) -> int:
         raise _error("store.corrupt", path, reason=f"unknown file format {version}")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise _error("store.corrupt", path, reason="the file is truncated")
+    if recovering:
+        return version
     pages = int.from_bytes(header[28:32], "big")
     header_size_valid = header[24:28] == header[92:96]
-    if page_size < 512 or size % page_size or (header_size_valid and size < pages * page_size):
+    if size % page_size or (header_size_valid and size < pages * page_size):
         raise _error("store.corrupt", path, reason="the file is truncated")
     return version
+
+
+# Files this process has open as a ProjectFile, by (device, inode), with a descriptor held open
+# for the session. On POSIX, closing ANY descriptor of a file drops every lock the process holds
+# on it, so reading the header of a file we have open (a portfolio scan of its folder, the
+# identity check before a commit) must go through this descriptor, never open() + close().
+_HELD: dict[tuple[int, int], int] = {}
+
+
+def _pread(fd: int, size: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, 0)
+    os.lseek(fd, 0, os.SEEK_SET)  # pragma: no cover - Windows
+    return os.read(fd, size)  # pragma: no cover - Windows
+
+
+def _head_bytes(path: Path, size: int = 100) -> bytes:
+    st = path.stat()
+    held = _HELD.get((st.st_dev, st.st_ino))
+    if held is not None:
+        return _pread(held, size)
+    with path.open("rb") as stream:
+        return stream.read(size)
+
+
+def _read_head(path: Path, report_as: Path) -> tuple[bytes, int]:
+    if not path.exists():
+        raise _error("store.not_found", report_as)
+    if not path.is_file():
+        raise _error("store.not_a_project", report_as, reason="not a file")
+    try:
+        size = path.stat().st_size
+        header = _head_bytes(path)
+    except OSError as error:
+        raise _error("store.io_error", report_as, reason=error.strerror or str(error)) from None
+    return header, size
+
+
+def inspect_header(path: Path) -> int:
+    """The schema version in the file header, after checks that only read the file.
+
+    Refuses (store.not_found / not_a_project / corrupt / newer_version) without ever opening
+    the file with SQLite, so a refused file is left exactly as it was. A file with a hot
+    journal or WAL beside it (a killed session) is not refused for a size the journal repairs.
+    """
+    path = Path(path)
+    header, size = _read_head(path, path)
+    return _check_header(path, header, size, recovering=needs_recovery(path, header))
+
+
+def _probe_in_use(path: Path) -> None:
+    """store.in_use if another process holds the file's lock (a live EcoCheck session)."""
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0)
+    except sqlite3.Error:
+        return
+    try:
+        # Exclusive locking mode: the probe never makes a -shm beside a file in WAL mode.
+        _all(probe.execute("PRAGMA locking_mode = EXCLUSIVE"))
+        _all(probe.execute("SELECT count(*) FROM sqlite_master"))
+    except sqlite3.Error as error:
+        code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise _error("store.in_use", path) from None
+    finally:
+        probe.close()
+
+
+def _state_of(paths: list[Path]) -> list[tuple[int, int] | None]:
+    states: list[tuple[int, int] | None] = []
+    for item in paths:
+        try:
+            st = item.stat()
+            states.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            states.append(None)
+    return states
+
+
+def _recovered_copy(path: Path) -> tuple[tempfile.TemporaryDirectory[str], Path]:
+    """A private copy of ``path`` with SQLite's recovery done in it; ``path`` is not changed.
+
+    The file and its journal/WAL are copied together into a temporary folder (a second try if
+    either changed while being copied) and opened there read-write, which makes SQLite roll the
+    hot journal back or replay the WAL, as a writable open of the original would.
+    """
+    _probe_in_use(path)
+    folder = tempfile.TemporaryDirectory(prefix="ecocheck-recover-")
+    copy = Path(folder.name) / "project.ecocheck"
+    sources = [path, _sidecar(path, "-journal"), _sidecar(path, "-wal")]
+    try:
+        for _attempt in range(3):
+            before = _state_of(sources)
+            for source, suffix in zip(sources, ("", "-journal", "-wal"), strict=True):
+                target = _sidecar(copy, suffix)
+                target.unlink(missing_ok=True)
+                if source.is_file():
+                    shutil.copyfile(source, target)
+            if _state_of(sources) == before:
+                break
+        else:
+            raise _error("store.in_use", path)
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            _all(conn.execute("PRAGMA journal_mode = DELETE"))
+            _all(conn.execute("SELECT count(*) FROM sqlite_master"))
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        folder.cleanup()
+        raise _translate(error, path) from None
+    except OSError as error:
+        folder.cleanup()
+        if error.errno == errno.ENOSPC:
+            raise _error("store.disk_full", path) from None
+        raise _error("store.io_error", path, reason=error.strerror or str(error)) from None
+    except BaseException:
+        folder.cleanup()
+        raise
+    return folder, copy
 
 
 def _check_writable(path: Path) -> None:
@@ -295,17 +456,31 @@ class ProjectFile:
         self.user = user
         self.backup_path: Path | None = None  # set when opening migrated an older file
         self._conn: sqlite3.Connection | None = conn
+        self._depth = 0  # > 0 inside transaction()
+        self._fd: int | None = None  # held open for the identity check (see _HELD)
+        self._identity: tuple[Any, ...] | None = None
+        self._changed_on_disk = False
+        self._recovery: tempfile.TemporaryDirectory[str] | None = None  # read-only, recovered
+        self._validated: Project | None = None  # the project decoded while validating
 
     # -- opening and closing -------------------------------------------------------------------
 
     @classmethod
     def create(
-        cls, path: Path, project: Project, *, user: str = "", overwrite: bool = False
+        cls,
+        path: Path,
+        project: Project,
+        *,
+        user: str = "",
+        overwrite: bool = False,
+        fill: Callable[[ProjectFile], None] | None = None,
     ) -> ProjectFile:
         """Write ``project`` as a new file and open it.
 
-        The file is built under a temporary name in the same folder and renamed into place,
-        so an interrupted create never leaves a half-written project under the real name.
+        The file is built under a temporary name in the same folder (``fill``, if given, adds
+        more to it there, e.g. the attachments of an import) and renamed into place only when
+        complete, so an interrupted create never leaves a half-written project under the real
+        name; leftovers of killed runs are removed first.
         """
         path = Path(path)
         if path.exists() and not overwrite:
@@ -315,8 +490,10 @@ class ProjectFile:
             cls.open(path, user=user).close()
         if not path.parent.is_dir():
             raise _error("store.io_error", path, reason="the folder does not exist")
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        atomic.clean_leftovers(path.parent, re.compile(re.escape(path.name)))
+        temp = atomic.temp_path(path)
         try:
+            _remove_with_journal(temp)
             conn = sqlite3.connect(temp, isolation_level=None)
             try:
                 conn.execute("PRAGMA synchronous = FULL")
@@ -341,78 +518,210 @@ class ProjectFile:
                 conn.execute("COMMIT")
             finally:
                 conn.close()
+            if fill is not None:
+                with cls.open(temp, user=user) as building:
+                    fill(building)
+            atomic.sync_file(temp)
             os.replace(temp, path)
+            atomic.sync_folder(path.parent)
         except sqlite3.Error as error:
-            temp.unlink(missing_ok=True)
+            _remove_with_journal(temp)
             raise _translate(error, path) from None
         except OSError as error:
-            temp.unlink(missing_ok=True)
-            if error.errno == 28:  # ENOSPC
+            _remove_with_journal(temp)
+            if error.errno == errno.ENOSPC:
                 raise _error("store.disk_full", path) from None
             raise _error("store.io_error", path, reason=error.strerror or str(error)) from None
+        except BaseException:
+            _remove_with_journal(temp)
+            raise
         return cls.open(path, user=user)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, user: str = "") -> ProjectFile:
-        """Open an existing file; refuses damaged, foreign, newer or in-use files unchanged."""
+        """Open an existing file; refuses damaged, foreign, newer or in-use files unchanged.
+
+        The file is validated read-only first (header, ``quick_check``, every row decoded):
+        on the file itself, or, when a killed session left a journal to roll back or a WAL to
+        replay, on a recovered private copy. Only a file known good is then opened for writing
+        (the exclusive lock, SQLite's own recovery, the journal mode, a migration).
+        """
         path = Path(path)
-        version = inspect_header(path)
-        wal = path.with_name(path.name + "-wal")
-        if read_only and wal.exists() and wal.stat().st_size > 0:
-            # The last session ended without closing (crash, power cut): its committed edits
-            # are in the WAL, which a read-only connection cannot replay. Replaying is what a
-            # writable open does; a live writer elsewhere makes this fail with store.in_use.
-            try:
-                _check_writable(path)
-            except EcoCheckError:
-                raise _error("store.needs_recovery", path) from None
-            cls.open(path, user=user).close()
+        inspect_header(path)
         if not read_only:
             _check_writable(path)
+        before = _state_of([path, _sidecar(path, "-journal"), _sidecar(path, "-wal")])
+        reader = cls._open_read_only(path, user)
+        try:
+            project = reader.load()
+            reader.evidence()
+        except BaseException:
+            reader.close()
+            raise
+        if read_only:
+            reader._validated = project
+            return reader
+        reader.close()
+        return cls._open_for_writing(path, user, project, before)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, user: str) -> ProjectFile:
+        recovery: tempfile.TemporaryDirectory[str] | None = None
+        source = path
+        if needs_recovery(path):
+            recovery, source = _recovered_copy(path)
         conn: sqlite3.Connection | None = None
         try:
-            conn = _connect(path, read_only=read_only)
-            # Set before the first access: no shared-memory index, and the lock is kept.
+            header, size = _read_head(source, path)
+            _check_header(path, header, size, recovering=False)
+            conn = _connect(source, read_only=True)
+            # Held until close: a writer cannot change the file under a reader.
             _all(conn.execute("PRAGMA locking_mode = EXCLUSIVE"))
-            conn.execute("BEGIN" if read_only else "BEGIN EXCLUSIVE")
+            conn.execute("BEGIN")
             _verify(conn, path)
             conn.execute("COMMIT")
-            project_file = cls(path, conn, read_only=read_only, user=user)
-            if not read_only:
-                if version < SCHEMA_VERSION:
-                    project_file.backup_path = migrations.backup(conn, path, version)
-                    migrations.migrate(conn, version)
-                _all(conn.execute("PRAGMA journal_mode = WAL"))
-                conn.execute("PRAGMA synchronous = FULL")
-                conn.execute("PRAGMA foreign_keys = ON")
+        except BaseException as error:
+            if conn is not None:
+                conn.close()
+            if recovery is not None:
+                recovery.cleanup()
+            if isinstance(error, sqlite3.Error):
+                raise _translate(error, path) from None
+            if isinstance(error, _DAMAGE):
+                raise _error("store.corrupt", path, reason=type(error).__name__) from None
+            raise
+        reader = cls(path, conn, read_only=True, user=user)
+        reader._recovery = recovery
+        return reader
+
+    @classmethod
+    def _open_for_writing(
+        cls, path: Path, user: str, validated: Project, before: list[tuple[int, int] | None]
+    ) -> ProjectFile:
+        """``validated``: the project decoded read-only while the file and its journal/WAL had
+        the sizes and mtimes ``before``."""
+        conn: sqlite3.Connection | None = None
+        project_file: ProjectFile | None = None
+        try:
+            conn = _connect(path, read_only=False)
+            # Set before the first access: the lock is taken now and kept for the session.
+            _all(conn.execute("PRAGMA locking_mode = EXCLUSIVE"))
+            conn.execute("BEGIN EXCLUSIVE")  # SQLite rolls a hot journal back / replays a WAL
+            project_file = cls(path, conn, read_only=False, user=user)
+            # From here on the header is read through the held descriptor (see _HELD).
+            project_file._hold()
+            header, size = _read_head(path, path)
+            version = _check_header(path, header, size, recovering=False)
+            if _state_of([path, _sidecar(path, "-journal"), _sidecar(path, "-wal")]) != before:
+                # Changed between the validation and the lock (or recovered just now): check
+                # and decode it again, under the lock, before anything is written.
+                _verify(conn, path)
+                validated = _read_project(conn, path, snapshot=False)
+            conn.execute("COMMIT")
+            project_file._validated = validated
+            journal = _sidecar(path, "-journal")
+            if journal.exists() and not _hot_journal(path):
+                # A killed session's idle journal (zeroed header): meaningless once SQLite has
+                # checked it, and safe to remove under our exclusive lock.
+                with suppress(OSError):
+                    journal.unlink()
+            # Only now, with a good file: the journal mode (a file left in WAL mode by an
+            # earlier version is checkpointed and converted here) and the migration.
+            _all(conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}"))
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if version < SCHEMA_VERSION:
+                project_file.backup_path = _backup(conn, path, version)
+                migrations.migrate(conn, version)
+                project_file._validated = None
+            project_file._identity = project_file._snapshot()
             return project_file
-        except sqlite3.Error as error:
-            if conn is not None:
+        except BaseException as error:
+            if project_file is not None:
+                project_file._validated = None
+                with suppress(EcoCheckError):
+                    project_file.close()
+            elif conn is not None:
                 conn.close()
-            raise _translate(error, path) from None
-        except _DAMAGE as error:
-            if conn is not None:
-                conn.close()
-            raise _error("store.corrupt", path, reason=type(error).__name__) from None
-        except BaseException:
-            if conn is not None:
-                conn.close()
+            if isinstance(error, sqlite3.Error):
+                raise _translate(error, path) from None
+            if isinstance(error, _DAMAGE):
+                raise _error("store.corrupt", path, reason=type(error).__name__) from None
             raise
 
+    def _hold(self) -> None:
+        """Keep a descriptor of the file for the identity check (see _HELD), after the lock."""
+        fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        st = os.fstat(fd)
+        self._fd = fd
+        _HELD[(st.st_dev, st.st_ino)] = fd
+        self._identity = self._snapshot()
+
+    def _release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        for key, held in list(_HELD.items()):
+            if held == fd:
+                del _HELD[key]
+        with suppress(OSError):
+            os.close(fd)
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        """What identifies the file on disk between two of our commits: the path still names
+        the inode we opened (a sync client or a copy replaced it otherwise), its size and mtime
+        (a program wrote into it), and its header as read through our own descriptor."""
+        assert self._fd is not None
+        st = os.stat(self.path)
+        own = os.fstat(self._fd)
+        return (
+            st.st_dev,
+            st.st_ino,
+            own.st_dev,
+            own.st_ino,
+            st.st_size,
+            st.st_mtime_ns,
+            _pread(self._fd, 100),
+        )
+
+    def _check_identity(self) -> None:
+        if self._changed_on_disk:
+            raise _error("store.changed_on_disk", self.path)
+        if self._fd is None:
+            return
+        try:
+            same = self._snapshot() == self._identity
+        except OSError:
+            same = False  # the path is gone (moved away, deleted)
+        if not same:
+            self._changed_on_disk = True
+            raise _error("store.changed_on_disk", self.path)
+
+    @property
+    def changed_on_disk(self) -> bool:
+        """True once the file was found changed under us: nothing more is written to it."""
+        return self._changed_on_disk
+
     def close(self) -> None:
-        """Checkpoint and leave one self-contained file (no -wal / -shm beside it)."""
+        """Close the file; every edit is already committed in the main file.
+
+        SQLite removes the journal it kept between commits, so the closed project is one
+        self-contained file. Nothing is written here.
+        """
         conn = self._conn
         if conn is None:
             return
         self._conn = None
         try:
-            if not self.read_only:
-                _all(conn.execute("PRAGMA journal_mode = DELETE"))
+            conn.close()
         except sqlite3.Error as error:
-            # Every change is already committed in the WAL; SQLite replays it on the next open.
             raise _translate(error, self.path) from None
         finally:
-            conn.close()
+            # Only after SQLite has let go of its locks (see _HELD).
+            self._release()
+            if self._recovery is not None:
+                self._recovery.cleanup()
+                self._recovery = None
 
     def __enter__(self) -> ProjectFile:
         return self
@@ -433,6 +742,9 @@ class ProjectFile:
 
     def load(self) -> Project:
         """The whole project as the domain model."""
+        validated, self._validated = self._validated, None
+        if validated is not None:  # decoded while opening, and nothing written since
+            return validated
         with _reading(self.path):
             return _read_project(self._db(), self.path)
 
@@ -537,16 +849,55 @@ class ProjectFile:
     # -- writing: one transaction and one change-log row per call ------------------------------
 
     @contextmanager
-    def _change(
-        self, action: str, target: str | Callable[[], str], old: Any, new: Any
-    ) -> Iterator[sqlite3.Connection]:
-        """One transaction with its change-log row; ``target`` may be a callable, asked after
-        the write (a new record's id is known only then)."""
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One durable transaction around several changes: one user action (a paste, an import,
+        the undo of either, a recalculation) is committed whole or not at all.
+
+        Every mutating method called inside joins it; nested ``transaction()`` blocks join the
+        outermost one. The file's identity is checked before it begins and again just before
+        the commit (store.changed_on_disk: nothing is written then, nor ever after).
+        """
         if self.read_only:
             raise _error("store.not_writable", self.path)
         conn = self._db()
+        if self._depth:
+            self._depth += 1
+            try:
+                yield conn
+            finally:
+                self._depth -= 1
+            return
+        self._check_identity()
+        self._validated = None
         try:
             conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _translate(error, self.path) from None
+        self._depth = 1
+        try:
+            yield conn
+            self._check_identity()
+            conn.execute("COMMIT")
+        except BaseException as error:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise _translate(error, self.path) from None
+            raise
+        finally:
+            self._depth = 0
+        if self._fd is not None:
+            with suppress(OSError):
+                self._identity = self._snapshot()
+
+    @contextmanager
+    def _change(
+        self, action: str, target: str | Callable[[], str], old: Any, new: Any
+    ) -> Iterator[sqlite3.Connection]:
+        """One change with its change-log row, in its own transaction or the caller's
+        :meth:`transaction`; ``target`` may be a callable, asked after the write (a new
+        record's id is known only then)."""
+        with self.transaction() as conn:
             try:
                 yield conn
                 now = _now()
@@ -566,13 +917,8 @@ class ProjectFile:
                 conn.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('app_version', ?)", (__version__,)
                 )
-                conn.execute("COMMIT")
-            except BaseException:
-                with suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as error:
-            raise _translate(error, self.path) from None
+            except sqlite3.Error as error:
+                raise _translate(error, self.path) from None
 
     def set_company(self, company: Company) -> None:
         old = self.load_company()
@@ -914,8 +1260,9 @@ def _read_checklist(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
     return value
 
 
-def _read_project(conn: sqlite3.Connection, path: Path) -> Project:
-    conn.execute("BEGIN")  # one consistent snapshot
+def _read_project(conn: sqlite3.Connection, path: Path, *, snapshot: bool = True) -> Project:
+    if snapshot:
+        conn.execute("BEGIN")  # one consistent snapshot
     try:
         lists = {
             table: [item for _, item in _read_list(conn, table, cls, path)]
@@ -932,7 +1279,26 @@ def _read_project(conn: sqlite3.Connection, path: Path) -> Project:
             **lists,
         )
     finally:
-        conn.execute("COMMIT")
+        if snapshot:
+            conn.execute("COMMIT")
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """migrations.backup with its failures as store.* messages (the original is untouched)."""
+    try:
+        return migrations.backup(conn, path, version)
+    except migrations.BackupFailed as error:
+        raise _error("store.backup_failed", path, reason=str(error)) from None
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise _error("store.disk_full", path) from None
+        raise _error("store.backup_failed", path, reason=error.strerror or str(error)) from None
+
+
+def _remove_with_journal(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with suppress(OSError):
+            _sidecar(path, suffix).unlink()
 
 
 def load_project(path: Path) -> Project:
