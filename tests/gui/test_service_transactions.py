@@ -338,3 +338,20 @@ def test_a_file_that_refuses_to_begin_refuses_the_action_cleanly(
         raise AssertionError("the body must not run")
     monkeypatch.undo()
     assert _on_disk(path) == []
+
+
+def test_relocking_years_to_newer_factors_is_one_commit_and_one_undo_step(
+    service: ProjectService,
+) -> None:
+    """「新しい係数で再計算」 re-locks every year it moves in one commit; its undo is one too."""
+    service.set_fiscal_year(FiscalYearData(FY + 1))
+    commits = _commits(service)
+    service.relock_factor_editions({FY: "electricity_r08", FY + 1: "electricity_r08"})
+    assert commits == ["COMMIT"]
+    years = _file(service).load().fiscal_years
+    assert years[FY].factor_edition == years[FY + 1].factor_edition == "electricity_r08"
+    commits.clear()
+    service.undo_stack.undo()
+    assert commits == ["COMMIT"]
+    years = _file(service).load().fiscal_years
+    assert years[FY].factor_edition == "" and years[FY + 1].factor_edition == ""

@@ -1210,8 +1210,9 @@ class ProjectService(QObject):
             return
 
         def apply(value: dict[int, FiscalYearData | None]) -> None:
-            for year, data in value.items():
-                self._write_fiscal_year(year, data)
+            with self.transaction():  # every year re-locked in one commit, or none
+                for year, data in value.items():
+                    self._write_fiscal_year(year, data)
 
         self.undo_stack.push(
             ValueCommand(self, self.tr("Recalculate with newer factors"), apply, before, after)
