@@ -29,7 +29,9 @@ from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.store import atomic
-from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile, _now, inspect_header
+from ecocheck_desktop.store.opening import inspect_header
+from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile
+from ecocheck_desktop.store.rows import _now
 
 register(
     {
