@@ -105,7 +105,7 @@ class EvidenceRows:
             raise damaged("its type changed")
         return info, data
 
-    # -- evidence ------------------------------------------------------------------------------
+    # -- writing (one change and its change-log row each) -------------------------------------
 
     def attach_evidence(
         self,

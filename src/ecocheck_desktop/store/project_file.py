@@ -541,9 +541,6 @@ class ProjectFile(ProjectEdits, EvidenceRows):
                 raise _translate(error, self.path) from None
 
 
-# -- rows <-> dataclasses -------------------------------------------------------------------------
-
-
 def load_project(path: Path) -> Project:
     """The project in ``path``, read-only (the CLI and the loaders use this)."""
     project_file = ProjectFile.open(Path(path), read_only=True)

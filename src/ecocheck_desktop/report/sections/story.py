@@ -142,7 +142,7 @@ class Story:
         except (KeyError, AttributeError, EcoCheckError):
             return None
 
-    # 9, 11, 12: end-use split, measures and roadmap (core.measures) -----------
+    # the plan behind items 2, 9, 11, 12 and 16 (core.measures) ----------------
 
     @cached_property
     def latest_complete(self) -> YearResult | None:
