@@ -37,6 +37,7 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
 
 # Templates name {file} themselves: messages.render() leaves out a location key whose name
 # appears anywhere in the template text, so "the file ..." would otherwise hide the path.
@@ -138,8 +139,6 @@ for _column in COLUMNS:
 for _alias, _key in _EXTRA_ALIASES.items():
     _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
 
-# A text cell that Excel would run as a formula; written with a leading apostrophe.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TRUE = {"1", "true", "yes", "y", "はい", "○", "〇", "◯", "推計", "見込", "見込み", "概算"}
 _FALSE = {"0", "false", "no", "n", "いいえ", "×", "-", "ー", "", "実績", "確定"}
 
@@ -261,14 +260,9 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def _needs_escape(text: str) -> bool:
-    # Also text that already looks escaped, so that reading back strips exactly one apostrophe.
-    return text.startswith(_FORMULA_START) or (text.startswith("'") and _needs_escape(text[1:]))
-
-
 def _unescape_text(text: str) -> str:
     """Undo the apostrophe that :func:`write_bills_csv` puts before formula-like text."""
-    return text[1:] if text.startswith("'") and _needs_escape(text[1:]) else text
+    return restore_text(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -621,7 +615,7 @@ def _number(value: Decimal | None) -> str:
 
 
 def _safe_text(text: str) -> str:
-    return f"'{text}" if _needs_escape(text) else text
+    return neutralise_text(text)
 
 
 def write_bills_csv(project: Project, path: Path) -> None:
@@ -637,10 +631,12 @@ def write_bills_csv(project: Project, path: Path) -> None:
     for record in project.records:
         writer.writerow(
             [
-                record.month,
-                record.energy,
+                # Month, energy and unit are validated on every path in, but an old or edited
+                # project file may still hold anything: every text cell is neutralised.
+                _safe_text(record.month),
+                _safe_text(record.energy),
                 _number(record.quantity),
-                record.unit,
+                _safe_text(record.unit),
                 _safe_text(record.site),
                 _number(record.cost_yen),
                 _safe_text(record.supplier),

@@ -369,7 +369,7 @@ class SummaryCsv:
         self._writer.writerow(SUMMARY_FIELDS)
 
     def add(self, row: PortfolioRow, *, anonymous_name: str | None = None) -> None:
-        from ecocheck_desktop.report.companion import neutralise
+        from ecocheck_desktop.exchange.csv_safety import neutralise
 
         record = summary_record(row, anonymous_name=anonymous_name)
         cells: list[object] = []
