@@ -8,13 +8,22 @@ anything unexpected to exit code 1. No traceback is printed for bad input.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from ecocheck_desktop import __version__
-from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+
+register(
+    {
+        "cli.environment": "{file}: {reason}. Check that the file and its folder exist, that"
+        " you may read and write them, that no other program holds the file, and that the"
+        " disk has room",
+    }
+)
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -136,8 +145,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as error:
+        environment = environment_message(error, args)
+        if environment is not None:
+            print(f"ecocheck: error: {environment.text()}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         print(f"ecocheck: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _named_file(error: BaseException, args: argparse.Namespace) -> str:
+    """The file an environment error is about: the one the system names, else the output
+    (a full disk, a locked target), else the input."""
+    filename = getattr(error, "filename", None)
+    if filename:
+        return str(filename)
+    if getattr(error, "errno", None) == errno.ENOSPC and getattr(args, "output", None):
+        return str(args.output)
+    for key in ("input", "directory", "output"):
+        value = getattr(args, key, None)
+        if value:
+            return str(value)
+    return "?"
+
+
+def environment_message(error: BaseException, args: argparse.Namespace) -> Message | None:
+    """cli.environment naming the file for errors of the machine rather than of the app:
+    permissions, a full disk, a locked or replaced file, a too-long path, SQLite's I/O and
+    lock errors, running out of memory on a huge input. None for anything else (exit 1)."""
+    reason: str | None = None
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error) or type(error).__name__
+        if error.errno == errno.ENOSPC:
+            reason = "the disk is full"
+    elif isinstance(error, MemoryError):
+        reason = "not enough memory to process this input"
+    elif isinstance(error, RecursionError):
+        reason = "the input is nested too deeply"
+    else:
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is not None and isinstance(error, sqlite3.DatabaseError):
+            reason = str(error) or type(error).__name__
+    if reason is None:
+        return None
+    return Message("cli.environment", {"reason": reason}, {"file": _named_file(error, args)})
 
 
 if __name__ == "__main__":

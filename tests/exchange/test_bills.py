@@ -528,7 +528,7 @@ _NOTES = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     max_size=30,
 ).filter(lambda s: s.strip() != "" or s == "")
-_QUANTITIES = st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False)
+_QUANTITIES = st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False)
 
 
 @settings(

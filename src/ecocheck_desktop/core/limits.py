@@ -25,10 +25,9 @@ from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 
 register(
     {
-        "text.too_long": "{field}: the text is {length} characters long; at most {limit}"
-        " are allowed",
-        "text.bad_characters": "{field}: the text contains characters that are not valid"
-        " text (an unpaired surrogate or a control character)",
+        "text.too_long": "The text is {length} characters long; at most {limit} are allowed here",
+        "text.bad_characters": "The text contains characters that are not valid text (an"
+        " unpaired surrogate)",
         "quantity.implausible": "The quantity {value} {unit} of {energy} is beyond what one"
         " bill line can be (at most {limit} {table_unit}); check the unit and the digits",
         "file.not_regular": "{file} is not a regular file (a folder, a device or a pipe);"
@@ -77,10 +76,10 @@ TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("PlannedMeasure", "note"): MAX_NOTE,
 }
 
-# Unpaired surrogates cannot be encoded (UTF-8, SQLite, the PDF); C0 controls other than tab
-# and line breaks are never typed and break CSV readers and terminals.
-_BAD_CHARACTERS = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_BAD_IN_LINE = re.compile("[\ud800-\udfff\x00-\x1f\x7f]")
+# Unpaired surrogates cannot be encoded (UTF-8, SQLite, the PDF). Control characters are
+# kept: the CSV export neutralises them and reads them back.
+_BAD_CHARACTERS = re.compile("[\ud800-\udfff]")
+_BAD_IN_LINE = _BAD_CHARACTERS
 
 
 def text_limit(owner: str, field: str) -> int:
@@ -90,9 +89,7 @@ def text_limit(owner: str, field: str) -> int:
 def text_problem(value: str, field: str, limit: int, *, multiline: bool = False) -> Message | None:
     """Why ``value`` may not be stored in ``field`` (too long, bad characters), or None."""
     if len(value) > limit:
-        return Message(
-            "text.too_long", {"length": len(value), "limit": limit}, {"field": field}
-        )
+        return Message("text.too_long", {"length": len(value), "limit": limit}, {"field": field})
     pattern = _BAD_CHARACTERS if multiline else _BAD_IN_LINE
     if pattern.search(value):
         return Message("text.bad_characters", {}, {"field": field})
@@ -140,8 +137,11 @@ def project_problems(project: Any, *, max_messages: int = 50) -> list[Message]:
     for i, record in enumerate(project.records):
         problem = quantity_problem(record.energy, record.quantity, record.unit)
         if problem is not None:
-            where = {"field": f"records[{i}].quantity" if problem.code.startswith("quantity")
-                     else f"records[{i}].unit"}
+            where = {
+                "field": f"records[{i}].quantity"
+                if problem.code.startswith("quantity")
+                else f"records[{i}].unit"
+            }
             problems.append(Message(problem.code, problem.params, where))
             if len(problems) >= max_messages:
                 break
@@ -197,7 +197,8 @@ MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024  # all XML parts together, as declare
 MAX_BILL_ROWS = 20_000  # 10 sites x 10 energies x 12 months x 10 years = 12,000
 MAX_BILL_COLUMNS = 64  # columns beyond are never part of the bill format
 MAX_XLSX_CELLS = 400_000
-MAX_IMPORT_TEXT_CHARS = 2_000_000  # all text cells of one bill file together
+MAX_IMPORT_TEXT_CHARS = 4_000_000  # all text cells of one bill file together (200 per row)
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # one bill scan (store/evidence.py)
 MAX_JSON_BYTES = 64 * 1024 * 1024  # room for attachments (20 MB scans as base64)
 MAX_JSON_CONTAINERS = 100_000  # objects + arrays in one JSON document
 MAX_JSON_SEPARATORS = 1_500_000  # commas + colons: bounds the number of values
@@ -215,9 +216,7 @@ def _size_error(path: Path, size: int, limit: int) -> EcoCheckError:
 
 def os_error_message(error: OSError, path: Path | str) -> Message:
     """file.unreadable naming ``path`` with the system's reason."""
-    return Message(
-        "file.unreadable", {"reason": error.strerror or str(error)}, {"file": str(path)}
-    )
+    return Message("file.unreadable", {"reason": error.strerror or str(error)}, {"file": str(path)})
 
 
 def read_regular_file(path: Path, max_bytes: int, *, size_error: Message | None = None) -> bytes:

@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.energy import ENERGY_TYPES, normalize_energy, normalize_unit
 from ecocheck_desktop.core.fiscal import fiscal_year_of, parse_month
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
@@ -49,6 +50,13 @@ register(
         " (expected .ecocheck, .csv, .xlsx or .json)",
         "bills.encoding_unknown": "{file} is neither UTF-8 nor Shift_JIS text;"
         " save it from Excel as 'CSV UTF-8' and try again",
+        "bills.encoding_mixed": "{file}, row {row}: this row is not in the text encoding of"
+        " the rest of the file ({encoding}); the file mixes encodings, so some rows would be"
+        " garbled. Save the whole file again from Excel as 'CSV UTF-8'",
+        "bills.quote_unclosed": '{file}: a quote (") opened on line {first} is not closed'
+        " where the cell ends, so lines {first}-{last} would run together; fix the quote",
+        "table.unpacked_too_large": "{file} unpacks to {size_mb} MB of sheet data (at most"
+        " {limit_mb} MB); only the bill table may be in the workbook",
         "bills.no_header": "{file} is empty: no header row was found",
         "bills.no_rows": "{file} has a header row but no bill lines",
         "bills.title_rows_skipped": "The table header is on row {header_row}; the rows above"
@@ -169,15 +177,49 @@ class BillImport:
 # Bytes that Python's cp932 maps to private-use or C1 characters: present only when the file
 # is not Shift_JIS text at all (e.g. binary, or UTF-16 without a BOM).
 _NOT_SHIFT_JIS = re.compile("[\x80\uf8f0-\uf8f3]")
+# ISO-2022-JP (JIS) switches character sets with ESC $ B / ESC ( B ...: 7-bit bytes that pass
+# as UTF-8 and would import as garbage.
+_CONTROL = re.compile("\x1b[$()]")
+# A Japanese character in UTF-8 (three bytes): evidence that a line was written as UTF-8.
+_UTF8_WIDE = re.compile("[\u0800-\uffff]")
+
+
+def _row_where(where: dict[str, Any], data: bytes | str, position: int) -> dict[str, Any]:
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    return {**where, "row": data.count(newline, 0, position) + 1}  # type: ignore[arg-type]
+
+
+def _refuse_controls(text: str, where: dict[str, Any]) -> None:
+    match = _CONTROL.search(text)
+    if match:
+        raise EcoCheckError(
+            Message("bills.encoding_unknown", where=_row_where(where, text, match.start()))
+        )
+
+
+def _utf8_line(line: bytes) -> bool:
+    """True if ``line`` is UTF-8 with Japanese in it (so not Shift_JIS that happens to pass)."""
+    try:
+        return bool(_UTF8_WIDE.search(line.decode("utf-8")))
+    except UnicodeDecodeError:
+        return False
 
 
 def _decode(data: bytes, where: dict[str, Any]) -> tuple[str, str]:
+    """The text of a bill file in one encoding, or bills.encoding_* naming the first bad row.
+
+    A file that mixes encodings (UTF-8 rows and a Shift_JIS row, e.g. lines pasted from two
+    sources) or uses one this app does not read (ISO-2022-JP's escape sequences, binary) is
+    refused: decoding it in any one encoding would import some rows as mojibake.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Excel's "Unicode text" export: UTF-16 with a BOM (and tabs).
         try:
-            return data.decode("utf-16"), "utf-16"
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise EcoCheckError(Message("bills.encoding_unknown", where=where)) from None
+        _refuse_controls(text, where)
+        return text, "utf-16"
     if b"\x00" in data:
         # No text encoding of a bill table has NUL bytes except UTF-16 (here without a BOM).
         # UTF-16 puts the NUL of every ASCII character (digits, commas, tabs: a good part of
@@ -187,57 +229,202 @@ def _decode(data: bytes, where: dict[str, Any]) -> tuple[str, str]:
         if len(data) % 2 == 0 and one_sided and (odd_nuls + even_nuls) * 10 >= len(data):
             codec = "utf-16-le" if odd_nuls else "utf-16-be"
             try:
-                return data.decode(codec), codec
+                text = data.decode(codec)
             except UnicodeDecodeError:
                 pass
-        raise EcoCheckError(Message("bills.encoding_unknown", where=where))
+            else:
+                _refuse_controls(text, where)
+                return text, codec
+        raise EcoCheckError(
+            Message("bills.encoding_unknown", where=_row_where(where, data, data.index(0)))
+        )
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        bad_row = _row_where(where, data, error.start)
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        if _utf8_line(data[:line_start]):
+            # UTF-8 Japanese above, something else here: one row pasted from another file.
+            raise EcoCheckError(
+                Message("bills.encoding_mixed", {"encoding": "UTF-8"}, bad_row)
+            ) from None
     else:
+        _refuse_controls(text, where)
         return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
         text = data.decode("cp932")
-    except UnicodeDecodeError:
-        raise EcoCheckError(Message("bills.encoding_unknown", where=where)) from None
-    if _NOT_SHIFT_JIS.search(text):
-        raise EcoCheckError(Message("bills.encoding_unknown", where=where))
+    except UnicodeDecodeError as error:
+        raise EcoCheckError(
+            Message("bills.encoding_unknown", where=_row_where(where, data, error.start))
+        ) from None
+    match = _NOT_SHIFT_JIS.search(text)
+    if match:
+        raise EcoCheckError(
+            Message("bills.encoding_unknown", where=_row_where(where, text, match.start()))
+        )
+    _refuse_controls(text, where)
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.isascii() and _utf8_line(line):
+            raise EcoCheckError(
+                Message("bills.encoding_mixed", {"encoding": "Shift_JIS"}, {**where, "row": number})
+            )
     return text, "cp932"
 
 
+class _TextBudget:
+    """All text cells of one file together stay under MAX_IMPORT_TEXT_CHARS (a shared string
+    of a workbook can be repeated in thousands of cells: a small file, a huge project)."""
+
+    def __init__(self, where: dict[str, Any]) -> None:
+        self.where = where
+        self.used = 0
+
+    def spend(self, row: Sequence[Any]) -> None:
+        self.used += sum(len(cell) for cell in row if isinstance(cell, str))
+        if self.used > limits.MAX_IMPORT_TEXT_CHARS:
+            raise EcoCheckError(
+                Message(
+                    "table.too_much_text",
+                    {"limit": f"{limits.MAX_IMPORT_TEXT_CHARS:,}"},
+                    self.where,
+                )
+            )
+
+
+def _too_many_rows(where: dict[str, Any]) -> EcoCheckError:
+    return EcoCheckError(
+        Message("table.too_many_rows", {"limit": f"{limits.MAX_BILL_ROWS:,}"}, where)
+    )
+
+
+# Rows allowed above the table (titles) and blank rows, beyond the bill lines themselves.
+_ROW_SLACK = 1_000
+
+
 def _csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise EcoCheckError(
-            Message("file.unreadable", {"reason": error.strerror or str(error)}, where)
-        ) from None
+    data = limits.read_regular_file(path, limits.MAX_BILL_FILE_BYTES)
     text, encoding = _decode(data, where)
+    del data
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    # strict: a stray quote is an error, not a silent merge of the following lines.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[Any]] = []
+    budget = _TextBudget(where)
+    last_line = 0
     try:
-        rows: list[list[Any]] = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for row in reader:
+            first, last_line = last_line + 1, reader.line_num
+            if last_line > first and any(
+                "\n" in cell and delimiter in cell.split("\n", 1)[1] for cell in row
+            ):
+                # A quote opened on one line and closed lines later swallowed bill lines.
+                raise EcoCheckError(
+                    Message(
+                        "bills.quote_unclosed",
+                        {"first": first, "last": last_line},
+                        {**where, "row": first},
+                    )
+                )
+            if len(rows) >= limits.MAX_BILL_ROWS + _ROW_SLACK:
+                raise _too_many_rows(where)
+            row = row[: limits.MAX_BILL_COLUMNS]
+            budget.spend(row)
+            rows.append(row)
     except csv.Error as error:
-        raise EcoCheckError(Message("file.unreadable", {"reason": str(error)}, where)) from None
+        if "field limit" in str(error):  # a cell over 128 KB: not a bill table
+            raise EcoCheckError(Message("file.unreadable", {"reason": str(error)}, where)) from None
+        first = last_line + 1
+        raise EcoCheckError(
+            Message(
+                "bills.quote_unclosed",
+                {"first": first, "last": max(first, reader.line_num)},
+                {**where, "row": first},
+            )
+        ) from None
     return rows, encoding
 
 
+def _count_cells(archive: Any, part: str, where: dict[str, Any]) -> None:
+    """Refuse a sheet with more cells than MAX_XLSX_CELLS, counted in its XML as stored (the
+    declared <dimension> may say anything), before openpyxl parses a row of it."""
+    count = 0
+    tail = b""
+    with archive.open(part) as stream:
+        while True:
+            chunk = stream.read(1024 * 1024)
+            if not chunk:
+                break
+            window = tail + chunk
+            count += (
+                window.count(b"<c ")
+                + window.count(b"<c>")
+                - (tail.count(b"<c ") + tail.count(b"<c>"))
+            )
+            if count > limits.MAX_XLSX_CELLS:
+                raise EcoCheckError(
+                    Message("table.too_many_cells", {"limit": f"{limits.MAX_XLSX_CELLS:,}"}, where)
+                )
+            tail = window[-3:]
+
+
 def _xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
+    import zipfile
+
     from openpyxl import load_workbook
 
+    data = limits.read_regular_file(path, limits.MAX_BILL_FILE_BYTES)
     # A renamed .xls, a password-protected workbook or a truncated download all end up here.
     # Everything in the try block below is openpyxl parsing the user's file: a damaged part
     # surfaces as any exception class (zlib.error, EOFError, TypeError from a mangled XML
     # attribute ...), and each one means the same to the user, so all become file.unreadable.
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        # zipfile never inflates a part beyond its declared size, so this bounds all reading.
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > limits.MAX_XLSX_UNPACKED_BYTES:
+            raise EcoCheckError(
+                Message(
+                    "table.unpacked_too_large",
+                    {
+                        "size_mb": f"{unpacked / 1024 / 1024:.0f}",
+                        "limit_mb": limits.MAX_XLSX_UNPACKED_BYTES // 1024 // 1024,
+                    },
+                    where,
+                )
+            )
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
-            # Explicit min_row/min_col so that list positions are Excel's row/column numbers.
-            return [list(row) for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
+            part = getattr(sheet, "_worksheet_path", None)
+            if part:
+                _count_cells(archive, part.lstrip("/"), where)
+            # The declared <dimension> is not trusted: a 5 KB file may claim a million rows
+            # of 16,384 columns. Rows are read lazily, at most MAX_BILL_COLUMNS wide.
+            sheet.reset_dimensions()
+            rows: list[list[Any]] = []
+            budget = _TextBudget(where)
+            pending_blank = 0
+            for row in sheet.iter_rows(
+                min_row=1, min_col=1, max_col=limits.MAX_BILL_COLUMNS, values_only=True
+            ):
+                if all(cell is None for cell in row):
+                    pending_blank += 1  # trailing formatted rows are never materialised
+                    if len(rows) + pending_blank > limits.MAX_BILL_ROWS + _ROW_SLACK:
+                        break
+                    continue
+                if len(rows) + pending_blank >= limits.MAX_BILL_ROWS + _ROW_SLACK:
+                    raise _too_many_rows(where)
+                rows.extend([] for _ in range(pending_blank))
+                pending_blank = 0
+                cells = list(row)
+                budget.spend(cells)
+                rows.append(cells)
+            return rows
         finally:
             workbook.close()
+    except EcoCheckError:
+        raise
     except Exception as error:
         reason = getattr(error, "strerror", None) or str(error)[:200] or type(error).__name__
         raise EcoCheckError(Message("file.unreadable", {"reason": reason}, where)) from None
@@ -352,6 +539,7 @@ class _Layout:
 
 
 _HEADER_SEARCH_ROWS = 10
+_TEXT_COLUMNS = ("site", "supplier", "menu", "factor_source", "note")
 
 
 def _find_header(rows: Sequence[Sequence[Any]]) -> int | None:
@@ -443,6 +631,10 @@ def _parse_row(
                 where("unit"),
             )
         )
+    elif energy is not None and unit is not None and quantity is not None:
+        implausible = limits.quantity_problem(energy, quantity, unit)
+        if implausible is not None:
+            problems.append(Message(implausible.code, implausible.params, where("quantity")))
     cost = parse("cost_yen", _parse_cost)
     factors: dict[str, Decimal | None] = {}
     for key in ("factor_basic", "factor_adjusted"):
@@ -457,6 +649,17 @@ def _parse_row(
             )
         factors[key] = factor
     estimated = parse("estimated", _parse_estimated)
+    for key in _TEXT_COLUMNS:
+        value = cell(key)
+        if isinstance(value, str):
+            problem = limits.text_problem(
+                value,
+                layout.header.get(key, key),
+                limits.text_limit("EnergyRecord", key),
+                multiline=key == "note",
+            )
+            if problem is not None:
+                problems.append(Message(problem.code, problem.params, where(key)))
     if problems:
         return None, problems
     factor_source = text("factor_source")

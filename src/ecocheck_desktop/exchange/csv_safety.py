@@ -20,9 +20,7 @@ FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\n", "＝"
 
 def needs_neutralising(text: str) -> bool:
     """True for a text a spreadsheet could run as a formula."""
-    return text.startswith(FORMULA_PREFIXES) or text.lstrip(" \u3000").startswith(
-        FORMULA_PREFIXES
-    )
+    return text.startswith(FORMULA_PREFIXES) or text.lstrip(" \u3000").startswith(FORMULA_PREFIXES)
 
 
 def neutralise(value: object) -> object:
