@@ -126,25 +126,30 @@ def object_text_problems(obj: Any, where: str) -> list[Message]:
     return problems
 
 
-def project_problems(project: Any, *, max_messages: int = 50) -> list[Message]:
-    """Text caps and quantity limits over a whole Project (JSON import, hand-over export)."""
-    problems = object_text_problems(project.company, "company")
-    for key in ("sites", "contracts", "records", "refrigerants", "scope3", "targets"):
-        for i, item in enumerate(getattr(project, key, [])):
-            problems.extend(object_text_problems(item, f"{key}[{i}]"))
-            if len(problems) >= max_messages:
-                return problems[:max_messages]
+def project_problems(project: Any, *, text: bool = True, max_messages: int = 50) -> list[Message]:
+    """Quantity limits and units over a whole Project and, with ``text``, the text caps.
+
+    Every path that takes a project in or passes it on uses this: the JSON import (with the
+    text caps), calc/report/export on a project file and the hand-over export (values only: a
+    long name in an older file still prints, shortened, and is no reason to refuse it).
+    """
+    problems: list[Message] = []
     for i, record in enumerate(project.records):
         problem = quantity_problem(record.energy, record.quantity, record.unit)
         if problem is not None:
-            where = {
-                "field": f"records[{i}].quantity"
-                if problem.code.startswith("quantity")
-                else f"records[{i}].unit"
-            }
-            problems.append(Message(problem.code, problem.params, where))
+            key = "quantity" if problem.code.startswith("quantity") else "unit"
+            if problem.code == "energy.unknown":
+                key = "energy"
+            problems.append(Message(problem.code, problem.params, {"field": f"records[{i}].{key}"}))
             if len(problems) >= max_messages:
-                break
+                return problems
+    if text:
+        problems += object_text_problems(project.company, "company")
+        for key in ("sites", "contracts", "records", "refrigerants", "scope3", "targets"):
+            for i, item in enumerate(getattr(project, key, [])):
+                problems.extend(object_text_problems(item, f"{key}[{i}]"))
+                if len(problems) >= max_messages:
+                    return problems[:max_messages]
     return problems[:max_messages]
 
 

@@ -38,6 +38,7 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.tempfiles import remove_stale
 from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
 
 # Templates name {file} themselves: messages.render() leaves out a location key whose name
@@ -299,6 +300,7 @@ def _too_many_rows(where: dict[str, Any]) -> EcoCheckError:
 
 # Rows allowed above the table (titles) and blank rows, beyond the bill lines themselves.
 _ROW_SLACK = 1_000
+_EXCEL_MAX_ROWS = 1_048_576
 
 
 def _csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
@@ -409,9 +411,11 @@ def _xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
                 min_row=1, min_col=1, max_col=limits.MAX_BILL_COLUMNS, values_only=True
             ):
                 if all(cell is None for cell in row):
-                    pending_blank += 1  # trailing formatted rows are never materialised
-                    if len(rows) + pending_blank > limits.MAX_BILL_ROWS + _ROW_SLACK:
-                        break
+                    # Blank rows (gaps, trailing formatted rows) are counted, not stored; past
+                    # Excel's last row the file is not a worksheet Excel wrote.
+                    pending_blank += 1
+                    if len(rows) + pending_blank > _EXCEL_MAX_ROWS:
+                        raise _too_many_rows(where)
                     continue
                 if len(rows) + pending_blank >= limits.MAX_BILL_ROWS + _ROW_SLACK:
                     raise _too_many_rows(where)
@@ -854,6 +858,7 @@ def write_bills_csv(project: Project, path: Path) -> None:
     # Through a temporary file renamed into place: a full disk or a killed process must not
     # leave a truncated CSV where the previous export was.
     path = Path(path)
+    remove_stale(path)  # what a killed earlier export left behind
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temp.write_bytes(buffer.getvalue().encode("utf-8-sig"))

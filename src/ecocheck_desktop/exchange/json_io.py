@@ -32,6 +32,7 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
     Target,
 )
+from ecocheck_desktop.core.tempfiles import remove_stale
 from ecocheck_desktop.store.codec import (
     MAX_JSON_DEPTH,
     Problems,
@@ -331,6 +332,7 @@ def write_json(
         ensure_ascii=False,
         indent=2,
     )
+    remove_stale(path)  # what a killed earlier export left behind
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temp.write_text(text + "\n", encoding="utf-8")

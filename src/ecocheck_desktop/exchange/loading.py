@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 
@@ -58,7 +59,15 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
             return LoadedInput(read_json(path))
         from ecocheck_desktop.store.project_file import load_project
 
-        return LoadedInput(load_project(path))
+        project = load_project(path)
+        # A file written by another tool or an older version may hold a value every import
+        # refuses (a unit that does not fit the energy, 9e14 kWh): refused here as well.
+        problems = limits.project_problems(project, text=False)
+        if problems:
+            raise EcoCheckError(
+                *(Message(m.code, m.params, {**where, **m.where}) for m in problems)
+            )
+        return LoadedInput(project)
     except OSError as error:
         # Permissions, a file locked by Excel on Windows, a disk error: the user's to fix.
         raise EcoCheckError(

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 
@@ -139,8 +140,8 @@ def scan_file(path: Path) -> PortfolioRow:
         return summarise(path, project)
     except EcoCheckError as error:
         return PortfolioRow(path, error=error.messages[0])
-    except (OSError, sqlite3.Error, ArithmeticError, ValueError, KeyError, TypeError) as error:
-        reason = f"{type(error).__name__}: {error}"
+    except Exception as error:  # one client's file never stops the scan of the folder
+        reason = f"{type(error).__name__}: {str(error)[:300]}"
         return PortfolioRow(
             path, error=Message("portfolio.failed", {"reason": reason}, {"file": str(path)})
         )
@@ -154,6 +155,7 @@ def read_project(path: Path) -> Project:
     """
     from ecocheck_desktop.store.project_file import ProjectFile, inspect_header
 
+    limits.check_regular_file(path)  # a FIFO named client.ecocheck must not hang the scan
     inspect_header(path)
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
@@ -430,8 +432,10 @@ def batch_reports(
             build_report(read_project(source), target, lang=lang)
         except EcoCheckError as error:
             yield BatchResult(source, None, error.messages[0])
-        except (OSError, ArithmeticError, ValueError, KeyError, TypeError) as error:
-            reason = f"{type(error).__name__}: {error}"
+        except Exception as error:
+            # Whatever one client's file does to the report (a reportlab LayoutError, a
+            # damaged value, a full disk), the batch names it and goes on with the next.
+            reason = f"{type(error).__name__}: {str(error)[:300]}"
             where = {"file": str(source)}
             yield BatchResult(source, None, Message("portfolio.failed", {"reason": reason}, where))
         else:
