@@ -15,15 +15,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ecocheck_desktop import __version__
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "cli.environment": "{file}: {reason}. Check that the file and its folder exist, that"
-        " you may read and write them, that no other program holds the file, and that the"
-        " disk has room",
-    }
-)
+from ecocheck_desktop.core import limits
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -156,11 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _named_file(error: BaseException, args: argparse.Namespace) -> str:
     """The file an environment error is about: the one the system names, else the output
     (a full disk, a locked target), else the input."""
-    filename = getattr(error, "filename", None)
-    if filename:
-        return str(filename)
     if getattr(error, "errno", None) == errno.ENOSPC and getattr(args, "output", None):
-        return str(args.output)
+        return str(getattr(error, "filename", None) or args.output)
     for key in ("input", "directory", "output"):
         value = getattr(args, key, None)
         if value:
@@ -169,25 +159,9 @@ def _named_file(error: BaseException, args: argparse.Namespace) -> str:
 
 
 def environment_message(error: BaseException, args: argparse.Namespace) -> Message | None:
-    """cli.environment naming the file for errors of the machine rather than of the app:
-    permissions, a full disk, a locked or replaced file, a too-long path, SQLite's I/O and
-    lock errors, running out of memory on a huge input. None for anything else (exit 1)."""
-    reason: str | None = None
-    if isinstance(error, OSError):
-        reason = error.strerror or str(error) or type(error).__name__
-        if error.errno == errno.ENOSPC:
-            reason = "the disk is full"
-    elif isinstance(error, MemoryError):
-        reason = "not enough memory to process this input"
-    elif isinstance(error, RecursionError):
-        reason = "the input is nested too deeply"
-    else:
-        sqlite3 = sys.modules.get("sqlite3")
-        if sqlite3 is not None and isinstance(error, sqlite3.DatabaseError):
-            reason = str(error) or type(error).__name__
-    if reason is None:
-        return None
-    return Message("cli.environment", {"reason": reason}, {"file": _named_file(error, args)})
+    """file.environment (core.limits) for errors of the machine rather than of the app, naming
+    the file; None for anything else (exit 1)."""
+    return limits.environment_message(error, _named_file(error, args))
 
 
 if __name__ == "__main__":

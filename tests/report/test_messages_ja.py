@@ -54,7 +54,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         },
         ROW,
     ),
-    "cli.environment": ({"reason": "Permission denied"}, F),
+    "file.environment": ({"reason": "Permission denied"}, F),
     "bills.no_header": ({}, F),
     "bills.no_rows": ({}, F),
     "bills.title_rows_skipped": ({"header_row": 3}, F),

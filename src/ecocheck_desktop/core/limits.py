@@ -30,6 +30,9 @@ register(
         " unpaired surrogate)",
         "quantity.implausible": "The quantity {value} {unit} of {energy} is beyond what one"
         " bill line can be (at most {limit} {table_unit}); check the unit and the digits",
+        "file.environment": "{file}: {reason}. Check that the file and its folder exist, that"
+        " you may read and write them, that no other program holds the file, and that the"
+        " disk has room",
         "file.not_regular": "{file} is not a regular file (a folder, a device or a pipe);"
         " choose a saved file",
         "file.too_large": "{file} is {size_mb} MB; the limit for this kind of file is"
@@ -265,6 +268,33 @@ def read_regular_file(path: Path, max_bytes: int, *, size_error: Message | None 
             raise EcoCheckError(size_error)
         raise _size_error(path, len(data), max_bytes)
     return data
+
+
+def environment_message(error: BaseException, fallback_file: Path | str) -> Message | None:
+    """file.environment for errors of the machine rather than of the app or the input:
+    permissions, a full disk, a locked or replaced file, a too-long path, SQLite's I/O and lock
+    errors, running out of memory on a huge input. The file is the one the system names, else
+    ``fallback_file``. None for anything else (a programming error: exit 1, logged)."""
+    import errno
+    import sys
+
+    reason: str | None = None
+    filename = getattr(error, "filename", None) or fallback_file
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error) or type(error).__name__
+        if error.errno == errno.ENOSPC:
+            reason = "the disk is full"
+    elif isinstance(error, MemoryError):
+        reason = "not enough memory to process this input"
+    elif isinstance(error, RecursionError):
+        reason = "the input is nested too deeply"
+    else:
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is not None and isinstance(error, sqlite3.DatabaseError):
+            reason = str(error) or type(error).__name__
+    if reason is None:
+        return None
+    return Message("file.environment", {"reason": reason}, {"file": str(filename)})
 
 
 def check_regular_file(path: Path) -> os.stat_result:

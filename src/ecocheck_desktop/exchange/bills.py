@@ -17,7 +17,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -255,9 +255,15 @@ def _decode(data: bytes, where: dict[str, Any]) -> tuple[str, str]:
     try:
         text = data.decode("cp932")
     except UnicodeDecodeError as error:
-        raise EcoCheckError(
-            Message("bills.encoding_unknown", where=_row_where(where, data, error.start))
-        ) from None
+        bad_row = _row_where(where, data, error.start)
+        start = data.rfind(b"\n", 0, error.start) + 1
+        end = data.find(b"\n", error.start)
+        if _utf8_line(data[start : end if end >= 0 else len(data)]):
+            # Shift_JIS above, a UTF-8 row here (lines pasted from another file).
+            raise EcoCheckError(
+                Message("bills.encoding_mixed", {"encoding": "Shift_JIS"}, bad_row)
+            ) from None
+        raise EcoCheckError(Message("bills.encoding_unknown", where=bad_row)) from None
     match = _NOT_SHIFT_JIS.search(text)
     if match:
         raise EcoCheckError(
@@ -300,7 +306,6 @@ def _too_many_rows(where: dict[str, Any]) -> EcoCheckError:
 
 # Rows allowed above the table (titles) and blank rows, beyond the bill lines themselves.
 _ROW_SLACK = 1_000
-_EXCEL_MAX_ROWS = 1_048_576
 
 
 def _csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
@@ -370,6 +375,35 @@ def _count_cells(archive: Any, part: str, where: dict[str, Any]) -> None:
             tail = window[-3:]
 
 
+def _sheet_rows(sheet: Any) -> Iterator[tuple[int, list[Any]]]:
+    """(Excel row number, values of columns 1..MAX_BILL_COLUMNS) for each non-blank row
+    stored in a read-only openpyxl sheet, straight from its XML parser (openpyxl's own
+    iter_rows fills every gap and pads to the declared dimension)."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    workbook = sheet.parent
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=workbook.data_only,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            values: list[Any] = []
+            for cell in cells:
+                column = cell["column"]
+                if column > limits.MAX_BILL_COLUMNS or cell["value"] is None:
+                    continue
+                if len(values) < column:
+                    values.extend([None] * (column - len(values)))
+                values[column - 1] = cell["value"]
+            if values:
+                yield number, values
+
+
 def _xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
     import zipfile
 
@@ -401,27 +435,16 @@ def _xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
             part = getattr(sheet, "_worksheet_path", None)
             if part:
                 _count_cells(archive, part.lstrip("/"), where)
-            # The declared <dimension> is not trusted: a 5 KB file may claim a million rows
-            # of 16,384 columns. Rows are read lazily, at most MAX_BILL_COLUMNS wide.
-            sheet.reset_dimensions()
+            # The declared <dimension> is not trusted (a 5 KB file may claim a million rows
+            # of 16,384 columns), and neither are the gaps between rows: only rows present in
+            # the XML are read, one at a time, at most MAX_BILL_COLUMNS wide.
             rows: list[list[Any]] = []
             budget = _TextBudget(where)
-            pending_blank = 0
-            for row in sheet.iter_rows(
-                min_row=1, min_col=1, max_col=limits.MAX_BILL_COLUMNS, values_only=True
-            ):
-                if all(cell is None for cell in row):
-                    # Blank rows (gaps, trailing formatted rows) are counted, not stored; past
-                    # Excel's last row the file is not a worksheet Excel wrote.
-                    pending_blank += 1
-                    if len(rows) + pending_blank > _EXCEL_MAX_ROWS:
-                        raise _too_many_rows(where)
-                    continue
-                if len(rows) + pending_blank >= limits.MAX_BILL_ROWS + _ROW_SLACK:
+            for number, cells in _sheet_rows(sheet):
+                if number > limits.MAX_BILL_ROWS + _ROW_SLACK:
                     raise _too_many_rows(where)
-                rows.extend([] for _ in range(pending_blank))
-                pending_blank = 0
-                cells = list(row)
+                if len(rows) < number - 1:
+                    rows.extend([] for _ in range(number - 1 - len(rows)))
                 budget.spend(cells)
                 rows.append(cells)
             return rows
@@ -801,6 +824,8 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
 
 def project_from_bills(result: BillImport, company_name: str) -> Project:
     """A new project holding the imported bills; fiscal years follow the default April start."""
+    # The name comes from --company or the file name: the same cap as every other path in.
+    limits.check_text(company_name, "company.name", limits.MAX_COMPANY_NAME)
     company = Company(name=company_name)
     years = sorted({fiscal_year_of(r.month, company.fy_start_month) for r in result.records})
     return Project(

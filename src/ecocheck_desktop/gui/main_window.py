@@ -354,12 +354,19 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_project(self, path: str) -> bool:
+        from ecocheck_desktop.core.limits import environment_message
         from ecocheck_desktop.core.messages import EcoCheckError
 
         try:
             self.service.open(path)
         except EcoCheckError as error:
             self._show_failure(list(error.messages))
+            return False
+        except Exception as error:  # a folder the user may not enter, a locked or full disk
+            message = environment_message(error, path)
+            if message is None:
+                raise
+            self._show_failure([message])
             return False
         if self.current_page().page_id == "home":
             self.show_page("energy")

@@ -27,6 +27,7 @@ from PySide6.QtGui import QUndoStack
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
 from ecocheck_desktop.core.footprint import Footprint, YearResult, calculate
+from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import (
     Company,
@@ -691,6 +692,12 @@ class ProjectService(QObject):
 
     def set_company(self, company: Company) -> None:
         project = self._require()
+        # Text the file, the CSV and the PDF cannot hold (an unpaired surrogate, a name over
+        # core.limits' caps) is refused with a message, never raised from the store.
+        problems = object_text_problems(company, "company")
+        if problems:
+            self.failed.emit(problems)
+            return
         if company != project.company:
             self.undo_stack.push(
                 ValueCommand(
@@ -764,6 +771,10 @@ class ProjectService(QObject):
 
     def upsert_site(self, site: Site) -> None:
         project = self._require()
+        problems = object_text_problems(site, "site")
+        if problems:
+            self.failed.emit(problems)
+            return
         if site not in project.sites:
             self._run(lambda: self._write_site(site))
 

@@ -56,7 +56,7 @@ MESSAGES_JA: dict[str, str] = {
     "含まれています。",
     "quantity.implausible": "{energy}の使用量 {value} {unit} は、請求書の1行としてありえない"
     "大きさです（上限 {limit} {table_unit}）。単位と桁を確かめてください。",
-    "cli.environment": "{file} を扱えません（{reason}）。ファイルとフォルダーがあるか、読み書きの"
+    "file.environment": "{file} を扱えません（{reason}）。ファイルとフォルダーがあるか、読み書きの"
     "権限があるか、ほかのプログラムが開いていないか、ディスクに空きがあるかを確かめてください。",
     "bills.no_header": "ファイル {file} は空です（見出しの行が見つかりません）。",
     "bills.no_rows": "ファイル {file} には見出しの行だけがあり、請求書の行がありません。",
