@@ -234,3 +234,50 @@ def test_every_csv_the_commands_write_is_free_of_formulas(tmp_path: Path) -> Non
         data = (tmp_path / f"{name}.csv").read_bytes()
         assert formula_cells(data) == [], name
         assert b"'=HYPERLINK" in data or b"'=1+1" in data  # the text is there, neutralised
+
+
+def test_portfolio_reports_go_on_past_hostile_clients(tmp_path: Path) -> None:
+    from ecocheck_desktop.commands.demo import demo_project
+    from ecocheck_desktop.store.project_file import ProjectFile
+    from tests.security.long_text import long_text_project
+
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    ProjectFile.create(folder / "a.ecocheck", demo_project()).close()
+    ProjectFile.create(folder / "b_long.ecocheck", long_text_project(4000)).close()
+    (folder / "c_garbage.ecocheck").write_bytes(b"=1+1 not a database" * 100)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "d_fifo.ecocheck")
+    ProjectFile.create(folder / "e.ecocheck", demo_project()).close()
+    out = tmp_path / "pdf"
+    run = ecocheck(
+        "portfolio", str(folder), "-o", str(tmp_path / "s.csv"), "--reports", str(out),
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert_clean(run, "portfolio")
+    assert run.code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "b_long.pdf", "e.pdf"]
+    assert "c_garbage.ecocheck" in run.stderr
+    assert formula_cells((tmp_path / "s.csv").read_bytes()) == []
+
+
+def test_a_killed_hand_over_leaves_nothing_behind_the_next_one(tmp_path: Path) -> None:
+    import time
+
+    from ecocheck_desktop.core.tempfiles import STALE_AFTER_SECONDS
+
+    demo = tmp_path / "demo.ecocheck"
+    assert ecocheck("demo", "-o", str(demo), cwd=tmp_path).code == 0
+    old = time.time() - STALE_AFTER_SECONDS - 60
+    leftovers = [
+        tmp_path / ".copy.ecocheck.x1y2z3.tmp",
+        tmp_path / ".copy.ecocheck.x1y2z3.tmp-journal",
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"\0" * 1024 * 1024)  # the half-written copy of a killed run
+        os.utime(leftover, (old, old))
+    copy = tmp_path / "copy.ecocheck"
+    run = ecocheck("handover", "export", str(demo), "-o", str(copy), cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert copy.exists()
+    assert not any(leftover.exists() for leftover in leftovers)
