@@ -54,6 +54,59 @@ def _patch_sheet(data: bytes, change: Callable[[bytes], bytes]) -> bytes:
     return out.getvalue()
 
 
+def _patch_parts(
+    data: bytes, changes: dict[str, Callable[[bytes], bytes]], extra: dict[str, bytes]
+) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename in changes:
+                content = changes[info.filename](content)
+            target.writestr(info.filename, content)
+        for name, content in extra.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def xlsx_font_flood(folder: Path, fonts: int = 1_000_000) -> Path:
+    """A ~150 KB workbook whose styles declare a million fonts (1.7 GB of openpyxl objects)."""
+    font = b'<font><name val="Calibri"/><sz val="11"/></font>'
+    change = {
+        "xl/styles.xml": lambda xml: xml.replace(
+            b'<fonts count="1">', b'<fonts count="1">' + font * fonts
+        )
+    }
+    path = folder / "font_flood.xlsx"
+    path.write_bytes(_patch_parts(_workbook_bytes([HEADER, *ROWS]), change, {}))
+    return path
+
+
+def xlsx_shared_string_count_flood(folder: Path, strings: int = 3_000_000) -> Path:
+    """Three million one-letter shared strings (a list openpyxl builds before any row)."""
+    table = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    table += b"<si><t>a</t></si>" * strings + b"</sst>"
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    relation = (
+        b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    )
+    changes = {
+        "[Content_Types].xml": lambda xml: xml.replace(b"</Types>", override),
+        "xl/_rels/workbook.xml.rels": lambda xml: xml.replace(b"</Relationships>", relation),
+    }
+    path = folder / "shared_string_count_flood.xlsx"
+    data = _patch_parts(_workbook_bytes([HEADER, *ROWS]), changes, {"xl/sharedStrings.xml": table})
+    path.write_bytes(data)
+    return path
+
+
 def xlsx_huge_dimension(folder: Path) -> Path:
     """A few-KB workbook declaring A1:XFD1048576 (17 billion cells) over two bill lines."""
     data = _patch_sheet(
@@ -258,6 +311,8 @@ BILL_FILES: dict[str, Callable[[Path], Path]] = {
     "xlsx_far_cell": xlsx_far_cell,
     "xlsx_many_cells": xlsx_many_cells,
     "xlsx_shared_string_flood": xlsx_shared_string_flood,
+    "xlsx_font_flood": xlsx_font_flood,
+    "xlsx_shared_string_count_flood": xlsx_shared_string_count_flood,
     "csv_utf8_with_one_sjis_row": csv_utf8_with_one_sjis_row,
     "csv_sjis_with_one_utf8_row": csv_sjis_with_one_utf8_row,
     "csv_iso2022jp": csv_iso2022jp,

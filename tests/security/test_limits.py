@@ -88,6 +88,19 @@ def test_a_shared_string_repeated_in_every_row_is_refused(tmp_path: Path) -> Non
     assert [m.code for m in _refused(path).messages] == ["table.too_much_text"]
 
 
+@pytest.mark.parametrize(
+    "builder", [hostile_files.xlsx_font_flood, hostile_files.xlsx_shared_string_count_flood]
+)
+def test_style_and_shared_string_floods_are_refused_unparsed(
+    tmp_path: Path, builder: object
+) -> None:
+    started = time.monotonic()
+    path = builder(tmp_path)  # type: ignore[operator]
+    assert path.stat().st_size < 500_000
+    assert [m.code for m in _refused(path).messages] == ["table.unpacked_too_large"]
+    assert time.monotonic() - started < 20  # parsing them took 35-56 s
+
+
 def test_a_workbook_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(limits, "MAX_XLSX_UNPACKED_BYTES", 1000)
     path = hostile_files.xlsx_huge_dimension(tmp_path)

@@ -202,6 +202,10 @@ def quantity_problem(energy: str, quantity: Decimal, unit: str) -> Message | Non
 # --- files and tables -------------------------------------------------------------------------
 MAX_BILL_FILE_BYTES = 16 * 1024 * 1024  # CSV or XLSX; 20,000 bill lines are ~2 MB
 MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024  # all XML parts together, as declared in the zip
+# openpyxl builds Python objects for the styles and every shared string of a workbook even in
+# read-only mode (1.7 GB for 57 MB of fonts): these parts get their own, smaller caps.
+MAX_XLSX_SHARED_STRINGS_BYTES = 8 * 1024 * 1024
+MAX_XLSX_PART_BYTES = 4 * 1024 * 1024  # styles, workbook, theme, properties, ...
 MAX_BILL_ROWS = 20_000  # 10 sites x 10 energies x 12 months x 10 years = 12,000
 MAX_BILL_COLUMNS = 64  # columns beyond are never part of the bill format
 MAX_XLSX_CELLS = 400_000

@@ -404,6 +404,35 @@ def _sheet_rows(sheet: Any) -> Iterator[tuple[int, list[Any]]]:
                 yield number, values
 
 
+def _check_unpacked_sizes(archive: Any, where: dict[str, Any]) -> None:
+    """table.unpacked_too_large for a workbook (or one of its parts) too big unpacked."""
+
+    def refuse(size: int, limit: int) -> EcoCheckError:
+        return EcoCheckError(
+            Message(
+                "table.unpacked_too_large",
+                {"size_mb": f"{size / 1024 / 1024:.1f}", "limit_mb": f"{limit / 1024 / 1024:g}"},
+                where,
+            )
+        )
+
+    infos = archive.infolist()
+    total = sum(info.file_size for info in infos)
+    if total > limits.MAX_XLSX_UNPACKED_BYTES:
+        raise refuse(total, limits.MAX_XLSX_UNPACKED_BYTES)
+    for info in infos:
+        name = info.filename.lower()
+        if name.startswith("xl/worksheets/") or name.startswith("xl/media/"):
+            continue  # sheets are streamed (and only the first), pictures never read
+        limit = (
+            limits.MAX_XLSX_SHARED_STRINGS_BYTES
+            if name.endswith("sharedstrings.xml")
+            else limits.MAX_XLSX_PART_BYTES
+        )
+        if info.file_size > limit:
+            raise refuse(info.file_size, limit)
+
+
 def _xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
     import zipfile
 
@@ -417,18 +446,7 @@ def _xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         # zipfile never inflates a part beyond its declared size, so this bounds all reading.
-        unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > limits.MAX_XLSX_UNPACKED_BYTES:
-            raise EcoCheckError(
-                Message(
-                    "table.unpacked_too_large",
-                    {
-                        "size_mb": f"{unpacked / 1024 / 1024:.0f}",
-                        "limit_mb": limits.MAX_XLSX_UNPACKED_BYTES // 1024 // 1024,
-                    },
-                    where,
-                )
-            )
+        _check_unpacked_sizes(archive, where)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
