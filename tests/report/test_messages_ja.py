@@ -35,6 +35,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "file.unsupported_type": ({"suffix": ".txt"}, F),
     "bills.encoding_unknown": ({}, F),
     "bills.encoding_mixed": ({"encoding": "UTF-8"}, {**F, "row": 4}),
+    "bills.encoding_bad_row": ({}, {**F, "row": 2}),
     "bills.quote_unclosed": ({"first": 3, "last": 5}, {**F, "row": 3}),
     "table.unpacked_too_large": ({"size_mb": "80", "limit_mb": 64}, F),
     "table.too_many_rows": ({"limit": "20,000"}, F),

@@ -129,7 +129,7 @@ def test_csv_rows_beyond_the_cap_are_refused(tmp_path: Path, monkeypatch) -> Non
     [
         (hostile_files.csv_utf8_with_one_sjis_row, "bills.encoding_mixed", 3),
         (hostile_files.csv_sjis_with_one_utf8_row, "bills.encoding_mixed", 4),
-        (hostile_files.csv_iso2022jp, "bills.encoding_unknown", 1),
+        (hostile_files.csv_iso2022jp, "bills.encoding_bad_row", 1),
         (hostile_files.csv_unclosed_quote, "bills.quote_unclosed", 2),
         (hostile_files.csv_quote_closed_lines_later, "bills.quote_unclosed", 2),
     ],

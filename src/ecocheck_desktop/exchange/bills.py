@@ -51,11 +51,13 @@ register(
         " (expected .ecocheck, .csv, .xlsx or .json)",
         "bills.encoding_unknown": "{file} is neither UTF-8 nor Shift_JIS text;"
         " save it from Excel as 'CSV UTF-8' and try again",
-        "bills.encoding_mixed": "{file}, row {row}: this row is not in the text encoding of"
-        " the rest of the file ({encoding}); the file mixes encodings, so some rows would be"
-        " garbled. Save the whole file again from Excel as 'CSV UTF-8'",
-        "bills.quote_unclosed": '{file}: a quote (") opened on line {first} is not closed'
-        " where the cell ends, so lines {first}-{last} would run together; fix the quote",
+        "bills.encoding_mixed": "This row is not in the text encoding of the rest of the file"
+        " ({encoding}); the file mixes encodings, so some rows would be garbled. Save the whole"
+        " file again from Excel as 'CSV UTF-8'",
+        "bills.encoding_bad_row": "This row is neither UTF-8 nor Shift_JIS text (for example"
+        " ISO-2022-JP or binary data); save the file from Excel as 'CSV UTF-8' and try again",
+        "bills.quote_unclosed": 'A quote (") opened on line {first} is not closed where the'
+        " cell ends, so lines {first}-{last} would run together; fix the quote",
         "table.unpacked_too_large": "{file} unpacks to {size_mb} MB of sheet data (at most"
         " {limit_mb} MB); only the bill table may be in the workbook",
         "bills.no_header": "{file} is empty: no header row was found",
@@ -194,7 +196,7 @@ def _refuse_controls(text: str, where: dict[str, Any]) -> None:
     match = _CONTROL.search(text)
     if match:
         raise EcoCheckError(
-            Message("bills.encoding_unknown", where=_row_where(where, text, match.start()))
+            Message("bills.encoding_bad_row", where=_row_where(where, text, match.start()))
         )
 
 
@@ -237,7 +239,7 @@ def _decode(data: bytes, where: dict[str, Any]) -> tuple[str, str]:
                 _refuse_controls(text, where)
                 return text, codec
         raise EcoCheckError(
-            Message("bills.encoding_unknown", where=_row_where(where, data, data.index(0)))
+            Message("bills.encoding_bad_row", where=_row_where(where, data, data.index(0)))
         )
     try:
         text = data.decode("utf-8-sig")
@@ -263,11 +265,11 @@ def _decode(data: bytes, where: dict[str, Any]) -> tuple[str, str]:
             raise EcoCheckError(
                 Message("bills.encoding_mixed", {"encoding": "Shift_JIS"}, bad_row)
             ) from None
-        raise EcoCheckError(Message("bills.encoding_unknown", where=bad_row)) from None
+        raise EcoCheckError(Message("bills.encoding_bad_row", where=bad_row)) from None
     match = _NOT_SHIFT_JIS.search(text)
     if match:
         raise EcoCheckError(
-            Message("bills.encoding_unknown", where=_row_where(where, text, match.start()))
+            Message("bills.encoding_bad_row", where=_row_where(where, text, match.start()))
         )
     _refuse_controls(text, where)
     for number, line in enumerate(data.split(b"\n"), start=1):

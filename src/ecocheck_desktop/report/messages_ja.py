@@ -33,12 +33,14 @@ MESSAGES_JA: dict[str, str] = {
     ".ecocheck、.csv、.xlsx、.json のいずれかを選んでください。",
     "bills.encoding_unknown": "ファイル {file} の文字コードが UTF-8 でも Shift_JIS でもありません。"
     "Excel で「CSV UTF-8」形式で保存し直してから、もう一度読み込んでください。",
-    "bills.encoding_mixed": "ファイル {file} の {row} 行目は、ほかの行と文字コードが違います"
-    "（ほかの行は {encoding}）。このまま読むと文字化けするため読み込みません。"
-    "Excel でファイル全体を「CSV UTF-8」形式で保存し直してください。",
-    "bills.quote_unclosed": 'ファイル {file} の {first} 行目で始まる引用符（"）が'
-    "閉じていないため、{first}～{last} 行目が1つのセルにつながってしまいます。"
-    "引用符を直してください。",
+    "bills.encoding_mixed": "この行は、ほかの行と文字コードが違います（ほかの行は {encoding}）。"
+    "このまま読むと文字化けするため読み込みません。Excel でファイル全体を「CSV UTF-8」形式で"
+    "保存し直してください。",
+    "bills.encoding_bad_row": "この行の文字コードは UTF-8 でも Shift_JIS でもありません"
+    "（ISO-2022-JP やバイナリなど）。Excel で「CSV UTF-8」形式で保存し直してから、もう一度"
+    "読み込んでください。",
+    "bills.quote_unclosed": '{first} 行目で始まる引用符（"）がセルの終わりで閉じていないため、'
+    "{first}～{last} 行目が1つのセルにつながってしまいます。引用符を直してください。",
     "table.unpacked_too_large": "ファイル {file} のシートのデータは展開すると {size_mb} MB あります"
     "（上限 {limit_mb} MB）。ブックには請求書の表だけを入れてください。",
     "table.too_many_rows": "ファイル {file} は {limit} 行を超えています。年度ごとなど、小さな"
