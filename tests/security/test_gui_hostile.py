@@ -101,3 +101,37 @@ def test_the_company_page_caps_what_can_be_typed(window: Any) -> None:
     page = window.page("company")
     assert page.profile["name"].maxLength() == limits.MAX_COMPANY_NAME
     assert page.new_site.maxLength() == limits.MAX_SITE_NAME
+
+
+def test_every_text_edit_of_the_service_is_capped(window: Any, tmp_path: Path) -> None:
+    from ecocheck_desktop.commands.demo import write_demo
+
+    path = tmp_path / "demo.ecocheck"
+    project = write_demo(path)
+    assert window.open_project(str(path))
+    service = window.service
+    seen: list[Any] = []
+    service.failed.connect(seen.extend)
+    contract = project.contracts[0]
+    service.set_contract(replace(contract, supplier="電力\udc00"))
+    year = next(iter(project.fiscal_years.values()))
+    service.set_fiscal_year(replace(year, production_unit="t" * (limits.MAX_SHORT_TEXT + 1)))
+    service.upsert_site(replace(project.sites[0], name="工" * (limits.MAX_SITE_NAME + 1)))
+    assert [m.code for m in seen] == ["text.bad_characters", "text.too_long", "text.too_long"]
+    assert service.project.contracts == project.contracts
+    assert service.project.sites == project.sites
+    service.close()
+
+
+def test_a_new_project_with_bad_text_is_refused_with_a_message(window: Any, tmp_path: Path) -> None:
+    from ecocheck_desktop.core.model import Company
+    from ecocheck_desktop.gui.wizard import NewCompanyAnswers
+
+    target = tmp_path / "new.ecocheck"
+    answers = NewCompanyAnswers(
+        path=target, company=Company(name="株式会社\ud800"), sites=[], contracts=[],
+        first_fy=2025,
+    )  # fmt: skip
+    assert window.create_project(answers) is False
+    assert [m.code for m in window.failures] == ["text.bad_characters"]
+    assert not target.exists()
