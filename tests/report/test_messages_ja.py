@@ -40,7 +40,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "table.unpacked_too_large": ({"size_mb": "80", "limit_mb": 64}, F),
     "table.too_many_rows": ({"limit": "20,000"}, F),
     "table.too_many_cells": ({"limit": "400,000"}, F),
-    "table.too_much_text": ({"limit": "4,000,000"}, F),
+    "table.too_much_text": ({"limit": "2,000,000"}, F),
     "file.not_regular": ({}, F),
     "file.too_large": ({"size_mb": "70.0", "limit_mb": 64}, F),
     "text.too_long": ({"length": 4000, "limit": 200}, {"field": "company.name"}),
