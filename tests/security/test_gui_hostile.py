@@ -135,3 +135,25 @@ def test_a_new_project_with_bad_text_is_refused_with_a_message(window: Any, tmp_
     assert window.create_project(answers) is False
     assert [m.code for m in window.failures] == ["text.bad_characters"]
     assert not target.exists()
+
+
+def test_a_portfolio_folder_the_user_may_not_enter_is_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ecocheck_desktop.core.messages import EcoCheckError
+    from ecocheck_desktop.exchange.portfolio import project_files
+
+    locked = tmp_path / "locked" / "clients"
+    real_stat = Path.stat
+
+    def stat(self: Path, *args: Any, **kwargs: Any) -> os.stat_result:
+        if self == locked:  # as for a folder inside one without the execute permission
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    with pytest.raises(EcoCheckError) as error:
+        project_files(locked)  # the remembered folder the portfolio page scans at start
+    [message] = error.value.messages
+    assert message.code == "portfolio.folder_unreadable"
+    assert message.params["folder"] == str(locked)

@@ -95,11 +95,13 @@ class PortfolioRow:
 def project_files(folder: Path) -> list[Path]:
     """The project files of ``folder`` in name order (not sub-folders, not backup copies)."""
     folder = Path(folder)
-    if not folder.exists():
-        raise EcoCheckError(Message("portfolio.folder_missing", {"folder": str(folder)}))
-    if not folder.is_dir():
-        raise EcoCheckError(Message("portfolio.not_a_folder", {"folder": str(folder)}))
     try:
+        # exists()/is_dir() raise PermissionError for a folder inside one the user may not
+        # enter (a remembered folder at GUI start, a colleague's share): a message, too.
+        if not folder.exists():
+            raise EcoCheckError(Message("portfolio.folder_missing", {"folder": str(folder)}))
+        if not folder.is_dir():
+            raise EcoCheckError(Message("portfolio.not_a_folder", {"folder": str(folder)}))
         entries = list(folder.iterdir())
     except OSError as error:
         reason = error.strerror or type(error).__name__
