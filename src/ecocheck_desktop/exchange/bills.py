@@ -796,8 +796,10 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
     """
     path = Path(path)
     where: dict[str, Any] = {"file": str(path)}
-    if not path.is_file():
+    if not path.exists():
         raise EcoCheckError(Message("file.not_found", where=where))
+    if not path.is_file():  # a folder, a FIFO or a device named bills.csv
+        raise EcoCheckError(Message("file.not_regular", where=where))
     if path.suffix.lower() == ".xlsx":
         rows, encoding = _xlsx_rows(path, where), "xlsx"
     else:

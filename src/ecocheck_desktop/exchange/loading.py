@@ -45,7 +45,7 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
     if not path.exists():
         raise EcoCheckError(Message("file.not_found", where=where))
     if not path.is_file():
-        raise EcoCheckError(Message("file.unreadable", {"reason": "not a file"}, where))
+        raise EcoCheckError(Message("file.not_regular", where=where))
     try:
         if suffix in (".csv", ".xlsx"):
             from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
