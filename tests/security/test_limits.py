@@ -82,6 +82,36 @@ def test_too_many_cells_are_refused_before_parsing(tmp_path: Path) -> None:
     assert [m.code for m in _refused(path).messages] == ["table.too_many_cells"]
 
 
+def test_a_row_wider_than_any_bill_table_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = hostile_files.xlsx_many_cells(tmp_path, cells=limits.MAX_XLSX_CELLS_PER_ROW + 1)
+    assert [m.code for m in _refused(path).messages] == ["table.too_many_cells"]
+
+
+@pytest.mark.parametrize("spare", [0, -1])
+def test_cells_are_counted_exactly_across_read_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spare: int
+) -> None:
+    rows, width = 150, 1000  # ~2.5 MB of sheet XML: several 1 MB chunks
+
+    def change(xml: bytes) -> bytes:
+        body = b"".join(
+            f'<row r="{r}">'.encode() + b'<c s="0"><v>7</v></c>' * width + b"</row>"
+            for r in range(10, 10 + rows)
+        )
+        return xml.replace(b"</sheetData>", body + b"</sheetData>")
+
+    path = tmp_path / "counted.xlsx"
+    data = hostile_files._workbook_bytes([hostile_files.HEADER, *hostile_files.ROWS])
+    path.write_bytes(hostile_files._patch_sheet(data, change))
+    existing = len(hostile_files.HEADER) * (1 + len(hostile_files.ROWS))
+    monkeypatch.setattr(limits, "MAX_XLSX_CELLS", existing + rows * width + spare)
+    codes = [m.code for m in _refused(path).messages]
+    if spare < 0:
+        assert codes == ["table.too_many_cells"]
+    else:  # counted right: refused for its content (7 is not a month), not its size
+        assert "table.too_many_cells" not in codes
+
+
 def test_a_shared_string_repeated_in_every_row_is_refused(tmp_path: Path) -> None:
     path = hostile_files.xlsx_shared_string_flood(tmp_path)
     assert path.stat().st_size < 200_000  # a small file that would be a big project

@@ -209,6 +209,7 @@ MAX_XLSX_PART_BYTES = 4 * 1024 * 1024  # styles, workbook, theme, properties, ..
 MAX_BILL_ROWS = 20_000  # 10 sites x 10 energies x 12 months x 10 years = 12,000
 MAX_BILL_COLUMNS = 64  # columns beyond are never part of the bill format
 MAX_XLSX_CELLS = 400_000
+MAX_XLSX_CELLS_PER_ROW = 4_096  # a bill line has 13 columns; openpyxl holds a row in memory
 MAX_IMPORT_TEXT_CHARS = 2_000_000  # all text cells of one bill file (100 per row on average)
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # one bill scan (store/evidence.py)
 MAX_JSON_BYTES = 64 * 1024 * 1024  # room for attachments (20 MB scans as base64)

@@ -353,10 +353,14 @@ def _csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
     return rows, encoding
 
 
+_XML_ROW_OR_CELL = re.compile(rb"<(?:row|c)[ >/]")
+
+
 def _count_cells(archive: Any, part: str, where: dict[str, Any]) -> None:
-    """Refuse a sheet with more cells than MAX_XLSX_CELLS, counted in its XML as stored (the
-    declared <dimension> may say anything), before openpyxl parses a row of it."""
-    count = 0
+    """Refuse a sheet with more cells than MAX_XLSX_CELLS, or a row with more than
+    MAX_XLSX_CELLS_PER_ROW, counted in its XML as stored (the declared <dimension> may say
+    anything) before openpyxl parses a row of it: openpyxl holds a whole row in memory."""
+    total = in_row = 0
     tail = b""
     with archive.open(part) as stream:
         while True:
@@ -364,16 +368,25 @@ def _count_cells(archive: Any, part: str, where: dict[str, Any]) -> None:
             if not chunk:
                 break
             window = tail + chunk
-            count += (
-                window.count(b"<c ")
-                + window.count(b"<c>")
-                - (tail.count(b"<c ") + tail.count(b"<c>"))
-            )
-            if count > limits.MAX_XLSX_CELLS:
-                raise EcoCheckError(
-                    Message("table.too_many_cells", {"limit": f"{limits.MAX_XLSX_CELLS:,}"}, where)
-                )
-            tail = window[-3:]
+            # A tag cut by the chunk boundary is found again in the next window, never twice:
+            # only matches starting after the carried-over tail are counted.
+            for match in _XML_ROW_OR_CELL.finditer(window):
+                if match.start() < len(tail):
+                    continue
+                if match.group().startswith(b"<row"):
+                    in_row = 0
+                    continue
+                total += 1
+                in_row += 1
+                if in_row > limits.MAX_XLSX_CELLS_PER_ROW or total > limits.MAX_XLSX_CELLS:
+                    raise EcoCheckError(
+                        Message(
+                            "table.too_many_cells",
+                            {"limit": f"{limits.MAX_XLSX_CELLS:,}"},
+                            where,
+                        )
+                    )
+            tail = window[-4:]
 
 
 def _sheet_rows(sheet: Any) -> Iterator[tuple[int, list[Any]]]:
