@@ -405,3 +405,18 @@ def test_company_dataclass_fields_all_have_a_cap() -> None:
     for field in dataclasses.fields(Company):
         if field.type == "str":
             assert limits.text_limit("Company", field.name) > 0
+
+
+def test_project_problems_cover_values_and_optionally_text() -> None:
+    from ecocheck_desktop.commands.demo import demo_project
+
+    project = demo_project()
+    assert limits.project_problems(project) == []
+    project.records[1] = dataclasses.replace(project.records[1], quantity=Decimal("9e14"))
+    project.company = dataclasses.replace(project.company, name="名" * 4000)
+    values_only = limits.project_problems(project, text=False)
+    assert [(m.code, m.where["field"]) for m in values_only] == [
+        ("quantity.implausible", "records[1].quantity")
+    ]
+    everything = limits.project_problems(project)
+    assert [m.code for m in everything] == ["quantity.implausible", "text.too_long"]

@@ -148,7 +148,15 @@ def project_problems(project: Any, *, text: bool = True, max_messages: int = 50)
                 return problems
     if text:
         problems += object_text_problems(project.company, "company")
-        for key in ("sites", "contracts", "records", "refrigerants", "scope3", "targets"):
+        for key in (
+            "sites",
+            "contracts",
+            "records",
+            "refrigerants",
+            "scope3",
+            "targets",
+            "measure_plan",
+        ):
             for i, item in enumerate(getattr(project, key, [])):
                 problems.extend(object_text_problems(item, f"{key}[{i}]"))
                 if len(problems) >= max_messages:
@@ -184,7 +192,7 @@ def quantity_problem(energy: str, quantity: Decimal, unit: str) -> Message | Non
             {"unit": canonical, "energy": energy, "allowed": ", ".join(energy_type.units)},
         )
     limit = MAX_PER_TABLE_UNIT[energy_type.table_unit]
-    # Propane is the lightest LPG (most m3 per t), so it gives the largest t for m3.
+    # LPG in m3 is converted with propane's 502 m3/t, the default of the calculation.
     if to_table_unit(energy, quantity, canonical) > limit:
         return Message(
             "quantity.implausible",
