@@ -157,3 +157,38 @@ def test_a_portfolio_folder_the_user_may_not_enter_is_a_message(
     [message] = error.value.messages
     assert message.code == "portfolio.folder_unreadable"
     assert message.params["folder"] == str(locked)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        PermissionError(errno.EACCES, "Permission denied", "/share/out/report.pdf"),
+        OSError(errno.ENOSPC, "No space left on device", "/share/out/report.pdf"),
+    ],
+)
+def test_background_work_reports_the_environment_as_a_message(qtbot: Any, error: OSError) -> None:
+    from ecocheck_desktop.gui.worker import Worker
+
+    worker = Worker()
+
+    def work(progress: Any, cancelled: Any) -> None:
+        raise error
+
+    with qtbot.waitSignal(worker.failed, timeout=10000) as blocker:
+        worker.start(work)
+    [message] = blocker.args[0]
+    assert message.code == "file.environment"
+    assert message.where["file"] == "/share/out/report.pdf"
+
+
+def test_background_work_still_reports_a_defect_as_such(qtbot: Any) -> None:
+    from ecocheck_desktop.gui.worker import Worker
+
+    worker = Worker()
+
+    def work(progress: Any, cancelled: Any) -> None:
+        raise RuntimeError("a bug")
+
+    with qtbot.waitSignal(worker.failed, timeout=10000) as blocker:
+        worker.start(work)
+    assert blocker.args[0] == "RuntimeError: a bug"
