@@ -192,3 +192,19 @@ def test_background_work_still_reports_a_defect_as_such(qtbot: Any) -> None:
     with qtbot.waitSignal(worker.failed, timeout=10000) as blocker:
         worker.start(work)
     assert blocker.args[0] == "RuntimeError: a bug"
+
+
+def test_typed_and_pasted_quantities_have_the_import_limits(window: Any, tmp_path: Path) -> None:
+    from ecocheck_desktop.commands.demo import write_demo
+    from ecocheck_desktop.core.fiscal import fiscal_year_of
+
+    path = tmp_path / "demo.ecocheck"
+    project = write_demo(path)
+    assert window.open_project(str(path))
+    service = window.service
+    record = next(r for r in project.records if r.energy == "electricity")
+    year = fiscal_year_of(record.month, project.company.fy_start_month)
+    problems = service.set_quantity(year, record.month, "electricity", "100000000000", unit="kWh")
+    assert [m.code for m in problems] == ["quantity.implausible"]
+    assert service.set_quantity(year, record.month, "electricity", "12345", unit="kWh") == []
+    service.close()

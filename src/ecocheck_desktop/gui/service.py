@@ -27,7 +27,7 @@ from PySide6.QtGui import QUndoStack
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
 from ecocheck_desktop.core.footprint import Footprint, YearResult, calculate
-from ecocheck_desktop.core.limits import object_text_problems
+from ecocheck_desktop.core.limits import object_text_problems, quantity_problem
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import (
     Company,
@@ -539,6 +539,10 @@ class ProjectService(QObject):
         if current is None or column.kind == QUANTITY:
             if column.kind == QUANTITY:
                 quantity = parse_quantity(text)
+                # Typed or pasted, the same physical limit as every import (core.limits).
+                implausible = quantity_problem(line.energy, quantity, line.unit)
+                if implausible is not None:
+                    raise EcoCheckError(implausible)
                 if current is None:
                     return EnergyRecord(month, line.energy, quantity, line.unit, line.site)
                 return replace(current, quantity=quantity)
