@@ -281,3 +281,27 @@ def test_a_killed_hand_over_leaves_nothing_behind_the_next_one(tmp_path: Path) -
     assert run.code == 0, run.stderr
     assert copy.exists()
     assert not any(leftover.exists() for leftover in leftovers)
+
+
+def test_command_line_bytes_that_are_not_text(tmp_path: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("POSIX passes arguments and file names as bytes")
+    bills = tmp_path / "ok.csv"
+    bills.write_text("month,energy,quantity,unit\n2025-04,電気,1,kWh\n", encoding="utf-8")
+    demo = tmp_path / "demo.ecocheck"
+    assert ecocheck("demo", "-o", str(demo), cwd=tmp_path).code == 0
+    # "\udcff" reaches the child as the raw byte 0xff (surrogateescape), as from a shell.
+    a, b = str(tmp_path / "a.ecocheck"), str(tmp_path / "b.ecocheck")
+    refused = {
+        "company": ("import", str(bills), "-o", a, "--company", "\udcff名"),
+        "by": ("handover", "export", str(demo), "-o", b, "--by", "\udcff"),
+    }
+    for name, args in refused.items():
+        run = ecocheck(*args, cwd=tmp_path)
+        assert_clean(run, name)
+        assert run.code == 2 and "surrogate" in run.stderr, run.stderr
+    odd = tmp_path / "bad\udcffname.csv"  # a file name from another system's encoding
+    odd.write_bytes(bills.read_bytes())
+    run = ecocheck("import", str(odd), "-o", str(tmp_path / "c.ecocheck"), cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert "bad\ufffdname" in run.stdout

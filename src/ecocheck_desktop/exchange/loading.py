@@ -8,6 +8,7 @@ never loads openpyxl and reading a CSV never loads SQLite code.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,14 @@ class LoadedInput:
     project: Project
     # Non-blocking notes from reading the file (unknown columns, duplicate rows, ...).
     warnings: list[Message] = field(default_factory=list)
+
+
+def name_from_file(path: Path) -> str:
+    """The company name a bill file gives by default: its stem, with bytes that are not text
+    (a name from another system's encoding) shown as U+FFFD instead of unpaired surrogates,
+    and cut to the company-name cap."""
+    stem = os.fsencode(Path(path).stem).decode("utf-8", "replace")
+    return stem[: limits.MAX_COMPANY_NAME] or "?"
 
 
 def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
@@ -51,7 +60,7 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
             from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
 
             result = read_bills(path)
-            project = project_from_bills(result, company_name or path.stem)
+            project = project_from_bills(result, company_name or name_from_file(path))
             return LoadedInput(project, list(result.warnings))
         if suffix == ".json":
             from ecocheck_desktop.exchange.json_io import read_json
