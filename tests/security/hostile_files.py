@@ -143,6 +143,36 @@ def xlsx_many_cells(folder: Path, cells: int = 600_000) -> Path:
     return path
 
 
+def xlsx_wide_row(folder: Path, cells: int = 100_000) -> Path:
+    """One row of 100,000 inline strings of 120 characters (openpyxl holds a row at once)."""
+    cell = b'<c t="inlineStr"><is><t>' + b"x" * 120 + b"</t></is></c>"
+
+    def change(xml: bytes) -> bytes:
+        return xml.replace(b"</sheetData>", b'<row r="9">' + cell * cells + b"</row></sheetData>")
+
+    path = folder / "wide_row.xlsx"
+    path.write_bytes(_patch_sheet(_workbook_bytes([HEADER, *ROWS]), change))
+    return path
+
+
+def xlsx_entity_expansion(folder: Path) -> Path:
+    """A "billion laughs" DTD in the sheet XML."""
+    entities = b'<!ENTITY lol "lollollollollollollollollollol">' + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
+    head = b'<?xml version="1.0"?><!DOCTYPE lolz [' + entities + b"]>"
+
+    def change(xml: bytes) -> bytes:
+        body = xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+        laugh = b'<row r="9"><c r="E9" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+        return head + body.replace(b"</sheetData>", laugh + b"</sheetData>")
+
+    path = folder / "entity_expansion.xlsx"
+    path.write_bytes(_patch_sheet(_workbook_bytes([HEADER, *ROWS]), change))
+    return path
+
+
 def xlsx_shared_string_flood(folder: Path, rows: int = 3000, length: int = 2000) -> Path:
     """One 2,000-character note shared by every one of 3,000 bill lines (a ~50 KB file that
     would become a project of several MB of text per import)."""
@@ -312,6 +342,8 @@ BILL_FILES: dict[str, Callable[[Path], Path]] = {
     "xlsx_many_cells": xlsx_many_cells,
     "xlsx_shared_string_flood": xlsx_shared_string_flood,
     "xlsx_font_flood": xlsx_font_flood,
+    "xlsx_wide_row": xlsx_wide_row,
+    "xlsx_entity_expansion": xlsx_entity_expansion,
     "xlsx_shared_string_count_flood": xlsx_shared_string_count_flood,
     "csv_utf8_with_one_sjis_row": csv_utf8_with_one_sjis_row,
     "csv_sjis_with_one_utf8_row": csv_sjis_with_one_utf8_row,
