@@ -100,6 +100,8 @@ def test_a_fifo_as_a_bill_scan_is_refused_at_once(window: Any, tmp_path: Path) -
 def test_the_company_page_caps_what_can_be_typed(window: Any) -> None:
     page = window.page("company")
     assert page.profile["name"].maxLength() == limits.MAX_COMPANY_NAME
+    assert page.profile["address"].maxLength() == limits.text_limit("Company", "address")
+    assert page.profile["industry"].lineEdit().maxLength() == limits.MAX_SHORT_TEXT
     assert page.new_site.maxLength() == limits.MAX_SITE_NAME
 
 

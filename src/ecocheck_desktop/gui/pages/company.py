@@ -83,6 +83,7 @@ class CompanyPage(Page):
                 widget.addItems(JSIC_MANUFACTURING)
                 line = widget.lineEdit()
                 assert line is not None
+                line.setMaxLength(text_limit("Company", key))
                 line.editingFinished.connect(self._save_profile)
                 widget.activated.connect(self._save_profile)
             else:
