@@ -151,6 +151,16 @@ def test_csv_rows_beyond_the_cap_are_refused(tmp_path: Path, monkeypatch) -> Non
     assert [m.code for m in _refused(path).messages] == ["table.too_many_rows"]
 
 
+def test_trailing_blank_lines_do_not_count_as_rows(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_BILL_ROWS", 10)
+    path = tmp_path / "blank_tail.csv"
+    body = "month,energy,quantity,unit\n2025-04,電気,1,kWh\n" + ",,,\n" * 5000
+    path.write_text(body, "utf-8")
+    assert len(read_bills(path).records) == 1  # Excel's formatted empty rows, not data
+    path.write_text(body + "2025-05,電気,2,kWh\n", "utf-8")
+    assert [m.code for m in _refused(path).messages] == ["table.too_many_rows"]
+
+
 # --- encodings and quotes ---------------------------------------------------------------------
 
 

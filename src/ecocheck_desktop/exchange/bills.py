@@ -319,7 +319,7 @@ def _csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
     # strict: a stray quote is an error, not a silent merge of the following lines.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[Any]] = []
-    last_line = 0
+    last_line = blank = 0
     try:
         for row in reader:
             first, last_line = last_line + 1, reader.line_num
@@ -334,11 +334,19 @@ def _csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
                         {**where, "row": first},
                     )
                 )
-            if len(rows) >= limits.MAX_BILL_ROWS + _ROW_SLACK:
+            cells = row[: limits.MAX_BILL_COLUMNS]
+            if all(_is_blank(cell) for cell in cells):
+                # Blank lines (",,,," for formatted empty rows) are counted, not stored:
+                # only a row with data beyond the cap makes the file too long.
+                blank += 1
+                continue
+            if len(rows) + blank >= limits.MAX_BILL_ROWS + _ROW_SLACK:
                 raise _too_many_rows(where)
+            rows.extend([] for _ in range(blank))
+            blank = 0
             # No text budget here: a CSV's text is never more than the file (size-capped);
             # only a workbook's shared strings multiply a small file into a large project.
-            rows.append(row[: limits.MAX_BILL_COLUMNS])
+            rows.append(cells)
     except csv.Error as error:
         if "field limit" in str(error):  # a cell over 128 KB: not a bill table
             raise EcoCheckError(Message("file.unreadable", {"reason": str(error)}, where)) from None
