@@ -82,33 +82,27 @@ TEXT_LIMITS: dict[tuple[str, str], int] = {
 # Unpaired surrogates cannot be encoded (UTF-8, SQLite, the PDF). Control characters are
 # kept: the CSV export neutralises them and reads them back.
 _BAD_CHARACTERS = re.compile("[\ud800-\udfff]")
-_BAD_IN_LINE = _BAD_CHARACTERS
 
 
 def text_limit(owner: str, field: str) -> int:
     return TEXT_LIMITS.get((owner, field), MAX_SHORT_TEXT)
 
 
-def text_problem(value: str, field: str, limit: int, *, multiline: bool = False) -> Message | None:
+def text_problem(value: str, field: str, limit: int) -> Message | None:
     """Why ``value`` may not be stored in ``field`` (too long, bad characters), or None."""
     if len(value) > limit:
         return Message("text.too_long", {"length": len(value), "limit": limit}, {"field": field})
-    pattern = _BAD_CHARACTERS if multiline else _BAD_IN_LINE
-    if pattern.search(value):
+    if _BAD_CHARACTERS.search(value):
         return Message("text.bad_characters", {}, {"field": field})
     return None
 
 
-def check_text(value: str, field: str, limit: int, *, multiline: bool = False) -> str:
+def check_text(value: str, field: str, limit: int) -> str:
     """``value`` unchanged, or EcoCheckError (text.too_long / text.bad_characters)."""
-    problem = text_problem(value, field, limit, multiline=multiline)
+    problem = text_problem(value, field, limit)
     if problem is not None:
         raise EcoCheckError(problem)
     return value
-
-
-def _is_multiline(field: str) -> bool:
-    return field in {"note", "address", "factor_source"}
 
 
 def object_text_problems(obj: Any, where: str) -> list[Message]:
@@ -118,12 +112,7 @@ def object_text_problems(obj: Any, where: str) -> list[Message]:
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
         if isinstance(value, str):
-            problem = text_problem(
-                value,
-                f"{where}.{f.name}",
-                text_limit(owner, f.name),
-                multiline=_is_multiline(f.name),
-            )
+            problem = text_problem(value, f"{where}.{f.name}", text_limit(owner, f.name))
             if problem is not None:
                 problems.append(problem)
     return problems

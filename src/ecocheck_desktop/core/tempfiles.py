@@ -21,9 +21,10 @@ STALE_AFTER_SECONDS = 300
 
 
 def _pid_alive(pid: int) -> bool:
-    if pid <= 0 or pid == os.getpid():
-        return pid == os.getpid()
-    if os.name != "posix":
+    """Whether the process that named a temporary file after its pid still runs."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0 or os.name != "posix":
         return False  # rely on the age and on Windows' lock of an open file
     try:
         os.kill(pid, 0)

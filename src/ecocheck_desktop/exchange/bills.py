@@ -720,10 +720,7 @@ def _parse_row(
         value = cell(key)
         if isinstance(value, str):
             problem = limits.text_problem(
-                value,
-                layout.header.get(key, key),
-                limits.text_limit("EnergyRecord", key),
-                multiline=key == "note",
+                value, layout.header.get(key, key), limits.text_limit("EnergyRecord", key)
             )
             if problem is not None:
                 problems.append(Message(problem.code, problem.params, where(key)))
