@@ -112,6 +112,7 @@ def test_hostile_file_gives_exit_0_or_2_within_memory(name: str, tmp_path: Path)
     for args in (
         ("calc", str(path), "--json"),
         ("import", str(path), "-o", str(tmp_path / f"{name}.ecocheck")),
+        ("report", str(path), "-o", str(tmp_path / f"{name}.pdf")),
     ):
         run = ecocheck(*args, cwd=tmp_path)
         assert_clean(run, name)
