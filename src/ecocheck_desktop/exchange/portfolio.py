@@ -14,7 +14,6 @@ the data completeness of that year and the planned reduction (docs/portfolio.md)
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-from ecocheck_desktop.store import atomic
 from ecocheck_desktop.core.tempfiles import remove_stale
+from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile, _now, inspect_header
 
 register(
