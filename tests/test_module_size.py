@@ -19,7 +19,7 @@ OVER_LIMIT: dict[str, int] = {
     "core/factors.py": 1221,
     "core/footprint.py": 1976,
     "core/measures.py": 1367,
-    "report/messages_ja.py": 714,
+    "report/messages_ja.py": 743,
     "report/texts.py": 737,
 }
 

@@ -3,7 +3,7 @@
 Owns reading a bill table (CSV in UTF-8 / UTF-8 with BOM / Shift_JIS, or the first sheet of an
 .xlsx) into validated :class:`EnergyRecord` objects, turning such an import into a new
 :class:`Project`, and writing a project's records back out as a CSV of the same format. The
-raw cells of the file (encoding, delimiter, the sheet) come from :mod:`.sheets`.
+raw cells of the file (encoding, delimiter, the sheet, the size limits) come from :mod:`.sheets`.
 
 Validation reports every bad cell of every row, each as a :class:`Message` whose ``where`` names
 the file, the row as the user sees it in Excel (header = row 1) and the column as headed in the
@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.energy import ENERGY_TYPES, normalize_energy, normalize_unit
 from ecocheck_desktop.core.fiscal import fiscal_year_of, parse_month
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
@@ -38,7 +39,9 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
-from ecocheck_desktop.exchange.sheets import csv_rows, xlsx_rows
+from ecocheck_desktop.core.tempfiles import remove_stale
+from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
+from ecocheck_desktop.exchange.sheets import as_text, csv_rows, is_blank, xlsx_rows
 
 # Templates name {file} themselves: messages.render() leaves out a location key whose name
 # appears anywhere in the template text, so "the file ..." would otherwise hide the path.
@@ -50,6 +53,15 @@ register(
         " (expected .ecocheck, .csv, .xlsx or .json)",
         "bills.encoding_unknown": "{file} is neither UTF-8 nor Shift_JIS text;"
         " save it from Excel as 'CSV UTF-8' and try again",
+        "bills.encoding_mixed": "This row is not in the text encoding of the rest of the file"
+        " ({encoding}); the file mixes encodings, so some rows would be garbled. Save the whole"
+        " file again from Excel as 'CSV UTF-8'",
+        "bills.encoding_bad_row": "This row is neither UTF-8 nor Shift_JIS text (for example"
+        " ISO-2022-JP or binary data); save the file from Excel as 'CSV UTF-8' and try again",
+        "bills.quote_unclosed": 'A quote (") opened on line {first} is not closed where the'
+        " cell ends, so lines {first}-{last} would run together; fix the quote",
+        "table.unpacked_too_large": "{file} unpacks to {size_mb} MB of sheet data (at most"
+        " {limit_mb} MB); only the bill table may be in the workbook",
         "bills.no_header": "{file} is empty: no header row was found",
         "bills.no_rows": "{file} has a header row but no bill lines",
         "bills.title_rows_skipped": "The table header is on row {header_row}; the rows above"
@@ -140,8 +152,6 @@ for _column in COLUMNS:
 for _alias, _key in _EXTRA_ALIASES.items():
     _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
 
-# A text cell that Excel would run as a formula; written with a leading apostrophe.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TRUE = {"1", "true", "yes", "y", "はい", "○", "〇", "◯", "推計", "見込", "見込み", "概算"}
 _FALSE = {"0", "false", "no", "n", "いいえ", "×", "-", "ー", "", "実績", "確定"}
 
@@ -165,31 +175,9 @@ class BillImport:
     warnings: list[Message] = field(default_factory=list)
 
 
-def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _as_text(value: Any) -> str:
-    """A cell as text; numbers from Excel without a spurious '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
-
-
-def _needs_escape(text: str) -> bool:
-    # Also text that already looks escaped, so that reading back strips exactly one apostrophe.
-    return text.startswith(_FORMULA_START) or (text.startswith("'") and _needs_escape(text[1:]))
-
-
 def _unescape_text(text: str) -> str:
     """Undo the apostrophe that :func:`write_bills_csv` puts before formula-like text."""
-    return text[1:] if text.startswith("'") and _needs_escape(text[1:]) else text
+    return restore_text(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,7 +187,7 @@ def _unescape_text(text: str) -> str:
 def _parse_month_cell(value: Any) -> str:
     if isinstance(value, datetime | date):
         return parse_month(value)
-    text = _as_text(value).strip()
+    text = as_text(value).strip()
     # Bills print the usage month as "2025年4月分" (the bill "for" April).
     if text.endswith("分") and len(text) > 1:
         try:
@@ -258,12 +246,12 @@ def _parse_estimated(value: Any) -> bool:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    text = "".join(unicodedata.normalize("NFKC", _as_text(value)).casefold().split())
+    text = "".join(unicodedata.normalize("NFKC", as_text(value)).casefold().split())
     if text in _TRUE:
         return True
     if text in _FALSE:
         return False
-    raise EcoCheckError(Message("estimated.invalid", {"value": _as_text(value)}))
+    raise EcoCheckError(Message("estimated.invalid", {"value": as_text(value)}))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,6 +267,7 @@ class _Layout:
 
 
 _HEADER_SEARCH_ROWS = 10
+_TEXT_COLUMNS = ("site", "supplier", "menu", "factor_source", "note")
 
 
 def _find_header(rows: Sequence[Sequence[Any]]) -> int | None:
@@ -286,11 +275,9 @@ def _find_header(rows: Sequence[Sequence[Any]]) -> int | None:
     non-empty rows (sheets often carry a title above the table), else the first non-empty row.
     """
     required = {column.key for column in COLUMNS if column.required}
-    non_empty = [
-        position for position, row in enumerate(rows) if not all(_is_blank(c) for c in row)
-    ]
+    non_empty = [position for position, row in enumerate(rows) if not all(is_blank(c) for c in row)]
     for position in non_empty[:_HEADER_SEARCH_ROWS]:
-        keys = {_HEADER_LOOKUP.get(_header_key(_as_text(cell))) for cell in rows[position]}
+        keys = {_HEADER_LOOKUP.get(_header_key(as_text(cell))) for cell in rows[position]}
         if required <= keys:
             return position
     return non_empty[0] if non_empty else None
@@ -304,7 +291,7 @@ def _layout(
     index: dict[str, int] = {}
     header: dict[str, str] = {}
     for position, cell in enumerate(header_row):
-        name = _as_text(cell).strip()
+        name = as_text(cell).strip()
         if not name:
             continue
         key = _HEADER_LOOKUP.get(_header_key(name))
@@ -345,7 +332,7 @@ def _parse_row(
 
     def parse(key: str, parser: Callable[[Any], Any], *, required: bool = False) -> Any:
         value = cell(key)
-        if _is_blank(value):
+        if is_blank(value):
             if required:
                 problems.append(Message("bills.value_required", {}, where(key)))
             return None
@@ -356,12 +343,12 @@ def _parse_row(
             return None
 
     def text(key: str) -> str:
-        return _unescape_text(_as_text(cell(key)).strip())
+        return _unescape_text(as_text(cell(key)).strip())
 
     month = parse("month", _parse_month_cell, required=True)
-    energy = parse("energy", lambda v: normalize_energy(_as_text(v).strip()), required=True)
+    energy = parse("energy", lambda v: normalize_energy(as_text(v).strip()), required=True)
     quantity = parse("quantity", parse_quantity, required=True)
-    unit = parse("unit", lambda v: normalize_unit(_as_text(v).strip()), required=True)
+    unit = parse("unit", lambda v: normalize_unit(as_text(v).strip()), required=True)
     if energy is not None and unit is not None and unit not in ENERGY_TYPES[energy].units:
         problems.append(
             Message(
@@ -370,6 +357,10 @@ def _parse_row(
                 where("unit"),
             )
         )
+    elif energy is not None and unit is not None and quantity is not None:
+        implausible = limits.quantity_problem(energy, quantity, unit)
+        if implausible is not None:
+            problems.append(Message(implausible.code, implausible.params, where("quantity")))
     cost = parse("cost_yen", _parse_cost)
     factors: dict[str, Decimal | None] = {}
     for key in ("factor_basic", "factor_adjusted"):
@@ -378,12 +369,20 @@ def _parse_row(
             problems.append(
                 Message(
                     "factor.kg_not_t",
-                    {"value": _as_text(cell(key)).strip(), "suggested": f"{factor / 1000:f}"},
+                    {"value": as_text(cell(key)).strip(), "suggested": f"{factor / 1000:f}"},
                     where(key),
                 )
             )
         factors[key] = factor
     estimated = parse("estimated", _parse_estimated)
+    for key in _TEXT_COLUMNS:
+        value = cell(key)
+        if isinstance(value, str):
+            problem = limits.text_problem(
+                value, layout.header.get(key, key), limits.text_limit("EnergyRecord", key)
+            )
+            if problem is not None:
+                problems.append(Message(problem.code, problem.params, where(key)))
     if problems:
         return None, problems
     factor_source = text("factor_source")
@@ -392,7 +391,7 @@ def _parse_row(
     ):
         # A user factor must say where it came from; the bill file row is the honest minimum.
         factor_source = f"{file_label}, row {row_number}"
-    note = _unescape_text(_as_text(cell("note")))
+    note = _unescape_text(as_text(cell("note")))
     record = EnergyRecord(
         month=month,
         energy=energy,
@@ -474,8 +473,10 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
     """
     path = Path(path)
     where: dict[str, Any] = {"file": str(path)}
-    if not path.is_file():
+    if not path.exists():
         raise EcoCheckError(Message("file.not_found", where=where))
+    if not path.is_file():  # a folder, a FIFO or a device named bills.csv
+        raise EcoCheckError(Message("file.not_regular", where=where))
     if path.suffix.lower() == ".xlsx":
         rows, encoding = xlsx_rows(path, where), "xlsx"
     else:
@@ -484,7 +485,7 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
     if header_position is None:
         raise EcoCheckError(Message("bills.no_header", where=where))
     layout, problems, warnings = _layout(rows[header_position], where)
-    if not problems and any(not all(_is_blank(c) for c in row) for row in rows[:header_position]):
+    if not problems and any(not all(is_blank(c) for c in row) for row in rows[:header_position]):
         warnings.insert(
             0, Message("bills.title_rows_skipped", {"header_row": header_position + 1}, where)
         )
@@ -494,7 +495,7 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
     rows_read = 0
     for position in range(header_position + 1, len(rows)):
         row = rows[position]
-        if all(_is_blank(cell) for cell in row):
+        if all(is_blank(cell) for cell in row):
             continue
         rows_read += 1
         record, row_problems = _parse_row(row, position + 1, layout, where, path.name)
@@ -521,6 +522,8 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
 
 def project_from_bills(result: BillImport, company_name: str) -> Project:
     """A new project holding the imported bills; fiscal years follow the default April start."""
+    # The name comes from --company or the file name: the same cap as every other path in.
+    limits.check_text(company_name, "company.name", limits.MAX_COMPANY_NAME)
     company = Company(name=company_name)
     years = sorted({fiscal_year_of(r.month, company.fy_start_month) for r in result.records})
     return Project(
@@ -542,7 +545,7 @@ def _number(value: Decimal | None) -> str:
 
 
 def _safe_text(text: str) -> str:
-    return f"'{text}" if _needs_escape(text) else text
+    return neutralise_text(text)
 
 
 def write_bills_csv(project: Project, path: Path) -> None:
@@ -558,10 +561,12 @@ def write_bills_csv(project: Project, path: Path) -> None:
     for record in project.records:
         writer.writerow(
             [
-                record.month,
-                record.energy,
+                # Month, energy and unit are validated on every path in, but an old or edited
+                # project file may still hold anything: every text cell is neutralised.
+                _safe_text(record.month),
+                _safe_text(record.energy),
                 _number(record.quantity),
-                record.unit,
+                _safe_text(record.unit),
                 _safe_text(record.site),
                 _number(record.cost_yen),
                 _safe_text(record.supplier),
@@ -576,6 +581,7 @@ def write_bills_csv(project: Project, path: Path) -> None:
     # Through a temporary file renamed into place: a full disk or a killed process must not
     # leave a truncated CSV where the previous export was.
     path = Path(path)
+    remove_stale(path)  # what a killed earlier export left behind
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temp.write_bytes(buffer.getvalue().encode("utf-8-sig"))

@@ -50,6 +50,9 @@ class ProjectFileActions:
         except EcoCheckError as error:
             self._show_failure(list(error.messages))
             return False
+        except Exception as error:  # a folder the user may not write to, a full disk
+            self._show_environment_failure(error, answers.path)
+            return False
         self.show_page("energy")
         return True
 
@@ -71,6 +74,9 @@ class ProjectFileActions:
             self.service.open(path)
         except EcoCheckError as error:
             self._show_failure(list(error.messages))
+            return False
+        except Exception as error:  # a folder the user may not enter, a locked or full disk
+            self._show_environment_failure(error, path)
             return False
         if self.current_page().page_id == "home":
             self.show_page("energy")
@@ -141,6 +147,7 @@ class ProjectFileActions:
         """Write a hand-over copy of the open project to ``path`` (File > Hand over a copy)."""
         from PySide6.QtCore import Qt  # kept off the start-up path (its enums are costly)
 
+        from ecocheck_desktop.core.limits import environment_message
         from ecocheck_desktop.core.messages import EcoCheckError
         from ecocheck_desktop.gui.dialogs import handover  # noqa: F401 - its message texts
 
@@ -151,6 +158,11 @@ class ProjectFileActions:
             self.service.hand_over(path)
         except EcoCheckError as error:
             failure = list(error.messages)
+        except Exception as error:  # the environment, named (a defect is raised again)
+            environment = environment_message(error, path)
+            if environment is None:
+                raise
+            failure = [environment]
         finally:
             QApplication.restoreOverrideCursor()
         if failure:

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.model import (
     Company,
     FiscalYearData,
@@ -31,8 +32,20 @@ class FormEdits:
 
     # -- company, sites, contracts, fiscal years --------------------------------------------
 
+    def _bad_text(self, item: object, where: str) -> bool:
+        """Tell the user (failed) about text over core.limits' caps or with an unpaired
+        surrogate, which the file, the CSV and the PDF cannot hold; True if there was any."""
+        problems = object_text_problems(item, where)
+        if problems:
+            self.failed.emit(problems)
+        return bool(problems)
+
     def set_company(self, company: Company) -> None:
         project = self._require()
+        # Text the file, the CSV and the PDF cannot hold (an unpaired surrogate, a name over
+        # core.limits' caps) is refused with a message, never raised from the store.
+        if self._bad_text(company, "company"):
+            return
         if company != project.company:
             self.undo_stack.push(
                 ValueCommand(
@@ -51,6 +64,8 @@ class FormEdits:
 
     def set_fiscal_year(self, data: FiscalYearData) -> None:
         project = self._require()
+        if self._bad_text(data, "fiscal_year"):
+            return
         before = project.fiscal_years.get(data.year)
         if data != before:
             self.undo_stack.push(
@@ -77,6 +92,8 @@ class FormEdits:
 
     def set_contract(self, contract: SupplyContract) -> None:
         project = self._require()
+        if self._bad_text(contract, "contract"):
+            return
         before = project.contract_for(contract.site, contract.energy)
         if contract != before:
             self.undo_stack.push(
@@ -110,6 +127,8 @@ class FormEdits:
 
     def upsert_site(self, site: Site) -> None:
         project = self._require()
+        if self._bad_text(site, "site"):
+            return
         if site not in project.sites:
             self._run(lambda: self._write_site(site))
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.limits import quantity_problem
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord, Site
 from ecocheck_desktop.core.quantity import parse_quantity
@@ -274,6 +275,10 @@ class GridEdits:
         if current is None or column.kind == QUANTITY:
             if column.kind == QUANTITY:
                 quantity = parse_quantity(text)
+                # Typed or pasted, the same physical limit as every import (core.limits).
+                implausible = quantity_problem(line.energy, quantity, line.unit)
+                if implausible is not None:
+                    raise EcoCheckError(implausible)
                 if current is None:
                     return EnergyRecord(month, line.energy, quantity, line.unit, line.site)
                 return replace(current, quantity=quantity)

@@ -380,6 +380,16 @@ class MainWindow(ProjectFileActions, QMainWindow):
         else:
             self.autosave_label.setText(self.tr("The last change could not be saved"))
 
+    def _show_environment_failure(self, error: Exception, path: object) -> None:
+        """A dialog naming the file for an error of the machine (permissions, a full disk, a
+        locked file, a too-long path: core.limits.environment_message); a defect is raised."""
+        from ecocheck_desktop.core.limits import environment_message
+
+        message = environment_message(error, str(path))
+        if message is None:
+            raise error
+        self._show_failure([message])
+
     def _show_failure(self, messages: list[Message]) -> None:
         from ecocheck_desktop.gui.message_text import messages_text
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
 from ecocheck_desktop.core.footprint import Footprint, YearResult, calculate
+from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import (
     Company,
@@ -202,7 +203,13 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
     ) -> None:
         """Create ``path`` with the wizard's answers and open it (raises EcoCheckError)."""
         sites = list(sites) or [Site("本社工場")]
-        project = Project(company=company, sites=sites, contracts=list(contracts))
+        contracts = list(contracts)
+        problems = object_text_problems(company, "company")
+        for i, item in enumerate([*sites, *contracts]):
+            problems += object_text_problems(item, f"{type(item).__name__.lower()}[{i}]")
+        if problems:
+            raise EcoCheckError(*problems)
+        project = Project(company=company, sites=sites, contracts=contracts)
         if first_fy is not None:
             project.fiscal_years[first_fy] = FiscalYearData(first_fy)
         self.create_from(path, project)

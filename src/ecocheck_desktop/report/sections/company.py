@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from ecocheck_desktop.report.layout import CELL_LIMIT, FONT_NAME, LIGHT, safe, table
+from ecocheck_desktop.report.layout import CELL_LIMIT, FONT_NAME, LIGHT, fit, safe, table
 from ecocheck_desktop.report.provenance import factor_provenance, nearest_list_year
+from ecocheck_desktop.report.sections.story import (
+    FRAME_WIDTH_MM,
+    MARGIN,
+    PAGE_HEIGHT,
+    Story,
+    _entered,
+    _factor_value,
+)
 from ecocheck_desktop.report.texts import energy_name, fmt, fmt_quantity, how_text
 
-if TYPE_CHECKING:
-    pass
-from ecocheck_desktop.report.sections.story import FRAME_WIDTH_MM, Story, _entered, _factor_value
+# The value column of the company profile, inside reportlab's default 6 pt cell padding.
+_PROFILE_VALUE_WIDTH = (FRAME_WIDTH_MM - 48) * mm - 12
+# A profile row may fill a page (the frame, less its 6 pt paddings and some room), not more:
+# reportlab cannot split one row, so a longer value is shortened with … (layout.fit).
+_PROFILE_MAX_HEIGHT = PAGE_HEIGHT - MARGIN - 18 * mm - 12 - 8 * mm
 
 
 class CompanySections(Story):
@@ -77,7 +86,13 @@ class CompanySections(Story):
         self.h1("s.profile")
         # Full user text here (wrapped anywhere), never cut: this is where long names are read.
         profile = Table(
-            [[self.p(safe(k), s.small), self.p(safe(v), s.user)] for k, v in rows],
+            [
+                [
+                    self.p(safe(k), s.small),
+                    fit(safe(v), s.user, _PROFILE_VALUE_WIDTH, _PROFILE_MAX_HEIGHT),
+                ]
+                for k, v in rows
+            ],
             colWidths=[48 * mm, (FRAME_WIDTH_MM - 48) * mm],
             hAlign="LEFT",
         )

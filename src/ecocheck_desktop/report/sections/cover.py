@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from ecocheck_desktop import APP_NAME, __version__
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, safe
+from ecocheck_desktop.report.sections.story import (
+    BANNER_BACKGROUND,
+    BANNER_BORDER,
+    BANNER_REASONS,
+    FRAME_WIDTH_MM,
+    Story,
+)
 from ecocheck_desktop.report.texts import (
     PLACES_GJ,
     PLACES_INTENSITY,
@@ -18,16 +23,6 @@ from ecocheck_desktop.report.texts import (
     fmt_pct,
     fmt_t,
     message_text,
-)
-
-if TYPE_CHECKING:
-    pass
-from ecocheck_desktop.report.sections.story import (
-    BANNER_BACKGROUND,
-    BANNER_BORDER,
-    BANNER_REASONS,
-    FRAME_WIDTH_MM,
-    Story,
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
@@ -10,6 +10,15 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.report.layout import ACCENT, CELL_LIMIT, FONT_NAME, LIGHT, safe, table
+from ecocheck_desktop.report.sections.story import (
+    APPENDIX_ROW_LIMIT,
+    FRAME_WIDTH_MM,
+    NOTE_LIMIT,
+    OPTIONAL_SECTIONS,
+    SHOENE_LINE_KL,
+    Story,
+    _factor_value,
+)
 from ecocheck_desktop.report.texts import (
     PLACES_KL,
     PLACES_YEN,
@@ -20,18 +29,6 @@ from ecocheck_desktop.report.texts import (
     formulas,
     how_text,
     message_text,
-)
-
-if TYPE_CHECKING:
-    pass
-from ecocheck_desktop.report.sections.story import (
-    APPENDIX_ROW_LIMIT,
-    FRAME_WIDTH_MM,
-    NOTE_LIMIT,
-    OPTIONAL_SECTIONS,
-    SHOENE_LINE_KL,
-    Story,
-    _factor_value,
 )
 
 

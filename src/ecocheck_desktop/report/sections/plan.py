@@ -10,6 +10,7 @@ from reportlab.platypus import KeepTogether
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
+from ecocheck_desktop.report.sections.story import ROADMAP_YEARS, Story, _letter
 from ecocheck_desktop.report.texts import (
     PLACES_GJ,
     TEXTS,
@@ -23,7 +24,6 @@ from ecocheck_desktop.report.texts import (
 if TYPE_CHECKING:
     from ecocheck_desktop.core.measures import MeasureResult
     from ecocheck_desktop.core.targets import TargetPath
-from ecocheck_desktop.report.sections.story import ROADMAP_YEARS, Story, _letter
 
 
 class PlanSections(Story):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
@@ -11,6 +10,7 @@ from reportlab.platypus import CondPageBreak
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
+from ecocheck_desktop.report.sections.story import Story
 from ecocheck_desktop.report.texts import (
     PLACES_GJ,
     PLACES_INTENSITY,
@@ -23,10 +23,6 @@ from ecocheck_desktop.report.texts import (
     fmt_quantity,
     fmt_t,
 )
-
-if TYPE_CHECKING:
-    pass
-from ecocheck_desktop.report.sections.story import Story
 
 
 class ResultsSections(Story):
