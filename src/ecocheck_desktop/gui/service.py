@@ -10,6 +10,8 @@ bill scans and the recalculation; the edits live in parts of the same class, one
 :mod:`.grid_edits` (the energy grid: cells, an Excel paste validated as a whole, imports),
 :mod:`.form_edits` (company, fiscal year, contracts, sites, checklist, plan, targets, factor
 library) and :mod:`.edit_transaction` (one user action = one transaction, the detached mode).
+A new edit goes into the module of its kind, built like its neighbours there (validated, one
+undo command, written in one transaction).
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ the cover/summary, the disclaimer and the appendix can be left out (``sections``
 
 One module per group of sections (:mod:`.cover`, :mod:`.company`, :mod:`.results`,
 :mod:`.plan`, :mod:`.notes`), each a part of :class:`ReportBuilder` over the shared
-:class:`~.story.Story`; this module puts them together in the render order.
+:class:`~.story.Story`; this module puts them together in the render order. A new section is
+a method on the class of its group, its id in :data:`~.story.OPTIONAL_SECTIONS` at its place in
+report order, and its words (keys ``s.<id>`` …) in the report's TEXTS.
 """
 
 from __future__ import annotations
