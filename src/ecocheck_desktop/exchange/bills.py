@@ -3,7 +3,8 @@
 Owns reading a bill table (CSV in UTF-8 / UTF-8 with BOM / Shift_JIS, or the first sheet of an
 .xlsx) into validated :class:`EnergyRecord` objects, turning such an import into a new
 :class:`Project`, and writing a project's records back out as a CSV of the same format. The
-raw cells of the file (encoding, delimiter, the sheet, the size limits) come from :mod:`.sheets`.
+raw cells of the file (encoding, delimiter, the sheet, the size limits) come from :mod:`.sheets`,
+the value of one cell (month, cost, factor, the estimated flag) from :mod:`.bill_cells`.
 
 Validation reports every bad cell of every row, each as a :class:`Message` whose ``where`` names
 the file, the row as the user sees it in Excel (header = row 1) and the column as headed in the
@@ -20,14 +21,13 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.energy import ENERGY_TYPES, normalize_energy, normalize_unit
-from ecocheck_desktop.core.fiscal import fiscal_year_of, parse_month
+from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import (
     DEFAULT_SITE,
@@ -40,6 +40,13 @@ from ecocheck_desktop.core.model import (
 )
 from ecocheck_desktop.core.quantity import parse_quantity
 from ecocheck_desktop.core.tempfiles import remove_stale
+from ecocheck_desktop.exchange.bill_cells import (
+    MAX_ELECTRICITY_FACTOR,
+    parse_cost,
+    parse_estimated,
+    parse_factor,
+    parse_month_cell,
+)
 from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
 from ecocheck_desktop.exchange.sheets import as_text, csv_rows, is_blank, xlsx_rows
 
@@ -152,15 +159,6 @@ for _column in COLUMNS:
 for _alias, _key in _EXTRA_ALIASES.items():
     _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
 
-_TRUE = {"1", "true", "yes", "y", "はい", "○", "〇", "◯", "推計", "見込", "見込み", "概算"}
-_FALSE = {"0", "false", "no", "n", "いいえ", "×", "-", "ー", "", "実績", "確定"}
-
-# Grid factors stay below 0.001 t-CO2/kWh; 10x that is physically impossible, so a value above
-# it is a kg-CO2/kWh figure typed into a t-CO2/kWh column (1000x too large a footprint).
-MAX_ELECTRICITY_FACTOR = Decimal("0.01")
-
-_YEN_MARKS = re.compile(r"[¥￥円\\]")
-
 
 @dataclass
 class BillImport:
@@ -178,84 +176,6 @@ class BillImport:
 def _unescape_text(text: str) -> str:
     """Undo the apostrophe that :func:`write_bills_csv` puts before formula-like text."""
     return restore_text(text)
-
-
-# ---------------------------------------------------------------------------------------------
-# Cell parsers: each returns a value or raises EcoCheckError with the reason (no location).
-
-
-def _parse_month_cell(value: Any) -> str:
-    if isinstance(value, datetime | date):
-        return parse_month(value)
-    text = as_text(value).strip()
-    # Bills print the usage month as "2025年4月分" (the bill "for" April).
-    if text.endswith("分") and len(text) > 1:
-        try:
-            return parse_month(text[:-1])
-        except EcoCheckError:
-            pass
-    return parse_month(text)
-
-
-def _renamed(error: EcoCheckError, prefix: str) -> EcoCheckError:
-    # parse_quantity speaks of "quantity"; in a cost or factor column the user needs that word.
-    messages = []
-    for message in error.messages:
-        suffix = message.code.split(".", 1)[-1]
-        if suffix not in {"negative", "too_large"}:
-            suffix = "not_a_number"  # also too_precise: no bill prints fractions of a sen
-        code = f"{prefix}.{suffix}"
-        messages.append(Message(code, message.params, message.where))
-    return EcoCheckError(*messages)
-
-
-def _parse_cost(value: Any) -> Decimal:
-    if isinstance(value, str):
-        value = _YEN_MARKS.sub("", unicodedata.normalize("NFKC", value))
-    try:
-        return parse_quantity(value)
-    except EcoCheckError as error:
-        raise _renamed(error, "cost") from None
-
-
-def _parse_factor(value: Any) -> Decimal:
-    """A non-negative decimal of any precision (official factors have 6 decimals or more)."""
-    if isinstance(value, bool):
-        raise EcoCheckError(Message("factor.not_a_number", {"value": str(value)}))
-    if isinstance(value, int | Decimal):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(repr(value))
-    else:
-        text = "".join(unicodedata.normalize("NFKC", str(value)).split()).replace(",", "")
-        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
-            raise EcoCheckError(Message("factor.not_a_number", {"value": str(value)}))
-        try:
-            number = Decimal(text)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-            raise EcoCheckError(Message("factor.not_a_number", {"value": str(value)})) from None
-    if not number.is_finite():
-        raise EcoCheckError(Message("factor.not_a_number", {"value": str(value)}))
-    if number < 0:
-        raise EcoCheckError(Message("factor.negative", {"value": str(value)}))
-    return number if number else Decimal(0)
-
-
-def _parse_estimated(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float) and value in (0, 1):
-        return bool(value)
-    text = "".join(unicodedata.normalize("NFKC", as_text(value)).casefold().split())
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise EcoCheckError(Message("estimated.invalid", {"value": as_text(value)}))
-
-
-# ---------------------------------------------------------------------------------------------
-# The import
 
 
 @dataclass
@@ -345,7 +265,7 @@ def _parse_row(
     def text(key: str) -> str:
         return _unescape_text(as_text(cell(key)).strip())
 
-    month = parse("month", _parse_month_cell, required=True)
+    month = parse("month", parse_month_cell, required=True)
     energy = parse("energy", lambda v: normalize_energy(as_text(v).strip()), required=True)
     quantity = parse("quantity", parse_quantity, required=True)
     unit = parse("unit", lambda v: normalize_unit(as_text(v).strip()), required=True)
@@ -361,10 +281,10 @@ def _parse_row(
         implausible = limits.quantity_problem(energy, quantity, unit)
         if implausible is not None:
             problems.append(Message(implausible.code, implausible.params, where("quantity")))
-    cost = parse("cost_yen", _parse_cost)
+    cost = parse("cost_yen", parse_cost)
     factors: dict[str, Decimal | None] = {}
     for key in ("factor_basic", "factor_adjusted"):
-        factor = parse(key, _parse_factor)
+        factor = parse(key, parse_factor)
         if factor is not None and energy == "electricity" and factor > MAX_ELECTRICITY_FACTOR:
             problems.append(
                 Message(
@@ -374,7 +294,7 @@ def _parse_row(
                 )
             )
         factors[key] = factor
-    estimated = parse("estimated", _parse_estimated)
+    estimated = parse("estimated", parse_estimated)
     for key in _TEXT_COLUMNS:
         value = cell(key)
         if isinstance(value, str):
