@@ -38,7 +38,7 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
     project_path = folder / "demo.ecocheck"
 
     def write_demo() -> str:
-        from ecocheck_desktop.commands.demo import write_demo
+        from ecocheck_desktop.exchange.demo import write_demo
 
         project = write_demo(project_path, user="selftest")
         state["records"] = len(project.records)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -37,6 +36,7 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.store import atomic
 
 # Templates name {file} themselves: messages.render() leaves out a location key whose name
 # appears anywhere in the template text, so "the file ..." would otherwise hide the path.
@@ -654,11 +654,4 @@ def write_bills_csv(project: Project, path: Path) -> None:
         )
     # Through a temporary file renamed into place: a full disk or a killed process must not
     # leave a truncated CSV where the previous export was.
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    atomic.write_file(Path(path), buffer.getvalue().encode("utf-8-sig"))

@@ -327,9 +327,6 @@ class MainWindow(QMainWindow):
     def status_note(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_NOTE_MS)
 
-    def not_available_yet(self) -> None:
-        self.status_note(self.tr("This is not available yet in this version."))
-
     def new_project(self) -> NewCompanyWizard:
         """Open the new-company wizard (non-blocking); finishing it creates the file."""
         from ecocheck_desktop.gui.wizard import NewCompanyWizard
@@ -389,13 +386,9 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> bool:
         """Write a fresh copy of the bundled demo company to the user's folder and open it."""
         from ecocheck_desktop.core.messages import EcoCheckError
+        from ecocheck_desktop.exchange.demo import demo_project
         from ecocheck_desktop.gui.settings import config_dir
 
-        try:
-            from ecocheck_desktop.commands.demo import demo_project
-        except ImportError:
-            self.status_note(self.tr("The demo company is not available yet."))
-            return False
         path = config_dir() / "demo" / "demo.ecocheck"
         try:
             project = demo_project()

@@ -657,7 +657,9 @@ class ProjectService(QObject):
             return () if record is None else (record,)
 
         self.undo_stack.push(
-            RecordsCommand(self, text, [(k, state(b), state(a)) for k, b, a in changes])
+            RecordsCommand(
+                self._apply_cells, text, [(k, state(b), state(a)) for k, b, a in changes]
+            )
         )
 
     def import_records(self, records: list[EnergyRecord], sites: Iterable[str] = ()) -> int:
@@ -684,7 +686,7 @@ class ProjectService(QObject):
             ]
             if changes:
                 text = self.tr("Import %n bill line(s)", "", len(records))
-                self.undo_stack.push(RecordsCommand(self, text, changes))
+                self.undo_stack.push(RecordsCommand(self._apply_cells, text, changes))
         return len(changes) if self._last_action_saved or self.detached else 0
 
     def _apply_cells(self, states: list[tuple[CellKey, CellState]]) -> bool:
@@ -787,7 +789,11 @@ class ProjectService(QObject):
         if company != project.company:
             self.undo_stack.push(
                 ValueCommand(
-                    self, self.tr("Edit company"), self._write_company, project.company, company
+                    self._run,
+                    self.tr("Edit company"),
+                    self._write_company,
+                    project.company,
+                    company,
                 )
             )
 
@@ -802,7 +808,7 @@ class ProjectService(QObject):
         if data != before:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit fiscal year"),
                     lambda value: self._write_fiscal_year(data.year, value),
                     before,
@@ -828,7 +834,7 @@ class ProjectService(QObject):
         if contract != before:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit contract"),
                     lambda value: self._write_contract(contract.site, contract.energy, value),
                     before,
@@ -877,7 +883,7 @@ class ProjectService(QObject):
         if checklist != project.checklist:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit equipment checklist"),
                     self._write_checklist,
                     dict(project.checklist),
@@ -896,7 +902,7 @@ class ProjectService(QObject):
         if plan != project.measure_plan:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit reduction plan"),
                     self._write_measure_plan,
                     list(project.measure_plan),
@@ -914,7 +920,7 @@ class ProjectService(QObject):
         if targets != project.targets:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit targets"),
                     self._write_targets,
                     list(project.targets),
@@ -1215,5 +1221,5 @@ class ProjectService(QObject):
                     self._write_fiscal_year(year, data)
 
         self.undo_stack.push(
-            ValueCommand(self, self.tr("Recalculate with newer factors"), apply, before, after)
+            ValueCommand(self._run, self.tr("Recalculate with newer factors"), apply, before, after)
         )
