@@ -16,6 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.exchange.portfolio import (
+    PortfolioRow,
+    project_files,
+    scan_file,
+    write_summaries,
+)
+from ecocheck_desktop.report.consortium import ConsortiumSummary, anonymous_name, consortium_csv
+from ecocheck_desktop.report.output import write_atomically
 
 register(
     {
@@ -33,19 +41,7 @@ def _check_suffix(path: Path, suffixes: tuple[str, ...], code: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.exchange.portfolio import (
-        PortfolioRow,
-        project_files,
-        scan_file,
-        write_summaries,
-    )
     from ecocheck_desktop.report.batch import batch_reports
-    from ecocheck_desktop.report.consortium import (
-        ConsortiumSummary,
-        anonymous_name,
-        consortium_csv,
-    )
-    from ecocheck_desktop.report.output import write_atomically
 
     folder = Path(args.directory)
     output = Path(args.output)

@@ -7,6 +7,7 @@ from pathlib import Path
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.json_io import read_json
 from ecocheck_desktop.resources import resource_path
+from ecocheck_desktop.store.project_file import ProjectFile
 
 
 def demo_project() -> Project:
@@ -16,8 +17,6 @@ def demo_project() -> Project:
 
 def write_demo(path: Path, *, user: str = "") -> Project:
     """Create the project file ``path`` holding the demo company; returns the company."""
-    from ecocheck_desktop.store.project_file import ProjectFile
-
     project = demo_project()
     ProjectFile.create(path, project, user=user).close()
     return project

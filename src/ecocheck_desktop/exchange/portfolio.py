@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
 from ecocheck_desktop.exchange.cells import json_number, neutralise
 
@@ -263,8 +264,6 @@ def _planned_reduction(
 ) -> tuple[Decimal | None, str]:
     """The plan's measures combined (t-CO2/year), else what the first target asks for."""
     if has_plan and year.complete:
-        from ecocheck_desktop.core.measures import baseline_from_year, evaluate
-
         try:
             catalogue = _catalogue()
             plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
@@ -284,8 +283,6 @@ _CATALOGUE: list[Any] = []
 def _catalogue() -> Any:
     # Read once per process: it is the same bundled file for every project.
     if not _CATALOGUE:
-        from ecocheck_desktop.core.measures import load_catalogue
-
         _CATALOGUE.append(load_catalogue())
     return _CATALOGUE[0]
 
