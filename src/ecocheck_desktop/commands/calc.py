@@ -1,6 +1,6 @@
 """``ecocheck calc INPUT [--fiscal-year Y] [--json]``: the footprint of a project or bill file.
 
-Prints either one JSON object (the ``Footprint.to_json_dict()`` contract of DESIGN.md) or a
+Prints either one JSON object (the ``Footprint.to_json_dict()`` contract of docs/calc-json.md) or a
 readable table with Japanese and English labels. Bad input raises EcoCheckError (exit 2 in
 cli.py) naming the input file; warnings found while reading the input go to stderr so that
 stdout stays one clean JSON object.

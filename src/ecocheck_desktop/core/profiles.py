@@ -1,6 +1,6 @@
 """End-use split profiles: how a company's electricity and fuels divide between end uses.
 
-Owns ``resources/profiles/end_use.json`` (the sector defaults of reference/measures.md §4), the
+Owns ``resources/profiles/end_use.json`` (the sector defaults of docs/measures.md), the
 choice of a company's sector (checklist ``sector``, else its JSIC industry code), and the
 per-company override in ``project.checklist["end_use_override"]``::
 

@@ -1,4 +1,4 @@
-"""The bill import format of DESIGN.md ("Bill import format"), in both directions.
+"""The bill import format (the columns of :data:`COLUMNS`, docs/guide_ja.md), both directions.
 
 Owns reading a bill table (CSV in UTF-8 / UTF-8 with BOM / Shift_JIS, or the first sheet of an
 .xlsx) into validated :class:`EnergyRecord` objects, turning such an import into a new

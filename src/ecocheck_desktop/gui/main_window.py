@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop import APP_NAME
+from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui import i18n
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages import PAGE_IDS, PAGES, PageEntry, page_entry
 from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.settings import Settings
+from ecocheck_desktop.gui.settings import Settings, config_dir
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.messages import Message
@@ -339,8 +341,6 @@ class MainWindow(QMainWindow):
         return self.wizard
 
     def create_project(self, answers: NewCompanyAnswers) -> bool:
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             self.service.new_project(
                 answers.path, answers.company, answers.sites, answers.contracts, answers.first_fy
@@ -352,8 +352,6 @@ class MainWindow(QMainWindow):
         return True
 
     def open_project_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         dialog = QFileDialog(self, self.tr("Open project"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("EcoCheck project (*.ecocheck)"))
@@ -361,8 +359,6 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_project(self, path: str) -> bool:
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             self.service.open(path)
         except EcoCheckError as error:
@@ -385,9 +381,7 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> bool:
         """Write a fresh copy of the bundled demo company to the user's folder and open it."""
-        from ecocheck_desktop.core.messages import EcoCheckError
         from ecocheck_desktop.exchange.demo import demo_project
-        from ecocheck_desktop.gui.settings import config_dir
 
         path = config_dir() / "demo" / "demo.ecocheck"
         try:
@@ -474,8 +468,6 @@ class MainWindow(QMainWindow):
     # -- hand-over between advisor and owner (store/handover.py) ----------------------------
 
     def hand_over_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         service = self.service
         if service.path is None:
             return
@@ -492,7 +484,6 @@ class MainWindow(QMainWindow):
         """Write a hand-over copy of the open project to ``path`` (File > Hand over a copy)."""
         from PySide6.QtCore import Qt  # kept off the start-up path (its enums are costly)
 
-        from ecocheck_desktop.core.messages import EcoCheckError
         from ecocheck_desktop.gui.dialogs import handover  # noqa: F401 - its message texts
 
         # A quarter of a second for 25 MB of scans (bench/handover.py): a wait cursor is enough.
@@ -511,8 +502,6 @@ class MainWindow(QMainWindow):
         return True
 
     def save_copy_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         service = self.service
         if service.path is None:
             return
@@ -555,8 +544,6 @@ class MainWindow(QMainWindow):
 
     def _announce_handover_changes(self) -> None:
         """On opening a handed-over file: say what others changed since the hand-over."""
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             changes = self.service.handover_changes()
         except EcoCheckError:
