@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecocheck_desktop.exchange.portfolio import PortfolioRow
+from ecocheck_desktop.exchange.portfolio import PortfolioRow, scan_folder, write_summaries
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.models.portfolio_table import (
@@ -217,8 +217,6 @@ class PortfolioPage(Page):
         folder = self.folder
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            from ecocheck_desktop.exchange.portfolio import scan_folder
-
             return list(scan_folder(folder, progress=progress, cancelled=cancelled))
 
         self._start(SCAN, self.tr("Reading the project files …"), work)
@@ -328,7 +326,6 @@ class PortfolioPage(Page):
         lang = language()
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            from ecocheck_desktop.exchange.portfolio import write_summaries
             from ecocheck_desktop.report import consortium
 
             if kind == "list":
