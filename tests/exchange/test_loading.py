@@ -122,7 +122,6 @@ def test_reader_failures_become_unreadable_file_messages(
 
 
 def test_corrupt_project_file_is_bad_input(tmp_path: Path) -> None:
-    pytest.importorskip("ecocheck_desktop.store.project_file")
     path = tmp_path / "client.ecocheck"
     path.write_bytes(b"this is not an SQLite database" * 10)
     with pytest.raises(EcoCheckError) as caught:
@@ -131,7 +130,6 @@ def test_corrupt_project_file_is_bad_input(tmp_path: Path) -> None:
 
 
 def test_corrupt_json_is_bad_input(tmp_path: Path) -> None:
-    pytest.importorskip("ecocheck_desktop.exchange.json_io")
     path = tmp_path / "client.json"
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(EcoCheckError):
