@@ -17,6 +17,7 @@ from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
 from ecocheck_desktop.exchange.json_io import check_attachments, parse_json_file, project_from_json
+from ecocheck_desktop.exchange.loading import name_from_file
 from ecocheck_desktop.store.codec import Problems
 from ecocheck_desktop.store.evidence import check_size, media_type_of
 from ecocheck_desktop.store.project_file import ProjectFile
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     result = read_bills(source)
     for warning in result.warnings:
         print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
-    project = project_from_bills(result, args.company or source.stem)
+    project = project_from_bills(result, args.company or name_from_file(source))
     ProjectFile.create(output, project, user=user_name()).close()
     print(f"{output}: {len(project.records)} records ({project.company.name})")
     return 0

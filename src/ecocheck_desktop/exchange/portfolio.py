@@ -19,18 +19,19 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
-from ecocheck_desktop.exchange.cells import json_number, neutralise
+from ecocheck_desktop.exchange.cells import json_number
+from ecocheck_desktop.exchange.csv_safety import neutralise
 
 # Being moved into core.targets by the target-path merge (engineer s17a); then this import
 # becomes ``core.targets`` and tests/test_layers.py drops its KNOWN_BACK_EDGES entry.
@@ -108,11 +109,13 @@ class PortfolioRow:
 def project_files(folder: Path) -> list[Path]:
     """The project files of ``folder`` in name order (not sub-folders, not backup copies)."""
     folder = Path(folder)
-    if not folder.exists():
-        raise EcoCheckError(Message("portfolio.folder_missing", {"folder": str(folder)}))
-    if not folder.is_dir():
-        raise EcoCheckError(Message("portfolio.not_a_folder", {"folder": str(folder)}))
     try:
+        # exists()/is_dir() raise PermissionError for a folder inside one the user may not
+        # enter (a remembered folder at GUI start, a colleague's share): a message, too.
+        if not folder.exists():
+            raise EcoCheckError(Message("portfolio.folder_missing", {"folder": str(folder)}))
+        if not folder.is_dir():
+            raise EcoCheckError(Message("portfolio.not_a_folder", {"folder": str(folder)}))
         entries = list(folder.iterdir())
     except OSError as error:
         reason = error.strerror or type(error).__name__
@@ -153,8 +156,8 @@ def scan_file(path: Path) -> PortfolioRow:
         return summarise(path, project)
     except EcoCheckError as error:
         return PortfolioRow(path, error=error.messages[0])
-    except (OSError, sqlite3.Error, ArithmeticError, ValueError, KeyError, TypeError) as error:
-        reason = f"{type(error).__name__}: {error}"
+    except Exception as error:  # one client's file never stops the scan of the folder
+        reason = f"{type(error).__name__}: {str(error)[:300]}"
         return PortfolioRow(
             path, error=Message("portfolio.failed", {"reason": reason}, {"file": str(path)})
         )
@@ -166,6 +169,7 @@ def read_project(path: Path) -> Project:
     A file a killed session left with a journal to roll back (or a WAL to replay) is read from
     a recovered private copy (store.project_file), never recovered in place by a scan.
     """
+    limits.check_regular_file(path)  # a FIFO named client.ecocheck must not hang the scan
     project_file = ProjectFile.open(path, read_only=True)
     try:
         return project_file.load()

@@ -53,8 +53,10 @@ def batch_reports(
             build_report(read_project(source), target, lang=lang)
         except EcoCheckError as error:
             yield BatchResult(source, None, error.messages[0])
-        except (OSError, ArithmeticError, ValueError, KeyError, TypeError) as error:
-            reason = f"{type(error).__name__}: {error}"
+        except Exception as error:
+            # Whatever one client's file does to the report (a reportlab LayoutError, a
+            # damaged value, a full disk), the batch names it and goes on with the next.
+            reason = f"{type(error).__name__}: {str(error)[:300]}"
             where = {"file": str(source)}
             yield BatchResult(source, None, Message("portfolio.failed", {"reason": reason}, where))
         else:

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop import __version__
-from ecocheck_desktop.exchange.cells import json_number, neutralise
+from ecocheck_desktop.exchange.cells import json_number
+from ecocheck_desktop.exchange.csv_safety import neutralise  # the one CSV cell guard
 from ecocheck_desktop.exchange.portfolio import target_reduction_t
 from ecocheck_desktop.report.output import write_atomically
 

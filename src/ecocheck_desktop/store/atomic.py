@@ -19,6 +19,8 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
+from ecocheck_desktop.core.tempfiles import remove_stale
+
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp(-journal|-wal|-shm)?$")
 
 
@@ -82,6 +84,7 @@ def write_file(path: Path, data: bytes) -> None:
     The new file gets the mode the old one had (a plain ``open()``'s mode when there was none).
     """
     path = Path(path)
+    remove_stale(path)  # what a killed earlier export of this target left behind
     temp = temp_path(path)
     try:
         temp.unlink(missing_ok=True)  # a leftover of this pid: "x" must not follow a link
