@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.gui.settings import config_dir
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.messages import Message
@@ -41,8 +44,6 @@ class ProjectFileActions:
         return self.wizard
 
     def create_project(self, answers: NewCompanyAnswers) -> bool:
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             self.service.new_project(
                 answers.path, answers.company, answers.sites, answers.contracts, answers.first_fy
@@ -57,8 +58,6 @@ class ProjectFileActions:
         return True
 
     def open_project_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         dialog = QFileDialog(self, QCoreApplication.translate("MainWindow", "Open project"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(
@@ -68,8 +67,6 @@ class ProjectFileActions:
         dialog.open()
 
     def open_project(self, path: str) -> bool:
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             self.service.open(path)
         except EcoCheckError as error:
@@ -95,16 +92,8 @@ class ProjectFileActions:
 
     def open_demo(self) -> bool:
         """Write a fresh copy of the bundled demo company to the user's folder and open it."""
-        from ecocheck_desktop.core.messages import EcoCheckError
-        from ecocheck_desktop.gui.settings import config_dir
+        from ecocheck_desktop.exchange.demo import demo_project
 
-        try:
-            from ecocheck_desktop.commands.demo import demo_project
-        except ImportError:
-            self.status_note(
-                QCoreApplication.translate("MainWindow", "The demo company is not available yet.")
-            )
-            return False
         path = config_dir() / "demo" / "demo.ecocheck"
         try:
             project = demo_project()
@@ -125,8 +114,6 @@ class ProjectFileActions:
     # -- hand-over between advisor and owner (store/handover.py) ----------------------------
 
     def hand_over_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         service = self.service
         if service.path is None:
             return
@@ -148,7 +135,6 @@ class ProjectFileActions:
         from PySide6.QtCore import Qt  # kept off the start-up path (its enums are costly)
 
         from ecocheck_desktop.core.limits import environment_message
-        from ecocheck_desktop.core.messages import EcoCheckError
         from ecocheck_desktop.gui.dialogs import handover  # noqa: F401 - its message texts
 
         # A quarter of a second for 25 MB of scans (bench/handover.py): a wait cursor is enough.
@@ -176,8 +162,6 @@ class ProjectFileActions:
         return True
 
     def save_copy_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         service = self.service
         if service.path is None:
             return
@@ -228,8 +212,6 @@ class ProjectFileActions:
 
     def _announce_handover_changes(self) -> None:
         """On opening a handed-over file: say what others changed since the hand-over."""
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             changes = self.service.handover_changes()
         except EcoCheckError:

@@ -49,7 +49,7 @@ class FormEdits:
         if company != project.company:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     QCoreApplication.translate("ProjectService", "Edit company"),
                     self._write_company,
                     project.company,
@@ -70,7 +70,7 @@ class FormEdits:
         if data != before:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     QCoreApplication.translate("ProjectService", "Edit fiscal year"),
                     lambda value: self._write_fiscal_year(data.year, value),
                     before,
@@ -98,7 +98,7 @@ class FormEdits:
         if contract != before:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     QCoreApplication.translate("ProjectService", "Edit contract"),
                     lambda value: self._write_contract(contract.site, contract.energy, value),
                     before,
@@ -149,7 +149,7 @@ class FormEdits:
         if checklist != project.checklist:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     QCoreApplication.translate("ProjectService", "Edit equipment checklist"),
                     self._write_checklist,
                     dict(project.checklist),
@@ -168,7 +168,7 @@ class FormEdits:
         if plan != project.measure_plan:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     QCoreApplication.translate("ProjectService", "Edit reduction plan"),
                     self._write_measure_plan,
                     list(project.measure_plan),
@@ -186,7 +186,7 @@ class FormEdits:
         if targets != project.targets:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     QCoreApplication.translate("ProjectService", "Edit targets"),
                     self._write_targets,
                     list(project.targets),
@@ -257,7 +257,7 @@ class FormEdits:
 
         self.undo_stack.push(
             ValueCommand(
-                self,
+                self._run,
                 QCoreApplication.translate("ProjectService", "Recalculate with newer factors"),
                 apply,
                 before,

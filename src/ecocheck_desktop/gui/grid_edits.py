@@ -305,7 +305,9 @@ class GridEdits:
             return () if record is None else (record,)
 
         self.undo_stack.push(
-            RecordsCommand(self, text, [(k, state(b), state(a)) for k, b, a in changes])
+            RecordsCommand(
+                self._apply_cells, text, [(k, state(b), state(a)) for k, b, a in changes]
+            )
         )
 
     def import_records(self, records: list[EnergyRecord], sites: Iterable[str] = ()) -> int:
@@ -334,7 +336,7 @@ class GridEdits:
                 text = QCoreApplication.translate(
                     "ProjectService", "Import %n bill line(s)", "", len(records)
                 )
-                self.undo_stack.push(RecordsCommand(self, text, changes))
+                self.undo_stack.push(RecordsCommand(self._apply_cells, text, changes))
         return len(changes) if self._last_action_saved or self.detached else 0
 
     def _apply_cells(self, states: list[tuple[CellKey, CellState]]) -> bool:

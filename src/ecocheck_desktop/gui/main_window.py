@@ -328,9 +328,6 @@ class MainWindow(ProjectFileActions, QMainWindow):
     def status_note(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_NOTE_MS)
 
-    def not_available_yet(self) -> None:
-        self.status_note(self.tr("This is not available yet in this version."))
-
     def go_to_cell(self, fiscal_year: int, month: str, energy: str, site: str = "") -> None:
         self.show_page("energy")
         page: Any = self.page("energy")

@@ -1,4 +1,4 @@
-"""The one application service the pages and the tests drive (STYLE.md §2).
+"""The one application service the pages and the tests drive (docs/architecture.md).
 
 Owns the open project file, the in-memory :class:`Project` read from it, and the current
 footprint. Every edit is validated here, applied through a ``QUndoCommand`` pushed on the main
@@ -103,10 +103,7 @@ def _fiscal_year(month: str, start_month: int) -> int:
 
 
 def default_opener() -> StoreOpener:
-    try:
-        from ecocheck_desktop.store.project_file import ProjectFile
-    except ImportError:  # a broken installation: say so instead of crashing
-        raise EcoCheckError(Message("store.unavailable")) from None
+    from ecocheck_desktop.store.project_file import ProjectFile  # sqlite3: not at start-up
 
     opener: StoreOpener = ProjectFile
     return opener
