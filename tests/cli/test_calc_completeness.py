@@ -61,3 +61,23 @@ def test_measures_without_a_complete_year_names_the_reason(
     assert main(["measures", str(path)]) == 2
     err = capsys.readouterr().err
     assert "10 of its 12 months" in err and "Traceback" not in err
+
+
+def test_a_bill_factor_without_its_source_leaves_the_year_incomplete(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15: a typed factor needs its source; a bill row without one is not complete."""
+    path = tmp_path / "unsourced.csv"
+    header = "month,energy,quantity,unit,supplier,factor_basic,factor_source\n"
+    path.write_text(
+        header + "".join(f"{m},電気,30000,kWh,A0269,0.000457,\n" for m in FY2024),
+        encoding="utf-8",
+    )
+    assert main(["calc", str(path), "--json"]) == 0
+    (year,) = json.loads(capsys.readouterr().out)["results"]
+    assert year["complete"] is False
+    [reason] = year["incomplete_reasons"]
+    assert reason["code"] == "factor.user_without_source"
+    # The reason says where the source goes in a bill file.
+    assert "factor_source" in reason["message"]
+    assert year["by_energy"]["electricity"]["factor_source"] == []

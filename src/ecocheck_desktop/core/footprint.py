@@ -73,7 +73,9 @@ register(
         "factor.location_missing": "The national average factor (全国平均係数) for fiscal year"
         " {fiscal_year} is not available; the location-based result is left empty",
         "factor.user_without_source": "A user-entered factor for {energy} at {site} has no"
-        " source; record where it comes from (e.g. the bill)",
+        " source; record where it comes from (the retailer's 「電源構成・CO2排出係数」 page or"
+        " the bill): in the app with the factor, in a bill file in the factor_source (係数の出典)"
+        " column",
         "factor.chain_unavailable": "Fiscal year {fiscal_year}: {energy} has no heat value and"
         " carbon factor; the rounded one-line factor {factor} is used",
         "factor.edition_changed": "Fiscal year {fiscal_year} is locked to edition {locked}, but"

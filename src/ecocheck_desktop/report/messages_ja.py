@@ -97,7 +97,8 @@ MESSAGES_JA: dict[str, str] = {
     "factor.location_missing": "{fiscal_year}年度の全国平均係数がないため、ロケーション基準の"
     "結果は空欄です。",
     "factor.user_without_source": "{site}の{energy}に入力した排出係数に出典がありません。"
-    "どこから取った値か（請求書など）を記録してください。",
+    "どこから取った値か（電気事業者の「電源構成・CO2排出係数」のページ、請求書など）を、アプリでは"
+    "係数の入力欄に、請求データのファイルでは「係数の出典」（factor_source）列に記録してください。",
     "factor.no_conversion": "{fiscal_year}年度のエネルギー換算係数「{key}」がありません。",
     "factor.unknown_refrigerant": "冷媒「{refrigerant}」が分かりません。",
     "factor.unknown_scope3": "スコープ3の係数「{factor_key}」が分かりません。",
