@@ -87,7 +87,8 @@ register(
         " {fiscal_year})",
         "scope3.unsourced": "The Scope 3 factor '{factor_key}' has no source and is not used",
         "factor.needed": "{energy} at {site} (supplier: {supplier}) in fiscal year {fiscal_year}"
-        " (April-March): no official factor list is bundled for that year. Enter the"
+        " (April-March): no bundled official list gives this retailer's factor for that year"
+        " (the year has no list, or only some retailers' sourced rows). Enter the"
         " retailer's published basic and adjusted factors with their source (the retailer's"
         " 「電源構成・CO2排出係数」 page, or the bill), or choose an estimate (推計) knowingly",
         "factor.estimate_substitute": "{energy} at {site} in fiscal year {fiscal_year} is an"
