@@ -31,7 +31,8 @@ register(
         # Where the missing electricity factor is entered, by the kind of input (issue 15).
         "calc.factor_where_bills": "In {file}, fill in on that site's electricity rows the"
         " columns factor_basic and factor_adjusted (基礎排出係数, 調整後排出係数, in t-CO2/kWh)"
-        " and factor_source (係数の出典: the retailer's 「電源構成・CO2排出係数」 page or the bill)",
+        " and factor_source (係数の出典: the retailer's 「電源構成・CO2排出係数」 page or the"
+        " bill)",
         "calc.factor_where_project": "Open {file} in EcoCheck Desktop: 会社情報 (Company) >"
         " 事業所と供給契約 > 契約の編集 (Edit contract), enter the basic and adjusted factors with"
         " their source, or choose 推計 (estimate)",

@@ -59,9 +59,8 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     if suffix == ".pdf":
-        from ecocheck_desktop.report.pdf import build_report
-
         from ecocheck_desktop.commands.calc import in_file
+        from ecocheck_desktop.report.pdf import build_report
 
         try:
             build_report(

@@ -216,7 +216,8 @@ MESSAGES_JA: dict[str, str] = {
     "契約の編集 で基礎・調整後排出係数と出典を入力するか、推計を選んでください。",
     "calc.factor_where_json": "{file} のその事業所の電気の契約（contracts[]）に、factor_choice "
     '"user"、factor_basic・factor_adjusted（t-CO2/kWh）と factor_source を入力するか、'
-    'factor_choice "estimate" と estimate_basis "substitute" または "retailer" を指定してください。',
+    'factor_choice "estimate" と estimate_basis "substitute" または "retailer" を'
+    "指定してください。",
     "report.fiscal_year_absent": "データに{fiscal_year}年度がありません。",
     "report.no_data": "このプロジェクトには報告できるエネルギーのデータがありません。",
     "report.bad_language": "レポートの言語「{lang}」は使えません（ja または en）。",
