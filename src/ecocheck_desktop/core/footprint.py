@@ -1279,6 +1279,8 @@ def _new_group(
     basic = adjusted = third = _ZERO
     if factor is not None:
         year.use(factor)
+        if volume_factor is not None:
+            _use_volume_factor(year, factors, shk_year, energy, volume_factor)
         basic, adjusted = factor.basic, factor.adjusted
         if energy_type.scope == 1:
             third = factor.rounded if factor.rounded is not None else adjusted
@@ -1504,6 +1506,19 @@ def _record_factor(
     if energy == "heat":
         return factors.heat(fiscal_year, supplier, menu)
     return factors.fuel_factor(fiscal_year, energy)
+
+
+def _use_volume_factor(
+    year: _Accumulator, factors: Any, shk_year: int, energy: str, volume_factor: Decimal
+) -> None:
+    """List the Nm3 -> 25 °C / 1 bar conversion among the factors used (issue 15: "with the
+    factor and its source shown"), sourced to the fuel table whose basis it converts to."""
+    edition, _fuel = factors.fuel(shk_year, energy)
+    edition_id = _edition_id(edition)
+    title, url = factors.edition_info(edition_id)
+    label = f"{ENERGY_TYPES[energy].name_ja} Nm3→25 °C・1 bar 換算 (298.15/273.15 × 101.325/100)"
+    use = FactorUse(label, volume_factor, "m3/Nm3", edition_id, title, url, "conversion")
+    year.factors.setdefault((use.label, use.value, use.unit, use.edition_id, use.how), use)
 
 
 def _located(error: EcoCheckError, where: dict[str, Any]) -> list[Message]:

@@ -541,6 +541,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "how.substitute": ("代替値", "substitute value"),
     "how.national_average": ("全国平均係数", "national average"),
     "how.default": ("既定値", "default"),
+    "how.conversion": ("換算 (Nm3→表の基準)", "conversion (Nm3 to the table's basis)"),
     "how.user_record": ("利用者入力 (請求書)", "user-entered (bill)"),
     "how.user_contract": ("利用者入力 (契約)", "user-entered (contract)"),
     "how.table": ("算定省令の係数表", "SHK ordinance table"),
