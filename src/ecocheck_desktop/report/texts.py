@@ -86,6 +86,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.total_location": ("同 ロケーション基準 (全国平均)", "same, location-based"),
     "summary.vs_previous": ("前年度比", "Change vs previous year"),
     "summary.vs_base": ("基準年度比 ({base})", "Change vs base year ({base})"),
+    "summary.base_estimate": (
+        "基準年度 ({base}) の排出量は推計の係数を含みます: {labels}。基準年度比と目標経路は"
+        "この推計に基づきます。確定値が分かれば、その年度の係数を出典とともに入力してください。",
+        "The base year {base} includes estimated factors (推計): {labels}. The change against"
+        " the base year and the target paths rest on this estimate; enter the final factor with"
+        " its source when it is known.",
+    ),
     "summary.intensity": ("原単位", "Intensity"),
     "summary.energy": ("エネルギー使用量", "Energy use"),
     "summary.top_measures": ("効果の大きい削減対策 (上位3件)", "Most effective measures (top 3)"),
