@@ -806,6 +806,12 @@ class _YearFactors:
                 # An unmatched gas supplier warns as an unmatched retailer does (factors owns it).
                 warn = getattr(self.library, "gas_supplier_warning", None)
                 unmatched = warn(fiscal_year, supplier) if warn is not None else None
+                suggest = getattr(self.library, "supplier_suggestions", None)
+                hint = (
+                    suggest("gas", fiscal_year, supplier)
+                    if unmatched is not None and suggest is not None
+                    else None
+                )
                 return _Factor(
                     default.basic,
                     default.adjusted,
@@ -816,7 +822,7 @@ class _YearFactors:
                     default.edition_title,
                     default.source_url,
                     default.unit,
-                    (*default.warnings, *((unmatched,) if unmatched is not None else ())),
+                    (*default.warnings, *(m for m in (unmatched, hint) if m is not None)),
                 )
             basic, adjusted, edition_id, label = found
             title, url = self.edition_info(edition_id)

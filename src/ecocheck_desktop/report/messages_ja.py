@@ -79,6 +79,9 @@ MESSAGES_JA: dict[str, str] = {
     "メニュー「{menu}」がありません。この事業者のメニュー: {menus}",
     "factor.electricity_menu_required": "電気事業者 {supplier} は{fiscal_year}年度にメニュー別の"
     "係数だけを公表しています。次のいずれかを選んでください: {menus}",
+    "factor.supplier_did_you_mean": "「{supplier}」は{fiscal_year}年度の一覧の名称と一致しません。"
+    "近い名称: {candidates}。このいずれかであれば、その登録番号を入力するとその事業者の係数を"
+    "使います。",
     "factor.electricity_substitute": "電気事業者「{supplier}」は{fiscal_year}年度の一覧にないため、"
     "代替値 {value} t-CO2/kWh を使用しました。",
     "factor.electricity_row_substitute": "{supplier} {menu} の係数は代替値です（公表一覧の※印）。",
