@@ -52,12 +52,11 @@ PRICES = {
 }  # fmt: skip
 
 # FY2024 (the base year): the bundled past-year rows (resources/factors/electricity_*_sourced)
-# hold no final 令和5年度実績 value of 東京電力エナジーパートナー, so the demo knowingly chooses an
-# ESTIMATE (推計) on the electricity contract: factor_choice "estimate", estimate_basis "retailer",
-# i.e. the same retailer and menu from the nearest list, the R6年度実績 list for FY2025
-# (メニューM(残差) 0.000452 t-CO2/kWh, resources/factors/electricity_r08.tsv line 641). The core
-# labels it 推計 (provenance estimate_retailer) wherever the factor is shown (screen, PDF,
-# CSV/JSON); FY2025, which has its list, uses the list.
+# hold no final 令和5年度実績 value of 東京電力エナジーパートナー, so the demo's electricity
+# contract knowingly chooses an ESTIMATE (推計, factor_choice="estimate", basis "retailer"): the
+# same retailer and menu from the nearest list, the R6年度実績 list for FY2025 (メニューM(残差)
+# 0.000452 t-CO2/kWh, resources/factors/electricity_r08.tsv). FY2025 has its list and uses it.
+# The footprint labels the FY2024 line 推計 wherever the factor is shown (screen, PDF, CSV/JSON).
 
 
 def month_of(fiscal_year: int, index: int) -> str:
@@ -207,13 +206,9 @@ def demo_project() -> Project:
         sites=[Site(SITE, "茨城県日立市（架空の住所）")],
         contracts=[
             SupplyContract(
-                SITE,
-                "electricity",
-                "A0269",
-                "メニューM(残差)",
-                factor_choice="estimate",
-                estimate_basis="retailer",
-            ),
+                SITE, "electricity", "A0269", "メニューM(残差)",
+                factor_choice="estimate", estimate_basis="retailer",
+            ),  # fmt: skip
             SupplyContract(SITE, "city_gas", "A0026", "福島地区、茨城地区"),
         ],
         fiscal_years=years,
