@@ -72,7 +72,7 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
             )
 
     # Built under a temporary name and renamed only when every scan is in (store.atomic).
-    _lock_years(project)
+    # A JSON export is taken back exactly as written (its years keep their own locks).
     ProjectFile.create(output, project, user=user, fill=add_attachments).close()
     return project
 
