@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ecocheck_desktop.commands.demo import demo_project
 from ecocheck_desktop.core.footprint import ESTIMATE_PROVENANCES, calculate
+from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report.pdf import render_report
 from tests.report.test_pdf import text_of
 

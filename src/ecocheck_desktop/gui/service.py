@@ -42,6 +42,7 @@ from ecocheck_desktop.core.model import (
     Target,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.gui.grid_cells import (
     BILL_UNITS,
     COLUMN_KINDS,
@@ -286,8 +287,6 @@ class ProjectService(QObject):
         self.close()
         # Each year with bills is locked to the electricity edition it is calculated with, so
         # a list installed later changes nothing until 「新しい係数で再計算」 (issue 15).
-        from ecocheck_desktop.core.recalc import first_locks
-
         locks = first_locks(project, self.factor_library())
         if locks:
             project = replace(project, fiscal_years={**project.fiscal_years, **locks})
@@ -743,8 +742,6 @@ class ProjectService(QObject):
 
     def _lock_year_of(self, month: str) -> None:
         """A year's first bills lock it to the edition in force, in the same transaction."""
-        from ecocheck_desktop.core.recalc import first_locks
-
         project = self._require()
         year = fiscal_year_of(month, project.company.fy_start_month)
         for locked_year, data in first_locks(project, self.factor_library(), [year]).items():
