@@ -14,10 +14,12 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.limits import quantity_problem
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord, Site
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.gui.edit_transaction import ProjectStore
 from ecocheck_desktop.gui.grid_cells import (
     COLUMN_KINDS,
@@ -361,6 +363,7 @@ class GridEdits:
             # One bill line edited in place keeps its id (and a readable change log).
             store.update_record(ids[0], records[0])
             self._records[ids[0]] = records[0]
+            self._lock_year_of(key.month)
             return
         for record_id in ids:
             store.delete_record(record_id)
@@ -372,6 +375,15 @@ class GridEdits:
             self._index.setdefault(key, []).append(record_id)
         if not self._index.get(key):
             self._index.pop(key, None)
+        if records:
+            self._lock_year_of(key.month)
+
+    def _lock_year_of(self, month: str) -> None:
+        """A year's first bills lock it to the edition in force, in the same transaction."""
+        project = self._require()
+        year = fiscal_year_of(month, project.company.fy_start_month)
+        for locked_year, data in first_locks(project, self.factor_library(), [year]).items():
+            self._write_fiscal_year(locked_year, data)
 
     def total_quantity(self, fiscal_year: int, line: EnergyLine) -> Decimal:
         return sum(

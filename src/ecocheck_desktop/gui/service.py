@@ -19,6 +19,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterable
 from contextlib import suppress
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,7 @@ from ecocheck_desktop.core.model import (
     Site,
     SupplyContract,
 )
+from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.gui.edit_transaction import (
     EditTransaction,
     ProjectStore,
@@ -224,6 +226,11 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self._refuse_losing_memory_only_edits()
         opener = self._opener_or_default()
         self.close()
+        # Each year with bills is locked to the electricity edition it is calculated with, so
+        # a list installed later changes nothing until 「新しい係数で再計算」 (issue 15).
+        locks = first_locks(project, self.factor_library())
+        if locks:
+            project = replace(project, fiscal_years={**project.fiscal_years, **locks})
         store = opener.create(Path(path), project, user=self.user)
         self._adopt(Path(path), store)
 
