@@ -18,18 +18,12 @@ from typing import TYPE_CHECKING
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_label_ja, fiscal_year_of
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
 
-register(
-    {
-        "calc.fiscal_year_absent": "The data has no fiscal year {fiscal_year}"
-        " (fiscal years present: {present})",
-    }
-)
 
 _LABEL_WIDTH = 38  # display columns; Japanese characters take two
 

@@ -11,14 +11,7 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "export.unsupported": "{file}: export writes .json or .csv",
-        "export.write_failed": "{file} could not be written ({reason})",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 
 def evidence_documents(path: Path) -> tuple[Any, list[dict[str, Any]]]:

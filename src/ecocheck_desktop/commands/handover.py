@@ -14,13 +14,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "handover.no_action": "ecocheck handover needs an action: export or changes",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 
 def _user() -> str:

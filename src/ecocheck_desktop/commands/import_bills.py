@@ -13,15 +13,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
-
-register(
-    {
-        "import.unsupported": "{file}: import reads .csv, .xlsx or an EcoCheck .json export",
-        "import.output_suffix": "{file}: the project file name must end in .ecocheck",
-    }
-)
 
 
 def user_name() -> str:

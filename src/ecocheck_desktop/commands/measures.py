@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+from ecocheck_desktop.core.messages import EcoCheckError, Message, render
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.model import Project, Target
     from ecocheck_desktop.core.targets import PathPoint, TargetComparison
 
-register({"measures.no_complete_year": "No fiscal year can be calculated completely"})
 
 _BASIS_TOTAL = {
     "adjusted": "total_adjusted_t",

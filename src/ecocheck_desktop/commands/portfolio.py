@@ -14,16 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "portfolio.summary_type": "{file}: the summary must be a .csv file",
-        "portfolio.consortium_type": "{file}: the consortium summary must end in .pdf or .csv",
-        "portfolio.same_output": "{file}: the summary and the consortium summary need two"
-        " different files",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 
 def _check_suffix(path: Path, suffixes: tuple[str, ...], code: str) -> None:

@@ -11,15 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.report.output import write_atomically
-
-register(
-    {
-        "report.output_type": "Cannot write '{suffix}' files; the output must end in .pdf,"
-        " .csv or .json",
-    }
-)
 
 OUTPUT_SUFFIXES = (".pdf", ".csv", ".json")
 

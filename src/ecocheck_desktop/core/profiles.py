@@ -19,15 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "profiles.invalid": "End-use profile file {file}: {reason}",
-        "profiles.override_invalid": "The end-use override ({carrier}) is not valid: {reason}",
-        "profiles.unknown_sector": "Unknown sector '{sector}' (known: {known})",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 HUNDRED = Decimal(100)
 SECTORS = ("metalwork", "plastics", "food", "printing", "office")

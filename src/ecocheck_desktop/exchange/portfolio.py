@@ -22,23 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
     from ecocheck_desktop.core.model import Project
 
-register(
-    {
-        "portfolio.folder_missing": "The folder {folder} does not exist",
-        "portfolio.not_a_folder": "{folder} is not a folder",
-        "portfolio.folder_unreadable": "The folder {folder} cannot be read ({reason})",
-        "portfolio.needs_recovery": "The project file {file} was not closed properly; open it"
-        " once in EcoCheck to recover its last edits (the portfolio only reads files)",
-        "portfolio.no_data": "The project file {file} has no energy data yet",
-        "portfolio.failed": "The project file {file} could not be summarised ({reason})",
-    }
-)
 
 SUFFIX = ".ecocheck"
 # The copy store.migrations makes before migrating (name.v1-backup-20261128-101500.ecocheck):
@@ -304,7 +293,7 @@ SUMMARY_FIELDS: tuple[str, ...] = (
 def summary_record(row: PortfolioRow, *, anonymous_name: str | None = None) -> dict[str, Any]:
     """The CSV record of one row; ``anonymous_name`` replaces the company and the file name."""
     from ecocheck_desktop.core.messages import render
-    from ecocheck_desktop.report.companion import _number
+    from ecocheck_desktop.text.numbers import json_number as _number
 
     error = row.error
     reason = render(error) if error is not None else ""

@@ -11,19 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "evidence.too_large": "The attachment {filename} is {size_mb} MB; the limit is"
-        " {limit_mb} MB per file. Scan at a lower resolution or split the PDF.",
-        "evidence.bad_type": "The attachment {filename} is not a PDF, JPEG or PNG file"
-        " (checked from its content)",
-        "evidence.not_found": "There is no attachment number {evidence_id} in this project",
-        "evidence.unreadable": "The attachment {filename} cannot be read: {reason}",
-        "evidence.export_failed": "The attachment cannot be written to {folder}: {reason}",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ecocheck_desktop.exchange.portfolio import PLAN, TARGET, PortfolioRow
 from ecocheck_desktop.gui.message_text import message_text
-from ecocheck_desktop.report.texts import fmt, fmt_pct, fmt_t
+from ecocheck_desktop.text.numbers import fmt, fmt_pct, fmt_t
 
 # The status beside the name: why a file shows no figures is the first thing to see.
 COLUMNS = (

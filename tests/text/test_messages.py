@@ -1,9 +1,9 @@
-"""Every message code the source can produce has a Japanese sentence with names, not ids.
+"""Every message code the source can produce renders as a sentence with names, not ids.
 
-The codes are found by scanning ``src`` (``Message("code", …)``, ``_error("code", …)`` and the
-English templates ``register``-ed), so a new code without Japanese fails here. ``EXAMPLES``
-gives each code the parameters its call sites create it with; the call sites whose parameters
-are a literal dict are compared with the table, so the table cannot drift from the source.
+The codes are found by scanning ``src`` (``Message("code", …)``, ``_error("code", …)``), so a
+new code without a catalogue entry fails here (``test_catalogue.py`` checks the table itself).
+``EXAMPLES`` gives each code the parameters its call sites create it with; the call sites whose
+parameters are a literal dict are compared with the table, so it cannot drift from the source.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ import pytest
 
 import ecocheck_desktop
 from ecocheck_desktop.core.messages import TEMPLATES, EcoCheckError, Message, render
-from ecocheck_desktop.report.messages_ja import MESSAGES_JA
-from ecocheck_desktop.report.texts import message_text
+from ecocheck_desktop.text.catalogue import CATALOGUE
+from ecocheck_desktop.text.messages import render as message_text
 
 SRC = Path(ecocheck_desktop.__file__).resolve().parent
+MESSAGES_JA = {code: texts[0] for code, texts in CATALOGUE.items()}
 F = {"file": "/data/請求書/bills.csv"}
 ROW = {**F, "row": 3, "column": "quantity"}
 
@@ -120,6 +121,10 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "factor.electricity_substitute": (
         {"supplier": "未登録電力", "fiscal_year": 2025, "value": "0.000423"},
+        {"energy": "electricity", "fiscal_year": 2025},
+    ),
+    "factor.electricity_substitute.no_supplier": (  # chosen by render for a blank retailer
+        {"supplier": "", "fiscal_year": 2025, "value": "0.000423"},
         {"energy": "electricity", "fiscal_year": 2025},
     ),
     "factor.electricity_row_substitute": (
