@@ -1,6 +1,6 @@
 """The table model of the ポートフォリオ page: one row per project file of the chosen folder.
 
-Display texts use the report's number formats (``report.texts``) so that the list, the PDFs
+Display texts use the report's number formats (``text.numbers``) so that the list, the PDFs
 and the CSV agree to the digit; ``SORT_ROLE`` hands the sort proxy the exact numbers, so that
 "1,200" sorts after "950" and a missing value ("-") always sorts last. An unreadable file keeps
 its row: its status column says why in a few words and its tooltip gives the whole message.

@@ -455,4 +455,51 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "目標「{kind}」: 基準年度（{base_year}年度）の排出量がありません。",
         "Target {kind}: no emissions for the base year {base_year}",
     ),
+    # --- raised in core/limits.py ----------------------------------------------------------------
+    "file.environment": (
+        "{file} を扱えません（{reason}）。ファイルとフォルダーがあるか、読み書きの権限があるか、"
+        "ほかのプログラムが開いていないか、ディスクに空きがあるかを確かめてください。",
+        "{file}: {reason}. Check that the file and its folder exist, that you may read and write"
+        " them, that no other program holds the file, and that the disk has room",
+    ),
+    "file.not_regular": (
+        "{file} は普通のファイルではありません（フォルダー、デバイス、パイプなど）。"
+        "保存されたファイルを選んでください。",
+        "{file} is not a regular file (a folder, a device or a pipe); choose a saved file",
+    ),
+    "file.too_large": (
+        "ファイル {file} は {size_mb} MB です。この種類のファイルの上限は {limit_mb} MB です。",
+        "{file} is {size_mb} MB; the limit for this kind of file is {limit_mb} MB",
+    ),
+    "quantity.implausible": (
+        "{energy}の使用量 {value} {unit} は、請求書の1行としてありえない大きさです（上限 {limit}"
+        " {table_unit}）。単位と桁を確かめてください。",
+        "The quantity {value} {unit} of {energy} is beyond what one bill line can be (at most "
+        "{limit} {table_unit}); check the unit and the digits",
+    ),
+    "table.too_many_cells": (
+        "ファイル {file} の入力済みのセルが {limit} 個を超えています。"
+        "最初のシートには請求書の表だけを入れてください。",
+        "{file} has more than {limit} filled cells; only the bill table may be in the first sheet",
+    ),
+    "table.too_many_rows": (
+        "ファイル {file} は {limit} 行を超えています。年度ごとなど、"
+        "小さなファイルに分けてください。",
+        "{file} has more than {limit} rows; split it into smaller files (for example one per "
+        "fiscal year)",
+    ),
+    "table.too_much_text": (
+        "ファイル {file} の文字は合計 {limit} 文字を超えています。"
+        "請求書の表としては大きすぎるため、長い文章を削除してください。",
+        "{file} holds more than {limit} characters of text; a bill table is far smaller - remove"
+        " the long texts",
+    ),
+    "text.bad_characters": (
+        "文字として正しくない文字（対になっていないサロゲート）が含まれています。",
+        "The text contains characters that are not valid text (an unpaired surrogate)",
+    ),
+    "text.too_long": (
+        "文字数が {length} 文字あります。ここに入力できるのは {limit} 文字までです。",
+        "The text is {length} characters long; at most {limit} are allowed here",
+    ),
 }

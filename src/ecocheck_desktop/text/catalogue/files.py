@@ -109,8 +109,9 @@ FILES: dict[str, tuple[str, str]] = {
         " a lower resolution or split the PDF.",
     ),
     "evidence.bad_type": (
-        "添付ファイル {filename} は PDF・JPEG・PNG のいずれでもありません（中身で確認しました）。",
-        "The attachment {filename} is not a PDF, JPEG or PNG file (checked from its content)",
+        "添付ファイル {filename} は PDF・JPEG・PNG・HEIC "
+        "のいずれでもありません（中身で確認しました）。",
+        "The attachment {filename} is not a PDF, JPEG, PNG or HEIC file (checked from its content)",
     ),
     "evidence.not_found": (
         "このプロジェクトに {evidence_id} 番の添付ファイルはありません。",
@@ -123,6 +124,13 @@ FILES: dict[str, tuple[str, str]] = {
     "evidence.export_failed": (
         "添付ファイルを {folder} に書き出せません（{reason}）。",
         "The attachment cannot be written to {folder}: {reason}",
+    ),
+    "evidence.incomplete": (
+        "添付ファイル {filename} は {kind} ファイルの始まり方をしていますが、"
+        "最後までそろっていません（途中で切れているか壊れています）。"
+        "保存またはスキャンし直してください。",
+        "The attachment {filename} starts like a {kind} file but is not a complete one (cut off "
+        "or damaged); save or scan it again",
     ),
     # --- raised in store/codec.py ----------------------------------------------------------------
     "data.invalid": (
@@ -249,6 +257,32 @@ FILES: dict[str, tuple[str, str]] = {
         "の値と思われます。{suggested}（t-CO2/kWh）と入力してください。",
         "The electricity factor {value} is impossible in t-CO2/kWh; it looks like kg-CO2/kWh - "
         "enter {suggested} (t-CO2/kWh) instead",
+    ),
+    "bills.encoding_bad_row": (
+        "この行の文字コードは UTF-8 でも Shift_JIS でもありません（ISO-2022-JP やバイナリなど）"
+        "。Excel で「CSV UTF-8」形式で保存し直してから、もう一度読み込んでください。",
+        "This row is neither UTF-8 nor Shift_JIS text (for example ISO-2022-JP or binary data); "
+        "save the file from Excel as 'CSV UTF-8' and try again",
+    ),
+    "bills.encoding_mixed": (
+        "この行は、ほかの行と文字コードが違います（ほかの行は {encoding}）。"
+        "このまま読むと文字化けするため読み込みません。Excel でファイル全体を「CSV UTF-8」"
+        "形式で保存し直してください。",
+        "This row is not in the text encoding of the rest of the file ({encoding}); the file "
+        "mixes encodings, so some rows would be garbled. Save the whole file again from Excel as"
+        " 'CSV UTF-8'",
+    ),
+    "bills.quote_unclosed": (
+        '{first} 行目で始まる引用符（"）がセルの終わりで閉じていないため、{first}～{last} '
+        "行目が1つのセルにつながってしまいます。引用符を直してください。",
+        'A quote (") opened on line {first} is not closed where the cell ends, so lines '
+        "{first}-{last} would run together; fix the quote",
+    ),
+    "table.unpacked_too_large": (
+        "ファイル {file} のシートのデータは展開すると {size_mb} MB あります（上限 {limit_mb} "
+        "MB）。ブックには請求書の表だけを入れてください。",
+        "{file} unpacks to {size_mb} MB of sheet data (at most {limit_mb} MB); only the bill "
+        "table may be in the workbook",
     ),
     # --- raised in exchange/json_io.py -----------------------------------------------------------
     "json.not_json": (
