@@ -13,6 +13,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from ecocheck_desktop.commands import say
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         raise EcoCheckError(Message("import.unsupported", where={"file": str(source)}))
     result = read_bills(source)
     for warning in result.warnings:
-        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
     project = project_from_bills(result, args.company or name_from_file(source))
     ProjectFile.create(output, project, user=user_name()).close()
     print(f"{output}: {len(project.records)} records ({project.company.name})")

@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ecocheck_desktop.commands import say
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         if row.ok:
             readable.append(path)
         elif row.error is not None:
-            print(f"ecocheck: warning: {row.error.text()}", file=sys.stderr)
+            print(f"ecocheck: warning: {say(row.error, args)}", file=sys.stderr)
     write_atomically(output, summary_csv.data())
     print(
         f"ecocheck: wrote {output} ({len(files)} files, {summary.readable} companies,"
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
                 written += 1
             else:
                 failed += 1
-                print(f"ecocheck: warning: no report: {result.error.text()}", file=sys.stderr)
+                print(f"ecocheck: warning: no report: {say(result.error, args)}", file=sys.stderr)
         print(
             f"ecocheck: wrote {written} reports to {args.reports} ({failed} failed)",
             file=sys.stderr,

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ecocheck_desktop.commands import say
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.report.output import write_atomically
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         )
     loaded = load_input(Path(args.input))
     for warning in loaded.warnings:
-        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
     project = loaded.project
     footprint = calculate(project, strict=False)
     present = [year.fiscal_year for year in footprint.years]
