@@ -15,13 +15,10 @@ import sys
 from pathlib import Path
 
 from ecocheck_desktop.commands import language
-from ecocheck_desktop.core.factor_packages import (
-    edition_rows,
-    install_package,
-    installed_factors_dir,
-)
+from ecocheck_desktop.core.factor_packages import edition_rows, install_package
 from ecocheck_desktop.core.factors import FactorLibrary
 from ecocheck_desktop.core.messages import render as render_en
+from ecocheck_desktop.resources import installed_factors_dir
 from ecocheck_desktop.text.messages import render
 
 

@@ -17,8 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.commands import language, say
+from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue, plan_steps
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.messages import render as render_en
+from ecocheck_desktop.core.targets import compare, plan_pathway, standard_target, target_path
+from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
@@ -119,9 +123,6 @@ def _latest_complete(footprint: Footprint) -> YearResult:
 def _targets(
     project: Project, footprint: Footprint, year: YearResult, plan: Plan
 ) -> tuple[list[TargetComparison], tuple[PathPoint, ...], list[Message]]:
-    from ecocheck_desktop.core.measures import plan_steps
-    from ecocheck_desktop.core.targets import compare, plan_pathway, standard_target, target_path
-
     complete = [y for y in footprint.years if y.complete and y.by_energy] or [year]
     targets: list[Target] = list(project.targets)
     if not targets:
@@ -303,10 +304,6 @@ def table(project: Project, plan: Plan, doc: dict[str, Any], lang: str = "en") -
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.core.footprint import calculate
-    from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
-    from ecocheck_desktop.exchange.loading import load_input
-
     path = Path(args.input)
     loaded = load_input(path)
     for warning in loaded.warnings:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 
-# Canonical unit spellings (the bill import contract of DESIGN.md).
+# Canonical unit spellings (the unit column of the bill import format, exchange/bills.py).
 UNITS: tuple[str, ...] = (
     "kWh",
     "MWh",

@@ -6,9 +6,10 @@ core, ``ecocheck_desktop.text.catalogue`` (Japanese and English); the GUI, the P
 command line render a message with ``ecocheck_desktop.text.messages.render(message, lang)``.
 
 Core must not import that layer, so this module keeps a plain registry of English templates
-that ``text.messages`` fills from the catalogue when it is imported (the package's
-``__init__`` imports it first). The registry serves :meth:`Message.text` and the text of an
-:class:`EcoCheckError` only: logs and tracebacks, with raw parameter values.
+that ``text.messages`` fills from the catalogue when it is imported; every front end (the
+command line, the GUI, the report) imports it. The registry serves :meth:`Message.text` and the
+text of an :class:`EcoCheckError` only: logs and tracebacks, with raw parameter values. Core
+used on its own, without the text layer, prints the code and its parameters.
 """
 
 from __future__ import annotations

@@ -12,15 +12,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop import __version__
+from ecocheck_desktop.exchange.cells import json_number
 from ecocheck_desktop.exchange.csv_safety import neutralise  # the one CSV cell guard
+from ecocheck_desktop.exchange.portfolio import target_reduction_t
 from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.text.messages import render
-from ecocheck_desktop.text.numbers import json_number
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
@@ -73,25 +73,12 @@ FIELDS: tuple[str, ...] = (
 )
 
 
-def _planned_reduction_t(project: Project, totals: dict[int, Decimal]) -> Decimal | None:
-    """t-CO2 the first target asks for at its target year (None without a target)."""
-    from ecocheck_desktop.report.target_line import target_path
-
-    if not project.targets:
-        return None
-    path = target_path(project.targets[0], totals)
-    if path is None:
-        return None
-    return path[1][0] - path[1][-1]
-
-
 def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
     """One record per fiscal year of ``footprint``, keys in :data:`FIELDS` order."""
     company = project.company
-    totals = {y.fiscal_year: y.total_adjusted_t for y in footprint.years if y.complete}
     target = project.targets[0] if project.targets else None
     planned = [m for m in project.measure_plan if m.status != "rejected"]
-    reduction_t = _planned_reduction_t(project, totals)
+    reduction_t = target_reduction_t(project, footprint)
     records = []
     for year in footprint.years:
         data = project.fiscal_years.get(year.fiscal_year)

@@ -13,9 +13,9 @@ The sentences are those of :mod:`ecocheck_desktop.text.catalogue`. :func:`render
 
 How core gets its words without importing this layer: ``core.messages`` keeps a registry of
 English templates that this module fills with the catalogue's English column when it is
-imported (the package ``ecocheck_desktop`` imports it first, so every entry point has it).
-That registry only serves ``Message.text()`` and the text of an ``EcoCheckError`` (logs,
-tracebacks); everything a user reads goes through :func:`render`.
+imported (the command line, the GUI and the report import it). That registry only serves
+``Message.text()`` and the text of an ``EcoCheckError`` (logs, tracebacks); everything a user
+reads goes through :func:`render`.
 """
 
 from __future__ import annotations

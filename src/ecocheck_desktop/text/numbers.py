@@ -2,7 +2,8 @@
 
 One table of decimal places per quantity and one rounding (half-up, at display time only), so
 that the GUI, the PDF and ``ecocheck calc`` agree to the digit. Calculations never round: they
-keep exact decimals and hand them here.
+keep exact decimals and hand them here. The 6-decimal figures of the JSON/CSV exports are a
+file format, not a display: ``exchange/cells.py`` owns them (exchange sits below this layer).
 """
 
 from __future__ import annotations
@@ -51,17 +52,3 @@ def fmt_quantity(value: Decimal | None) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
-
-
-# JSON and CSV exports carry figures to 6 decimals (half-up): more is noise of the exact chain.
-SIX_PLACES = Decimal("0.000001")
-
-
-def json_number(value: Decimal | None) -> float | int | None:
-    """A figure for a JSON export: 6 decimals half-up, whole numbers as int, None as null."""
-    if value is None:
-        return None
-    number = value.quantize(SIX_PLACES, rounding=ROUND_HALF_UP)
-    if number == number.to_integral_value():
-        return int(number)
-    return float(number)
