@@ -711,3 +711,27 @@ def test_a_bad_json_export_names_its_fields_in_japanese(tmp_path: Path) -> None:
         "（マイナスにはできません）。"
     ) in texts
     assert not any("records" in text or "fy_start_month" in text for text in texts), texts
+
+
+def test_a_screen_showing_the_cell_can_leave_the_location_out() -> None:
+    message = Message(
+        "quantity.negative",
+        {"value": "-5"},
+        {"site": "本社工場", "month": "2025-05", "energy": "city_gas"},
+    )
+    assert message_text(message, "ja").startswith("事業所「本社工場」、2025年5月、都市ガス：")
+    assert message_text(message, "ja", say_where=False) == MESSAGES_JA["quantity.negative"].format(
+        value="-5"
+    )
+
+
+def test_row_and_column_are_said_once_before_the_sentence() -> None:
+    from ecocheck_desktop.text.messages import located
+
+    pasted = Message("paste.empty_row", {}, {"row": 2, "column": 3})
+    assert located(pasted, "ja").startswith("2 行目・3 列目：")
+    assert located(pasted, "en").startswith("Row 2, column number 3: ")
+    bill = Message("cost.negative", {"value": "-5"}, {**F, "row": 4, "column": "cost_yen"})
+    text = located(bill, "ja")
+    assert text == "4 行目・「金額」列：金額「-5」がマイナスです。"
+    assert "bills.csv" not in text  # the dialog names the file already
