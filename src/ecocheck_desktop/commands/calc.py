@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
 
 
+# The codes that mean "enter the electricity factor" (core/footprint.py, core/factors.py).
+_FACTOR_NEEDED = ("factor.needed", "factor.electricity_missing")
+
 _LABEL_WIDTH = 38  # display columns; Japanese characters take two
 
 
@@ -111,10 +114,19 @@ def _table(footprint: Footprint, years: list[YearResult], lang: str) -> str:
 
 
 def _in_file(error: EcoCheckError, path: Path) -> EcoCheckError:
-    """The same messages, located in the input file (the core does not know the file)."""
-    return EcoCheckError(
-        *(Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages)
-    )
+    """The same messages, located in the input file (the core does not know the file), then
+    where a missing factor is entered for that kind of input."""
+    messages = [Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages]
+    if any(m.code in _FACTOR_NEEDED for m in messages):
+        suffix = path.suffix.lower()
+        kind = {".csv": "bills", ".xlsx": "bills", ".json": "json"}.get(suffix, "project")
+        messages.append(Message(f"calc.factor_where_{kind}", {"file": str(path)}))
+    return EcoCheckError(*messages)
+
+
+def in_file(error: EcoCheckError, path: Path) -> EcoCheckError:
+    """``_in_file`` for the other commands (``report``)."""
+    return _in_file(error, path)
 
 
 def run(args: argparse.Namespace) -> int:

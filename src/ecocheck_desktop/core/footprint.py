@@ -769,6 +769,12 @@ class _YearFactors:
                 # An unmatched gas supplier warns as an unmatched retailer does (factors owns it).
                 warn = getattr(self.library, "gas_supplier_warning", None)
                 unmatched = warn(fiscal_year, supplier) if warn is not None else None
+                suggest = getattr(self.library, "supplier_suggestions", None)
+                hint = (
+                    suggest("gas", fiscal_year, supplier)
+                    if unmatched is not None and suggest is not None
+                    else None
+                )
                 return _Factor(
                     default.basic,
                     default.adjusted,
@@ -779,7 +785,7 @@ class _YearFactors:
                     default.edition_title,
                     default.source_url,
                     default.unit,
-                    (*default.warnings, *((unmatched,) if unmatched is not None else ())),
+                    (*default.warnings, *(m for m in (unmatched, hint) if m is not None)),
                 )
             basic, adjusted, edition_id, label = found
             title, url = self.edition_info(edition_id)
@@ -1242,6 +1248,8 @@ def _new_group(
     basic = adjusted = third = _ZERO
     if factor is not None:
         year.use(factor)
+        if volume_factor is not None:
+            _use_volume_factor(year, factors, shk_year, energy, volume_factor)
         basic, adjusted = factor.basic, factor.adjusted
         if energy_type.scope == 1:
             third = factor.rounded if factor.rounded is not None else adjusted
@@ -1467,6 +1475,19 @@ def _record_factor(
     if energy == "heat":
         return factors.heat(fiscal_year, supplier, menu)
     return factors.fuel_factor(fiscal_year, energy)
+
+
+def _use_volume_factor(
+    year: _Accumulator, factors: Any, shk_year: int, energy: str, volume_factor: Decimal
+) -> None:
+    """List the Nm3 -> 25 °C / 1 bar conversion among the factors used (issue 15: "with the
+    factor and its source shown"), sourced to the fuel table whose basis it converts to."""
+    edition, _fuel = factors.fuel(shk_year, energy)
+    edition_id = _edition_id(edition)
+    title, url = factors.edition_info(edition_id)
+    label = f"{ENERGY_TYPES[energy].name_ja} Nm3→25 °C・1 bar 換算 (298.15/273.15 × 101.325/100)"
+    use = FactorUse(label, volume_factor, "m3/Nm3", edition_id, title, url, "conversion")
+    year.factors.setdefault((use.label, use.value, use.unit, use.edition_id, use.how), use)
 
 
 def _located(error: EcoCheckError, where: dict[str, Any]) -> list[Message]:

@@ -95,6 +95,29 @@ APP: dict[str, tuple[str, str]] = {
         "データに{fiscal_year}年度がありません（ある年度: {present}）。",
         "The data has no fiscal year {fiscal_year} (fiscal years present: {present})",
     ),
+    "calc.factor_where_bills": (
+        "{file} のその事業所の電気の行に、factor_basic・factor_adjusted（基礎排出係数・調整後排"
+        "出係数、t-CO2/kWh）と factor_source（係数の出典: 電気事業者の「電源構成・CO2排出係数」"
+        "のページまたは請求書）の列を入力してください。",
+        "In {file}, fill in on that site's electricity rows the columns factor_basic and "
+        "factor_adjusted (基礎排出係数, 調整後排出係数, in t-CO2/kWh) and factor_source "
+        "(係数の出典: the retailer's 「電源構成・CO2排出係数」 page or the bill)",
+    ),
+    "calc.factor_where_json": (
+        '{file} のその事業所の電気の契約（contracts[]）に、factor_choice "user"、'
+        "factor_basic・factor_adjusted（t-CO2/kWh）と factor_source を入力するか、factor_choice "
+        '"estimate" と estimate_basis "substitute" または "retailer" を指定してください。',
+        'In {file}, on that site\'s electricity contract (contracts[]): factor_choice "user", '
+        "factor_basic, factor_adjusted (t-CO2/kWh) and factor_source; or factor_choice "
+        '"estimate" with estimate_basis "substitute" or "retailer"',
+    ),
+    "calc.factor_where_project": (
+        "{file} を EcoCheck Desktop で開き、会社情報 > 事業所と供給契約 > 契約の編集 "
+        "で基礎・調整後排出係数と出典を入力するか、推計を選んでください。",
+        "Open {file} in EcoCheck Desktop: 会社情報 (Company) > 事業所と供給契約 > 契約の編集 "
+        "(Edit contract), enter the basic and adjusted factors with their source, or choose 推計"
+        " (estimate)",
+    ),
     # --- raised in commands/report.py ------------------------------------------------------------
     "report.output_type": (
         "「{suffix}」形式では書き出せません。ファイル名の末尾を .pdf、.csv、.json "

@@ -156,6 +156,12 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "No gas supplier list for fiscal year {fiscal_year}: the default city-gas factor is used"
         " for '{supplier}'; enter the supplier's published factor if it has one",
     ),
+    "factor.supplier_did_you_mean": (
+        "「{supplier}」は{fiscal_year}年度の一覧の名称と一致しません。近い名称: {candidates}。"
+        "このいずれかであれば、その登録番号を入力するとその事業者の係数を使います。",
+        "'{supplier}' is not an exact name in the fiscal year {fiscal_year} list; close names: "
+        "{candidates}. If one is yours, enter its registration number to use its factor",
+    ),
     # --- raised in core/factor_packages.py -------------------------------------------------------
     "factor_package.unreadable": (
         "係数パッケージ {file} を読めません（{reason}）。",
@@ -226,10 +232,13 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "available; the location-based result is left empty",
     ),
     "factor.user_without_source": (
-        "{site}の{energy}に入力した排出係数に出典がありません。どこから取った値か（請求書など）"
-        "を記録してください。",
+        "{site}の{energy}に入力した排出係数に出典がありません。"
+        "どこから取った値か（電気事業者の「電源構成・CO2排出係数」のページ、請求書など）を、"
+        "アプリでは係数の入力欄に、請求データのファイルでは「係数の出典」（factor_source）"
+        "列に記録してください。",
         "A user-entered factor for {energy} at {site} has no source; record where it comes from "
-        "(e.g. the bill)",
+        "(the retailer's 「電源構成・CO2排出係数」 page or the bill): in the app with the "
+        "factor, in a bill file in the factor_source (係数の出典) column",
     ),
     "factor.chain_unavailable": (
         "{fiscal_year}年度: {energy}は単位発熱量・炭素排出係数がないため、丸められた係数 "
@@ -262,14 +271,16 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "The Scope 3 factor '{factor_key}' has no source and is not used",
     ),
     "factor.needed": (
-        "{site}の{energy}（供給事業者: {supplier}）: {fiscal_year}年度（4月〜3月）"
-        "の排出係数の一覧が同梱されていません。電気事業者のサイトの「電源構成・CO2排出係数」"
-        "のページか請求書に載っている基礎排出係数・調整後排出係数を、"
+        "{site}の{energy}（供給事業者: {supplier}）: {fiscal_year}年度（4月〜3月）は、"
+        "この事業者の排出係数が同梱の一覧にありません（その年度の一覧がないか、"
+        "出典を確認できた一部の事業者の行だけです）。電気事業者のサイトの「電源構成・CO2排出係数"
+        "」のページか請求書に載っている基礎排出係数・調整後排出係数を、"
         "その出典とともに入力してください。または、推計（直近の一覧の値）を選ぶこともできます。",
         "{energy} at {site} (supplier: {supplier}) in fiscal year {fiscal_year} (April-March): "
-        "no official factor list is bundled for that year. Enter the retailer's published basic "
-        "and adjusted factors with their source (the retailer's 「電源構成・CO2排出係数」 page, "
-        "or the bill), or choose an estimate (推計) knowingly",
+        "no bundled official list gives this retailer's factor for that year (the year has no "
+        "list, or only some retailers' sourced rows). Enter the retailer's published basic and "
+        "adjusted factors with their source (the retailer's 「電源構成・CO2排出係数」 page, or "
+        "the bill), or choose an estimate (推計) knowingly",
     ),
     "factor.estimate_substitute": (
         "{site}の{energy}（{fiscal_year}年度）は推計です: {source_fiscal_year}年度の一覧の代替値"
