@@ -1,7 +1,7 @@
 """One cell of a bill table as a value: the month (also "2025年4月分" and Excel dates), a cost
 in yen, an emission factor (a kg-CO2/kWh figure in the t-CO2/kWh column is caught), the
 estimated flag. Each returns the value or raises EcoCheckError with the reason; the row and
-column are added by :mod:`.bills`, which also registers the messages.
+column are added by :mod:`.bills`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """Reading a bill table's raw cells: a CSV (UTF-8, UTF-8 with BOM, UTF-16 with or without a BOM,
 or Shift_JIS, found from the bytes and refused when mixed; comma or tab separated) or the first
 sheet of an .xlsx (its unpacked size, cells and text bounded before openpyxl parses it), as rows
-of cell values. The bill format itself (headers, validation) is :mod:`.bills`, which registers
-the messages used here.
+of cell values. The bill format itself (headers, validation) is :mod:`.bills`.
 """
 
 from __future__ import annotations

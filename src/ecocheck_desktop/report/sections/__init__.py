@@ -13,7 +13,7 @@ One module per group of sections (:mod:`.cover`, :mod:`.company`, :mod:`.results
 :mod:`.plan`, :mod:`.notes`), each a part of :class:`ReportBuilder` over the shared
 :class:`~.story.Story`; this module puts them together in the render order. A new section is
 a method on the class of its group, its id in :data:`~.story.OPTIONAL_SECTIONS` at its place in
-report order, and its words (keys ``s.<id>`` …) in the report's TEXTS.
+report order, and its words (keys ``s.<id>`` …) in the TEXTS of :mod:`ecocheck_desktop.text.report`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from ecocheck_desktop.report.sections.notes import NotesSections
 from ecocheck_desktop.report.sections.plan import PlanSections
 from ecocheck_desktop.report.sections.results import ResultsSections
 from ecocheck_desktop.report.sections.story import MARGIN, OPTIONAL_SECTIONS
-from ecocheck_desktop.report.texts import text
+from ecocheck_desktop.text.report import text
 
 __all__ = ["OPTIONAL_SECTIONS", "ReportBuilder"]
 

@@ -17,7 +17,8 @@ from ecocheck_desktop.report.sections.story import (
     _entered,
     _factor_value,
 )
-from ecocheck_desktop.report.texts import energy_name, fmt, fmt_quantity, how_text
+from ecocheck_desktop.text.numbers import fmt, fmt_quantity
+from ecocheck_desktop.text.report import energy_name, how_text
 
 # The value column of the company profile, inside reportlab's default 6 pt cell padding.
 _PROFILE_VALUE_WIDTH = (FRAME_WIDTH_MM - 48) * mm - 12

@@ -15,14 +15,14 @@ from ecocheck_desktop.report.sections.story import (
     FRAME_WIDTH_MM,
     Story,
 )
-from ecocheck_desktop.report.texts import (
+from ecocheck_desktop.text.messages import render as message_text
+from ecocheck_desktop.text.numbers import (
     PLACES_GJ,
     PLACES_INTENSITY,
     PLACES_KL,
     fmt,
     fmt_pct,
     fmt_t,
-    message_text,
 )
 
 

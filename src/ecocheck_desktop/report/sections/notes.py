@@ -19,17 +19,9 @@ from ecocheck_desktop.report.sections.story import (
     Story,
     _factor_value,
 )
-from ecocheck_desktop.report.texts import (
-    PLACES_KL,
-    PLACES_YEN,
-    energy_name,
-    fmt,
-    fmt_quantity,
-    fmt_t,
-    formulas,
-    how_text,
-    message_text,
-)
+from ecocheck_desktop.text.messages import render as message_text
+from ecocheck_desktop.text.numbers import PLACES_KL, PLACES_YEN, fmt, fmt_quantity, fmt_t
+from ecocheck_desktop.text.report import energy_name, formulas, how_text
 
 
 class NotesSections(Story):

@@ -11,15 +11,9 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
 from ecocheck_desktop.report.sections.story import ROADMAP_YEARS, Story, _letter
-from ecocheck_desktop.report.texts import (
-    PLACES_GJ,
-    TEXTS,
-    energy_name,
-    fmt,
-    fmt_pct,
-    fmt_t,
-    message_text,
-)
+from ecocheck_desktop.text.messages import render as message_text
+from ecocheck_desktop.text.numbers import PLACES_GJ, fmt, fmt_pct, fmt_t
+from ecocheck_desktop.text.report import TEXTS, energy_name
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.measures import MeasureResult

@@ -11,18 +11,17 @@ from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
 from ecocheck_desktop.report.sections.story import Story
-from ecocheck_desktop.report.texts import (
+from ecocheck_desktop.text.numbers import (
     PLACES_GJ,
     PLACES_INTENSITY,
     PLACES_KL,
     PLACES_YEN,
-    TEXTS,
-    energy_name,
     fmt,
     fmt_pct,
     fmt_quantity,
     fmt_t,
 )
+from ecocheck_desktop.text.report import TEXTS, energy_name
 
 
 class ResultsSections(Story):

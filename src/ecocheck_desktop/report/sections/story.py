@@ -22,7 +22,8 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.report import vector
 from ecocheck_desktop.report.layout import PAGE_MARGIN, Styles, safe
-from ecocheck_desktop.report.texts import fiscal_year_label, message_text, text
+from ecocheck_desktop.text.messages import render as message_text
+from ecocheck_desktop.text.report import fiscal_year_label, text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
