@@ -13,8 +13,9 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from ecocheck_desktop import resources
-from ecocheck_desktop.core.footprint import YearResult, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.model import Target
+from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.report import charts
 from tests.report.sample import sample_project
 

@@ -22,7 +22,7 @@ from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import Project
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
+    from ecocheck_desktop.core.results import Footprint, YearResult
 
 register(
     {

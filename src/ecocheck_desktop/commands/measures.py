@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
     from ecocheck_desktop.core.measures import MeasureResult, Plan
     from ecocheck_desktop.core.model import Project, Target
+    from ecocheck_desktop.core.results import Footprint, YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetComparison
 
 register({"measures.no_complete_year": "No fiscal year can be calculated completely"})

@@ -36,8 +36,8 @@ from ecocheck_desktop.core.profiles import EndUseProfile, ProfileSet, end_use_pr
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.factors import FactorLibrary
-    from ecocheck_desktop.core.footprint import YearResult
     from ecocheck_desktop.core.model import Project
+    from ecocheck_desktop.core.results import YearResult
     from ecocheck_desktop.core.targets import PlanStep
 
 register(

@@ -25,8 +25,8 @@ from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
     from ecocheck_desktop.core.model import Project
+    from ecocheck_desktop.core.results import Footprint, YearResult
 
 register(
     {

@@ -28,7 +28,7 @@ from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
-from ecocheck_desktop.core.footprint import Footprint, YearResult, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import (
     Company,
@@ -41,6 +41,7 @@ from ecocheck_desktop.core.model import (
     Target,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.results import Footprint, YearResult
 from ecocheck_desktop.gui.grid_cells import (
     BILL_UNITS,
     COLUMN_KINDS,

@@ -30,8 +30,8 @@ from ecocheck_desktop.report.texts import TEXTS, energy_name, text
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
 
-    from ecocheck_desktop.core.footprint import YearResult
     from ecocheck_desktop.core.model import Target
+    from ecocheck_desktop.core.results import YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetPath
 
 FONT_FAMILY = "IPAexGothic"

@@ -73,8 +73,8 @@ from ecocheck_desktop.report.texts import (
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
     from ecocheck_desktop.core.measures import MeasureResult, Plan
+    from ecocheck_desktop.core.results import Footprint, YearResult
     from ecocheck_desktop.core.targets import TargetPath
 
 

@@ -39,7 +39,7 @@ from ecocheck_desktop.report.texts import fmt_t
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ecocheck_desktop.core.footprint import YearResult
+    from ecocheck_desktop.core.results import YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetPath
 
 STANDARD_KINDS = ("sbt_linear", "sbt_42", "national")
