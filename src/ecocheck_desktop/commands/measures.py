@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.measures import MeasureResult, Plan
+    from ecocheck_desktop.core.measure_results import MeasureResult, Plan
     from ecocheck_desktop.core.model import Project, Target
     from ecocheck_desktop.core.results import Footprint, YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetComparison
@@ -300,8 +300,9 @@ def table(project: Project, plan: Plan, doc: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ecocheck_desktop.core.catalogue import load_catalogue
     from ecocheck_desktop.core.footprint import calculate
-    from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+    from ecocheck_desktop.core.measures import baseline_from_year, evaluate
     from ecocheck_desktop.exchange.loading import load_input
 
     path = Path(args.input)

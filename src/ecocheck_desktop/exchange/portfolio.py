@@ -265,7 +265,7 @@ _CATALOGUE: list[Any] = []
 def _catalogue() -> Any:
     # Read once per process: it is the same bundled file for every project.
     if not _CATALOGUE:
-        from ecocheck_desktop.core.measures import load_catalogue
+        from ecocheck_desktop.core.catalogue import load_catalogue
 
         _CATALOGUE.append(load_catalogue())
     return _CATALOGUE[0]

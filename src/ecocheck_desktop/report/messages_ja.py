@@ -462,7 +462,7 @@ def reason_text(reason: Any, lang: str) -> str:
 def _catalogue() -> Any:
     """The measure catalogue for names (None when it cannot be loaded)."""
     try:
-        from ecocheck_desktop.core.measures import load_catalogue
+        from ecocheck_desktop.core.catalogue import load_catalogue
 
         return load_catalogue()
     except Exception:  # a message must render even with a broken catalogue

@@ -73,7 +73,7 @@ from ecocheck_desktop.report.texts import (
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ecocheck_desktop.core.measures import MeasureResult, Plan
+    from ecocheck_desktop.core.measure_results import MeasureResult, Plan
     from ecocheck_desktop.core.results import Footprint, YearResult
     from ecocheck_desktop.core.targets import TargetPath
 
@@ -839,7 +839,8 @@ class ReportBuilder:
         year = self.latest_complete
         if year is None:
             return None, ""
-        from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+        from ecocheck_desktop.core.catalogue import load_catalogue
+        from ecocheck_desktop.core.measures import baseline_from_year, evaluate
 
         try:
             catalogue = load_catalogue()

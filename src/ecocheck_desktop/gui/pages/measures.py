@@ -47,7 +47,8 @@ from ecocheck_desktop.gui.service import ProjectService
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ecocheck_desktop.core.measures import Catalogue, MeasureResult, Plan
+    from ecocheck_desktop.core.catalogue import Catalogue
+    from ecocheck_desktop.core.measure_results import MeasureResult, Plan
 
 REFRESH_DELAY_MS = 150
 
@@ -213,7 +214,7 @@ class MeasuresPage(Page):
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            from ecocheck_desktop.core.measures import load_catalogue
+            from ecocheck_desktop.core.catalogue import load_catalogue
 
             self._catalogue = load_catalogue()
         return self._catalogue

@@ -278,12 +278,8 @@ class TargetsPage(Page):
                 self.tr("No reduction plan yet: tick measures on the Measures page to see it here.")
             )
             return ()
-        from ecocheck_desktop.core.measures import (
-            baseline_from_year,
-            evaluate,
-            load_catalogue,
-            plan_steps,
-        )
+        from ecocheck_desktop.core.catalogue import load_catalogue
+        from ecocheck_desktop.core.measures import baseline_from_year, evaluate, plan_steps
         from ecocheck_desktop.core.targets import plan_pathway
 
         try:
