@@ -746,3 +746,32 @@ def test_prefecture_subsidy_reaches_a_company_known_only_by_its_city() -> None:
     ).result("LT-01")
     ids = [s.id for s in by_address.subsidies]
     assert "IBARAKI_PREF" in ids and "HITACHI_CITY" not in ids
+
+
+def test_evaluate_latest_uses_the_latest_complete_year_with_energy() -> None:
+    company = _csv_project()
+    company.checklist = dict(DEMO_LIKE)
+    # A later year with one month only is incomplete: the measures stay on FY2025.
+    company.records.append(EnergyRecord("2026-04", "kerosene", Decimal(100), "L"))
+    footprint = calculate(company, strict=False)
+    assert footprint.year(2025).complete and not footprint.year(2026).complete
+    assert m.latest_complete_year(footprint.years) is footprint.year(2025)
+    latest = m.evaluate_latest(company, footprint.years)
+    assert latest is not None and latest.year is footprint.year(2025)
+    catalogue = cat.load_catalogue()
+    assert latest.plan == m.evaluate(
+        company, m.baseline_from_year(footprint.year(2025), catalogue), catalogue
+    )
+    assert m.evaluate_latest(company, [footprint.year(2026)]) is None
+    assert m.latest_complete_year([]) is None
+
+
+def test_front_ends_evaluate_the_latest_year_through_the_core() -> None:
+    """One implementation of "latest complete year -> evaluate": no front end rebuilds it."""
+    src = Path(m.__file__).resolve().parent.parent
+    rebuilt = [
+        str(path.relative_to(src))
+        for path in src.rglob("*.py")
+        if path.parent.name != "core" and "baseline_from_year(" in path.read_text(encoding="utf-8")
+    ]
+    assert rebuilt == []

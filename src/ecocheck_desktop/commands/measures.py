@@ -106,12 +106,9 @@ def _measure_json(result: MeasureResult) -> dict[str, Any]:
     }
 
 
-def _latest_complete(footprint: Footprint) -> YearResult:
-    complete = [year for year in footprint.years if year.complete and year.by_energy]
-    if not complete:
-        errors = [reason for year in footprint.years for reason in year.incomplete_reasons]
-        raise EcoCheckError(*(errors or [Message("measures.no_complete_year")]))
-    return complete[-1]
+def _no_complete_year(footprint: Footprint) -> EcoCheckError:
+    errors = [reason for year in footprint.years for reason in year.incomplete_reasons]
+    return EcoCheckError(*(errors or [Message("measures.no_complete_year")]))
 
 
 def _targets(
@@ -300,9 +297,8 @@ def table(project: Project, plan: Plan, doc: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.core.catalogue import load_catalogue
     from ecocheck_desktop.core.footprint import calculate
-    from ecocheck_desktop.core.measures import baseline_from_year, evaluate
+    from ecocheck_desktop.core.measures import evaluate_latest
     from ecocheck_desktop.exchange.loading import load_input
 
     path = Path(args.input)
@@ -312,9 +308,10 @@ def run(args: argparse.Namespace) -> int:
     project = loaded.project
     try:
         footprint = calculate(project, strict=False)
-        year = _latest_complete(footprint)
-        catalogue = load_catalogue()
-        plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
+        latest = evaluate_latest(project, footprint.years)
+        if latest is None:
+            raise _no_complete_year(footprint)
+        year, plan = latest
     except EcoCheckError as error:
         raise EcoCheckError(
             *(Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ecocheck_desktop.core.messages import Message
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.catalogue import MeasureDef, Source, Subsidy
     from ecocheck_desktop.core.profiles import EndUseProfile
+    from ecocheck_desktop.core.results import YearResult
 
 ZERO = Decimal(0)
 
@@ -123,3 +124,10 @@ class Plan:
             if result.measure.id == measure_id:
                 return result
         raise KeyError(measure_id)
+
+
+class LatestPlan(NamedTuple):
+    """The plan of the year the measures are evaluated against (core.measures.evaluate_latest)."""
+
+    year: YearResult
+    plan: Plan

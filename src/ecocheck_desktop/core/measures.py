@@ -54,6 +54,7 @@ from ecocheck_desktop.core.measure_results import (
     Applicability,
     Baseline,
     EnergyBaseline,
+    LatestPlan,
     MeasureResult,
     Plan,
     PlanTotals,
@@ -271,6 +272,27 @@ def _rank_key(result: MeasureResult) -> tuple[int, int, Decimal, Decimal, str]:
     if result.quantified and result.yen_per_year > 0:
         return (phase, 1, result.payback_years or ZERO, ZERO, result.measure.id)
     return (phase, 2, ZERO, ZERO, result.measure.id)
+
+
+def latest_complete_year(years: Iterable[YearResult]) -> YearResult | None:
+    """The year the measures are evaluated against: the latest complete fiscal year with
+    energy data (every front end uses this one rule: the measures and targets pages, the PDF,
+    ``ecocheck measures`` and the portfolio)."""
+    complete = [year for year in years if year.complete and year.by_energy]
+    return max(complete, key=lambda year: year.fiscal_year) if complete else None
+
+
+def evaluate_latest(
+    project: Project, years: Iterable[YearResult], catalogue: Catalogue | None = None
+) -> LatestPlan | None:
+    """:func:`evaluate` for :func:`latest_complete_year` of ``years`` (a footprint's years, or
+    the report's history up to its reporting year); None when no year is complete. Raises
+    :class:`EcoCheckError` as :func:`evaluate` and :func:`baseline_from_year` do."""
+    year = latest_complete_year(years)
+    if year is None:
+        return None
+    catalogue = catalogue or load_catalogue()
+    return LatestPlan(year, evaluate(project, baseline_from_year(year, catalogue), catalogue))
 
 
 def evaluate(

@@ -242,33 +242,24 @@ def _completeness(project: Project, year: YearResult) -> tuple[int, int, int]:
 def _planned_reduction(
     project: Project, year: YearResult, record: dict[str, Any], has_plan: bool
 ) -> tuple[Decimal | None, str]:
-    """The plan's measures combined (t-CO2/year), else what the first target asks for."""
+    """The plan's measures combined (t-CO2/year), else what the first target asks for.
+
+    ``year`` is the row's year (latest_year): when it is complete, it is also the year the
+    measures are evaluated against (core.measures.latest_complete_year)."""
     if has_plan and year.complete:
-        from ecocheck_desktop.core.measures import baseline_from_year, evaluate
+        from ecocheck_desktop.core.measures import evaluate_latest
 
         try:
-            catalogue = _catalogue()
-            plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
+            latest = evaluate_latest(project, [year])
         except EcoCheckError:
             pass  # a plan that cannot be evaluated: fall back to the target, as the companion
         else:
-            return plan.totals.t_co2_per_year, PLAN
+            if latest is not None:
+                return latest.plan.totals.t_co2_per_year, PLAN
     target_t = record.get("planned_reduction_t")
     if target_t is not None:
         return Decimal(str(target_t)), TARGET
     return None, ""
-
-
-_CATALOGUE: list[Any] = []
-
-
-def _catalogue() -> Any:
-    # Read once per process: it is the same bundled file for every project.
-    if not _CATALOGUE:
-        from ecocheck_desktop.core.catalogue import load_catalogue
-
-        _CATALOGUE.append(load_catalogue())
-    return _CATALOGUE[0]
 
 
 # --------------------------------------------------------------------------- summary CSV

@@ -830,21 +830,18 @@ class ReportBuilder:
     def latest_complete(self) -> YearResult | None:
         """The year the measures are evaluated against (the 削減対策 page's: the latest
         complete fiscal year with energy data, up to the reporting year)."""
-        complete = [y for y in self.history if y.complete and y.by_energy]
-        return complete[-1] if complete else None
+        from ecocheck_desktop.core.measures import latest_complete_year
+
+        return latest_complete_year(self.history)
 
     @cached_property
     def evaluation(self) -> tuple[Plan | None, str]:
         """core.measures' plan for :attr:`latest_complete`, or None and why not."""
-        year = self.latest_complete
-        if year is None:
-            return None, ""
-        from ecocheck_desktop.core.catalogue import load_catalogue
-        from ecocheck_desktop.core.measures import baseline_from_year, evaluate
+        from ecocheck_desktop.core.measures import evaluate_latest
 
         try:
-            catalogue = load_catalogue()
-            return evaluate(self.project, baseline_from_year(year, catalogue), catalogue), ""
+            latest = evaluate_latest(self.project, self.history)
+            return (None if latest is None else latest.plan), ""
         except EcoCheckError as error:
             return None, " ".join(message_text(m, self.lang) for m in error.messages)
 

@@ -224,7 +224,7 @@ class TargetsPage(Page):
                 self.paths.append(target_path(target, base_t))
         except EcoCheckError as error:
             notes.append(messages_text(list(error.messages)))
-        self.plan_points = self._plan_pathway(complete[-1], notes)
+        self.plan_points = self._plan_pathway(complete, notes)
         plan_2030 = next((p.t_co2 for p in self.plan_points if p.year == GAP_YEAR), None)
         lang = language()
         for path in self.paths:
@@ -270,7 +270,7 @@ class TargetsPage(Page):
         own = list(project.targets) if project is not None else []
         return own or [standard_target(kind, base_year) for kind in STANDARD_KINDS]
 
-    def _plan_pathway(self, latest: YearResult, notes: list[str]) -> tuple[PathPoint, ...]:
+    def _plan_pathway(self, complete: list[YearResult], notes: list[str]) -> tuple[PathPoint, ...]:
         """The footprint of the latest complete year, less each chosen measure from its year."""
         project = self.service.project
         if project is None or not project.measure_plan:
@@ -278,17 +278,18 @@ class TargetsPage(Page):
                 self.tr("No reduction plan yet: tick measures on the Measures page to see it here.")
             )
             return ()
-        from ecocheck_desktop.core.catalogue import load_catalogue
-        from ecocheck_desktop.core.measures import baseline_from_year, evaluate, plan_steps
+        from ecocheck_desktop.core.measures import evaluate_latest, plan_steps
         from ecocheck_desktop.core.targets import plan_pathway
 
         try:
-            catalogue = load_catalogue()
-            plan = evaluate(project, baseline_from_year(latest, catalogue), catalogue)
+            latest = evaluate_latest(project, complete)
         except EcoCheckError as error:
             notes.append(messages_text(list(error.messages)))
             return ()
-        return plan_pathway(latest.fiscal_year, latest.total_adjusted_t, plan_steps(plan, project))
+        if latest is None:
+            return ()
+        year, plan = latest
+        return plan_pathway(year.fiscal_year, year.total_adjusted_t, plan_steps(plan, project))
 
     # -- the bank's SPT ------------------------------------------------------------------------
 
