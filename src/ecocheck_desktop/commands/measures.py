@@ -26,12 +26,6 @@ if TYPE_CHECKING:
 
 register({"measures.no_complete_year": "No fiscal year can be calculated completely"})
 
-_BASIS_TOTAL = {
-    "adjusted": "total_adjusted_t",
-    "basic": "total_basic_t",
-    "location": "total_location_t",
-}
-
 
 def _number(value: Decimal | None, places: int = 6) -> float | None:
     if value is None:
@@ -115,7 +109,7 @@ def _targets(
     project: Project, footprint: Footprint, year: YearResult, plan: Plan
 ) -> tuple[list[TargetComparison], tuple[PathPoint, ...], list[Message]]:
     from ecocheck_desktop.core.measures import plan_steps
-    from ecocheck_desktop.core.targets import compare, plan_pathway, standard_target, target_path
+    from ecocheck_desktop.core.targets import compare, paths_for, plan_pathway, standard_target
 
     complete = [y for y in footprint.years if y.complete and y.by_energy] or [year]
     targets: list[Target] = list(project.targets)
@@ -125,20 +119,20 @@ def _targets(
             standard_target(kind, base_year) for kind in ("sbt_linear", "sbt_42", "national")
         ]
     pathway = plan_pathway(year.fiscal_year, year.total_adjusted_t, plan_steps(plan, project))
-    by_year = {y.fiscal_year: y for y in complete}
     comparisons = []
     warnings: list[Message] = []
-    for target in targets:
-        base = by_year.get(target.base_year)
-        base_t = getattr(base, _BASIS_TOTAL.get(target.basis, "total_adjusted_t"), None)
-        if base_t is None:
+    for line in paths_for(targets, complete):
+        target = line.target
+        if line.error is not None:
+            raise line.error
+        if line.path is None:
             warnings.append(
                 Message(
                     "targets.base_missing", {"kind": target.kind, "base_year": target.base_year}
                 )
             )
             continue
-        comparisons.append(compare(target_path(target, base_t), pathway))
+        comparisons.append(compare(line.path, pathway))
     return comparisons, pathway, warnings
 
 

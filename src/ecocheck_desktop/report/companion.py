@@ -84,11 +84,11 @@ def _number(value: Decimal | None) -> float | int | None:
 
 def _planned_reduction_t(project: Project, totals: dict[int, Decimal]) -> Decimal | None:
     """t-CO2 the first target asks for at its target year (None without a target)."""
-    from ecocheck_desktop.report.target_line import target_path
+    from ecocheck_desktop.core.targets import target_line
 
     if not project.targets:
         return None
-    path = target_path(project.targets[0], totals)
+    path = target_line(project.targets[0], totals)
     if path is None:
         return None
     return path[1][0] - path[1][-1]

@@ -46,11 +46,6 @@ STANDARD_KINDS = ("sbt_linear", "sbt_42", "national")
 SHOWN_YEARS = (2030, 2050)
 GAP_YEAR = 2030
 REFRESH_DELAY_MS = 150
-_BASIS_TOTAL = {
-    "adjusted": "total_adjusted_t",
-    "basic": "total_basic_t",
-    "location": "total_location_t",
-}
 
 
 def pathway_figure(
@@ -204,26 +199,22 @@ class TargetsPage(Page):
         base_year = self.base_year()
         if not complete or project is None or base_year is None:
             return
-        from ecocheck_desktop.core.targets import target_path
+        from ecocheck_desktop.core.targets import paths_for
 
-        by_year = {y.fiscal_year: y for y in complete}
         notes: list[str] = []
-        try:
-            for target in self.targets(base_year):
-                base = by_year.get(target.base_year)
-                if base is None:
-                    notes.append(
-                        self.tr("%1: no complete data for the base year %2")
-                        .replace("%1", target.kind)
-                        .replace("%2", fiscal_year_text(target.base_year))
-                    )
-                    continue
-                base_t: Decimal = getattr(
-                    base, _BASIS_TOTAL.get(target.basis, "total_adjusted_t"), base.total_adjusted_t
+        for line in paths_for(self.targets(base_year), complete):
+            if line.error is not None:
+                # An invalid target stops the drawing of the ones after it.
+                notes.append(messages_text(list(line.error.messages)))
+                break
+            if line.path is None:
+                notes.append(
+                    self.tr("%1: no complete data for the base year %2")
+                    .replace("%1", line.target.kind)
+                    .replace("%2", fiscal_year_text(line.target.base_year))
                 )
-                self.paths.append(target_path(target, base_t))
-        except EcoCheckError as error:
-            notes.append(messages_text(list(error.messages)))
+                continue
+            self.paths.append(line.path)
         self.plan_points = self._plan_pathway(complete, notes)
         plan_2030 = next((p.t_co2 for p in self.plan_points if p.year == GAP_YEAR), None)
         lang = language()
