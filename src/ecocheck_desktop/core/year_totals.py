@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any
 
 from ecocheck_desktop.core.completeness import assess
+from ecocheck_desktop.core.compliance import furon_reportable
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.factor_resolution import ResolvedFactor
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
@@ -37,7 +38,6 @@ from ecocheck_desktop.core.results import (
 )
 
 _ZERO = Decimal(0)
-FURON_REPORTING_THRESHOLD_T = Decimal(1000)
 # Wide enough that quantity x factor products and their sums are exact (quantities have at
 # most 19 digits, factors at most 40), which is what makes splitting a record harmless.
 CALCULATION_CONTEXT = decimal.Context(prec=120, rounding=ROUND_HALF_UP)
@@ -443,7 +443,7 @@ def freeze(project: Project, year: YearAccumulator, previous: YearResult | None)
             "yoy_change_pct": yoy,
             "refrigerant_scope1_t": year.refrigerant_t,
             "furon_t": year.furon_t,
-            "furon_reportable": year.furon_t >= FURON_REPORTING_THRESHOLD_T,
+            "furon_reportable": furon_reportable(year.furon_t),
             "scope3_t": scope3_t,
             "scope3_by_category": dict(sorted(year.scope3.items())),
             "errors": list(year.errors),

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 )
 
 from ecocheck_desktop import APP_NAME, __version__
+from ecocheck_desktop.core.compliance import shoene_specified
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
@@ -84,8 +85,6 @@ MARGIN = PAGE_MARGIN
 FRAME_WIDTH_MM = (PAGE_WIDTH - 2 * MARGIN) / mm  # 178 mm
 APPENDIX_ROW_LIMIT = 600
 NOTE_LIMIT = 40
-SHOENE_LINE_KL = Decimal(1500)
-FURON_LINE_T = Decimal(1000)
 # The sections a user may leave out, in report order (the cover and summary, the disclaimer
 # and the appendix are always there).
 OPTIONAL_SECTIONS = (
@@ -1319,7 +1318,7 @@ class ReportBuilder:
         )
         energy_state = (
             "compliance.energy_over"
-            if year.crude_oil_kl >= SHOENE_LINE_KL
+            if shoene_specified(year.crude_oil_kl)
             else "compliance.energy_under"
         )
         self.story.append(
