@@ -28,13 +28,13 @@ from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord, Project
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.factors import (
+    from ecocheck_desktop.core.factor_records import (
         Edition,
         EnergyConversion,
-        FactorLibrary,
         FuelFactor,
         SupplierFactor,
     )
+    from ecocheck_desktop.core.factors import FactorLibrary
 
 _ZERO = Decimal(0)
 _THOUSAND = Decimal(1000)
