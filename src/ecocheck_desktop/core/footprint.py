@@ -53,7 +53,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ecocheck_desktop.core.completeness import Completeness
 from ecocheck_desktop.core.energy import ENERGY_TYPES, normalize_energy
 from ecocheck_desktop.core.factor_resolution import (
     FACTOR_CONTEXT,
@@ -70,7 +69,7 @@ from ecocheck_desktop.core.model import (
     Scope3Entry,
     SupplyContract,
 )
-from ecocheck_desktop.core.results import FactorUse, Footprint, YearResult
+from ecocheck_desktop.core.results import FactorUse, Footprint, YearResult, empty_year
 from ecocheck_desktop.core.year_totals import (
     CALCULATION_CONTEXT,
     Group,
@@ -252,7 +251,7 @@ def calculate(
                 missing = Message(
                     "footprint.no_data", {"fiscal_year": fiscal_year}, {"fiscal_year": fiscal_year}
                 )
-                chosen.append(_empty_year(fiscal_year, missing))
+                chosen.append(empty_year(fiscal_year, missing))
 
     if strict:
         errors = [error for year in chosen for error in year.errors]
@@ -563,37 +562,3 @@ def _snapshot(project: Project) -> Project:
         value = getattr(project, item.name)
         values[item.name] = copy(value) if isinstance(value, (list, dict)) else value
     return Project(**values)
-
-
-def _empty_year(fiscal_year: int, error: Message) -> YearResult:
-    return YearResult(
-        fiscal_year=fiscal_year,
-        scope1_t=_ZERO,
-        scope1_adjusted_t=_ZERO,
-        scope2_basic_t=_ZERO,
-        scope2_adjusted_t=_ZERO,
-        scope2_location_t=_ZERO,
-        total_basic_t=_ZERO,
-        total_adjusted_t=_ZERO,
-        total_location_t=_ZERO,
-        scope1_rounded_factor_t=_ZERO,
-        energy_gj=_ZERO,
-        crude_oil_kl=_ZERO,
-        by_energy={},
-        by_month={},
-        by_site={},
-        lines=[],
-        factors_used=[],
-        factor_editions=[],
-        intensities=[],
-        carbon_productivity=None,
-        yoy_change_pct=None,
-        refrigerant_scope1_t=_ZERO,
-        furon_t=_ZERO,
-        furon_reportable=False,
-        scope3_t=_ZERO,
-        scope3_by_category={},
-        warnings=[],
-        errors=[error],
-        completeness=Completeness(False, (error,)),
-    )

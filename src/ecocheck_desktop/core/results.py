@@ -440,3 +440,41 @@ def _detail_json(detail: FactorDetail) -> dict[str, Any]:
         "lpg_t_per_m3": text(detail.lpg_t_per_m3),
         "lpg_source": detail.lpg_source,
     }
+
+
+ZERO = Decimal(0)
+
+
+def empty_year(fiscal_year: int, error: Message) -> YearResult:
+    """The result of a requested fiscal year without data: zeros, incomplete, ``error`` says why."""
+    return YearResult(
+        fiscal_year=fiscal_year,
+        scope1_t=ZERO,
+        scope1_adjusted_t=ZERO,
+        scope2_basic_t=ZERO,
+        scope2_adjusted_t=ZERO,
+        scope2_location_t=ZERO,
+        total_basic_t=ZERO,
+        total_adjusted_t=ZERO,
+        total_location_t=ZERO,
+        scope1_rounded_factor_t=ZERO,
+        energy_gj=ZERO,
+        crude_oil_kl=ZERO,
+        by_energy={},
+        by_month={},
+        by_site={},
+        lines=[],
+        factors_used=[],
+        factor_editions=[],
+        intensities=[],
+        carbon_productivity=None,
+        yoy_change_pct=None,
+        refrigerant_scope1_t=ZERO,
+        furon_t=ZERO,
+        furon_reportable=False,
+        scope3_t=ZERO,
+        scope3_by_category={},
+        warnings=[],
+        errors=[error],
+        completeness=Completeness(False, (error,)),
+    )
