@@ -52,17 +52,11 @@ PRICES = {
 }  # fmt: skip
 
 # FY2024 (the base year): the bundled past-year rows (resources/factors/electricity_*_sourced)
-# hold no final 令和5年度実績 value of 東京電力エナジーパートナー, so the demo knowingly uses an
-# ESTIMATE (推計): the same retailer and menu from the nearest list, the R6年度実績 list for
-# FY2025 (メニューM(残差) 0.000452 t-CO2/kWh, resources/factors/electricity_r08.tsv line 641).
-# The source text says so; it is printed wherever the factor is shown (screen, PDF, CSV/JSON).
-DEMO_FACTOR_FY2024 = Decimal("0.000452")
-DEMO_FACTOR_SOURCE = (
-    "推計: FY2024 用（令和5年度実績）の東京電力エナジーパートナー メニューM(残差) の確定値は"
-    "収録されていないため、最も近い一覧（令和6年度実績・FY2025 用）の同じ事業者・メニューの値"
-    " 0.000452 t-CO2/kWh を使用（estimate: nearest list, same retailer and menu）。"
-    "実際は電力会社の「電源構成・CO2排出係数」ページか請求書の値を出典とともに入力してください。"
-)
+# hold no final 令和5年度実績 value of 東京電力エナジーパートナー, so the demo's electricity
+# contract knowingly chooses an ESTIMATE (推計, factor_choice="estimate", basis "retailer"): the
+# same retailer and menu from the nearest list, the R6年度実績 list for FY2025 (メニューM(残差)
+# 0.000452 t-CO2/kWh, resources/factors/electricity_r08.tsv). FY2025 has its list and uses it.
+# The footprint labels the FY2024 line 推計 wherever the factor is shown (screen, PDF, CSV/JSON).
 
 
 def month_of(fiscal_year: int, index: int) -> str:
@@ -82,7 +76,6 @@ def records_for(fiscal_year: int) -> list[EnergyRecord]:
         kwh = Decimal(ELECTRICITY_FY2024[i])
         if fiscal_year == 2025:
             kwh = (kwh * ELECTRICITY_FACTOR_FY2025).quantize(Decimal(1))
-        factor = DEMO_FACTOR_FY2024 if fiscal_year == 2024 else None
         records.append(
             EnergyRecord(
                 month=month,
@@ -90,9 +83,6 @@ def records_for(fiscal_year: int) -> list[EnergyRecord]:
                 quantity=kwh,
                 unit="kWh",
                 cost_yen=yen(kwh, prices["electricity"]),
-                factor_basic=factor,
-                factor_adjusted=factor,
-                factor_source=DEMO_FACTOR_SOURCE if factor is not None else "",
             )
         )
         for energy, series in (
@@ -215,7 +205,10 @@ def demo_project() -> Project:
         ),
         sites=[Site(SITE, "茨城県日立市（架空の住所）")],
         contracts=[
-            SupplyContract(SITE, "electricity", "A0269", "メニューM(残差)"),
+            SupplyContract(
+                SITE, "electricity", "A0269", "メニューM(残差)",
+                factor_choice="estimate", estimate_basis="retailer",
+            ),  # fmt: skip
             SupplyContract(SITE, "city_gas", "A0026", "福島地区、茨城地区"),
         ],
         fiscal_years=years,

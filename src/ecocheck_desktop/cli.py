@@ -8,13 +8,15 @@ anything unexpected to exit code 1. No traceback is printed for bad input.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from ecocheck_desktop import __version__
-from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core import limits
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -144,8 +146,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as error:
+        environment = environment_message(error, args)
+        if environment is not None:
+            print(f"ecocheck: error: {environment.text()}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         print(f"ecocheck: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _named_file(error: BaseException, args: argparse.Namespace) -> str:
+    """The file an environment error is about: the one the system names, else the output
+    (a full disk, a locked target), else the input."""
+    if getattr(error, "errno", None) == errno.ENOSPC and getattr(args, "output", None):
+        return str(getattr(error, "filename", None) or args.output)
+    for key in ("input", "directory", "output"):
+        value = getattr(args, key, None)
+        if value:
+            return str(value)
+    return "?"
+
+
+def environment_message(error: BaseException, args: argparse.Namespace) -> Message | None:
+    """file.environment (core.limits) for errors of the machine rather than of the app, naming
+    the file; None for anything else (exit 1)."""
+    return limits.environment_message(error, _named_file(error, args))
 
 
 if __name__ == "__main__":

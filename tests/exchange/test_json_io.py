@@ -43,17 +43,27 @@ decimals = st.decimals(
     min_value=Decimal(0), max_value=Decimal(10**12), allow_nan=False, allow_infinity=False, places=9
 )
 texts = st.text(max_size=30)
-records = st.builds(
-    EnergyRecord,
-    month=st.sampled_from(["2024-04", "2025-12", "2026-01"]),
-    energy=st.sampled_from(sorted(ENERGY_TYPES)),
-    quantity=decimals,
-    unit=st.sampled_from(["kWh", "m3", "L"]),
-    site=texts,
-    cost_yen=st.none() | decimals,
-    factor_basic=st.none() | decimals,
-    estimated=st.booleans(),
-    note=texts,
+# Quantities up to the physical limit of core.limits (1e6 in the largest unit of any energy);
+# units that fit the energy (the import refuses the others).
+quantities = st.decimals(
+    min_value=Decimal(0), max_value=Decimal(10**6), allow_nan=False, allow_infinity=False, places=9
+)
+energy_units = st.sampled_from(
+    sorted((code, unit) for code, kind in ENERGY_TYPES.items() for unit in kind.units)
+)
+records = energy_units.flatmap(
+    lambda pair: st.builds(
+        EnergyRecord,
+        month=st.sampled_from(["2024-04", "2025-12", "2026-01"]),
+        energy=st.just(pair[0]),
+        quantity=quantities,
+        unit=st.just(pair[1]),
+        site=texts,
+        cost_yen=st.none() | decimals,
+        factor_basic=st.none() | decimals,
+        estimated=st.booleans(),
+        note=texts,
+    )
 )
 
 

@@ -66,7 +66,7 @@ def test_missing_file(tmp_path: Path, name: str) -> None:
 def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     folder = tmp_path / "bills.csv"
     folder.mkdir()
-    assert _problem(folder).code == "file.unreadable"
+    assert _problem(folder).code == "file.not_regular"
 
 
 def _fake_reader(monkeypatch: pytest.MonkeyPatch, module: str, name: str, reader: object) -> None:

@@ -308,3 +308,21 @@ def test_create_writes_under_a_temporary_name_and_cleans_killed_leftovers(
         ProjectFile.create(tmp_path / "b.ecocheck", small_project(), fill=failing)
     assert not (tmp_path / "b.ecocheck").exists()
     assert not atomic.temp_path(tmp_path / "b.ecocheck").exists()
+
+
+def test_a_scan_larger_than_the_page_cache_is_our_own_change_not_a_foreign_one(
+    tmp_path: Path,
+) -> None:
+    """SQLite spills the pages of a big change into the file before COMMIT; the identity
+    check must not take that for another program writing (it did: every import of a JSON
+    export with a scan of a few MB was refused as 'changed on disk')."""
+    path = tmp_path / "a.ecocheck"
+    pf = ProjectFile.create(path, small_project())
+    scan = b"%PDF-1.4\n" + os.urandom(6 * 1024 * 1024) + b"\n%%EOF\n"
+    evidence_id = pf.attach_evidence(scan, "bill.pdf", month="2025-04")
+    pf.add_record(_record(1))  # and the file goes on saving afterwards
+    assert not pf.changed_on_disk
+    pf.close()
+    with ProjectFile.open(path, read_only=True) as again:
+        assert again.evidence_data(evidence_id)[1] == scan
+    assert _quantities(path) == [_record(1).quantity]

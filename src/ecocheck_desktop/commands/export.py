@@ -49,6 +49,16 @@ def evidence_documents(path: Path) -> tuple[Any, list[dict[str, Any]]]:
     return project, documents
 
 
+def _refuse_bad_values(project: Any, source: Path) -> None:
+    """What calc, report and the imports refuse is not exported either (core.limits)."""
+    from ecocheck_desktop.core import limits
+
+    problems = limits.project_problems(project, text=False)
+    if problems:
+        where = {"file": str(source)}
+        raise EcoCheckError(*(Message(m.code, m.params, {**where, **m.where}) for m in problems))
+
+
 def run(args: argparse.Namespace) -> int:
     from ecocheck_desktop.exchange.bills import write_bills_csv
     from ecocheck_desktop.exchange.json_io import write_json
@@ -60,9 +70,11 @@ def run(args: argparse.Namespace) -> int:
         raise EcoCheckError(Message("export.unsupported", where={"file": str(output)}))
     if suffix == ".json":
         project, evidence = evidence_documents(source)
+        _refuse_bad_values(project, source)
         write_json(project, output, attachments=True, evidence=evidence)
     else:
         project = load_project(source)
+        _refuse_bad_values(project, source)
         try:
             write_bills_csv(project, output)
         except OSError as error:

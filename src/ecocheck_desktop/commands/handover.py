@@ -39,8 +39,13 @@ def run(args: argparse.Namespace) -> int:
 
     action = getattr(args, "handover_command", None)
     if action == "export":
+        from ecocheck_desktop.core.limits import MAX_SHORT_TEXT, check_text
+
         source, output = Path(args.input), Path(args.output)
-        mark = export_handover(source, output, args.by or _user())
+        # The name goes into both change logs: the same caps as any other text (an unpaired
+        # surrogate from a mis-encoded command line could not be stored).
+        by = check_text(args.by or _user(), "--by", MAX_SHORT_TEXT)
+        mark = export_handover(source, output, by)
         print(f"{output}: handed over by {mark.by} at {mark.at} (change {mark.change_id})")
         return 0
     if action == "changes":

@@ -78,6 +78,7 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
 
 def run(args: argparse.Namespace) -> int:
     from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
+    from ecocheck_desktop.exchange.loading import name_from_file
     from ecocheck_desktop.store.project_file import ProjectFile
 
     source, output = Path(args.input), Path(args.output)
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     result = read_bills(source)
     for warning in result.warnings:
         print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
-    project = project_from_bills(result, args.company or source.stem)
+    project = project_from_bills(result, args.company or name_from_file(source))
     ProjectFile.create(output, project, user=user_name()).close()
     print(f"{output}: {len(project.records)} records ({project.company.name})")
     return 0

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop import __version__
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.factors import default_library
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
 from ecocheck_desktop.core.model import (
     Company,
     EnergyRecord,
@@ -33,6 +34,7 @@ from ecocheck_desktop.core.model import (
     Target,
     contract_problems,
 )
+from ecocheck_desktop.core.tempfiles import remove_stale
 from ecocheck_desktop.store.codec import (
     MAX_JSON_DEPTH,
     Problems,
@@ -41,6 +43,7 @@ from ecocheck_desktop.store.codec import (
     from_plain,
     to_plain,
 )
+from ecocheck_desktop.store.evidence import MAX_ATTACHMENT_BYTES
 
 register(
     {
@@ -55,10 +58,14 @@ register(
 
 FORMAT = "ecocheck-project"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 64 * 1024 * 1024  # room for attachments; a bills-only project is far smaller
+MAX_FILE_BYTES = limits.MAX_JSON_BYTES  # room for attachments; a bills-only project is far smaller
 MAX_ITEMS = 100_000
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKET = re.compile(r"[\[\]{}]")
+# Possessive (*+, ++): the regex engine keeps no backtracking state, so a 26 MB base64 string
+# costs no memory beyond the text itself (the old greedy pattern needed GBs for it).
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
+# Base64 of the largest attachment the project file accepts, plus padding.
+_MAX_BASE64_CHARS = (MAX_ATTACHMENT_BYTES + 2) // 3 * 4
 
 _LISTS: dict[str, type[Any]] = {
     "sites": Site,
@@ -119,6 +126,13 @@ def _check_domain(company: Company | None, lists: dict[str, list[Any]], problems
             problems.add(f"{where}.energy", f"unknown energy code '{record.energy[:40]}'")
         if record.quantity < 0:
             problems.add(f"{where}.quantity", "must not be negative")
+        elif record.energy in ENERGY_TYPES:
+            # Units that do not fit the energy ("=HYPERLINK(...)" as a unit) and quantities
+            # beyond any bill (9e14 kWh) are refused as the CSV import refuses them.
+            wrong = limits.quantity_problem(record.energy, record.quantity, record.unit)
+            if wrong is not None:
+                key = "quantity" if wrong.code.startswith("quantity") else "unit"
+                problems.add(f"{where}.{key}", render(wrong))
     for i, contract in enumerate(lists.get("contracts", [])):
         if contract is not None and contract.energy not in ENERGY_TYPES:
             problems.add(f"contracts[{i}].energy", f"unknown energy code '{contract.energy[:40]}'")
@@ -131,6 +145,12 @@ def _check_domain(company: Company | None, lists: dict[str, list[Any]], problems
                 f"refrigerants[{i}].refrigerant",
                 f"unknown refrigerant '{str(refill.refrigerant)[:40]}'",
             )
+    items: list[tuple[str, Any]] = [("company", company)] if company is not None else []
+    for key, values in lists.items():
+        items += [(f"{key}[{i}]", value) for i, value in enumerate(values) if value is not None]
+    for where, item in items:
+        for message in limits.object_text_problems(item, where):
+            problems.add(message.where["field"], render(Message(message.code, message.params)))
     names = [site.name for site in lists.get("sites", []) if site is not None]
     if len(set(names)) != len(names):
         problems.add("sites", "site names must be unique")
@@ -215,6 +235,13 @@ def check_attachments(items: Any, problems: Problems) -> list[tuple[dict[str, An
             continue
         if isinstance(month, str):
             check_month(month, f"{where}.month", problems)
+        if len(item["data_base64"]) > _MAX_BASE64_CHARS:
+            # Refused before decoding: the project file would refuse it anyway.
+            problems.add(
+                f"{where}.data_base64",
+                f"larger than {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB per attachment",
+            )
+            continue
         try:
             data = base64.b64decode(item["data_base64"], validate=True)
         except ValueError:
@@ -239,21 +266,16 @@ def _located(error: EcoCheckError, path: Path) -> EcoCheckError:
 
 
 def parse_json_file(path: Path) -> Any:
-    """The parsed JSON of ``path``, with size, syntax, NaN and nesting refused as messages."""
+    """The parsed JSON of ``path``, with size, syntax, NaN and nesting refused as messages.
+
+    The file must be a regular file (a FIFO never hangs the import) and is read with a bound
+    (stat first, then at most MAX_FILE_BYTES + 1 bytes), before anything is parsed.
+    """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise EcoCheckError(
-                Message(
-                    "json.too_large", {"limit_mb": MAX_FILE_BYTES // 1024 // 1024}, _where(path)
-                )
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise EcoCheckError(
-            Message("file.unreadable", {"reason": error.strerror or str(error)}, _where(path))
-        ) from None
+    too_large = Message(
+        "json.too_large", {"limit_mb": MAX_FILE_BYTES // 1024 // 1024}, _where(path)
+    )
+    raw = limits.read_regular_file(path, MAX_FILE_BYTES, size_error=too_large)
     return parse_json_bytes(raw, path)
 
 
@@ -264,9 +286,8 @@ def _refuse_constant(name: str) -> Any:
 def parse_json_bytes(raw: bytes, path: Path) -> Any:
     try:
         text = raw.decode("utf-8-sig")
-        # A cheap depth bound before parsing: json's recursion would otherwise decide.
-        if _max_depth(text) > MAX_JSON_DEPTH + 4:
-            raise ValueError("nested too deeply")
+        del raw
+        _check_structure(text)
         return json.loads(text, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:
         # UnicodeDecodeError and JSONDecodeError are ValueErrors; so are 5000-digit integers.
@@ -274,12 +295,26 @@ def parse_json_bytes(raw: bytes, path: Path) -> Any:
         raise EcoCheckError(Message("json.not_json", {"reason": reason}, _where(path))) from None
 
 
-def _max_depth(text: str) -> int:
+def _check_structure(text: str) -> None:
+    """Depth and size bounds checked on the text, before json builds a single object: the
+    number of objects/arrays and of separators bounds the memory json.loads can need."""
+    skeleton = _STRING.sub("", text)
+    containers = skeleton.count("[") + skeleton.count("{")
+    if containers > limits.MAX_JSON_CONTAINERS:
+        raise ValueError(f"more than {limits.MAX_JSON_CONTAINERS:,} objects and arrays")
+    if skeleton.count(",") + skeleton.count(":") > limits.MAX_JSON_SEPARATORS:
+        raise ValueError(f"more than {limits.MAX_JSON_SEPARATORS:,} values")
+    if _max_depth(_NOT_BRACKET.sub("", skeleton)) > MAX_JSON_DEPTH + 4:
+        raise ValueError("nested too deeply")
+
+
+def _max_depth(brackets: str) -> int:
     depth = deepest = 0
-    for match in _BRACKET.finditer(_STRING.sub("", text)):
-        if match.group() in "[{":
+    for char in brackets:
+        if char in "[{":
             depth += 1
-            deepest = max(deepest, depth)
+            if depth > deepest:
+                deepest = depth
         else:
             depth -= 1
     return deepest
@@ -308,6 +343,7 @@ def write_json(
         ensure_ascii=False,
         indent=2,
     )
+    remove_stale(path)  # what a killed earlier export left behind
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temp.write_text(text + "\n", encoding="utf-8")

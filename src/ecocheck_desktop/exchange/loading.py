@@ -8,10 +8,12 @@ never loads openpyxl and reading a CSV never loads SQLite code.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 
@@ -26,6 +28,14 @@ class LoadedInput:
     project: Project
     # Non-blocking notes from reading the file (unknown columns, duplicate rows, ...).
     warnings: list[Message] = field(default_factory=list)
+
+
+def name_from_file(path: Path) -> str:
+    """The company name a bill file gives by default: its stem, with bytes that are not text
+    (a name from another system's encoding) shown as U+FFFD instead of unpaired surrogates,
+    and cut to the company-name cap."""
+    stem = os.fsencode(Path(path).stem).decode("utf-8", "replace")
+    return stem[: limits.MAX_COMPANY_NAME] or "?"
 
 
 def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
@@ -44,13 +54,13 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
     if not path.exists():
         raise EcoCheckError(Message("file.not_found", where=where))
     if not path.is_file():
-        raise EcoCheckError(Message("file.unreadable", {"reason": "not a file"}, where))
+        raise EcoCheckError(Message("file.not_regular", where=where))
     try:
         if suffix in (".csv", ".xlsx"):
             from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
 
             result = read_bills(path)
-            project = project_from_bills(result, company_name or path.stem)
+            project = project_from_bills(result, company_name or name_from_file(path))
             return LoadedInput(project, list(result.warnings))
         if suffix == ".json":
             from ecocheck_desktop.exchange.json_io import read_json
@@ -58,7 +68,15 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
             return LoadedInput(read_json(path))
         from ecocheck_desktop.store.project_file import load_project
 
-        return LoadedInput(load_project(path))
+        project = load_project(path)
+        # A file written by another tool or an older version may hold a value every import
+        # refuses (a unit that does not fit the energy, 9e14 kWh): refused here as well.
+        problems = limits.project_problems(project, text=False)
+        if problems:
+            raise EcoCheckError(
+                *(Message(m.code, m.params, {**where, **m.where}) for m in problems)
+            )
+        return LoadedInput(project)
     except OSError as error:
         # Permissions, a file locked by Excel on Windows, a disk error: the user's to fix.
         raise EcoCheckError(

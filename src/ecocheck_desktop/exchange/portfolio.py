@@ -14,13 +14,13 @@ the data completeness of that year and the planned reduction (docs/portfolio.md)
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 
@@ -94,11 +94,13 @@ class PortfolioRow:
 def project_files(folder: Path) -> list[Path]:
     """The project files of ``folder`` in name order (not sub-folders, not backup copies)."""
     folder = Path(folder)
-    if not folder.exists():
-        raise EcoCheckError(Message("portfolio.folder_missing", {"folder": str(folder)}))
-    if not folder.is_dir():
-        raise EcoCheckError(Message("portfolio.not_a_folder", {"folder": str(folder)}))
     try:
+        # exists()/is_dir() raise PermissionError for a folder inside one the user may not
+        # enter (a remembered folder at GUI start, a colleague's share): a message, too.
+        if not folder.exists():
+            raise EcoCheckError(Message("portfolio.folder_missing", {"folder": str(folder)}))
+        if not folder.is_dir():
+            raise EcoCheckError(Message("portfolio.not_a_folder", {"folder": str(folder)}))
         entries = list(folder.iterdir())
     except OSError as error:
         reason = error.strerror or type(error).__name__
@@ -139,8 +141,8 @@ def scan_file(path: Path) -> PortfolioRow:
         return summarise(path, project)
     except EcoCheckError as error:
         return PortfolioRow(path, error=error.messages[0])
-    except (OSError, sqlite3.Error, ArithmeticError, ValueError, KeyError, TypeError) as error:
-        reason = f"{type(error).__name__}: {error}"
+    except Exception as error:  # one client's file never stops the scan of the folder
+        reason = f"{type(error).__name__}: {str(error)[:300]}"
         return PortfolioRow(
             path, error=Message("portfolio.failed", {"reason": reason}, {"file": str(path)})
         )
@@ -154,6 +156,7 @@ def read_project(path: Path) -> Project:
     """
     from ecocheck_desktop.store.project_file import ProjectFile
 
+    limits.check_regular_file(path)  # a FIFO named client.ecocheck must not hang the scan
     project_file = ProjectFile.open(path, read_only=True)
     try:
         return project_file.load()
@@ -340,7 +343,7 @@ class SummaryCsv:
         self._writer.writerow(SUMMARY_FIELDS)
 
     def add(self, row: PortfolioRow, *, anonymous_name: str | None = None) -> None:
-        from ecocheck_desktop.report.companion import neutralise
+        from ecocheck_desktop.exchange.csv_safety import neutralise
 
         record = summary_record(row, anonymous_name=anonymous_name)
         cells: list[object] = []
@@ -401,8 +404,10 @@ def batch_reports(
             build_report(read_project(source), target, lang=lang)
         except EcoCheckError as error:
             yield BatchResult(source, None, error.messages[0])
-        except (OSError, ArithmeticError, ValueError, KeyError, TypeError) as error:
-            reason = f"{type(error).__name__}: {error}"
+        except Exception as error:
+            # Whatever one client's file does to the report (a reportlab LayoutError, a
+            # damaged value, a full disk), the batch names it and goes on with the next.
+            reason = f"{type(error).__name__}: {str(error)[:300]}"
             where = {"file": str(source)}
             yield BatchResult(source, None, Message("portfolio.failed", {"reason": reason}, where))
         else:

@@ -351,6 +351,9 @@ class MainWindow(QMainWindow):
         except EcoCheckError as error:
             self._show_failure(list(error.messages))
             return False
+        except Exception as error:  # a folder the user may not write to, a full disk
+            self._show_environment_failure(error, answers.path)
+            return False
         self.show_page("energy")
         return True
 
@@ -370,6 +373,9 @@ class MainWindow(QMainWindow):
             self.service.open(path)
         except EcoCheckError as error:
             self._show_failure(list(error.messages))
+            return False
+        except Exception as error:  # a folder the user may not enter, a locked or full disk
+            self._show_environment_failure(error, path)
             return False
         if self.current_page().page_id == "home":
             self.show_page("energy")
@@ -462,6 +468,16 @@ class MainWindow(QMainWindow):
         else:
             self.autosave_label.setText(self.tr("The last change could not be saved"))
 
+    def _show_environment_failure(self, error: Exception, path: object) -> None:
+        """A dialog naming the file for an error of the machine (permissions, a full disk, a
+        locked file, a too-long path: core.limits.environment_message); a defect is raised."""
+        from ecocheck_desktop.core.limits import environment_message
+
+        message = environment_message(error, str(path))
+        if message is None:
+            raise error
+        self._show_failure([message])
+
     def _show_failure(self, messages: list[Message]) -> None:
         from ecocheck_desktop.gui.message_text import messages_text
 
@@ -499,6 +515,7 @@ class MainWindow(QMainWindow):
         """Write a hand-over copy of the open project to ``path`` (File > Hand over a copy)."""
         from PySide6.QtCore import Qt  # kept off the start-up path (its enums are costly)
 
+        from ecocheck_desktop.core.limits import environment_message
         from ecocheck_desktop.core.messages import EcoCheckError
         from ecocheck_desktop.gui.dialogs import handover  # noqa: F401 - its message texts
 
@@ -509,6 +526,11 @@ class MainWindow(QMainWindow):
             self.service.hand_over(path)
         except EcoCheckError as error:
             failure = list(error.messages)
+        except Exception as error:  # the environment, named (a defect is raised again)
+            environment = environment_message(error, path)
+            if environment is None:
+                raise
+            failure = [environment]
         finally:
             QApplication.restoreOverrideCursor()
         if failure:

@@ -29,6 +29,7 @@ from PySide6.QtGui import QUndoStack
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.limits import object_text_problems, quantity_problem
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import (
     Company,
@@ -265,7 +266,13 @@ class ProjectService(QObject):
     ) -> None:
         """Create ``path`` with the wizard's answers and open it (raises EcoCheckError)."""
         sites = list(sites) or [Site("本社工場")]
-        project = Project(company=company, sites=sites, contracts=list(contracts))
+        contracts = list(contracts)
+        problems = object_text_problems(company, "company")
+        for i, item in enumerate([*sites, *contracts]):
+            problems += object_text_problems(item, f"{type(item).__name__.lower()}[{i}]")
+        if problems:
+            raise EcoCheckError(*problems)
+        project = Project(company=company, sites=sites, contracts=contracts)
         if first_fy is not None:
             project.fiscal_years[first_fy] = FiscalYearData(first_fy)
         self.create_from(path, project)
@@ -632,6 +639,10 @@ class ProjectService(QObject):
         if current is None or column.kind == QUANTITY:
             if column.kind == QUANTITY:
                 quantity = parse_quantity(text)
+                # Typed or pasted, the same physical limit as every import (core.limits).
+                implausible = quantity_problem(line.energy, quantity, line.unit)
+                if implausible is not None:
+                    raise EcoCheckError(implausible)
                 if current is None:
                     return EnergyRecord(month, line.energy, quantity, line.unit, line.site)
                 return replace(current, quantity=quantity)
@@ -783,8 +794,20 @@ class ProjectService(QObject):
 
     # -- company, sites, contracts, fiscal years --------------------------------------------
 
+    def _bad_text(self, item: object, where: str) -> bool:
+        """Tell the user (failed) about text over core.limits' caps or with an unpaired
+        surrogate, which the file, the CSV and the PDF cannot hold; True if there was any."""
+        problems = object_text_problems(item, where)
+        if problems:
+            self.failed.emit(problems)
+        return bool(problems)
+
     def set_company(self, company: Company) -> None:
         project = self._require()
+        # Text the file, the CSV and the PDF cannot hold (an unpaired surrogate, a name over
+        # core.limits' caps) is refused with a message, never raised from the store.
+        if self._bad_text(company, "company"):
+            return
         if company != project.company:
             self.undo_stack.push(
                 ValueCommand(
@@ -799,6 +822,8 @@ class ProjectService(QObject):
 
     def set_fiscal_year(self, data: FiscalYearData) -> None:
         project = self._require()
+        if self._bad_text(data, "fiscal_year"):
+            return
         before = project.fiscal_years.get(data.year)
         if data != before:
             self.undo_stack.push(
@@ -825,6 +850,8 @@ class ProjectService(QObject):
 
     def set_contract(self, contract: SupplyContract) -> None:
         project = self._require()
+        if self._bad_text(contract, "contract"):
+            return
         before = project.contract_for(contract.site, contract.energy)
         if contract != before:
             self.undo_stack.push(
@@ -858,6 +885,8 @@ class ProjectService(QObject):
 
     def upsert_site(self, site: Site) -> None:
         project = self._require()
+        if self._bad_text(site, "site"):
+            return
         if site not in project.sites:
             self._run(lambda: self._write_site(site))
 

@@ -28,7 +28,7 @@ class Cancelled(Exception):
 class Worker(QObject):
     progressed = Signal(int, int)  # done, total
     finished = Signal(object)  # the work's result
-    failed = Signal(object)  # list[Message] (an EcoCheckError) or an OS error text
+    failed = Signal(object)  # list[Message] (input or environment) or a defect's text
     cancelled = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -63,10 +63,14 @@ class Worker(QObject):
             self.cancelled.emit()
         except EcoCheckError as error:
             self.failed.emit(list(error.messages))
-        except OSError as error:
-            self.failed.emit(f"{error.strerror or error} ({error.filename or ''})")
-        except Exception as error:  # a defect: still end the busy state, and say what happened
-            self.failed.emit(f"{type(error).__name__}: {error}")
+        except Exception as error:  # the environment as a catalogue message; else a defect
+            from ecocheck_desktop.core.limits import environment_message
+
+            environment = environment_message(error, getattr(error, "filename", None) or "")
+            if environment is not None:  # permissions, a full disk, a locked file, ...
+                self.failed.emit([environment])
+            else:  # a defect: still end the busy state, and say what happened
+                self.failed.emit(f"{type(error).__name__}: {error}")
         else:
             if self._cancel.is_set():
                 self.cancelled.emit()

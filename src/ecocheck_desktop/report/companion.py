@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop import __version__
+from ecocheck_desktop.exchange.csv_safety import neutralise  # the one CSV cell guard
 from ecocheck_desktop.report.output import write_atomically
 
 if TYPE_CHECKING:
@@ -28,8 +29,6 @@ SCHEMA_NAME = "ecocheck-companion"
 SCHEMA_VERSION = 1
 _SIX_PLACES = Decimal("0.000001")
 _INTENSITY_KEYS = ("revenue", "production", "employee", "floor_area")
-# A spreadsheet runs a cell as a formula when it starts with one of these (OWASP CSV injection).
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 # Column order of the CSV = key order of each JSON record.
 FIELDS: tuple[str, ...] = (
@@ -172,13 +171,6 @@ def _csv_cell(value: object) -> object:
 
 def _intensities(year: YearResult) -> dict[str, float | int | None]:
     return {i.key: _number(i.value) for i in year.intensities if i.key in _INTENSITY_KEYS}
-
-
-def neutralise(value: object) -> object:
-    """A CSV cell that no spreadsheet will run as a formula; numbers are left as numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def companion_csv(records: list[dict[str, Any]]) -> bytes:

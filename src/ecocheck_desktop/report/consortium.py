@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ecocheck_desktop.report.companion import neutralise
+from ecocheck_desktop.exchange.csv_safety import neutralise
 from ecocheck_desktop.report.output import write_atomically
 
 if TYPE_CHECKING:

@@ -83,6 +83,32 @@ def safe(value: object, limit: int | None = None) -> str:
     return escape(clean(value, limit), _ESCAPES).replace("\n", "<br/>")
 
 
+# reportlab cannot split one table row over two pages: a cell taller than the frame (a
+# 4,000-character company name) raises LayoutError. No cell or boxed text grows beyond this.
+MAX_CELL_HEIGHT = 90 * mm
+
+
+def fit(markup: str, style: Any, width: float, max_height: float = MAX_CELL_HEIGHT) -> Paragraph:
+    """``markup`` as a Paragraph of ``width`` points, shortened with … to ``max_height``.
+
+    Text that fits is returned whole (with its markup); longer text keeps as much of its
+    beginning as fits, so anything a user can enter prints, wrapped or shortened, never an error.
+    """
+    paragraph = Paragraph(markup, style)
+    if paragraph.wrap(width, max_height * 100)[1] <= max_height:
+        return paragraph
+    plain = paragraph.getPlainText()
+    low, high = 0, len(plain)
+    while low < high:  # the longest beginning that still fits
+        middle = (low + high + 1) // 2
+        candidate = Paragraph(escape(plain[:middle].rstrip() + "…", _ESCAPES), style)
+        if candidate.wrap(width, max_height * 100)[1] <= max_height:
+            low = middle
+        else:
+            high = middle - 1
+    return Paragraph(escape(plain[:low].rstrip() + "…", _ESCAPES), style)
+
+
 class Styles:
     """The paragraph styles of one edition (Japanese wraps between any two characters)."""
 
@@ -161,7 +187,7 @@ def table(
             if stringWidth(plain, FONT_NAME, styles.cell.fontSize) <= room[column]:
                 return plain
         style = styles.cell_right if column in numeric_columns else styles.cell
-        return Paragraph(value, style)
+        return fit(value, style, room[column])
 
     data = [[cell(h, i, head=True) for i, h in enumerate(header)]]
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]

@@ -33,6 +33,33 @@ MESSAGES_JA: dict[str, str] = {
     ".ecocheck、.csv、.xlsx、.json のいずれかを選んでください。",
     "bills.encoding_unknown": "ファイル {file} の文字コードが UTF-8 でも Shift_JIS でもありません。"
     "Excel で「CSV UTF-8」形式で保存し直してから、もう一度読み込んでください。",
+    "bills.encoding_mixed": "この行は、ほかの行と文字コードが違います（ほかの行は {encoding}）。"
+    "このまま読むと文字化けするため読み込みません。Excel でファイル全体を「CSV UTF-8」形式で"
+    "保存し直してください。",
+    "bills.encoding_bad_row": "この行の文字コードは UTF-8 でも Shift_JIS でもありません"
+    "（ISO-2022-JP やバイナリなど）。Excel で「CSV UTF-8」形式で保存し直してから、もう一度"
+    "読み込んでください。",
+    "bills.quote_unclosed": '{first} 行目で始まる引用符（"）がセルの終わりで閉じていないため、'
+    "{first}～{last} 行目が1つのセルにつながってしまいます。引用符を直してください。",
+    "table.unpacked_too_large": "ファイル {file} のシートのデータは展開すると {size_mb} MB あります"
+    "（上限 {limit_mb} MB）。ブックには請求書の表だけを入れてください。",
+    "table.too_many_rows": "ファイル {file} は {limit} 行を超えています。年度ごとなど、小さな"
+    "ファイルに分けてください。",
+    "table.too_many_cells": "ファイル {file} の入力済みのセルが {limit} 個を超えています。最初の"
+    "シートには請求書の表だけを入れてください。",
+    "table.too_much_text": "ファイル {file} の文字は合計 {limit} 文字を超えています。請求書の表と"
+    "しては大きすぎるため、長い文章を削除してください。",
+    "file.not_regular": "{file} は普通のファイルではありません"
+    "（フォルダー、デバイス、パイプなど）。保存されたファイルを選んでください。",
+    "file.too_large": "ファイル {file} は {size_mb} MB です。この種類のファイルの上限は"
+    " {limit_mb} MB です。",
+    "text.too_long": "文字数が {length} 文字あります。ここに入力できるのは {limit} 文字までです。",
+    "text.bad_characters": "文字として正しくない文字（対になっていないサロゲート）が"
+    "含まれています。",
+    "quantity.implausible": "{energy}の使用量 {value} {unit} は、請求書の1行としてありえない"
+    "大きさです（上限 {limit} {table_unit}）。単位と桁を確かめてください。",
+    "file.environment": "{file} を扱えません（{reason}）。ファイルとフォルダーがあるか、読み書きの"
+    "権限があるか、ほかのプログラムが開いていないか、ディスクに空きがあるかを確かめてください。",
     "bills.no_header": "ファイル {file} は空です（見出しの行が見つかりません）。",
     "bills.no_rows": "ファイル {file} には見出しの行だけがあり、請求書の行がありません。",
     "bills.title_rows_skipped": "表の見出しは {header_row} 行目にあります。それより上の行は"
@@ -265,8 +292,10 @@ MESSAGES_JA: dict[str, str] = {
     "ほかのプログラムによって変更されました）。先に「ファイル」→「コピーとして保存…」で保存するか、"
     "ウィンドウを閉じて変更を破棄してください。",
     # --- bill scans (store/evidence.py, store/project_file.py) -------------------------------
-    "evidence.bad_type": "添付ファイル {filename} は PDF・JPEG・PNG のいずれでもありません"
+    "evidence.bad_type": "添付ファイル {filename} は PDF・JPEG・PNG・HEIC のいずれでもありません"
     "（中身で確認しました）。",
+    "evidence.incomplete": "添付ファイル {filename} は {kind} ファイルの始まり方をしていますが、"
+    "最後までそろっていません（途中で切れているか壊れています）。保存またはスキャンし直してください。",
     "evidence.damaged": "{file} の添付ファイル {filename}（{evidence_id} 番）が壊れています"
     "（{reason}）。プロジェクトのほかの部分は影響を受けていません。請求書のスキャンを添付し"
     "直してください。",

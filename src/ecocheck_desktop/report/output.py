@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.tempfiles import remove_stale
 
 register(
     {
@@ -28,6 +29,7 @@ register(
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
     folder = path.parent if str(path.parent) else Path(".")
+    remove_stale(path)  # what a killed earlier export left behind
     temp_name: str | None = None
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

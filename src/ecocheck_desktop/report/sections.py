@@ -49,6 +49,7 @@ from ecocheck_desktop.report.layout import (
     PAGE_MARGIN,
     Styles,
     clean,
+    fit,
     numbered_canvas,
     safe,
     table,
@@ -83,6 +84,11 @@ if TYPE_CHECKING:
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = PAGE_MARGIN
 FRAME_WIDTH_MM = (PAGE_WIDTH - 2 * MARGIN) / mm  # 178 mm
+# The value column of the company profile, inside reportlab's default 6 pt cell padding.
+_PROFILE_VALUE_WIDTH = (FRAME_WIDTH_MM - 48) * mm - 12
+# A profile row may fill a page (the frame, less its 6 pt paddings and some room), not more:
+# reportlab cannot split one row, so a longer value is shortened with … (layout.fit).
+_PROFILE_MAX_HEIGHT = PAGE_HEIGHT - MARGIN - 18 * mm - 12 - 8 * mm
 APPENDIX_ROW_LIMIT = 600
 NOTE_LIMIT = 40
 # The sections a user may leave out, in report order (the cover and summary, the disclaimer
@@ -456,7 +462,13 @@ class ReportBuilder:
         self.h1("s.profile")
         # Full user text here (wrapped anywhere), never cut: this is where long names are read.
         profile = Table(
-            [[self.p(safe(k), s.small), self.p(safe(v), s.user)] for k, v in rows],
+            [
+                [
+                    self.p(safe(k), s.small),
+                    fit(safe(v), s.user, _PROFILE_VALUE_WIDTH, _PROFILE_MAX_HEIGHT),
+                ]
+                for k, v in rows
+            ],
             colWidths=[48 * mm, (FRAME_WIDTH_MM - 48) * mm],
             hAlign="LEFT",
         )

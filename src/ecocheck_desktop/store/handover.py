@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.tempfiles import remove_stale
 from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile, _now, inspect_header
 
@@ -129,6 +130,7 @@ def _write_copy(
     """Back up ``source_conn`` into ``target`` atomically; with ``mark``, add the mark row and
     meta to the copy. Returns the mark's change-log id."""
     folder = target.parent
+    remove_stale(target)  # a killed earlier hand-over's copy (up to the project's size)
     temp: Path | None = None
     mark_id: int | None = None
     try:
@@ -208,6 +210,26 @@ def ensure_project_id(project_file: ProjectFile) -> str:
     return project_file.meta()["project_id"]
 
 
+def check_project_values(project_file: ProjectFile) -> None:
+    """Refuse to hand over what calc, report and export refuse: a value the project file's
+    validation rejects (load), a unit that does not fit the energy or a quantity beyond any
+    bill (core.limits), or data the calculation cannot use. The copy is never written then."""
+    from ecocheck_desktop.core import limits
+    from ecocheck_desktop.core.footprint import calculate
+
+    where = {"file": str(project_file.path)}
+    project = project_file.load()
+    problems = limits.project_problems(project, text=False)
+    if problems:
+        raise EcoCheckError(*(Message(m.code, m.params, {**where, **m.where}) for m in problems))
+    try:
+        calculate(project, strict=False)
+    except EcoCheckError as error:
+        raise EcoCheckError(
+            *(Message(m.code, m.params, {**where, **m.where}) for m in error.messages)
+        ) from None
+
+
 def hand_over(project_file: ProjectFile, target: Path, by: str = "") -> HandoverMark:
     """Write a hand-over copy of the open ``project_file`` to ``target`` and note it on both
     sides. Raises EcoCheckError (handover.* / store.*) and then changes nothing."""
@@ -215,6 +237,7 @@ def hand_over(project_file: ProjectFile, target: Path, by: str = "") -> Handover
     if project_file.read_only:
         raise EcoCheckError(Message("store.not_writable", where={"file": str(project_file.path)}))
     _check_target(project_file.path, target)
+    check_project_values(project_file)
     by = by or project_file.user
     project_id = ensure_project_id(project_file)
     at = _now()

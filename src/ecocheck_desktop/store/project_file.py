@@ -684,13 +684,21 @@ class ProjectFile:
             _pread(self._fd, 100),
         )
 
-    def _check_identity(self) -> None:
+    def _check_identity(self, *, inode_only: bool = False) -> None:
+        """Raise ``store.changed_on_disk`` when the file is no longer the one we wrote.
+
+        ``inode_only`` (just before COMMIT): inside our own transaction SQLite may already
+        have spilled pages of a large change into the file (a scan bigger than the page cache),
+        so its size, mtime and header are ours to change then; the path must still name our
+        inode. Outside our transactions everything must be as we left it.
+        """
         if self._changed_on_disk:
             raise _error("store.changed_on_disk", self.path)
         if self._fd is None:
             return
         try:
-            same = self._snapshot() == self._identity
+            now = self._snapshot()
+            same = now[:4] == self._identity[:4] if inode_only else now == self._identity
         except OSError:
             same = False  # the path is gone (moved away, deleted)
         if not same:
@@ -876,7 +884,7 @@ class ProjectFile:
         self._depth = 1
         try:
             yield conn
-            self._check_identity()
+            self._check_identity(inode_only=True)
             conn.execute("COMMIT")
         except BaseException as error:
             with suppress(sqlite3.Error):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecocheck_desktop.core.limits import MAX_SITE_NAME, text_limit
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import FiscalYearData, Site, SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
@@ -87,10 +88,12 @@ class CompanyPage(Page):
                 widget.addItems(JSIC_MANUFACTURING)
                 line = widget.lineEdit()
                 assert line is not None
+                line.setMaxLength(text_limit("Company", key))
                 line.editingFinished.connect(self._save_profile)
                 widget.activated.connect(self._save_profile)
             else:
                 widget = QLineEdit(self.profile_box)
+                widget.setMaxLength(text_limit("Company", key))  # the caps of core.limits
                 widget.editingFinished.connect(self._save_profile)
             widget.setObjectName(f"company_{key}")
             self.profile[key] = widget
@@ -132,6 +135,7 @@ class CompanyPage(Page):
         self.sites.setWordWrap(True)
         add_site = QHBoxLayout()
         self.new_site = QLineEdit(self.sites_box)
+        self.new_site.setMaxLength(MAX_SITE_NAME)
         self.add_site_button = QPushButton(self.sites_box)
         self.add_site_button.clicked.connect(self._add_site)
         add_site.addWidget(self.new_site, 1)
