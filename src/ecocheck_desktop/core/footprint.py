@@ -380,10 +380,10 @@ def _lpg_conversion(
     figures live in energy_conversion.tsv), or the supplier's stated kg/m3 (delivery slip).
     """
     conversion = factors.conversion(shk_year)
-    choice = (getattr(contract, "lpg_conversion", "") or "propane") if contract else "propane"
-    source = str(getattr(contract, "lpg_source", "") or "").strip()
+    choice = (contract.lpg_conversion or "propane") if contract else "propane"
+    source = contract.lpg_source.strip() if contract else ""
     if choice == "kg_per_m3":
-        kg_per_m3 = getattr(contract, "lpg_kg_per_m3", None)
+        kg_per_m3 = contract.lpg_kg_per_m3 if contract else None
         if kg_per_m3 is None:
             raise EcoCheckError(
                 Message(
