@@ -1,8 +1,9 @@
 """The footprint calculation: Scope 1, Scope 2 (three bases), energy, and their aggregations.
 
-Owns the rules of DESIGN.md "Calculation rules" and reference/factors.md, applied to a
-:class:`~ecocheck_desktop.core.model.Project`, and the frozen result objects the report, the GUI
-and ``ecocheck calc --json`` read. Arithmetic is exact ``Decimal`` (a wide local context, so
+Owns the calculation rules (docs/methodology.md) applied to a
+:class:`~ecocheck_desktop.core.model.Project`: :func:`calculate` returns the frozen results
+(core.results) that the report, the GUI and ``ecocheck calc --json`` read. Arithmetic is exact
+``Decimal`` (a wide local context, so
 products and sums never round); the only inexact steps are the repeating divisions (44/12,
 carried to 40 significant digits; LPG m3 / 502 or 355; the Nm3 ratio). Rounding for display
 happens only in :meth:`Footprint.to_json_dict` (6 decimals) and in the views.
