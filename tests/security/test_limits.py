@@ -369,8 +369,8 @@ def test_stale_temporary_files_of_a_target_are_removed(tmp_path: Path) -> None:
 
 
 def test_an_export_cleans_up_after_a_killed_one(tmp_path: Path) -> None:
-    from ecocheck_desktop.commands.demo import demo_project
     from ecocheck_desktop.exchange.bills import write_bills_csv
+    from ecocheck_desktop.exchange.demo import demo_project
     from ecocheck_desktop.exchange.json_io import write_json
     from ecocheck_desktop.report.output import write_atomically
 
@@ -418,7 +418,7 @@ def test_company_dataclass_fields_all_have_a_cap() -> None:
 
 
 def test_project_problems_cover_values_and_optionally_text() -> None:
-    from ecocheck_desktop.commands.demo import demo_project
+    from ecocheck_desktop.exchange.demo import demo_project
 
     project = demo_project()
     assert limits.project_problems(project) == []

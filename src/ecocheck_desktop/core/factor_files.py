@@ -75,7 +75,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "page",
         "line",
     ),
-    # Past-year rows bundled one by one from a cited publication (reference/history/).
+    # Past-year rows bundled one by one from a cited publication (resources/factors/NOTICE.md).
     "electricity_sourced": (
         "reg_no",
         "retailer",

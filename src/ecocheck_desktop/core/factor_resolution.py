@@ -507,7 +507,7 @@ def record_factor(
         except EcoCheckError as error:
             if not any(m.code == "factor.electricity_missing" for m in error.messages):
                 raise
-        # No list for this year: never another year's value silently (DESIGN.md). An
+        # No list for this year: never another year's value silently (docs/methodology.md). An
         # estimate only when the user chose one; else the user is asked for the figure.
         if contract is not None and contract.factor_choice == "estimate":
             estimate = factors.electricity_estimate(

@@ -41,6 +41,7 @@ from ecocheck_desktop.core.factor_records import (
     refrigerant_key,
 )
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.resources import installed_factors_dir, resource_path
 
 register(
     {
@@ -114,12 +115,8 @@ class FactorLibrary(EditionReaders):
         bundled library is loaded, none when an explicit ``folder`` is given; ``False`` = none.
         """
         if folder is None:
-            from ecocheck_desktop.resources import resource_path
-
             folder = resource_path("factors")
             if installed is None:
-                from ecocheck_desktop.core.factor_packages import installed_factors_dir
-
                 installed = installed_factors_dir()
         editions = read_manifest(folder, "bundled")
         folders = {edition_id: folder for edition_id in editions}

@@ -155,7 +155,7 @@ def calculate(
     with decimal.localcontext(CALCULATION_CONTEXT):
         # month -> (the company's business year, which groups the results; the April-March
         # 年度 (SHK year), which chooses the fuel table, the electricity list and the 省エネ法
-        # conversion, whatever the business year: DESIGN.md "The SHK year is April-March").
+        # conversion, whatever the business year (docs/methodology.md).
         fiscal_year_of_month: dict[str, tuple[int, int]] = {}
         groups: dict[tuple[Any, ...], Group] = {}
         known_month, known_group = fiscal_year_of_month.get, groups.get

@@ -254,7 +254,7 @@ class Footprint:
         raise KeyError(fiscal_year)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The ``ecocheck calc --json`` object (DESIGN.md "Contracts")."""
+        """The ``ecocheck calc --json`` object (docs/calc-json.md)."""
         return {
             "company": self.company,
             "results": [_year_json(year) for year in self.years],

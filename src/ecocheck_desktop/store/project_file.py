@@ -697,8 +697,8 @@ class ProjectFile:
         if self._fd is None:
             return
         try:
-            now = self._snapshot()
-            same = now[:4] == self._identity[:4] if inode_only else now == self._identity
+            now, known = self._snapshot(), self._identity or ()
+            same = now[:4] == known[:4] if inode_only else now == known
         except OSError:
             same = False  # the path is gone (moved away, deleted)
         if not same:
