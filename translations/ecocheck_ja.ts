@@ -2357,6 +2357,10 @@ National average: one factor for all of Japan, for comparison.</source>
 <context>
     <name>SupplierSearch</name>
     <message>
+        <source>FY%1 has no full list, but this retailer&apos;s FY%1 factor is bundled from a published source: it is used (no need to enter it).</source>
+        <translation>%1年度の一覧は全体を同梱していませんが、この電気事業者の%1年度の係数は公表資料から同梱しています。その値を使います（入力は不要です）。</translation>
+    </message>
+    <message>
         <source>No official list for FY%1 is installed. Type the name as on your bill and enter the factor from the supplier&apos;s page below.</source>
         <translation>%1年度の公表一覧は入っていません。請求書どおりに名前を入力し、下で事業者のページの係数を入力してください。</translation>
     </message>

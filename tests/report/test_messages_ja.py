@@ -332,6 +332,13 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "targets.national_rebased": ({"base_year": 2020}, {}),
     "targets.sbt_42_caveat": ({}, {}),
     "calc.fiscal_year_absent": ({"fiscal_year": 2030, "present": "2024, 2025"}, {}),
+    "factor.supplier_did_you_mean": (
+        {"supplier": "東京電力EP", "fiscal_year": 2025, "candidates": "A0269 東京電力EP(株)"},
+        {"energy": "electricity", "fiscal_year": 2025},
+    ),
+    "calc.factor_where_bills": ({"file": "bills.csv"}, {}),
+    "calc.factor_where_project": ({"file": "a.ecocheck"}, {}),
+    "calc.factor_where_json": ({"file": "a.json"}, {}),
     "report.fiscal_year_absent": ({"fiscal_year": 2030}, {}),
     "report.no_data": ({}, {}),
     "report.bad_language": ({"lang": "fr"}, {}),

@@ -30,8 +30,22 @@ register(
     {
         "calc.fiscal_year_absent": "The data has no fiscal year {fiscal_year}"
         " (fiscal years present: {present})",
+        # Where the missing electricity factor is entered, by the kind of input (issue 15).
+        "calc.factor_where_bills": "In {file}, fill in on that site's electricity rows the"
+        " columns factor_basic and factor_adjusted (基礎排出係数, 調整後排出係数, in t-CO2/kWh)"
+        " and factor_source (係数の出典: the retailer's 「電源構成・CO2排出係数」 page or the"
+        " bill)",
+        "calc.factor_where_project": "Open {file} in EcoCheck Desktop: 会社情報 (Company) >"
+        " 事業所と供給契約 > 契約の編集 (Edit contract), enter the basic and adjusted factors with"
+        " their source, or choose 推計 (estimate)",
+        "calc.factor_where_json": "In {file}, on that site's electricity contract (contracts[]):"
+        ' factor_choice "user", factor_basic, factor_adjusted (t-CO2/kWh) and factor_source;'
+        ' or factor_choice "estimate" with estimate_basis "substitute" or "retailer"',
     }
 )
+
+# The codes that mean "enter the electricity factor" (core/footprint.py, core/factors.py).
+_FACTOR_NEEDED = ("factor.needed", "factor.electricity_missing")
 
 _LABEL_WIDTH = 38  # display columns; Japanese characters take two
 
@@ -115,10 +129,19 @@ def _table(footprint: Footprint, years: list[YearResult]) -> str:
 
 
 def _in_file(error: EcoCheckError, path: Path) -> EcoCheckError:
-    """The same messages, located in the input file (the core does not know the file)."""
-    return EcoCheckError(
-        *(Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages)
-    )
+    """The same messages, located in the input file (the core does not know the file), then
+    where a missing factor is entered for that kind of input."""
+    messages = [Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages]
+    if any(m.code in _FACTOR_NEEDED for m in messages):
+        suffix = path.suffix.lower()
+        kind = {".csv": "bills", ".xlsx": "bills", ".json": "json"}.get(suffix, "project")
+        messages.append(Message(f"calc.factor_where_{kind}", {"file": str(path)}))
+    return EcoCheckError(*messages)
+
+
+def in_file(error: EcoCheckError, path: Path) -> EcoCheckError:
+    """``_in_file`` for the other commands (``report``)."""
+    return _in_file(error, path)
 
 
 def run(args: argparse.Namespace) -> int:

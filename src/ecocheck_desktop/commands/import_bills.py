@@ -69,8 +69,17 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
             )
 
     # Built under a temporary name and renamed only when every scan is in (store.atomic).
+    # A JSON export is taken back exactly as written (its years keep their own locks).
     ProjectFile.create(output, project, user=user, fill=add_attachments).close()
     return project
+
+
+def _lock_years(project: Project) -> None:
+    """Lock each imported year to the electricity edition it is calculated with (issue 15)."""
+    from ecocheck_desktop.core.factors import default_library
+    from ecocheck_desktop.core.recalc import first_locks
+
+    project.fiscal_years.update(first_locks(project, default_library()))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
     project = project_from_bills(result, args.company or name_from_file(source))
+    _lock_years(project)
     ProjectFile.create(output, project, user=user_name()).close()
     print(f"{output}: {len(project.records)} records ({project.company.name})")
     return 0

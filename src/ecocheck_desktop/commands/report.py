@@ -59,16 +59,23 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     if suffix == ".pdf":
+        from ecocheck_desktop.commands.calc import in_file
         from ecocheck_desktop.report.pdf import build_report
 
-        build_report(
-            project,
-            output,
-            lang=getattr(args, "lang", "ja") or "ja",
-            fiscal_years=[fiscal_year] if fiscal_year is not None else None,
-            footprint=footprint,
-            sections=_sections(getattr(args, "sections", None)),
-        )
+        try:
+            build_report(
+                project,
+                output,
+                lang=getattr(args, "lang", "ja") or "ja",
+                fiscal_years=[fiscal_year] if fiscal_year is not None else None,
+                footprint=footprint,
+                sections=_sections(getattr(args, "sections", None)),
+            )
+        except EcoCheckError as error:
+            # A year that cannot be reported names the input file and what to enter where.
+            if any("file" in m.where for m in error.messages):
+                raise
+            raise in_file(error, Path(args.input)) from None
     else:
         records = key_figures(project, footprint)
         if fiscal_year is not None:

@@ -146,6 +146,12 @@ _UNIT_LOOKUP.update(
             "立米": "m3",
             "千立方メートル": "千m3",
             "nm^3": "Nm3",
+            # The JIS way of writing normal cubic metres (m³N), as printed on many gas bills.
+            "m3N": "Nm3",
+            "m^3N": "Nm3",
+            "千m3N": "千Nm3",
+            "ノルマル立方メートル": "Nm3",
+            "ノルマル立米": "Nm3",
             "キログラム": "kg",
             "トン": "t",
             "ton": "t",

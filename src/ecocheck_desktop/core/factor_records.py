@@ -224,15 +224,21 @@ class SupplierList:
             elif needle:
                 matcher.set_seq1(folded)
                 # The cheap upper bounds first, as difflib.get_close_matches does.
+                ratio = 0.0
                 if (
-                    matcher.real_quick_ratio() < _FUZZY_CUTOFF
-                    or matcher.quick_ratio() < _FUZZY_CUTOFF
+                    matcher.real_quick_ratio() >= _FUZZY_CUTOFF
+                    and matcher.quick_ratio() >= _FUZZY_CUTOFF
                 ):
+                    ratio = matcher.ratio()
+                shared = _shared_start(needle, folded)
+                if ratio >= _FUZZY_CUTOFF:
+                    score = 5.0 - ratio  # 4.0 … 4.4: better ratios first
+                elif shared >= _SHARED_START_MIN:
+                    # "東京電力EP" for 東京電力エナジーパートナー: the typed name's start (at
+                    # least 4 characters and half of what was typed) begins the list name.
+                    score = 5.5 - shared / (10 * len(needle))
+                else:
                     continue
-                ratio = matcher.ratio()
-                if ratio < _FUZZY_CUTOFF:
-                    continue
-                score = 5.0 - ratio  # 4.0 … 4.4: better ratios first
             else:
                 continue
             ranked.append((score, index, row))
@@ -269,6 +275,17 @@ _NUMBER_FIRST = re.compile(
 )
 _NUMBER_LAST = re.compile(r"^(.*?)[\s(]*([A-Z]\d{4})\)?\s*$", re.DOTALL)
 _FUZZY_CUTOFF = 0.6
+_SHARED_START_MIN = 4
+
+
+def _shared_start(needle: str, folded: str) -> int:
+    """Characters the two names share from their start; 0 unless half the needle or more."""
+    shared = 0
+    for a, b in zip(needle, folded, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared if shared * 2 >= len(needle) else 0
 
 
 def normalize_name(text: str) -> str:
@@ -305,3 +322,37 @@ def refrigerant_key(text: str) -> str:
     folded = DASHES.sub("", re.sub(r"[\s\-_]", "", folded))
     # "HFC-32", "R-32" and "R32" name the same gas; HCFC-22 is R-22, CFC-12 is R-12.
     return re.sub(r"^(HCFC|HFC|CFC|R)(?=\d)", "R", folded)
+
+
+_SUGGESTIONS = 3  # names offered in the warning on an unmatched supplier
+
+
+def supplier_suggestions(
+    table: SupplierList, kind: str, fiscal_year: int, supplier: str
+) -> Message | None:
+    if not normalize_name(split_supplier(supplier)[1]):
+        return None  # blank or a bare number: nothing to be close to
+    rows = [row for row in table.search(supplier) if row.row_kind != "grid"][:_SUGGESTIONS]
+    if not rows:
+        return None
+    candidates = ", ".join(f"{row.reg_no} {row.supplier}".strip() for row in rows)
+    return Message(
+        "factor.supplier_did_you_mean",
+        {"supplier": supplier, "fiscal_year": fiscal_year, "candidates": candidates},
+        {"energy": "city_gas" if kind == "gas" else kind, "fiscal_year": fiscal_year},
+    )
+
+
+def find_menu(rows: list[SupplierFactor], menu: str) -> SupplierFactor | None:
+    """Exact (normalised) menu name, else a bare letter/name that one row's menu starts with."""
+    wanted = normalize_menu(menu)
+    for row in rows:
+        if normalize_menu(row.menu) == wanted:
+            return row
+    candidates = [
+        row
+        for row in rows
+        if normalize_menu(re.sub(r"\((残差|参考値)\).*$", "", row.menu))
+        in (wanted, f"メニュー{wanted}".casefold())
+    ]
+    return candidates[0] if len(candidates) == 1 else None

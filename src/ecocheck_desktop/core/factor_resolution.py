@@ -364,6 +364,11 @@ class FactorLookups:
                 default = self.fuel_factor(fiscal_year, "city_gas")
                 # An unmatched gas supplier warns as an unmatched retailer does (factors owns it).
                 unmatched = self.library.gas_supplier_warning(fiscal_year, supplier)
+                hint = (
+                    self.library.supplier_suggestions("gas", fiscal_year, supplier)
+                    if unmatched is not None
+                    else None
+                )
                 return ResolvedFactor(
                     default.basic,
                     default.adjusted,
@@ -374,7 +379,7 @@ class FactorLookups:
                     default.edition_title,
                     default.source_url,
                     default.unit,
-                    (*default.warnings, *((unmatched,) if unmatched is not None else ())),
+                    (*default.warnings, *(m for m in (unmatched, hint) if m is not None)),
                 )
             basic, adjusted, edition_id, label = found
             title, url = self.edition_info(edition_id)

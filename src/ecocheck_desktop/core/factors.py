@@ -22,11 +22,11 @@ Decisions (also in resources/factors/NOTICE.md and the manifest notes):
 from __future__ import annotations
 
 import copy
-import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from ecocheck_desktop.core import factor_records
 from ecocheck_desktop.core.factor_files import EditionReaders, manifest_error, read_manifest
 from ecocheck_desktop.core.factor_records import (
     Edition,
@@ -37,7 +37,6 @@ from ecocheck_desktop.core.factor_records import (
     Scope3Factor,
     SupplierFactor,
     SupplierList,
-    normalize_menu,
     refrigerant_key,
 )
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
@@ -71,6 +70,9 @@ register(
         " the retailer's 「電源構成・CO2排出係数」 page or the bill, with its source",
         "factor.supplier_ambiguous": "'{supplier}' matches more than one supplier equally:"
         " {candidates}; enter the registration number",
+        "factor.supplier_did_you_mean": "'{supplier}' is not an exact name in the fiscal year"
+        " {fiscal_year} list; close names: {candidates}. If one is yours, enter its"
+        " registration number to use its factor",
         "factor.gas_supplier_unknown": "Gas supplier '{supplier}' is not in the gas list for fiscal"
         " year {fiscal_year}; the default city-gas factor is used",
         "factor.gas_no_list": "No gas supplier list for fiscal year {fiscal_year}: the default"
@@ -277,7 +279,7 @@ class FactorLibrary(EditionReaders):
         name = f"{rows[0].reg_no} {rows[0].supplier}".strip()
         menus = [r for r in rows if r.row_kind in ("menu", "residual", "reference")]
         if menu.strip():
-            row = _find_menu(menus, menu)
+            row = factor_records.find_menu(menus, menu)
             if row is None:
                 raise EcoCheckError(
                     Message(
@@ -321,8 +323,11 @@ class FactorLibrary(EditionReaders):
             {"supplier": supplier, "fiscal_year": fiscal_year, "value": row.basic},
             {"energy": "electricity", "fiscal_year": fiscal_year},
         )
+        hint = factor_records.supplier_suggestions(table, "electricity", fiscal_year, supplier)
         # The list prints the 代替値 once; it serves as both the basic and the adjusted factor.
-        return ElectricityResolution(row, row.basic, row.basic, "substitute", (warning,))
+        return ElectricityResolution(
+            row, row.basic, row.basic, "substitute", (warning, *((hint,) if hint else ()))
+        )
 
     def national_average(self, fiscal_year: int) -> tuple[Decimal, Edition] | None:
         edition = self.electricity_edition(fiscal_year)
@@ -432,7 +437,7 @@ class FactorLibrary(EditionReaders):
         }
         where = {"energy": "city_gas" if kind == "gas" else "heat", "fiscal_year": fiscal_year}
         if menu.strip():
-            row = _find_menu(rows, menu)
+            row = factor_records.find_menu(rows, menu)
             if row is None:
                 raise EcoCheckError(
                     Message("factor.supplier_menu_unknown", {**params, "menu": menu}, where)
@@ -447,6 +452,18 @@ class FactorLibrary(EditionReaders):
         assert row.basic is not None and row.adjusted is not None  # supplier lists require both
         label = " ".join(part for part in (row.supplier, row.menu) if part)
         return row.basic, row.adjusted, edition.id, label
+
+    def supplier_suggestions(self, kind: str, fiscal_year: int, supplier: str) -> Message | None:
+        """``factor.supplier_did_you_mean`` for a supplier name the year's list lacks, naming
+        the closest names (never choosing one); None when there is no list or nothing close."""
+        edition = {"electricity": self.electricity_edition, "gas": self.gas_edition}[kind](
+            fiscal_year
+        )
+        if edition is None or not supplier.strip():
+            return None
+        return factor_records.supplier_suggestions(
+            self._lists[edition.id], kind, fiscal_year, supplier
+        )
 
     def gas_supplier_warning(self, fiscal_year: int, supplier: str) -> Message | None:
         """The warning for a named gas supplier that gets the default factor (None if listed)."""
@@ -545,21 +562,6 @@ _DEFAULT_ROW_ORDER = {
     "grid": "single",
     "reference": "reference",
 }
-
-
-def _find_menu(rows: list[SupplierFactor], menu: str) -> SupplierFactor | None:
-    """Exact (normalised) menu name, else a bare letter/name that one row's menu starts with."""
-    wanted = normalize_menu(menu)
-    for row in rows:
-        if normalize_menu(row.menu) == wanted:
-            return row
-    candidates = [
-        row
-        for row in rows
-        if normalize_menu(re.sub(r"\((残差|参考値)\).*$", "", row.menu))
-        in (wanted, f"メニュー{wanted}".casefold())
-    ]
-    return candidates[0] if len(candidates) == 1 else None
 
 
 def _resolution(row: SupplierFactor, how: str, fiscal_year: int) -> ElectricityResolution:

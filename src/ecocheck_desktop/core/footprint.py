@@ -91,7 +91,9 @@ register(
         "factor.location_missing": "The national average factor (全国平均係数) for fiscal year"
         " {fiscal_year} is not available; the location-based result is left empty",
         "factor.user_without_source": "A user-entered factor for {energy} at {site} has no"
-        " source; record where it comes from (e.g. the bill)",
+        " source; record where it comes from (the retailer's 「電源構成・CO2排出係数」 page or"
+        " the bill): in the app with the factor, in a bill file in the factor_source (係数の出典)"
+        " column",
         "factor.chain_unavailable": "Fiscal year {fiscal_year}: {energy} has no heat value and"
         " carbon factor; the rounded one-line factor {factor} is used",
         "factor.edition_changed": "Fiscal year {fiscal_year} is locked to edition {locked}, but"
@@ -103,7 +105,8 @@ register(
         " {fiscal_year})",
         "scope3.unsourced": "The Scope 3 factor '{factor_key}' has no source and is not used",
         "factor.needed": "{energy} at {site} (supplier: {supplier}) in fiscal year {fiscal_year}"
-        " (April-March): no official factor list is bundled for that year. Enter the"
+        " (April-March): no bundled official list gives this retailer's factor for that year"
+        " (the year has no list, or only some retailers' sourced rows). Enter the"
         " retailer's published basic and adjusted factors with their source (the retailer's"
         " 「電源構成・CO2排出係数」 page, or the bill), or choose an estimate (推計) knowingly",
         "factor.estimate_substitute": "{energy} at {site} in fiscal year {fiscal_year} is an"
@@ -338,6 +341,8 @@ def _new_group(
     basic = adjusted = third = _ZERO
     if factor is not None:
         year.use(factor)
+        if volume_factor is not None:
+            _use_volume_factor(year, factors, shk_year, energy, volume_factor)
         basic, adjusted = factor.basic, factor.adjusted
         if energy_type.scope == 1:
             third = factor.rounded if factor.rounded is not None else adjusted
@@ -404,6 +409,22 @@ def _lpg_conversion(
 
 def _lpg_facts(choice: str, t_per_m3: Decimal, source: str) -> dict[str, Any]:
     return {"lpg_conversion": choice, "lpg_t_per_m3": t_per_m3, "lpg_source": source}
+
+
+def _use_volume_factor(
+    year: YearAccumulator,
+    factors: FactorLookups,
+    shk_year: int,
+    energy: str,
+    volume_factor: Decimal,
+) -> None:
+    """List the Nm3 -> 25 °C / 1 bar conversion among the factors used (issue 15: "with the
+    factor and its source shown"), sourced to the fuel table whose basis it converts to."""
+    edition, _fuel = factors.fuel(shk_year, energy)
+    title, url = factors.edition_info(edition.id)
+    label = f"{ENERGY_TYPES[energy].name_ja} Nm3→25 °C・1 bar 換算 (298.15/273.15 × 101.325/100)"
+    use = FactorUse(label, volume_factor, "m3/Nm3", edition.id, title, url, "conversion")
+    year.factors.setdefault((use.label, use.value, use.unit, use.edition_id, use.how), use)
 
 
 def _located(error: EcoCheckError, where: dict[str, Any]) -> list[Message]:

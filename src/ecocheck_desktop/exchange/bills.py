@@ -725,12 +725,10 @@ def _parse_row(
                 problems.append(Message(problem.code, problem.params, where(key)))
     if problems:
         return None, problems
+    # A user factor must say where it came from (issue 15). None is invented here: the file's
+    # row is not where the figure came from, so the core marks the year incomplete
+    # (factor.user_without_source) until a factor_source is given.
     factor_source = text("factor_source")
-    if not factor_source and (
-        factors["factor_basic"] is not None or factors["factor_adjusted"] is not None
-    ):
-        # A user factor must say where it came from; the bill file row is the honest minimum.
-        factor_source = f"{file_label}, row {row_number}"
     note = _unescape_text(_as_text(cell("note")))
     record = EnergyRecord(
         month=month,

@@ -42,6 +42,7 @@ from ecocheck_desktop.core.model import (
     Target,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.core.results import Footprint, YearResult
 from ecocheck_desktop.gui.grid_cells import (
     BILL_UNITS,
@@ -285,6 +286,11 @@ class ProjectService(QObject):
         self._refuse_losing_memory_only_edits()
         opener = self._opener_or_default()
         self.close()
+        # Each year with bills is locked to the electricity edition it is calculated with, so
+        # a list installed later changes nothing until 「新しい係数で再計算」 (issue 15).
+        locks = first_locks(project, self.factor_library())
+        if locks:
+            project = replace(project, fiscal_years={**project.fiscal_years, **locks})
         store = opener.create(Path(path), project, user=self.user)
         self._adopt(Path(path), store)
 
@@ -720,6 +726,7 @@ class ProjectService(QObject):
             # One bill line edited in place keeps its id (and a readable change log).
             store.update_record(ids[0], records[0])
             self._records[ids[0]] = records[0]
+            self._lock_year_of(key.month)
             return
         for record_id in ids:
             store.delete_record(record_id)
@@ -731,6 +738,15 @@ class ProjectService(QObject):
             self._index.setdefault(key, []).append(record_id)
         if not self._index.get(key):
             self._index.pop(key, None)
+        if records:
+            self._lock_year_of(key.month)
+
+    def _lock_year_of(self, month: str) -> None:
+        """A year's first bills lock it to the edition in force, in the same transaction."""
+        project = self._require()
+        year = fiscal_year_of(month, project.company.fy_start_month)
+        for locked_year, data in first_locks(project, self.factor_library(), [year]).items():
+            self._write_fiscal_year(locked_year, data)
 
     # -- bill scans ----------------------------------------------------------------------------
 

@@ -106,6 +106,9 @@ MESSAGES_JA: dict[str, str] = {
     "メニュー「{menu}」がありません。この事業者のメニュー: {menus}",
     "factor.electricity_menu_required": "電気事業者 {supplier} は{fiscal_year}年度にメニュー別の"
     "係数だけを公表しています。次のいずれかを選んでください: {menus}",
+    "factor.supplier_did_you_mean": "「{supplier}」は{fiscal_year}年度の一覧の名称と一致しません。"
+    "近い名称: {candidates}。このいずれかであれば、その登録番号を入力するとその事業者の係数を"
+    "使います。",
     "factor.electricity_substitute": "電気事業者「{supplier}」は{fiscal_year}年度の一覧にないため、"
     "代替値 {value} t-CO2/kWh を使用しました。",
     "factor.electricity_row_substitute": "{supplier} {menu} の係数は代替値です（公表一覧の※印）。",
@@ -124,7 +127,8 @@ MESSAGES_JA: dict[str, str] = {
     "factor.location_missing": "{fiscal_year}年度の全国平均係数がないため、ロケーション基準の"
     "結果は空欄です。",
     "factor.user_without_source": "{site}の{energy}に入力した排出係数に出典がありません。"
-    "どこから取った値か（請求書など）を記録してください。",
+    "どこから取った値か（電気事業者の「電源構成・CO2排出係数」のページ、請求書など）を、アプリでは"
+    "係数の入力欄に、請求データのファイルでは「係数の出典」（factor_source）列に記録してください。",
     "factor.no_conversion": "{fiscal_year}年度のエネルギー換算係数「{key}」がありません。",
     "factor.unknown_refrigerant": "冷媒「{refrigerant}」が分かりません。",
     "factor.unknown_scope3": "スコープ3の係数「{factor_key}」が分かりません。",
@@ -157,8 +161,9 @@ MESSAGES_JA: dict[str, str] = {
     "factor_package.invalid": "係数パッケージ {file} は正しくありません（{reason}）。",
     "footprint.no_data": "{fiscal_year}年度のデータがありません。",
     # --- factors needed, estimates and completeness (core/footprint.py, core/completeness.py)
-    "factor.needed": "{site}の{energy}（供給事業者: {supplier}）: {fiscal_year}年度（4月〜3月）の"
-    "排出係数の一覧が同梱されていません。電気事業者のサイトの「電源構成・CO2排出係数」の"
+    "factor.needed": "{site}の{energy}（供給事業者: {supplier}）: {fiscal_year}年度（4月〜3月）は、"
+    "この事業者の排出係数が同梱の一覧にありません（その年度の一覧がないか、出典を確認できた一部の"
+    "事業者の行だけです）。電気事業者のサイトの「電源構成・CO2排出係数」の"
     "ページか請求書に載っている基礎排出係数・調整後排出係数を、その出典とともに入力してください。"
     "または、推計（直近の一覧の値）を選ぶこともできます。",
     "factor.estimate_substitute": "{site}の{energy}（{fiscal_year}年度）は推計です: "
@@ -234,6 +239,15 @@ MESSAGES_JA: dict[str, str] = {
     "（未確認）。最新の SBTi の中小企業向け基準を確認してください。",
     # --- commands (CLI and their GUI counterparts) -------------------------------------------
     "calc.fiscal_year_absent": "データに{fiscal_year}年度がありません（ある年度: {present}）。",
+    "calc.factor_where_bills": "{file} のその事業所の電気の行に、factor_basic・factor_adjusted"
+    "（基礎排出係数・調整後排出係数、t-CO2/kWh）と factor_source（係数の出典: 電気事業者の"
+    "「電源構成・CO2排出係数」のページまたは請求書）の列を入力してください。",
+    "calc.factor_where_project": "{file} を EcoCheck Desktop で開き、会社情報 > 事業所と供給契約 > "
+    "契約の編集 で基礎・調整後排出係数と出典を入力するか、推計を選んでください。",
+    "calc.factor_where_json": "{file} のその事業所の電気の契約（contracts[]）に、factor_choice "
+    '"user"、factor_basic・factor_adjusted（t-CO2/kWh）と factor_source を入力するか、'
+    'factor_choice "estimate" と estimate_basis "substitute" または "retailer" を'
+    "指定してください。",
     "report.fiscal_year_absent": "データに{fiscal_year}年度がありません。",
     "report.no_data": "このプロジェクトには報告できるエネルギーのデータがありません。",
     "report.bad_language": "レポートの言語「{lang}」は使えません（ja または en）。",

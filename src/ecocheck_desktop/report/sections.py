@@ -375,6 +375,29 @@ class ReportBuilder:
             )
         )
         self.story += [grid, Spacer(1, 2 * mm)]
+        if base is not None and base.fiscal_year != year.fiscal_year:
+            # Issue 15: a base year on an estimate (推計) says so where it is compared with.
+            from ecocheck_desktop.core.results import ESTIMATE_PROVENANCES
+
+            estimated = [u.label for u in base.factors_used if u.provenance in ESTIMATE_PROVENANCES]
+            if estimated:
+                labels = (
+                    "、".join(dict.fromkeys(estimated))
+                    if self.lang == "ja"
+                    else "; ".join(dict.fromkeys(estimated))
+                )
+                self.story.append(
+                    self.p(
+                        safe(
+                            self.t(
+                                "summary.base_estimate",
+                                base=self.fy(base.fiscal_year),
+                                labels=labels,
+                            ),
+                            600,
+                        )
+                    )
+                )
         basis_rows = [
             (self.t("summary.total_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
             (self.t("summary.total_location"), f"{fmt_t(year.total_location_t)} t-CO2"),

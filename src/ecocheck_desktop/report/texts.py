@@ -86,6 +86,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.total_location": ("同 ロケーション基準 (全国平均)", "same, location-based"),
     "summary.vs_previous": ("前年度比", "Change vs previous year"),
     "summary.vs_base": ("基準年度比 ({base})", "Change vs base year ({base})"),
+    "summary.base_estimate": (
+        "基準年度 ({base}) の排出量は推計の係数を含みます: {labels}。基準年度比と目標経路は"
+        "この推計に基づきます。確定値が分かれば、その年度の係数を出典とともに入力してください。",
+        "The base year {base} includes estimated factors (推計): {labels}. The change against"
+        " the base year and the target paths rest on this estimate; enter the final factor with"
+        " its source when it is known.",
+    ),
     "summary.intensity": ("原単位", "Intensity"),
     "summary.energy": ("エネルギー使用量", "Energy use"),
     "summary.top_measures": ("効果の大きい削減対策 (上位3件)", "Most effective measures (top 3)"),
@@ -541,6 +548,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "how.substitute": ("代替値", "substitute value"),
     "how.national_average": ("全国平均係数", "national average"),
     "how.default": ("既定値", "default"),
+    "how.conversion": ("換算 (Nm3→表の基準)", "conversion (Nm3 to the table's basis)"),
     "how.user_record": ("利用者入力 (請求書)", "user-entered (bill)"),
     "how.user_contract": ("利用者入力 (契約)", "user-entered (contract)"),
     "how.table": ("算定省令の係数表", "SHK ordinance table"),
@@ -703,14 +711,21 @@ def formulas(lang: str) -> list[str]:
         return [
             "燃料のCO2 [t-CO2] = 使用量 (表の単位) × 単位発熱量 [GJ/単位] × 炭素排出係数"
             " [t-C/GJ] × 44/12。途中で丸めずに計算し、表示時にのみ四捨五入します。"
-            "2023年度以降は新しい係数表、2022年度以前は旧係数表を使います。",
+            "係数表は各月が属する4月〜翌3月の年度で選び (会社の事業年度によりません)、"
+            "2023年度以降の月は新しい係数表、2022年度以前の月は旧係数表を使います。",
             "電気のCO2 [t-CO2] = 使用量 [kWh] × 排出係数 [t-CO2/kWh]。係数は当該年度用に公表された"
             "電気事業者別排出係数 (前年度実績) の契約メニュー (既定は残差) を用い、基礎・調整後・"
-            "全国平均 (ロケーション基準) の3通りで計算します。一覧にない事業者は代替値です。",
-            "都市ガス: 供給事業者の公表係数があればそれを、なければ既定値 2.05 t-CO2/千m³ を"
-            "用います。LPG は m³ を 1/502 t として換算します。",
+            "全国平均 (ロケーション基準) の3通りで計算します。一覧にない事業者は代替値です。"
+            "一覧のない年度は、電気事業者が公表した係数を出典とともに入力した値 (利用者入力)、"
+            "または利用者が選んだ推計 (直近の一覧の値) を使い、その旨を係数の表に示します。",
+            "都市ガス: 供給事業者の公表係数があればそれを、なければ既定値 2.05 t-CO2/千m³"
+            " (25 °C・1 bar) を用います。Nm³ (0 °C) の請求は × 298.15/273.15 × 101.325/100 で"
+            "表の基準に換算します (旧係数表は千Nm³ 基準のため換算しません)。熱量 (GJ) は契約に"
+            "入力した供給事業者の発熱量、入力がなければ 45 GJ/千m³ です。LPG の m³ は契約の"
+            "指定 (プロパン 1/502 t、ブタン 1/355 t、または納品書の kg/m³) で t に換算し、"
+            "指定がなければプロパンとします。",
             "冷媒 (HFC) の漏えい [t-CO2] = (充塡量 − 回収量) [kg] × GWP ÷ 1000。",
-            "エネルギー [GJ] = 燃料の熱量 + 電気 × 8.64 GJ/千kWh (2022年度以前 9.76)。"
+            "エネルギー [GJ] = 燃料の熱量 + 電気 × 8.64 GJ/千kWh (2022年度以前の月は 9.76)。"
             "原油換算 [kL] = GJ × 0.0258。",
             "原単位 = 調整後排出量 (Scope 1+2) ÷ 分母 (売上高・生産量・従業員数・延床面積)。"
             "炭素生産性 = 付加価値額 [百万円] ÷ 調整後排出量 [t-CO2]。",
@@ -720,15 +735,22 @@ def formulas(lang: str) -> list[str]:
     return [
         "Fuel CO2 [t-CO2] = quantity (table unit) × heat value [GJ/unit] × carbon factor"
         " [t-C/GJ] × 44/12, with no intermediate rounding; figures are rounded for display only."
-        " FY2023 onward uses the new factor table, FY2022 and earlier the old one.",
+        " The table is chosen by each month's April–March year (whatever the company's business"
+        " year): months from FY2023 use the new table, months up to FY2022 the old one.",
         "Electricity CO2 [t-CO2] = kWh × factor [t-CO2/kWh], using the retailer list published"
         " for that fiscal year (previous year's results) and the contracted menu (residual by"
         " default), on the basic, adjusted and national-average (location) bases. A retailer"
-        " not in the list gets the substitute value.",
+        " not in the list gets the substitute value. For a year without a list, the retailer's"
+        " published factor typed in with its source (user-entered), or an estimate chosen by"
+        " the user (the nearest list), is used and labelled so in the factor table.",
         "City gas: the supplier's published factor where there is one, else the default"
-        " 2.05 t-CO2/thousand m³. LPG in m³ is converted at 1/502 t per m³.",
+        " 2.05 t-CO2/thousand m³ (25 °C, 1 bar). A bill in Nm³ (0 °C) is converted to that"
+        " basis by × 298.15/273.15 × 101.325/100 (the old table is per thousand Nm³: no"
+        " conversion). Energy (GJ) uses the supplier's heat value entered on the contract, else"
+        " 45 GJ/thousand m³. LPG in m³ is converted to t as the contract states (propane 1/502,"
+        " butane 1/355, or the delivery slip's kg/m³), propane when nothing is stated.",
         "Refrigerant (HFC) leakage [t-CO2] = (charged − recovered) [kg] × GWP ÷ 1000.",
-        "Energy [GJ] = fuel heat + electricity × 8.64 GJ/MWh (9.76 up to FY2022)."
+        "Energy [GJ] = fuel heat + electricity × 8.64 GJ/MWh (9.76 for months up to FY2022)."
         " Crude oil equivalent [kL] = GJ × 0.0258.",
         "Intensity = adjusted Scope 1+2 emissions ÷ denominator (revenue, production, employees,"
         " floor area). Carbon productivity = value added [million yen] ÷ adjusted emissions.",

@@ -46,6 +46,7 @@ STANDARD_KINDS = ("sbt_linear", "sbt_42", "national")
 SHOWN_YEARS = (2030, 2050)
 GAP_YEAR = 2030
 REFRESH_DELAY_MS = 150
+_ESTIMATE_CODES = ("factor.estimate_substitute", "factor.estimate_retailer")
 
 
 def pathway_figure(
@@ -201,19 +202,27 @@ class TargetsPage(Page):
             return
         from ecocheck_desktop.core.targets import paths_for
 
+        by_year = {y.fiscal_year: y for y in complete}
         notes: list[str] = []
         for line in paths_for(self.targets(base_year), complete):
-            if line.error is not None:
-                # An invalid target stops the drawing of the ones after it.
-                notes.append(messages_text(list(line.error.messages)))
-                break
-            if line.path is None:
+            base = by_year.get(line.target.base_year)
+            if base is None or line.base_t is None:
                 notes.append(
                     self.tr("%1: no complete data for the base year %2")
                     .replace("%1", line.target.kind)
                     .replace("%2", fiscal_year_text(line.target.base_year))
                 )
                 continue
+            # A base year on an estimate (推計) says so (issue 15): the core's own message.
+            notes += [
+                text
+                for text in (message_text(w) for w in base.warnings if w.code in _ESTIMATE_CODES)
+                if text not in notes
+            ]
+            if line.error is not None:
+                # An invalid target stops the drawing of the ones after it.
+                notes.append(messages_text(list(line.error.messages)))
+                break
             self.paths.append(line.path)
         self.plan_points = self._plan_pathway(complete, notes)
         plan_2030 = next((p.t_co2 for p in self.plan_points if p.year == GAP_YEAR), None)
