@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from ecocheck_desktop.gui.main_window import MainWindow
-from ecocheck_desktop.report.texts import fmt_t
+from ecocheck_desktop.text.numbers import fmt_t
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

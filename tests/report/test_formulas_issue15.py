@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecocheck_desktop.report.texts import formulas
+from ecocheck_desktop.text.report import formulas
 
 
 @pytest.mark.parametrize(

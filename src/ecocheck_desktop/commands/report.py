@@ -11,18 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from ecocheck_desktop.commands import say
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures
 from ecocheck_desktop.report.output import write_atomically
-
-register(
-    {
-        "report.output_type": "Cannot write '{suffix}' files; the output must end in .pdf,"
-        " .csv or .json",
-    }
-)
 
 OUTPUT_SUFFIXES = (".pdf", ".csv", ".json")
 
@@ -45,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         )
     loaded = load_input(Path(args.input))
     for warning in loaded.warnings:
-        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
     project = loaded.project
     footprint = calculate(project, strict=False)
     present = [year.fiscal_year for year in footprint.years]

@@ -11,16 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "energy.unknown": "Unknown energy type '{value}'",
-        "unit.unknown": "Unknown unit '{value}'",
-        "unit.mismatch": "The unit '{unit}' does not fit the energy type '{energy}'"
-        " (allowed: {allowed})",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 # Canonical unit spellings (the unit column of the bill import format, exchange/bills.py).
 UNITS: tuple[str, ...] = (

@@ -39,47 +39,8 @@ from ecocheck_desktop.core.factor_records import (
     SupplierList,
     refrigerant_key,
 )
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.resources import installed_factors_dir, resource_path
-
-register(
-    {
-        "factor.manifest_invalid": "The factor library is damaged ({file}): {reason}",
-        "factor.table_invalid": "The factor table {file} is damaged at line {line}: {reason}",
-        "factor.no_fuel_table": "No fuel factor table covers fiscal year {fiscal_year}",
-        "factor.electricity_missing": "No official electricity retailer list for fiscal year"
-        " {fiscal_year}; enter the factor from the bill or the retailer's site and its source",
-        "factor.electricity_substitute": "Retailer '{supplier}' is not in the list for fiscal"
-        " year {fiscal_year}; the substitute value (代替値) {value} t-CO2/kWh is used",
-        "factor.electricity_menu_unknown": "Retailer {supplier} has no menu '{menu}' in the list"
-        " for fiscal year {fiscal_year}; its menus: {menus}",
-        "factor.electricity_menu_required": "Retailer {supplier} publishes only menu factors"
-        " for fiscal year {fiscal_year}; choose one of: {menus}",
-        "factor.electricity_row_substitute": "The listed factor of {supplier} {menu} is the"
-        " substitute value (※ in the official list)",
-        "factor.supplier_menu_unknown": "Supplier {supplier} has no menu '{menu}' in the"
-        " {kind} list for fiscal year {fiscal_year}; its menus: {menus}",
-        "factor.supplier_menu_required": "Supplier {supplier} has several {kind} menus for"
-        " fiscal year {fiscal_year}; choose one of: {menus}",
-        "factor.unknown_edition": "Unknown factor edition '{edition}'",
-        "factor.unknown_refrigerant": "Unknown refrigerant '{refrigerant}'",
-        "factor.no_conversion": "No energy conversion factor '{key}' for fiscal year {fiscal_year}",
-        "factor.unknown_scope3": "Unknown Scope 3 factor '{factor_key}'",
-        "factor.electricity_not_listed": "Retailer '{supplier}' is not among the sourced past-year"
-        " rows bundled for fiscal year {fiscal_year} ({edition}); enter its published factor from"
-        " the retailer's 「電源構成・CO2排出係数」 page or the bill, with its source",
-        "factor.supplier_ambiguous": "'{supplier}' matches more than one supplier equally:"
-        " {candidates}; enter the registration number",
-        "factor.supplier_did_you_mean": "'{supplier}' is not an exact name in the fiscal year"
-        " {fiscal_year} list; close names: {candidates}. If one is yours, enter its"
-        " registration number to use its factor",
-        "factor.gas_supplier_unknown": "Gas supplier '{supplier}' is not in the gas list for fiscal"
-        " year {fiscal_year}; the default city-gas factor is used",
-        "factor.gas_no_list": "No gas supplier list for fiscal year {fiscal_year}: the default"
-        " city-gas factor is used for '{supplier}'; enter the supplier's published factor if it"
-        " has one",
-    }
-)
 
 
 class FactorLibrary(EditionReaders):

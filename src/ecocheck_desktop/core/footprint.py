@@ -62,7 +62,7 @@ from ecocheck_desktop.core.factor_resolution import (
     record_factor,
 )
 from ecocheck_desktop.core.fiscal import fiscal_year_of
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
     EnergyRecord,
     Project,
@@ -82,43 +82,6 @@ from ecocheck_desktop.core.year_totals import (
 if TYPE_CHECKING:
     from ecocheck_desktop.core.factors import FactorLibrary
 
-register(
-    {
-        "footprint.no_data": "There is no data for fiscal year {fiscal_year}",
-        "factor.fuel_missing": "No official factor for {energy} in fiscal year {fiscal_year}",
-        "factor.heat_missing": "No heat factor for fiscal year {fiscal_year}; enter the"
-        " supplier's factor and its source",
-        "factor.location_missing": "The national average factor (全国平均係数) for fiscal year"
-        " {fiscal_year} is not available; the location-based result is left empty",
-        "factor.user_without_source": "A user-entered factor for {energy} at {site} has no"
-        " source; record where it comes from (the retailer's 「電源構成・CO2排出係数」 page or"
-        " the bill): in the app with the factor, in a bill file in the factor_source (係数の出典)"
-        " column",
-        "factor.chain_unavailable": "Fiscal year {fiscal_year}: {energy} has no heat value and"
-        " carbon factor; the rounded one-line factor {factor} is used",
-        "factor.edition_changed": "Fiscal year {fiscal_year} is locked to edition {locked}, but"
-        " the library now gives {current}; recalculate explicitly to adopt it",
-        "refrigerant.recovered_exceeds_charged": "{refrigerant}: more recovered ({recovered} kg)"
-        " than charged ({charged} kg) in fiscal year {fiscal_year}; counted as 0",
-        "refrigerant.unknown": "Unknown refrigerant '{refrigerant}' (fiscal year {fiscal_year})",
-        "scope3.unknown_factor": "Unknown Scope 3 factor '{factor_key}' (fiscal year"
-        " {fiscal_year})",
-        "scope3.unsourced": "The Scope 3 factor '{factor_key}' has no source and is not used",
-        "factor.needed": "{energy} at {site} (supplier: {supplier}) in fiscal year {fiscal_year}"
-        " (April-March): no bundled official list gives this retailer's factor for that year"
-        " (the year has no list, or only some retailers' sourced rows). Enter the"
-        " retailer's published basic and adjusted factors with their source (the retailer's"
-        " 「電源構成・CO2排出係数」 page, or the bill), or choose an estimate (推計) knowingly",
-        "factor.estimate_substitute": "{energy} at {site} in fiscal year {fiscal_year} is an"
-        " estimate (推計): the 代替値 of the fiscal year {source_fiscal_year} list, {value}"
-        " t-CO2/kWh",
-        "factor.estimate_retailer": "{energy} at {site} in fiscal year {fiscal_year} is an"
-        " estimate (推計): the same retailer's value in the fiscal year {source_fiscal_year}"
-        " list, {value} t-CO2/kWh",
-        "lpg.kg_per_m3_missing": "LPG at {site}: the conversion is set to kg per m3 but no"
-        " kg/m3 figure is entered (see the supplier's delivery slip)",
-    }
-)
 
 _ZERO = Decimal(0)
 _THOUSAND = Decimal(1000)

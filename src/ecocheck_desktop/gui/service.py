@@ -30,7 +30,7 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.limits import object_text_problems, quantity_problem
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
     Company,
     EnergyRecord,
@@ -78,22 +78,6 @@ __all__ = [
     "parse_flag",
     "split_block",
 ]
-
-register(
-    {
-        "grid.several_records": "{month} {energy} is made of {count} bill lines; edit them"
-        " through an import instead",
-        "grid.cost_without_quantity": "Enter the quantity of {month} {energy} before its cost",
-        "grid.no_project": "No project is open",
-        "grid.no_cell": "Select the month and energy of the bill first",
-        "project.not_found": "The project file {file} does not exist",
-        "evidence.unavailable": "Bill scans cannot be stored by this version of the project file",
-        "store.unavailable": "Project files cannot be opened: the store module is missing",
-        "store.unsaved_changes": "Your changes to {file} are only in this window (the file was"
-        " changed by another program). Save them with File > Save a copy as… first, or close"
-        " the window to discard them.",
-    }
-)
 
 
 @cache

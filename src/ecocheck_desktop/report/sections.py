@@ -55,21 +55,23 @@ from ecocheck_desktop.report.layout import (
     table,
 )
 from ecocheck_desktop.report.provenance import factor_provenance, nearest_list_year
-from ecocheck_desktop.report.texts import (
+from ecocheck_desktop.text.messages import render as message_text
+from ecocheck_desktop.text.numbers import (
     PLACES_GJ,
     PLACES_INTENSITY,
     PLACES_KL,
     PLACES_YEN,
-    TEXTS,
-    energy_name,
-    fiscal_year_label,
     fmt,
     fmt_pct,
     fmt_quantity,
     fmt_t,
+)
+from ecocheck_desktop.text.report import (
+    TEXTS,
+    energy_name,
+    fiscal_year_label,
     formulas,
     how_text,
-    message_text,
     text,
 )
 

@@ -34,7 +34,7 @@ from ecocheck_desktop.gui.message_text import language, message_text, messages_t
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
-from ecocheck_desktop.report.texts import fmt_t
+from ecocheck_desktop.text.numbers import fmt_t
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
