@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 
-from ecocheck_desktop.report.layout import CELL_LIMIT, FONT_NAME, LIGHT, fit, safe, table
+from ecocheck_desktop.report.layout import CELL_LIMIT, fit, safe, table
 from ecocheck_desktop.report.provenance import factor_provenance, nearest_list_year
 from ecocheck_desktop.report.sections.story import (
     FRAME_WIDTH_MM,
@@ -86,7 +86,7 @@ class CompanySections(Story):
         ]
         self.h1("s.profile")
         # Full user text here (wrapped anywhere), never cut: this is where long names are read.
-        profile = Table(
+        profile = self.label_table(
             [
                 [
                     self.p(safe(k), s.small),
@@ -94,19 +94,7 @@ class CompanySections(Story):
                 ]
                 for k, v in rows
             ],
-            colWidths=[48 * mm, (FRAME_WIDTH_MM - 48) * mm],
-            hAlign="LEFT",
-        )
-        profile.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ]
-            )
+            48,
         )
         self.story.append(profile)
 

@@ -61,21 +61,8 @@ class CoverSections(Story):
             (self.t("cover.app"), safe(f"{APP_NAME} {__version__}")),
             (self.t("cover.editions"), "<br/>".join(safe(e, 200) for e in editions) or "-"),
         ]
-        cover = Table(
-            [[self.p(safe(k), s.small), self.p(v, s.user)] for k, v in rows],
-            colWidths=[38 * mm, (FRAME_WIDTH_MM - 38) * mm],
-            hAlign="LEFT",
-        )
-        cover.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ]
-            )
+        cover = self.label_table(
+            [[self.p(safe(k), s.small), self.p(v, s.user)] for k, v in rows], 38
         )
         self.story += [cover, Spacer(1, 3 * mm)]
         self.summary()

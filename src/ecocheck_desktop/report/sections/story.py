@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.report import vector
-from ecocheck_desktop.report.layout import PAGE_MARGIN, Styles, safe
+from ecocheck_desktop.report.layout import FONT_NAME, LIGHT, PAGE_MARGIN, Styles, safe
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.report import fiscal_year_label, text
 
@@ -101,6 +101,24 @@ class Story:
 
     def chart(self, figure: Figure) -> Flowable:
         return vector.VectorFigure(figure, FRAME_WIDTH_MM * mm)
+
+    def label_table(self, rows: list[list[Flowable]], label_mm: float) -> Table:
+        """Label and value rows: the labels ``label_mm`` wide, the values the rest of the frame."""
+        labelled = Table(
+            rows, colWidths=[label_mm * mm, (FRAME_WIDTH_MM - label_mm) * mm], hAlign="LEFT"
+        )
+        labelled.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
+        return labelled
 
     def add_table(self, flowable: Flowable) -> None:
         self.story += [flowable, Spacer(1, 2.5 * mm)]
