@@ -40,7 +40,7 @@ from ecocheck_desktop.gui.models.measures_table import (
     fmt_number,
     payback_text,
 )
-from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.pages.base import Page, show_chart
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
 
@@ -453,12 +453,7 @@ class MeasuresPage(Page):
         self.totals.setText(text)
 
     def _set_figure(self, figure: Figure) -> None:
-        if self.chart is None:
-            from ecocheck_desktop.gui.widgets.chart_view import ChartView
-
-            self.chart = ChartView(self.chart_holder)
-            self._chart_layout.addWidget(self.chart)
-        self.chart.set_figure(figure)
+        self.chart = show_chart(self.chart, self._chart_layout, figure)
 
     # -- texts -------------------------------------------------------------------------------
 

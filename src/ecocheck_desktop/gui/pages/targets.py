@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
-from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.pages.base import Page, show_chart
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.text.numbers import fmt_t
@@ -332,12 +332,7 @@ class TargetsPage(Page):
         self.service.set_targets([t for t in project.targets if t.kind != "bank_spt"])
 
     def _set_figure(self, figure: Figure) -> None:
-        if self.chart is None:
-            from ecocheck_desktop.gui.widgets.chart_view import ChartView
-
-            self.chart = ChartView(self.chart_holder)
-            self._chart_layout.addWidget(self.chart)
-        self.chart.set_figure(figure)
+        self.chart = show_chart(self.chart, self._chart_layout, figure)
 
     # -- texts -------------------------------------------------------------------------------
 
