@@ -16,7 +16,6 @@ SOURCE = Path(ecocheck_desktop.__file__).parent
 
 # Still to be split (path relative to the package: lines when listed). Only ever remove.
 OVER_LIMIT: dict[str, int] = {
-    "core/factors.py": 1229,
     "core/footprint.py": 1963,
     "core/measures.py": 1335,
 }

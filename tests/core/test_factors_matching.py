@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ecocheck_desktop.core.factors import (
-    FactorLibrary,
-    SupplierFactor,
-    default_library,
-    normalize_name,
-    split_supplier,
-)
+from ecocheck_desktop.core.factors import FactorLibrary, SupplierFactor, default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message
+from ecocheck_desktop.core.suppliers import normalize_name, split_supplier
 
 LIBRARY = default_library()
 
@@ -126,7 +121,7 @@ def test_ranked_suggestions() -> None:
 
 
 def test_ambiguous_name_is_surfaced_not_picked(tmp_path_factory: pytest.TempPathFactory) -> None:
-    from ecocheck_desktop.core.factors import _SupplierList
+    from ecocheck_desktop.core.suppliers import _SupplierList
 
     edition = LIBRARY.edition("gas_r07")
     rows = [
