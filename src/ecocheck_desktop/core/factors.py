@@ -1,10 +1,11 @@
 """The official factor library: editions, tables and the lookups the calculation needs.
 
-Answers "which factor applies to this emissions fiscal year" from the editions read by
-``core.factor_tables`` (the bundled ones plus installed factor packages): the fuel table (new
-from FY2023, old up to FY2022), the electricity retailer list, gas and heat supplier lists with
-their defaults, refrigerant GWPs, 省エネ法 conversion factors and the Scope 3 extract. Supplier
-names are matched by ``core.suppliers``. Nothing is rounded here.
+Owns reading ``resources/factors/`` (``manifest.json`` plus one TSV per edition, written by
+``scripts/convert_factors.py``), validating it, and answering "which factor applies to this
+emissions fiscal year": the fuel table (new from FY2023, old up to FY2022), the electricity
+retailer list, gas and heat supplier lists with their defaults, refrigerant GWPs, 省エネ法
+conversion factors and the Scope 3 extract. Values stay exact ``Decimal`` parsed from the
+strings in the files; nothing is rounded here.
 
 Decisions (also in resources/factors/NOTICE.md and the manifest notes):
 
@@ -25,7 +26,9 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from ecocheck_desktop.core.factor_tables import (
+from ecocheck_desktop.core import factor_records
+from ecocheck_desktop.core.factor_files import EditionReaders, manifest_error, read_manifest
+from ecocheck_desktop.core.factor_records import (
     Edition,
     ElectricityResolution,
     EnergyConversion,
@@ -33,35 +36,14 @@ from ecocheck_desktop.core.factor_tables import (
     RefrigerantGwp,
     Scope3Factor,
     SupplierFactor,
-    _manifest_error,
-    _read_manifest,
-    conversion_rows,
-    default_values,
-    electricity_factors,
-    fuel_factors,
-    read_table,
-    refrigerant_gwps,
+    SupplierList,
     refrigerant_key,
-    scope3_factors,
-    supplier_factors,
 )
 from ecocheck_desktop.core.messages import EcoCheckError, Message
-from ecocheck_desktop.core.suppliers import (
-    _DEFAULT_ROW_ORDER,
-    _find_menu,
-    _resolution,
-    _suggestions,
-    _SupplierList,
-)
 from ecocheck_desktop.resources import installed_factors_dir, resource_path
 
-__all__ = ["Edition", "FactorLibrary", "SupplierFactor", "default_library"]
 
-
-# --------------------------------------------------------------------------- the library
-
-
-class FactorLibrary:
+class FactorLibrary(EditionReaders):
     """All factor editions of one folder (plus installed packages), validated and indexed."""
 
     def __init__(
@@ -74,7 +56,7 @@ class FactorLibrary:
         self.editions = editions
         self._folders = dict(folders or {})
         self._fuel: dict[str, dict[str, FuelFactor]] = {}
-        self._lists: dict[str, _SupplierList] = {}
+        self._lists: dict[str, SupplierList] = {}
         self._defaults: dict[str, dict[str, Decimal]] = {}
         self._refrigerants: dict[str, RefrigerantGwp] = {}
         self._conversion: list[tuple[str, Decimal, int, int, str]] = []
@@ -99,7 +81,7 @@ class FactorLibrary:
             folder = resource_path("factors")
             if installed is None:
                 installed = installed_factors_dir()
-        editions = _read_manifest(folder, "bundled")
+        editions = read_manifest(folder, "bundled")
         folders = {edition_id: folder for edition_id in editions}
         library = cls(folder, editions, folders)
         if isinstance(installed, Path) and installed.is_dir():
@@ -109,10 +91,10 @@ class FactorLibrary:
 
     def _add_installed(self, package: Path) -> None:
         try:
-            editions = _read_manifest(package, "installed")
+            editions = read_manifest(package, "installed")
             clashes = [e for e in editions if e in self.editions]
             if clashes:
-                raise _manifest_error(str(package), f"edition ids already loaded: {clashes}")
+                raise manifest_error(str(package), f"edition ids already loaded: {clashes}")
             # Read into a scratch library first: a damaged package changes nothing.
             FactorLibrary(package, editions, {e: package for e in editions})
         except EcoCheckError as error:
@@ -142,28 +124,6 @@ class FactorLibrary:
 
     def locks(self) -> dict[int, str]:
         return {year: next(iter(ids)) for year, ids in self._locks.items()}
-
-    # Reading ------------------------------------------------------------------------------
-    def _read_edition(self, edition: Edition) -> None:
-        path = self._folders.get(edition.id, self.folder) / edition.file
-        rows = read_table(path, edition.layout)
-        layout, key = edition.layout, edition.id
-        if layout == "fuel_table":
-            self._fuel[key] = fuel_factors(edition, rows)
-        elif layout in ("electricity_list", "electricity_sourced"):
-            self._lists[key] = _SupplierList(edition, electricity_factors(edition, rows))
-        elif layout == "supplier_list":
-            self._lists[key] = _SupplierList(edition, supplier_factors(edition, rows))
-        elif layout == "default_factor":
-            self._defaults[key] = default_values(edition, rows)
-        elif layout == "refrigerant_gwp":
-            self._refrigerants.update(refrigerant_gwps(edition, rows))
-        elif layout == "energy_conversion":
-            self._conversion.extend(conversion_rows(edition, rows))
-        elif layout == "scope3":
-            self._scope3.update(scope3_factors(edition, rows))
-        else:
-            raise KeyError(layout)
 
     # Editions -----------------------------------------------------------------------------
     def edition(self, edition_id: str) -> Edition:
@@ -236,7 +196,7 @@ class FactorLibrary:
             return "listed"
         return "not_listed" if edition.partial else "substitute"
 
-    def _electricity_list(self, fiscal_year: int) -> _SupplierList:
+    def _electricity_list(self, fiscal_year: int) -> SupplierList:
         edition = self.electricity_edition(fiscal_year)
         if edition is None:
             raise EcoCheckError(
@@ -248,7 +208,7 @@ class FactorLibrary:
             )
         return self._lists[edition.id]
 
-    def _special_row(self, table: _SupplierList, row_kind: str) -> SupplierFactor | None:
+    def _special_row(self, table: SupplierList, row_kind: str) -> SupplierFactor | None:
         return next((row for row in table.rows if row.row_kind == row_kind), None)
 
     def resolve_electricity(
@@ -280,7 +240,7 @@ class FactorLibrary:
         name = f"{rows[0].reg_no} {rows[0].supplier}".strip()
         menus = [r for r in rows if r.row_kind in ("menu", "residual", "reference")]
         if menu.strip():
-            row = _find_menu(menus, menu)
+            row = factor_records.find_menu(menus, menu)
             if row is None:
                 raise EcoCheckError(
                     Message(
@@ -314,17 +274,17 @@ class FactorLibrary:
         return _resolution(row, how, fiscal_year)
 
     def _substitute(
-        self, table: _SupplierList, fiscal_year: int, supplier: str
+        self, table: SupplierList, fiscal_year: int, supplier: str
     ) -> ElectricityResolution:
         row = self._special_row(table, "substitute")
         if row is None or row.basic is None:
-            raise _manifest_error(table.edition.file, "no 代替値 row")
+            raise manifest_error(table.edition.file, "no 代替値 row")
         warning = Message(
             "factor.electricity_substitute",
             {"supplier": supplier, "fiscal_year": fiscal_year, "value": row.basic},
             {"energy": "electricity", "fiscal_year": fiscal_year},
         )
-        hint = _suggestions(table, "electricity", fiscal_year, supplier)
+        hint = factor_records.supplier_suggestions(table, "electricity", fiscal_year, supplier)
         # The list prints the 代替値 once; it serves as both the basic and the adjusted factor.
         return ElectricityResolution(
             row, row.basic, row.basic, "substitute", (warning, *((hint,) if hint else ()))
@@ -438,7 +398,7 @@ class FactorLibrary:
         }
         where = {"energy": "city_gas" if kind == "gas" else "heat", "fiscal_year": fiscal_year}
         if menu.strip():
-            row = _find_menu(rows, menu)
+            row = factor_records.find_menu(rows, menu)
             if row is None:
                 raise EcoCheckError(
                     Message("factor.supplier_menu_unknown", {**params, "menu": menu}, where)
@@ -462,7 +422,9 @@ class FactorLibrary:
         )
         if edition is None or not supplier.strip():
             return None
-        return _suggestions(self._lists[edition.id], kind, fiscal_year, supplier)
+        return factor_records.supplier_suggestions(
+            self._lists[edition.id], kind, fiscal_year, supplier
+        )
 
     def gas_supplier_warning(self, fiscal_year: int, supplier: str) -> Message | None:
         """The warning for a named gas supplier that gets the default factor (None if listed)."""
@@ -552,6 +514,35 @@ class FactorLibrary:
         if not years:
             return None
         return min(years, key=lambda year: (abs(year - fiscal_year), -year))
+
+
+# Without a menu: the (残差) row, else the retailer's only row, else (参考値) (the list's notes).
+_DEFAULT_ROW_ORDER = {
+    "residual": "residual",
+    "whole": "single",
+    "grid": "single",
+    "reference": "reference",
+}
+
+
+def _resolution(row: SupplierFactor, how: str, fiscal_year: int) -> ElectricityResolution:
+    if row.basic is None or row.adjusted is None:
+        raise EcoCheckError(
+            Message(
+                "factor.table_invalid",
+                {"file": row.edition, "line": 0, "reason": f"{row.reg_no} {row.menu} no value"},
+            )
+        )
+    warnings: tuple[Message, ...] = ()
+    if row.substitute_applied:
+        warnings = (
+            Message(
+                "factor.electricity_row_substitute",
+                {"supplier": f"{row.reg_no} {row.supplier}", "menu": row.menu},
+                {"energy": "electricity", "fiscal_year": fiscal_year},
+            ),
+        )
+    return ElectricityResolution(row, row.basic, row.adjusted, how, warnings)
 
 
 @cache

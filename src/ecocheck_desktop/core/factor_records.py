@@ -1,9 +1,9 @@
-"""Supplier lists: folding supplier names, finding the supplier meant and ranking suggestions.
+"""The records of the factor library and the matching of supplier names.
 
-One ``_SupplierList`` per electricity, gas or heat list edition, indexed by registration number
-and by folded name (``normalize_name``: width, case, spaces, dashes, kana, company forms and
-former-name notes). A name that names two suppliers equally is an error, never a guess; an
-unmatched name gets the closest names as a hint (``_suggestions``), never one chosen for it.
+Owns the frozen records one factor file row becomes (an edition, a fuel row, a supplier row,
+a GWP, a conversion, a Scope 3 factor) and :class:`SupplierList`, which finds the supplier a
+user means by number, name or both: names match as people type them (NFKC, dashes and
+long-vowel marks folded, 株式会社/(株)/㈱ and （旧:…） folded, spaces ignored).
 """
 
 from __future__ import annotations
@@ -11,23 +11,134 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Context, Decimal
 from difflib import SequenceMatcher
 
-from ecocheck_desktop.core.factor_tables import (
-    _DASHES,
-    Edition,
-    ElectricityResolution,
-    SupplierFactor,
-)
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 _REG_NO = re.compile(r"[A-Z]\d{4}")
+_CO2_PER_C_NUMERATOR = Decimal(44)
+_CO2_PER_C_DENOMINATOR = Decimal(12)
+_WIDE = Context(prec=50)
 # Rows that belong to the list as a whole, not to one retailer.
 _LIST_LEVEL_KINDS = ("substitute", "national_average")
 
 
+@dataclass(frozen=True)
+class Edition:
+    id: str
+    kind: str
+    title: str
+    publisher: str
+    published: str
+    source_url: str
+    emissions_years: tuple[int, ...]
+    notes: str
+    confidence: str
+    file: str = ""
+    layout: str = ""
+    # A list that holds only some retailers (sourced past-year rows): a retailer not in it
+    # gets no 代替値 but "enter the factor".
+    partial: bool = False
+    list_label: str = ""  # e.g. "平成25年度実績" (the results year the list is built on)
+    origin: str = "bundled"  # "bundled" or "installed" (from a factor package)
+
+    def applies_to(self, fiscal_year: int) -> bool:
+        return fiscal_year in self.emissions_years
+
+
+@dataclass(frozen=True)
+class FuelFactor:
+    key: str
+    name_ja: str
+    name_en: str
+    unit: str
+    gj_per_unit: Decimal | None
+    tc_per_gj: Decimal | None
+    tco2_per_unit_rounded: Decimal
+    edition: str
+    source: str
+
+    @property
+    def chain_tco2_per_unit(self) -> Decimal | None:
+        """単位発熱量 × 炭素排出係数 × 44/12, divided last so the product stays exact."""
+        if self.gj_per_unit is None or self.tc_per_gj is None:
+            return None
+        return _exact_divide(
+            self.gj_per_unit * self.tc_per_gj * _CO2_PER_C_NUMERATOR, _CO2_PER_C_DENOMINATOR
+        )
+
+
+@dataclass(frozen=True)
+class SupplierFactor:
+    reg_no: str
+    supplier: str
+    menu: str
+    row_kind: str
+    basic: Decimal | None
+    adjusted: Decimal | None
+    substitute_applied: bool
+    edition: str
+    capture_rate: str = ""
+    page: int = 0
+    source: str = ""  # the row's own source URL (past-year rows), else the edition's
+    note: str = ""
+
+    @property
+    def supplier_name(self) -> str:
+        return self.supplier
+
+
+@dataclass(frozen=True)
+class ElectricityResolution:
+    factor: SupplierFactor
+    basic: Decimal
+    adjusted: Decimal
+    how: str  # "menu" | "residual" | "single" | "reference" | "substitute"
+    warnings: tuple[Message, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefrigerantGwp:
+    key: str
+    name: str
+    kind: str  # "HFC" (Scope 1 under SHK) or "HCFC" (フロン法 only)
+    gwp_shk: Decimal | None
+    gwp_furon: Decimal
+    source: str
+    edition: str
+
+
+@dataclass(frozen=True)
+class EnergyConversion:
+    """省エネ法 factors for one fiscal year of energy use."""
+
+    fiscal_year: int
+    crude_oil_kl_per_gj: Decimal
+    electricity_gj_per_thousand_kwh: Decimal  # GJ per 千kWh (= per MWh)
+    city_gas_gj_per_km3: Decimal
+    lpg_m3_per_t: Decimal  # propane
+    lpg_butane_m3_per_t: Decimal
+    edition: str
+
+    @property
+    def electricity_gj_per_mwh(self) -> Decimal:
+        return self.electricity_gj_per_thousand_kwh
+
+
+@dataclass(frozen=True)
+class Scope3Factor:
+    key: str
+    category: str
+    name: str
+    unit: str
+    value: Decimal
+    source: str
+    edition: str
+
+
 @dataclass
-class _SupplierList:
+class SupplierList:
     """One supplier list (electricity, gas or heat) with name and number indexes."""
 
     edition: Edition
@@ -135,6 +246,11 @@ class _SupplierList:
         return [row for _, _, row in ranked]
 
 
+def _exact_divide(numerator: Decimal, denominator: Decimal) -> Decimal:
+    # A wide context so 44/12 (a repeating decimal) keeps far more digits than any display.
+    return _WIDE.divide(numerator, denominator)
+
+
 _KANA_OFFSET = ord("ァ") - ord("ぁ")
 # After NFKC (which already turns （株）/㈱ into (株) and full-width letters into ASCII).
 _COMPANY_FORMS = (
@@ -149,6 +265,8 @@ _COMPANY_FORMS = (
     "合名会社",
     "(名)",
 )
+# Every dash or long-vowel mark people (or PDFs) use for one another: ー/－/‐/-/−/–/—/― …
+DASHES = re.compile("[\u002d\u2010-\u2015\u2212\u2043\ufe58\ufe63\u30fc\uff70\u02d7]")
 # A trailing or embedded note on a former name: （旧:ENEOS(株)）, (旧：…), (旧 …).
 _FORMER_NAME = re.compile(r"\(旧[:]?[^()]*\)")
 # Retailers A0269, heat suppliers 006, grid operators 3 (short numbers need a separator).
@@ -158,7 +276,6 @@ _NUMBER_FIRST = re.compile(
 _NUMBER_LAST = re.compile(r"^(.*?)[\s(]*([A-Z]\d{4})\)?\s*$", re.DOTALL)
 _FUZZY_CUTOFF = 0.6
 _SHARED_START_MIN = 4
-_SUGGESTIONS = 3  # names offered in the warning on an unmatched supplier
 
 
 def _shared_start(needle: str, folded: str) -> int:
@@ -179,7 +296,7 @@ def normalize_name(text: str) -> str:
         folded = folded.replace(form, "")
     folded = _FORMER_NAME.sub("", folded)
     folded = folded.replace("瓦斯", "ガス")
-    folded = _DASHES.sub("-", folded)
+    folded = DASHES.sub("-", folded)
     folded = "".join(chr(ord(ch) + _KANA_OFFSET) if "ぁ" <= ch <= "ゖ" else ch for ch in folded)
     return re.sub(r"\s+", "", folded).casefold()
 
@@ -196,12 +313,22 @@ def split_supplier(text: str) -> tuple[str, str]:
     return "", folded
 
 
-def _normalize_menu(text: str) -> str:
+def normalize_menu(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def _suggestions(
-    table: _SupplierList, kind: str, fiscal_year: int, supplier: str
+def refrigerant_key(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).upper()
+    folded = DASHES.sub("", re.sub(r"[\s\-_]", "", folded))
+    # "HFC-32", "R-32" and "R32" name the same gas; HCFC-22 is R-22, CFC-12 is R-12.
+    return re.sub(r"^(HCFC|HFC|CFC|R)(?=\d)", "R", folded)
+
+
+_SUGGESTIONS = 3  # names offered in the warning on an unmatched supplier
+
+
+def supplier_suggestions(
+    table: SupplierList, kind: str, fiscal_year: int, supplier: str
 ) -> Message | None:
     if not normalize_name(split_supplier(supplier)[1]):
         return None  # blank or a bare number: nothing to be close to
@@ -216,45 +343,16 @@ def _suggestions(
     )
 
 
-def _find_menu(rows: list[SupplierFactor], menu: str) -> SupplierFactor | None:
+def find_menu(rows: list[SupplierFactor], menu: str) -> SupplierFactor | None:
     """Exact (normalised) menu name, else a bare letter/name that one row's menu starts with."""
-    wanted = _normalize_menu(menu)
+    wanted = normalize_menu(menu)
     for row in rows:
-        if _normalize_menu(row.menu) == wanted:
+        if normalize_menu(row.menu) == wanted:
             return row
     candidates = [
         row
         for row in rows
-        if _normalize_menu(re.sub(r"\((残差|参考値)\).*$", "", row.menu))
+        if normalize_menu(re.sub(r"\((残差|参考値)\).*$", "", row.menu))
         in (wanted, f"メニュー{wanted}".casefold())
     ]
     return candidates[0] if len(candidates) == 1 else None
-
-
-# Without a menu: the (残差) row, else the retailer's only row, else (参考値) (the list's notes).
-_DEFAULT_ROW_ORDER = {
-    "residual": "residual",
-    "whole": "single",
-    "grid": "single",
-    "reference": "reference",
-}
-
-
-def _resolution(row: SupplierFactor, how: str, fiscal_year: int) -> ElectricityResolution:
-    if row.basic is None or row.adjusted is None:
-        raise EcoCheckError(
-            Message(
-                "factor.table_invalid",
-                {"file": row.edition, "line": 0, "reason": f"{row.reg_no} {row.menu} no value"},
-            )
-        )
-    warnings: tuple[Message, ...] = ()
-    if row.substitute_applied:
-        warnings = (
-            Message(
-                "factor.electricity_row_substitute",
-                {"supplier": f"{row.reg_no} {row.supplier}", "menu": row.menu},
-                {"energy": "electricity", "fiscal_year": fiscal_year},
-            ),
-        )
-    return ElectricityResolution(row, row.basic, row.adjusted, how, warnings)
