@@ -32,7 +32,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     remove_stale(path)  # what a killed earlier export left behind
     temp_name: str | None = None
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=folder
+        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
