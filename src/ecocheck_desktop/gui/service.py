@@ -122,6 +122,21 @@ class StoreOpener(Protocol):
     def open(self, path: Path, *, read_only: bool = False, user: str = "") -> ProjectStore: ...
 
 
+@contextmanager
+def _environment_as_message(path: Path | str) -> Iterator[None]:
+    """An OSError of the machine (a name too long for the file system, a folder one may not
+    enter) raised as the catalogue's file.environment naming the file, like the CLI's exit 2."""
+    from ecocheck_desktop.core.limits import environment_message
+
+    try:
+        yield
+    except OSError as error:
+        message = environment_message(error, str(path))
+        if message is None:  # pragma: no cover - every OSError has a message
+            raise
+        raise EcoCheckError(message) from None
+
+
 def default_opener() -> StoreOpener:
     try:
         from ecocheck_desktop.store.project_file import ProjectFile
@@ -287,15 +302,19 @@ class ProjectService(QObject):
         self._refuse_losing_memory_only_edits()
         opener = self._opener_or_default()
         self.close()
-        store = opener.create(Path(path), project, user=self.user)
+        with _environment_as_message(path):  # a too-long name, a folder one may not enter
+            store = opener.create(Path(path), project, user=self.user)
         self._adopt(Path(path), store)
 
     def open(self, path: Path | str) -> None:
         """Open a project file (raises EcoCheckError; the current project stays open then)."""
-        if not Path(path).is_file():
+        with _environment_as_message(path):  # a too-long name, a folder one may not enter
+            is_file = Path(path).is_file()
+        if not is_file:
             raise EcoCheckError(Message("project.not_found", where={"file": str(path)}))
         self._refuse_losing_memory_only_edits()
-        store = self._opener_or_default().open(Path(path), user=self.user)
+        with _environment_as_message(path):
+            store = self._opener_or_default().open(Path(path), user=self.user)
         self.close()
         self._adopt(Path(path), store)
 
