@@ -700,7 +700,10 @@ class ProjectFile:
             return
         try:
             now = self._snapshot()
-            same = now[:4] == self._identity[:4] if inode_only else now == self._identity
+            identity = self._identity
+            same = identity is not None and (
+                now[:4] == identity[:4] if inode_only else now == identity
+            )
         except OSError:
             same = False  # the path is gone (moved away, deleted)
         if not same:
