@@ -206,7 +206,7 @@ def main() -> int:
         print(f"peak RSS scanning {args.files} files   {rss_all:.1f} MiB")
         print(f"ratio peak RSS {args.files} / 100 files: {rss_all / rss_100:.2f}x")
 
-        from ecocheck_desktop.exchange.portfolio import batch_reports
+        from ecocheck_desktop.report.batch import batch_reports
         from ecocheck_desktop.report.pdf import render_report
 
         render_report(demo_project())  # warm fonts and matplotlib, as the second report is

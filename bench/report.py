@@ -35,31 +35,10 @@ AIM_WARM_S = 0.5
 
 
 def demo_project() -> tuple[object, str]:
-    """The bundled demo company if it exists, else the sample company of tests/report."""
-    import importlib
+    """The bundled demo company and where it came from."""
+    from ecocheck_desktop.exchange.demo import demo_project as bundled_demo
 
-    from ecocheck_desktop.exchange.loading import SUFFIXES, load_project_any
-
-    for module_name in (
-        "ecocheck_desktop.commands.demo",
-        "ecocheck_desktop.store.demo",
-        "ecocheck_desktop.exchange.demo",
-        "ecocheck_desktop.demo",
-    ):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        if hasattr(module, "demo_project"):
-            return module.demo_project(), f"{module_name}.demo_project()"
-    demo_dir = ROOT / "resources" / "demo"
-    for path in sorted(demo_dir.glob("*")) if demo_dir.is_dir() else []:
-        if path.suffix.lower() in SUFFIXES:
-            return load_project_any(path), f"resources/demo/{path.name}"
-    sys.path.insert(0, str(ROOT))
-    from tests.report.sample import sample_project
-
-    return sample_project(), "tests/report/sample.py (no demo in resources/demo yet)"
+    return bundled_demo(), "ecocheck_desktop.exchange.demo.demo_project()"
 
 
 def build_demo(lang: str, out: Path) -> None:

@@ -24,65 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 50.0
 
 
-def _opener() -> tuple[Any, str]:
-    try:
-        from ecocheck_desktop.store.project_file import ProjectFile
-
-        return ProjectFile, "store.project_file (SQLite)"
-    except ImportError:
-        sys.path.insert(0, str(ROOT))
-        from tests.gui.fake_store import MemoryProjectFile
-
-        return MemoryProjectFile, "in-memory stand-in (store not available)"
-
-
-def _demo_project() -> tuple[Any, str]:
-    """The bundled demo company, or a demo-sized stand-in while it is not there."""
-    try:
-        from ecocheck_desktop.commands import demo  # type: ignore[attr-defined]
-
-        return demo.demo_project(), "bundled demo"
-    except (ImportError, AttributeError):
-        pass
-    from decimal import Decimal
-
-    from ecocheck_desktop.core.fiscal import months_of_fiscal_year
-    from ecocheck_desktop.core.model import (
-        Company,
-        EnergyRecord,
-        FiscalYearData,
-        Project,
-        Site,
-        SupplyContract,
-    )
-
-    site = "本社工場"
-    energies = (
-        ("electricity", "kWh", 30000),
-        ("city_gas", "m3", 1800),
-        ("diesel", "L", 200),
-        ("gasoline", "L", 200),
-        ("kerosene", "L", 300),
-    )
-    records = [
-        EnergyRecord(month, code, Decimal(base + i * 10), unit, site, cost_yen=Decimal(base * 25))
-        for fy in (2024, 2025)
-        for i, month in enumerate(months_of_fiscal_year(fy))
-        for code, unit, base in energies
-    ]
-    project = Project(
-        Company("デモ製作所"),
-        [Site(site)],
-        [
-            SupplyContract(site, "electricity", "A0269"),
-            SupplyContract(site, "city_gas", "A0026", "福島地区、茨城地区"),
-        ],
-        {fy: FiscalYearData(fy, revenue_million_yen=Decimal(800)) for fy in (2024, 2025)},
-        records,
-    )
-    return project, "demo-sized stand-in (2 years x 5 energies x 12 months)"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=40)
@@ -97,8 +38,11 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     languages = LanguageManager(app)
     languages.set_language("ja")
-    opener, backend = _opener()
-    project, demo_kind = _demo_project()
+    from ecocheck_desktop.exchange.demo import demo_project
+    from ecocheck_desktop.store.project_file import ProjectFile
+
+    opener = ProjectFile
+    project = demo_project()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo.ecocheck"
         created = opener.create(path, project, user="bench")
@@ -131,7 +75,7 @@ def main() -> int:
     median = statistics.median(timings)
     if os.environ.get("ECOCHECK_BENCH_TRACE"):
         print([round(t) for t in timings[::20]])
-    print(f"demo: {demo_kind}; project file: {backend}; fiscal year {fiscal_year}")
+    print(f"demo: bundled demo; project file: SQLite; fiscal year {fiscal_year}")
     print(f"{'what':<52}{'ms':>8}")
     print(f"{'one cell edit -> total tile updated (median)':<52}{median:>8.2f}")
     print(f"{'  min':<52}{min(timings):>8.2f}")

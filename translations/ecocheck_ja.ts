@@ -1291,14 +1291,6 @@ Python %4</translation>
         <translation>プロジェクトファイルがほかのプログラムによって変更されたため、変更内容はこのウィンドウにしか残っていません。コピーとして保存せずに閉じますか？</translation>
     </message>
     <message>
-        <source>This is not available yet in this version.</source>
-        <translation>この機能は、このバージョンではまだご利用いただけません。</translation>
-    </message>
-    <message>
-        <source>The demo company is not available yet.</source>
-        <translation>デモ会社はまだご利用いただけません。</translation>
-    </message>
-    <message>
         <source>All changes saved (%1)</source>
         <translation>すべての変更を保存しました（%1）</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The ``ecocheck`` command line (contracts in DESIGN.md).
+"""The ``ecocheck`` command line (its commands: README.md "The command line").
 
 Each subcommand's work lives in the layer that owns it; this module only parses arguments,
 maps expected errors to exit code 2 (with a message naming file, row/field and problem) and

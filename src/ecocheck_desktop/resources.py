@@ -1,4 +1,4 @@
-"""The one module that knows where bundled files live.
+"""The one module that knows where bundled files and the per-user factor folder live.
 
 Three layouts are supported, tried in this order:
 
@@ -14,11 +14,14 @@ Nothing else in the code base may look at ``sys._MEIPASS`` or build paths to the
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
 
 _SHARE_NAME = "ecocheck-desktop"
+# The folder name of the app under the per-user data and config folders.
+APP_DIR_NAME = "EcoCheck Desktop"
 
 
 class ResourceNotFoundError(FileNotFoundError):
@@ -69,3 +72,25 @@ def font_path() -> Path:
 
 def font_licence_path() -> Path:
     return resource_path("fonts", "IPA_Font_License_Agreement_v1.0.txt")
+
+
+def installed_factors_dir() -> Path:
+    """The per-user folder of installed factor packages (not created here).
+
+    ECOCHECK_FACTORS_DIR overrides it; otherwise the platform's user data folder
+    (LOCALAPPDATA on Windows, XDG_DATA_HOME or ~/.local/share elsewhere).
+    """
+    override = os.environ.get("ECOCHECK_FACTORS_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(
+            os.environ.get("LOCALAPPDATA")
+            or os.environ.get("APPDATA")
+            or Path.home() / "AppData" / "Local"
+        )
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_DIR_NAME / "factors"

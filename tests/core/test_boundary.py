@@ -1,4 +1,4 @@
-"""The core stays free of Qt, pandas and matplotlib (DESIGN.md: dependency direction)."""
+"""The core stays free of Qt, pandas and matplotlib (docs/architecture.md: the layers)."""
 
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ def golden_project() -> Project:
 
 
 def demo_with_plan() -> Project:
-    from ecocheck_desktop.commands.demo import demo_project
+    from ecocheck_desktop.exchange.demo import demo_project
 
     project = demo_project()
     project.measure_plan = [PlannedMeasure("LT-01", 2026), PlannedMeasure("CA-01", 2026)]

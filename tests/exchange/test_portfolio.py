@@ -21,11 +21,11 @@ from ecocheck_desktop.exchange import portfolio
 from ecocheck_desktop.exchange.portfolio import (
     SUMMARY_FIELDS,
     SummaryCsv,
-    batch_reports,
     project_files,
     scan_file,
     scan_folder,
 )
+from ecocheck_desktop.report.batch import batch_reports
 from ecocheck_desktop.report.companion import key_figures
 from ecocheck_desktop.store.project_file import ProjectFile
 from tests.exchange.portfolio_folder import (

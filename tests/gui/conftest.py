@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -11,21 +10,13 @@ from typing import Any
 
 import pytest
 
-from tests.gui.fake_store import MemoryProjectFile
-
-
-def real_store_available() -> bool:
-    return importlib.util.find_spec("ecocheck_desktop.store.project_file") is not None
+from ecocheck_desktop.store.project_file import ProjectFile
 
 
 @pytest.fixture
 def opener() -> Any:
-    """The real ProjectFile when it is there; the in-memory stand-in otherwise."""
-    if real_store_available():
-        from ecocheck_desktop.store.project_file import ProjectFile
-
-        return ProjectFile
-    return MemoryProjectFile
+    """The real project file: each test creates its own under its tmp_path."""
+    return ProjectFile
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,7 @@ from ecocheck_desktop.gui.style import apply_style
 # The offscreen platform plugin warns about every QMainWindow with a menu or status bar.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-# The navigation names of DESIGN.md, in its order; the .ts file must translate to exactly these.
+# The navigation names of the user's path in order; the .ts must translate to exactly these.
 EXPECTED_JA_TITLES = [
     "ホーム",
     "会社情報",

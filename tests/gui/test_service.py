@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QUndoStack
 
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Company, FiscalYearData, Site, SupplyContract
 from ecocheck_desktop.gui.service import COST, QUANTITY, ProjectService, split_block
-from tests.gui.fake_store import MemoryProjectFile
+from ecocheck_desktop.store.project_file import ProjectFile, load_project
 
 FY = 2025
 
@@ -140,18 +141,25 @@ def test_company_and_fiscal_year_edits_are_undoable(service: ProjectService) -> 
     assert service.project.fiscal_years[FY].revenue_million_yen is None  # type: ignore[union-attr]
 
 
-def test_a_refused_write_keeps_memory_and_file_in_step(qapp, tmp_path: Path, qtbot) -> None:
-    service = ProjectService(QUndoStack(), opener=MemoryProjectFile, user="t")
-    service.new_project(tmp_path / "x.ecocheck", Company("A"), first_fy=FY)
-    MemoryProjectFile.fail_writes = True
-    try:
+def test_a_refused_write_keeps_memory_and_file_in_step(
+    qapp, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.ecocheck"
+    service = ProjectService(QUndoStack(), opener=ProjectFile, user="t")
+    service.new_project(path, Company("A"), first_fy=FY)
+
+    def full_disk(pf: ProjectFile, *args: Any, **kwargs: Any) -> Any:
+        raise EcoCheckError(Message("store.disk_full", where={"file": str(pf.path)}))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ProjectFile, "add_record", full_disk)
         with qtbot.waitSignal(service.saved) as saved:
             service.set_quantity(FY, "2025-04", "electricity", "100")
-        assert saved.args == [False]
-    finally:
-        MemoryProjectFile.fail_writes = False
+    assert saved.args == [False]
     assert service.undo_stack.count() == 0
     assert service.project.records == []  # type: ignore[union-attr]
+    service.close()
+    assert load_project(path).records == []
 
 
 def test_split_block_reads_excel_and_csv() -> None:

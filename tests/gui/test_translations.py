@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-# The navigation names are fixed by DESIGN.md; a translator cannot rename them by accident.
+# The navigation names are fixed (docs/guide_ja.md); a translator cannot rename them by accident.
 PAGE_NAMES_JA = {
     "Home": "ホーム",
     "Company": "会社情報",

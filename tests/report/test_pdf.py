@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import EnergyRecord, Site, SupplyContract
+from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report import pdf, sections
 from ecocheck_desktop.report.pdf import build_report, render_report, selftest_pdf
 from ecocheck_desktop.report.texts import fmt
@@ -134,8 +135,7 @@ def test_figures_match_the_calculation(sample_report: tuple[str, bytes, list[str
 
 
 def test_demo_company_report() -> None:
-    demo = pytest.importorskip("ecocheck_desktop.commands.demo")
-    project = demo.demo_project()
+    project = demo_project()
     text, _ = text_of(render_report(project, lang="ja"))
     positions = [text.find(heading) for heading in SECTIONS["ja"]]
     assert -1 not in positions and positions == sorted(positions)
@@ -181,7 +181,6 @@ def test_years_are_rows_and_headers_carry_units(
 def test_the_summary_names_the_three_measures_that_cut_the_most(
     sample_report: tuple[str, bytes, list[str]],
 ) -> None:
-    from ecocheck_desktop.commands.demo import demo_project
     from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
 
     lang, _, sample_pages = sample_report

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from ecocheck_desktop.commands.demo import demo_project
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import (
@@ -28,6 +27,7 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import PlannedMeasure, Project, Target
 from ecocheck_desktop.core.profiles import load_profiles
 from ecocheck_desktop.core.targets import plan_pathway
+from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report.pdf import render_report
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
 from ecocheck_desktop.report.texts import fmt, fmt_t

@@ -21,7 +21,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from ecocheck_desktop.commands.demo import demo_project
+from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.exchange.json_io import project_to_json
 
 HEADER = ["month", "energy", "quantity", "unit", "note"]

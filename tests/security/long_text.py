@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ecocheck_desktop.commands.demo import demo_project
 from ecocheck_desktop.core.model import Project
+from ecocheck_desktop.exchange.demo import demo_project
 
 
 def long_text(length: int, seed: str = "長い名前") -> str:

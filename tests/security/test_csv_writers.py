@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 import ecocheck_desktop
-from ecocheck_desktop.commands.demo import demo_project
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.csv_safety import (
     FORMULA_PREFIXES,
@@ -26,6 +25,7 @@ from ecocheck_desktop.exchange.csv_safety import (
     restore_text,
     safe_row,
 )
+from ecocheck_desktop.exchange.demo import demo_project
 
 SRC = Path(ecocheck_desktop.__file__).resolve().parent
 FORMULAS = [

@@ -62,7 +62,7 @@ def test_opening_impossible_paths_shows_a_message(window: Any, tmp_path: Path, k
 
 
 def test_hostile_company_text_is_refused_with_a_message(window: Any, tmp_path: Path) -> None:
-    from ecocheck_desktop.commands.demo import write_demo
+    from ecocheck_desktop.exchange.demo import write_demo
 
     path = tmp_path / "demo.ecocheck"
     write_demo(path)
@@ -81,7 +81,7 @@ def test_hostile_company_text_is_refused_with_a_message(window: Any, tmp_path: P
 def test_a_fifo_as_a_bill_scan_is_refused_at_once(window: Any, tmp_path: Path) -> None:
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs here")
-    from ecocheck_desktop.commands.demo import write_demo
+    from ecocheck_desktop.exchange.demo import write_demo
 
     path = tmp_path / "demo.ecocheck"
     project = write_demo(path)
@@ -106,7 +106,7 @@ def test_the_company_page_caps_what_can_be_typed(window: Any) -> None:
 
 
 def test_every_text_edit_of_the_service_is_capped(window: Any, tmp_path: Path) -> None:
-    from ecocheck_desktop.commands.demo import write_demo
+    from ecocheck_desktop.exchange.demo import write_demo
 
     path = tmp_path / "demo.ecocheck"
     project = write_demo(path)
@@ -197,8 +197,8 @@ def test_background_work_still_reports_a_defect_as_such(qtbot: Any) -> None:
 
 
 def test_typed_and_pasted_quantities_have_the_import_limits(window: Any, tmp_path: Path) -> None:
-    from ecocheck_desktop.commands.demo import write_demo
     from ecocheck_desktop.core.fiscal import fiscal_year_of
+    from ecocheck_desktop.exchange.demo import write_demo
 
     path = tmp_path / "demo.ecocheck"
     project = write_demo(path)

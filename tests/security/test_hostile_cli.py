@@ -201,7 +201,7 @@ def test_environment_errors_exit_2_naming_the_file(tmp_path: Path) -> None:
 def test_every_csv_the_commands_write_is_free_of_formulas(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from ecocheck_desktop.commands.demo import demo_project
+    from ecocheck_desktop.exchange.demo import demo_project
     from ecocheck_desktop.store.project_file import ProjectFile
 
     project = demo_project()
@@ -238,7 +238,7 @@ def test_every_csv_the_commands_write_is_free_of_formulas(tmp_path: Path) -> Non
 
 
 def test_portfolio_reports_go_on_past_hostile_clients(tmp_path: Path) -> None:
-    from ecocheck_desktop.commands.demo import demo_project
+    from ecocheck_desktop.exchange.demo import demo_project
     from ecocheck_desktop.store.project_file import ProjectFile
     from tests.security.long_text import long_text_project
 

@@ -371,8 +371,8 @@ def test_stale_temporary_files_of_a_target_are_removed(tmp_path: Path) -> None:
 
 
 def test_an_export_cleans_up_after_a_killed_one(tmp_path: Path) -> None:
-    from ecocheck_desktop.commands.demo import demo_project
     from ecocheck_desktop.exchange.bills import write_bills_csv
+    from ecocheck_desktop.exchange.demo import demo_project
     from ecocheck_desktop.exchange.json_io import write_json
     from ecocheck_desktop.report.output import write_atomically
 
@@ -402,7 +402,7 @@ def _dead_pid() -> int:
 def test_a_killed_exports_leftover_is_removed_by_the_very_next_run(tmp_path: Path) -> None:
     """Killed and re-run at once (the hostile suite's way): the dead writer's pid in the name
     is enough, the leftover need not be 5 minutes old. The PDF writer's name carries it too."""
-    from ecocheck_desktop.commands.demo import demo_project
+    from ecocheck_desktop.exchange.demo import demo_project
     from ecocheck_desktop.exchange.bills import write_bills_csv
     from ecocheck_desktop.exchange.json_io import write_json
     from ecocheck_desktop.report.output import write_atomically
@@ -432,7 +432,7 @@ def test_a_killed_exports_leftover_is_removed_by_the_very_next_run(tmp_path: Pat
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, "replace", spy)
         write_atomically(tmp_path / "again.pdf", b"%PDF-1.4\n%%EOF\n")
-    assert seen and seen[0].startswith(f".again.pdf.{os.getpid()}-")
+    assert seen and seen[0].startswith(f".again.pdf.{os.getpid()}.")
 
 
 def test_limits_are_documented() -> None:
@@ -463,7 +463,7 @@ def test_company_dataclass_fields_all_have_a_cap() -> None:
 
 
 def test_project_problems_cover_values_and_optionally_text() -> None:
-    from ecocheck_desktop.commands.demo import demo_project
+    from ecocheck_desktop.exchange.demo import demo_project
 
     project = demo_project()
     assert limits.project_problems(project) == []

@@ -10,7 +10,8 @@ import pytest
 from reportlab.lib.units import mm
 
 from ecocheck_desktop.core import limits
-from ecocheck_desktop.exchange.portfolio import batch_reports, scan_file
+from ecocheck_desktop.exchange.portfolio import scan_file
+from ecocheck_desktop.report.batch import batch_reports
 from ecocheck_desktop.report.consortium import ConsortiumSummary
 from ecocheck_desktop.report.consortium_pdf import render_consortium_pdf
 from ecocheck_desktop.report.layout import MAX_CELL_HEIGHT, Styles, fit, safe
@@ -70,8 +71,8 @@ def test_a_batch_goes_on_after_a_client_whose_report_fails(
 ) -> None:
     from reportlab.platypus.doctemplate import LayoutError
 
-    from ecocheck_desktop.commands.demo import demo_project
-    from ecocheck_desktop.report import pdf
+    from ecocheck_desktop.exchange.demo import demo_project
+    from ecocheck_desktop.report import batch, pdf
 
     folder, out = tmp_path / "clients", tmp_path / "pdf"
     folder.mkdir()
@@ -85,7 +86,7 @@ def test_a_batch_goes_on_after_a_client_whose_report_fails(
             raise LayoutError("Flowable too large on page 3")
         real(project, path, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pdf, "build_report", flaky)
+    monkeypatch.setattr(batch, "build_report", flaky)  # where the batch looks it up
     results = list(batch_reports([folder / f"{n}.ecocheck" for n in names], out))
     assert [r.source.stem for r in results] == names
     assert [r.error is None for r in results] == [True, False, True]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ecocheck_desktop.cli import main
-from ecocheck_desktop.commands.demo import demo_project
+from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.store.project_file import ProjectFile
 
 

@@ -1,6 +1,6 @@
 """``ecocheck calc INPUT [--fiscal-year Y] [--json]``: the footprint of a project or bill file.
 
-Prints either one JSON object (the ``Footprint.to_json_dict()`` contract of DESIGN.md) or a
+Prints either one JSON object (the ``Footprint.to_json_dict()`` contract of docs/calc-json.md) or a
 readable table with Japanese and English labels. Bad input raises EcoCheckError (exit 2 in
 cli.py) naming the input file; warnings found while reading the input go to stderr so that
 stdout stays one clean JSON object.
@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_label_ja, fiscal_year_of
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import Project
+from ecocheck_desktop.exchange.loading import load_input
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
@@ -120,9 +122,6 @@ def _in_file(error: EcoCheckError, path: Path) -> EcoCheckError:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.core.footprint import calculate
-    from ecocheck_desktop.exchange.loading import load_input
-
     path = Path(args.input)
     loaded = load_input(path)
     for warning in loaded.warnings:

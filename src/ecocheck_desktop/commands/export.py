@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.exchange.bills import write_bills_csv
+from ecocheck_desktop.exchange.json_io import write_json
+from ecocheck_desktop.store.project_file import ProjectFile, load_project
 
 register(
     {
@@ -23,8 +26,6 @@ register(
 
 def evidence_documents(path: Path) -> tuple[Any, list[dict[str, Any]]]:
     """The project and its attachments as JSON objects, read in one read-only session."""
-    from ecocheck_desktop.store.project_file import ProjectFile
-
     project_file = ProjectFile.open(path, read_only=True)
     try:
         project = project_file.load()
@@ -60,10 +61,6 @@ def _refuse_bad_values(project: Any, source: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.exchange.bills import write_bills_csv
-    from ecocheck_desktop.exchange.json_io import write_json
-    from ecocheck_desktop.store.project_file import load_project
-
     source, output = Path(args.input), Path(args.output)
     suffix = output.suffix.lower()
     if suffix not in (".json", ".csv"):

@@ -14,13 +14,10 @@ import json
 import sys
 from pathlib import Path
 
-from ecocheck_desktop.core.factor_packages import (
-    edition_rows,
-    install_package,
-    installed_factors_dir,
-)
+from ecocheck_desktop.core.factor_packages import edition_rows, install_package
 from ecocheck_desktop.core.factors import FactorLibrary
 from ecocheck_desktop.core.messages import render
+from ecocheck_desktop.resources import installed_factors_dir
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.store.handover import changes_since_handover, describe, export_handover
 
 register(
     {
@@ -31,12 +32,6 @@ def _user() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.store.handover import (
-        changes_since_handover,
-        describe,
-        export_handover,
-    )
-
     action = getattr(args, "handover_command", None)
     if action == "export":
         from ecocheck_desktop.core.limits import MAX_SHORT_TEXT, check_text

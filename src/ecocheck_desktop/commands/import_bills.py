@@ -15,6 +15,12 @@ from pathlib import Path
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
 from ecocheck_desktop.core.model import Project
+from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
+from ecocheck_desktop.exchange.json_io import check_attachments, parse_json_file, project_from_json
+from ecocheck_desktop.exchange.loading import name_from_file
+from ecocheck_desktop.store.codec import Problems
+from ecocheck_desktop.store.evidence import check_size, media_type_of
+from ecocheck_desktop.store.project_file import ProjectFile
 
 register(
     {
@@ -33,15 +39,6 @@ def user_name() -> str:
 
 def create_from_json(source: Path, output: Path, user: str) -> Project:
     """Create ``output`` from a JSON export, attachments included, in one go."""
-    from ecocheck_desktop.exchange.json_io import (
-        check_attachments,
-        parse_json_file,
-        project_from_json,
-    )
-    from ecocheck_desktop.store.codec import Problems
-    from ecocheck_desktop.store.evidence import check_size, media_type_of
-    from ecocheck_desktop.store.project_file import ProjectFile
-
     where = {"file": str(source)}
     document = parse_json_file(source)
     try:
@@ -77,10 +74,6 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
-    from ecocheck_desktop.exchange.loading import name_from_file
-    from ecocheck_desktop.store.project_file import ProjectFile
-
     source, output = Path(args.input), Path(args.output)
     if output.suffix.lower() != ".ecocheck":
         raise EcoCheckError(Message("import.output_suffix", where={"file": str(output)}))

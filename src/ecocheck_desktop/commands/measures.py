@@ -16,7 +16,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue, plan_steps
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+from ecocheck_desktop.core.targets import compare, plan_pathway, standard_target, target_path
+from ecocheck_desktop.exchange.loading import load_input
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
@@ -117,9 +121,6 @@ def _latest_complete(footprint: Footprint) -> YearResult:
 def _targets(
     project: Project, footprint: Footprint, year: YearResult, plan: Plan
 ) -> tuple[list[TargetComparison], tuple[PathPoint, ...], list[Message]]:
-    from ecocheck_desktop.core.measures import plan_steps
-    from ecocheck_desktop.core.targets import compare, plan_pathway, standard_target, target_path
-
     complete = [y for y in footprint.years if y.complete and y.by_energy] or [year]
     targets: list[Target] = list(project.targets)
     if not targets:
@@ -300,10 +301,6 @@ def table(project: Project, plan: Plan, doc: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.core.footprint import calculate
-    from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
-    from ecocheck_desktop.exchange.loading import load_input
-
     path = Path(args.input)
     loaded = load_input(path)
     for warning in loaded.warnings:

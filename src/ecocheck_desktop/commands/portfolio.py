@@ -12,9 +12,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.exchange.portfolio import (
+    PortfolioRow,
+    project_files,
+    scan_file,
+    write_summaries,
+)
+from ecocheck_desktop.report.consortium import ConsortiumSummary, anonymous_name, consortium_csv
+from ecocheck_desktop.report.output import write_atomically
 
 register(
     {
@@ -32,18 +41,7 @@ def _check_suffix(path: Path, suffixes: tuple[str, ...], code: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.exchange.portfolio import (
-        SummaryCsv,
-        batch_reports,
-        project_files,
-        scan_file,
-    )
-    from ecocheck_desktop.report.consortium import (
-        ConsortiumSummary,
-        anonymous_name,
-        consortium_csv,
-    )
-    from ecocheck_desktop.report.output import write_atomically
+    from ecocheck_desktop.report.batch import batch_reports
 
     folder = Path(args.directory)
     output = Path(args.output)
@@ -57,18 +55,22 @@ def run(args: argparse.Namespace) -> int:
             raise EcoCheckError(Message("portfolio.same_output", where={"file": str(output)}))
     files = project_files(folder)
 
-    summary_csv = SummaryCsv()
     summary = ConsortiumSummary()
     readable: list[Path] = []
-    for index, path in enumerate(files):
-        row = scan_file(path)
-        summary_csv.add(row, anonymous_name=anonymous_name(index, lang) if anonymise else None)
-        summary.add(row)
-        if row.ok:
-            readable.append(path)
-        elif row.error is not None:
-            print(f"ecocheck: warning: {row.error.text()}", file=sys.stderr)
-    write_atomically(output, summary_csv.data())
+
+    def scanned() -> Iterator[PortfolioRow]:
+        # One pass: each file is read once for the summary CSV and the consortium figures.
+        for path in files:
+            row = scan_file(path)
+            summary.add(row)
+            if row.ok:
+                readable.append(path)
+            elif row.error is not None:
+                print(f"ecocheck: warning: {row.error.text()}", file=sys.stderr)
+            yield row
+
+    names = (lambda index: anonymous_name(index, lang)) if anonymise else None
+    write_summaries(scanned(), output, anonymous_names=names)
     print(
         f"ecocheck: wrote {output} ({len(files)} files, {summary.readable} companies,"
         f" {len(files) - summary.readable} not readable)",

@@ -11,7 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.exchange.loading import load_input
+from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures
 from ecocheck_desktop.report.output import write_atomically
 
 register(
@@ -32,9 +35,6 @@ def _sections(value: str | None) -> list[str] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.core.footprint import calculate
-    from ecocheck_desktop.exchange.loading import load_input
-
     output = Path(args.output)
     suffix = output.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
@@ -70,8 +70,6 @@ def run(args: argparse.Namespace) -> int:
             sections=_sections(getattr(args, "sections", None)),
         )
     else:
-        from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures
-
         records = key_figures(project, footprint)
         if fiscal_year is not None:
             records = [r for r in records if r["fiscal_year"] == fiscal_year]

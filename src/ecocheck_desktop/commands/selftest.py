@@ -9,7 +9,6 @@ line per step; exit 0 when all pass, 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,7 +37,7 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
     project_path = folder / "demo.ecocheck"
 
     def write_demo() -> str:
-        from ecocheck_desktop.commands.demo import write_demo
+        from ecocheck_desktop.exchange.demo import write_demo
 
         project = write_demo(project_path, user="selftest")
         state["records"] = len(project.records)
@@ -74,8 +73,6 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         return "lossless"
 
     def report() -> str:
-        if importlib.util.find_spec("ecocheck_desktop.commands.report") is None:
-            return "skipped (report module not installed)"
         from ecocheck_desktop.commands import report
 
         code = report.run(

@@ -22,7 +22,7 @@ register(
     }
 )
 
-# Canonical unit spellings (the bill import contract of DESIGN.md).
+# Canonical unit spellings (the unit column of the bill import format, exchange/bills.py).
 UNITS: tuple[str, ...] = (
     "kWh",
     "MWh",

@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
-import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -38,6 +36,7 @@ from ecocheck_desktop.core.factors import (
     FactorLibrary,
 )
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.resources import installed_factors_dir
 
 register(
     {
@@ -72,29 +71,6 @@ _MEMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.(tsv|json)")
 # Device names Windows will not create as files, whatever the extension.
 _WINDOWS_RESERVED = re.compile(r"(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])")
 _PACKAGE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
-APP_DIR_NAME = "EcoCheck Desktop"
-
-
-def installed_factors_dir() -> Path:
-    """The per-user folder of installed factor packages (not created here).
-
-    ECOCHECK_FACTORS_DIR overrides it; otherwise the platform's user data folder
-    (LOCALAPPDATA on Windows, XDG_DATA_HOME or ~/.local/share elsewhere).
-    """
-    override = os.environ.get("ECOCHECK_FACTORS_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(
-            os.environ.get("LOCALAPPDATA")
-            or os.environ.get("APPDATA")
-            or Path.home() / "AppData" / "Local"
-        )
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / APP_DIR_NAME / "factors"
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.resources import installed_factors_dir, resource_path
 
 register(
     {
@@ -118,7 +119,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "page",
         "line",
     ),
-    # Past-year rows bundled one by one from a cited publication (reference/history/).
+    # Past-year rows bundled one by one from a cited publication (resources/factors/NOTICE.md).
     "electricity_sourced": (
         "reg_no",
         "retailer",
@@ -605,12 +606,8 @@ class FactorLibrary:
         bundled library is loaded, none when an explicit ``folder`` is given; ``False`` = none.
         """
         if folder is None:
-            from ecocheck_desktop.resources import resource_path
-
             folder = resource_path("factors")
             if installed is None:
-                from ecocheck_desktop.core.factor_packages import installed_factors_dir
-
                 installed = installed_factors_dir()
         editions = _read_manifest(folder, "bundled")
         folders = {edition_id: folder for edition_id in editions}

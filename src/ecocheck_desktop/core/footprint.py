@@ -1,6 +1,6 @@
 """The footprint calculation: Scope 1, Scope 2 (three bases), energy, and their aggregations.
 
-Owns the rules of DESIGN.md "Calculation rules" and reference/factors.md, applied to a
+Owns the calculation rules of docs/methodology.md (with their factor sources), applied to a
 :class:`~ecocheck_desktop.core.model.Project`, and the frozen result objects the report, the GUI
 and ``ecocheck calc --json`` read. Arithmetic is exact ``Decimal`` (a wide local context, so
 products and sums never round); the only inexact steps are the repeating divisions (44/12,
@@ -322,7 +322,7 @@ class Footprint:
         raise KeyError(fiscal_year)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The ``ecocheck calc --json`` object (DESIGN.md "Contracts")."""
+        """The ``ecocheck calc --json`` object (docs/calc-json.md)."""
         return {
             "company": self.company,
             "results": [_year_json(year) for year in self.years],
@@ -1103,7 +1103,7 @@ def calculate(
     with decimal.localcontext(_CONTEXT):
         # month -> (the company's business year, which groups the results; the April-March
         # 年度 (SHK year), which chooses the fuel table, the electricity list and the 省エネ法
-        # conversion, whatever the business year: DESIGN.md "The SHK year is April-March").
+        # conversion, whatever the business year (docs/methodology.md).
         fiscal_year_of_month: dict[str, tuple[int, int]] = {}
         groups: dict[tuple[Any, ...], _Group] = {}
         known_month, known_group = fiscal_year_of_month.get, groups.get
@@ -1476,7 +1476,7 @@ def _record_factor(
         except EcoCheckError as error:
             if not any(m.code == "factor.electricity_missing" for m in error.messages):
                 raise
-        # No list for this year: never another year's value silently (DESIGN.md). An
+        # No list for this year: never another year's value silently (docs/methodology.md). An
         # estimate only when the user chose one; else the user is asked for the figure.
         if contract is not None and contract.factor_choice == "estimate":
             estimate = factors.electricity_estimate(

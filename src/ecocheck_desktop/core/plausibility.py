@@ -1,6 +1,6 @@
 """Plausibility warnings on entered data: never blocking, always saying what and where.
 
-Owns the checks of DESIGN.md "Plausibility warnings":
+Owns the plausibility checks (docs/methodology.md):
 
 - ``plausibility.month_missing``: a month without data in a fiscal year that has other months
   for the same site and energy;

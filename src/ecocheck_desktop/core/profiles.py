@@ -1,6 +1,6 @@
 """End-use split profiles: how a company's electricity and fuels divide between end uses.
 
-Owns ``resources/profiles/end_use.json`` (the sector defaults of reference/measures.md §4), the
+Owns ``resources/profiles/end_use.json`` (the sector defaults of docs/measures.md), the
 choice of a company's sector (checklist ``sector``, else its JSIC industry code), and the
 per-company override in ``project.checklist["end_use_override"]``::
 
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.resources import resource_path
 
 register(
     {
@@ -133,8 +134,6 @@ def parse_profiles(document: dict[str, Any], path: Path) -> ProfileSet:
 def load_profiles(path: Path | None = None) -> ProfileSet:
     """The bundled profile set (or the one at ``path``), validated."""
     if path is None:
-        from ecocheck_desktop.resources import resource_path
-
         path = resource_path("profiles", "end_use.json")
     document = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
     return parse_profiles(document, path)

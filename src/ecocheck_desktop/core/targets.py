@@ -1,6 +1,6 @@
 """Reduction targets and pathways to 2030 and 2050, and the plan's pathway against them.
 
-Owns the target kinds of DESIGN.md (``Target.kind``):
+Owns the target kinds (``Target.kind``, docs/measures.md):
 
 - ``sbt_linear``: SBT-SME style, ``reduction_pct`` % of the base year per year, linear
   (default 4.2 %/yr), reaching zero no later than 2050;

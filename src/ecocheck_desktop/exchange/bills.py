@@ -1,4 +1,4 @@
-"""The bill import format of DESIGN.md ("Bill import format"), in both directions.
+"""The bill import format (the columns of :data:`COLUMNS`, docs/guide_ja.md), both directions.
 
 Owns reading a bill table (CSV in UTF-8 / UTF-8 with BOM / Shift_JIS, or the first sheet of an
 .xlsx) into validated :class:`EnergyRecord` objects, turning such an import into a new
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -38,8 +37,8 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
-from ecocheck_desktop.core.tempfiles import remove_stale
 from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
+from ecocheck_desktop.store import atomic
 
 # Templates name {file} themselves: messages.render() leaves out a location key whose name
 # appears anywhere in the template text, so "the file ..." would otherwise hide the path.
@@ -921,12 +920,4 @@ def write_bills_csv(project: Project, path: Path) -> None:
         )
     # Through a temporary file renamed into place: a full disk or a killed process must not
     # leave a truncated CSV where the previous export was.
-    path = Path(path)
-    remove_stale(path)  # what a killed earlier export left behind
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    atomic.write_file(Path(path), buffer.getvalue().encode("utf-8-sig"))

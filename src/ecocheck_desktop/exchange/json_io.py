@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,7 @@ from ecocheck_desktop.core.model import (
     Target,
     contract_problems,
 )
-from ecocheck_desktop.core.tempfiles import remove_stale
+from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.codec import (
     MAX_JSON_DEPTH,
     Problems,
@@ -356,13 +355,9 @@ def write_json(
         ensure_ascii=False,
         indent=2,
     )
-    remove_stale(path)  # what a killed earlier export left behind
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temp.write_text(text + "\n", encoding="utf-8")
-        os.replace(temp, path)
+        atomic.write_file(path, (text + "\n").encode("utf-8"))
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise EcoCheckError(
             Message("json.write_failed", {"reason": error.strerror or str(error)}, _where(path))
         ) from None

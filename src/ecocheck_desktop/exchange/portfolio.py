@@ -6,15 +6,20 @@ with the number of files, each opened READ-ONLY and never migrated or otherwise 
 that cannot be read becomes a row with its reason (the store's message: in use, newer version,
 damaged, not a project) and never stops the scan.
 
-The figures are the companion's (:func:`report.companion.key_figures`), so the portfolio, the
-companion CSV and the PDF agree. What the portfolio adds: the choice of the row's fiscal year,
-the data completeness of that year and the planned reduction (docs/portfolio.md).
+The figures are the calculation's, rounded like the companion's (report/companion.py: both use
+exchange/cells.py and :func:`target_reduction_t`), so the portfolio, the companion CSV and the
+PDF agree. What the portfolio adds: the choice of the row's fiscal year, the data completeness
+of that year and the planned reduction (docs/portfolio.md). :func:`write_summaries` is the one
+writer of the summary CSV, for ``ecocheck portfolio`` and the ポートフォリオ page alike; the
+batch PDFs are report/batch.py's.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +27,17 @@ from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+from ecocheck_desktop.exchange.cells import json_number
+from ecocheck_desktop.exchange.csv_safety import neutralise
+
+# Being moved into core.targets by the target-path merge (engineer s17a); then this import
+# becomes ``core.targets`` and tests/test_layers.py drops its KNOWN_BACK_EDGES entry.
+from ecocheck_desktop.report.target_line import target_path
+from ecocheck_desktop.store import atomic
+from ecocheck_desktop.store.project_file import ProjectFile
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
@@ -154,8 +169,6 @@ def read_project(path: Path) -> Project:
     A file a killed session left with a journal to roll back (or a WAL to replay) is read from
     a recovered private copy (store.project_file), never recovered in place by a scan.
     """
-    from ecocheck_desktop.store.project_file import ProjectFile
-
     limits.check_regular_file(path)  # a FIFO named client.ecocheck must not hang the scan
     project_file = ProjectFile.open(path, read_only=True)
     try:
@@ -166,9 +179,6 @@ def read_project(path: Path) -> Project:
 
 def summarise(path: Path, project: Project, footprint: Footprint | None = None) -> PortfolioRow:
     """The row of an already loaded project."""
-    from ecocheck_desktop.core.footprint import calculate
-    from ecocheck_desktop.report.companion import key_figures
-
     company = project.company
     if footprint is None:
         footprint = calculate(project, strict=False)
@@ -181,13 +191,10 @@ def summarise(path: Path, project: Project, footprint: Footprint | None = None) 
             industry=company.industry,
             city=company.city,
         )
-    record = next(
-        r for r in key_figures(project, footprint) if r["fiscal_year"] == year.fiscal_year
-    )
     previous = next((y for y in footprint.years if y.fiscal_year == year.fiscal_year - 1), None)
     filled, expected, months = _completeness(project, year)
     planned = [m for m in project.measure_plan if m.status != "rejected"]
-    reduction, source = _planned_reduction(project, year, record, bool(planned))
+    reduction, source = _planned_reduction(project, footprint, year, bool(planned))
     revenue = next((i.value for i in year.intensities if i.key == "revenue"), None)
     return PortfolioRow(
         path,
@@ -242,13 +249,25 @@ def _completeness(project: Project, year: YearResult) -> tuple[int, int, int]:
     return len(cells), len(energies) * len(months), len({month for _, month in cells})
 
 
+def target_reduction_t(project: Project, footprint: Footprint) -> Decimal | None:
+    """t-CO2 the first target asks for at its target year (None without a target or base year).
+
+    Measured on the adjusted totals of the complete years, as the companion reports it.
+    """
+    if not project.targets:
+        return None
+    totals = {y.fiscal_year: y.total_adjusted_t for y in footprint.years if y.complete}
+    path = target_path(project.targets[0], totals)
+    if path is None:
+        return None
+    return path[1][0] - path[1][-1]
+
+
 def _planned_reduction(
-    project: Project, year: YearResult, record: dict[str, Any], has_plan: bool
+    project: Project, footprint: Footprint, year: YearResult, has_plan: bool
 ) -> tuple[Decimal | None, str]:
     """The plan's measures combined (t-CO2/year), else what the first target asks for."""
     if has_plan and year.complete:
-        from ecocheck_desktop.core.measures import baseline_from_year, evaluate
-
         try:
             catalogue = _catalogue()
             plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
@@ -256,7 +275,7 @@ def _planned_reduction(
             pass  # a plan that cannot be evaluated: fall back to the target, as the companion
         else:
             return plan.totals.t_co2_per_year, PLAN
-    target_t = record.get("planned_reduction_t")
+    target_t = json_number(target_reduction_t(project, footprint))
     if target_t is not None:
         return Decimal(str(target_t)), TARGET
     return None, ""
@@ -268,8 +287,6 @@ _CATALOGUE: list[Any] = []
 def _catalogue() -> Any:
     # Read once per process: it is the same bundled file for every project.
     if not _CATALOGUE:
-        from ecocheck_desktop.core.measures import load_catalogue
-
         _CATALOGUE.append(load_catalogue())
     return _CATALOGUE[0]
 
@@ -306,9 +323,6 @@ SUMMARY_FIELDS: tuple[str, ...] = (
 
 def summary_record(row: PortfolioRow, *, anonymous_name: str | None = None) -> dict[str, Any]:
     """The CSV record of one row; ``anonymous_name`` replaces the company and the file name."""
-    from ecocheck_desktop.core.messages import render
-    from ecocheck_desktop.report.companion import _number
-
     error = row.error
     reason = render(error) if error is not None else ""
     if anonymous_name is not None:
@@ -323,18 +337,18 @@ def summary_record(row: PortfolioRow, *, anonymous_name: str | None = None) -> d
         "city": row.city,
         "fiscal_year": row.fiscal_year,
         "complete": row.complete if error is None else None,
-        "scope1_t": _number(row.scope1_t),
-        "scope2_adjusted_t": _number(row.scope2_adjusted_t),
-        "scope2_location_t": _number(row.scope2_location_t),
-        "total_adjusted_t": _number(row.total_t),
-        "previous_total_adjusted_t": _number(row.previous_total_t),
-        "yoy_change_pct": _number(row.yoy_change_pct),
-        "intensity_revenue_t_per_million_yen": _number(row.intensity_revenue),
-        "energy_gj": _number(row.energy_gj),
+        "scope1_t": json_number(row.scope1_t),
+        "scope2_adjusted_t": json_number(row.scope2_adjusted_t),
+        "scope2_location_t": json_number(row.scope2_location_t),
+        "total_adjusted_t": json_number(row.total_t),
+        "previous_total_adjusted_t": json_number(row.previous_total_t),
+        "yoy_change_pct": json_number(row.yoy_change_pct),
+        "intensity_revenue_t_per_million_yen": json_number(row.intensity_revenue),
+        "energy_gj": json_number(row.energy_gj),
         "months_with_data": row.months_with_data if error is None else None,
-        "completeness_pct": _number(row.completeness_pct),
+        "completeness_pct": json_number(row.completeness_pct),
         "planned_measures": row.planned_measures if error is None else None,
-        "planned_reduction_t": _number(row.planned_reduction_t),
+        "planned_reduction_t": json_number(row.planned_reduction_t),
         "planned_reduction_source": row.planned_reduction_source,
         "target_kind": row.target_kind,
     }
@@ -344,16 +358,11 @@ class SummaryCsv:
     """The summary CSV built row by row (UTF-8 with a BOM, cells neutralised like companion)."""
 
     def __init__(self) -> None:
-        import csv
-        import io
-
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, lineterminator="\r\n")
         self._writer.writerow(SUMMARY_FIELDS)
 
     def add(self, row: PortfolioRow, *, anonymous_name: str | None = None) -> None:
-        from ecocheck_desktop.exchange.csv_safety import neutralise
-
         record = summary_record(row, anonymous_name=anonymous_name)
         cells: list[object] = []
         for name in SUMMARY_FIELDS:
@@ -370,56 +379,27 @@ class SummaryCsv:
         return ("\ufeff" + self._buffer.getvalue()).encode("utf-8")
 
 
-# --------------------------------------------------------------------------- batch reports
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    source: Path
-    output: Path | None  # the PDF written, None when it failed
-    error: Message | None = None
-
-
-def report_name(source: Path) -> str:
-    return f"{source.stem}.pdf"
-
-
-def batch_reports(
-    files: list[Path],
-    out_dir: Path,
+def write_summaries(
+    rows: Iterable[PortfolioRow],
+    path: Path,
     *,
-    lang: str = "ja",
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Iterator[BatchResult]:
-    """One PDF per project file into ``out_dir`` (atomic writes); a failure never stops it."""
-    from ecocheck_desktop.report.pdf import build_report
+    anonymous_names: Callable[[int], str] | None = None,
+) -> int:
+    """Write the summary CSV of ``rows`` to ``path`` atomically; returns the number of rows.
 
-    out_dir = Path(out_dir)
+    ``anonymous_names(index)`` replaces each row's company and file name (the consortium's
+    ``企業 A``…). ``rows`` may be a generator: the CLI scans and writes in one pass.
+    """
+    table = SummaryCsv()
+    count = 0
+    for index, row in enumerate(rows):
+        table.add(row, anonymous_name=anonymous_names(index) if anonymous_names else None)
+        count += 1
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        atomic.write_file(Path(path), table.data())
     except OSError as error:
+        reason = error.strerror or type(error).__name__
         raise EcoCheckError(
-            Message(
-                "report.cannot_write",
-                {"path": str(out_dir), "reason": error.strerror or type(error).__name__},
-            )
+            Message("report.cannot_write", {"path": str(path), "reason": reason})
         ) from None
-    for done, source in enumerate(files):
-        if cancelled is not None and cancelled():
-            return
-        target = out_dir / report_name(source)
-        try:
-            build_report(read_project(source), target, lang=lang)
-        except EcoCheckError as error:
-            yield BatchResult(source, None, error.messages[0])
-        except Exception as error:
-            # Whatever one client's file does to the report (a reportlab LayoutError, a
-            # damaged value, a full disk), the batch names it and goes on with the next.
-            reason = f"{type(error).__name__}: {str(error)[:300]}"
-            where = {"file": str(source)}
-            yield BatchResult(source, None, Message("portfolio.failed", {"reason": reason}, where))
-        else:
-            yield BatchResult(source, target)
-        if progress is not None:
-            progress(done + 1, len(files))
+    return count

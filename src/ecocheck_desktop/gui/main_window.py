@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop import APP_NAME
+from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui import i18n
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages import PAGE_IDS, PAGES, PageEntry, page_entry
 from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.settings import Settings
+from ecocheck_desktop.gui.settings import Settings, config_dir
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.messages import Message
@@ -327,9 +329,6 @@ class MainWindow(QMainWindow):
     def status_note(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_NOTE_MS)
 
-    def not_available_yet(self) -> None:
-        self.status_note(self.tr("This is not available yet in this version."))
-
     def new_project(self) -> NewCompanyWizard:
         """Open the new-company wizard (non-blocking); finishing it creates the file."""
         from ecocheck_desktop.gui.wizard import NewCompanyWizard
@@ -342,8 +341,6 @@ class MainWindow(QMainWindow):
         return self.wizard
 
     def create_project(self, answers: NewCompanyAnswers) -> bool:
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             self.service.new_project(
                 answers.path, answers.company, answers.sites, answers.contracts, answers.first_fy
@@ -358,8 +355,6 @@ class MainWindow(QMainWindow):
         return True
 
     def open_project_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         dialog = QFileDialog(self, self.tr("Open project"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("EcoCheck project (*.ecocheck)"))
@@ -367,8 +362,6 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_project(self, path: str) -> bool:
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             self.service.open(path)
         except EcoCheckError as error:
@@ -394,14 +387,8 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> bool:
         """Write a fresh copy of the bundled demo company to the user's folder and open it."""
-        from ecocheck_desktop.core.messages import EcoCheckError
-        from ecocheck_desktop.gui.settings import config_dir
+        from ecocheck_desktop.exchange.demo import demo_project
 
-        try:
-            from ecocheck_desktop.commands.demo import demo_project
-        except ImportError:
-            self.status_note(self.tr("The demo company is not available yet."))
-            return False
         path = config_dir() / "demo" / "demo.ecocheck"
         try:
             project = demo_project()
@@ -497,8 +484,6 @@ class MainWindow(QMainWindow):
     # -- hand-over between advisor and owner (store/handover.py) ----------------------------
 
     def hand_over_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         service = self.service
         if service.path is None:
             return
@@ -516,7 +501,6 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt  # kept off the start-up path (its enums are costly)
 
         from ecocheck_desktop.core.limits import environment_message
-        from ecocheck_desktop.core.messages import EcoCheckError
         from ecocheck_desktop.gui.dialogs import handover  # noqa: F401 - its message texts
 
         # A quarter of a second for 25 MB of scans (bench/handover.py): a wait cursor is enough.
@@ -540,8 +524,6 @@ class MainWindow(QMainWindow):
         return True
 
     def save_copy_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         service = self.service
         if service.path is None:
             return
@@ -584,8 +566,6 @@ class MainWindow(QMainWindow):
 
     def _announce_handover_changes(self) -> None:
         """On opening a handed-over file: say what others changed since the hand-over."""
-        from ecocheck_desktop.core.messages import EcoCheckError
-
         try:
             changes = self.service.handover_changes()
         except EcoCheckError:

@@ -1,4 +1,4 @@
-"""The one application service the pages and the tests drive (STYLE.md §2).
+"""The one application service the pages and the tests drive (docs/architecture.md).
 
 Owns the open project file, the in-memory :class:`Project` read from it, and the current
 footprint. Every edit is validated here, applied through a ``QUndoCommand`` pushed on the main
@@ -138,10 +138,7 @@ def _environment_as_message(path: Path | str) -> Iterator[None]:
 
 
 def default_opener() -> StoreOpener:
-    try:
-        from ecocheck_desktop.store.project_file import ProjectFile
-    except ImportError:  # a broken installation: say so instead of crashing
-        raise EcoCheckError(Message("store.unavailable")) from None
+    from ecocheck_desktop.store.project_file import ProjectFile  # sqlite3: not at start-up
 
     opener: StoreOpener = ProjectFile
     return opener
@@ -687,7 +684,9 @@ class ProjectService(QObject):
             return () if record is None else (record,)
 
         self.undo_stack.push(
-            RecordsCommand(self, text, [(k, state(b), state(a)) for k, b, a in changes])
+            RecordsCommand(
+                self._apply_cells, text, [(k, state(b), state(a)) for k, b, a in changes]
+            )
         )
 
     def import_records(self, records: list[EnergyRecord], sites: Iterable[str] = ()) -> int:
@@ -714,7 +713,7 @@ class ProjectService(QObject):
             ]
             if changes:
                 text = self.tr("Import %n bill line(s)", "", len(records))
-                self.undo_stack.push(RecordsCommand(self, text, changes))
+                self.undo_stack.push(RecordsCommand(self._apply_cells, text, changes))
         return len(changes) if self._last_action_saved or self.detached else 0
 
     def _apply_cells(self, states: list[tuple[CellKey, CellState]]) -> bool:
@@ -829,7 +828,11 @@ class ProjectService(QObject):
         if company != project.company:
             self.undo_stack.push(
                 ValueCommand(
-                    self, self.tr("Edit company"), self._write_company, project.company, company
+                    self._run,
+                    self.tr("Edit company"),
+                    self._write_company,
+                    project.company,
+                    company,
                 )
             )
 
@@ -846,7 +849,7 @@ class ProjectService(QObject):
         if data != before:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit fiscal year"),
                     lambda value: self._write_fiscal_year(data.year, value),
                     before,
@@ -874,7 +877,7 @@ class ProjectService(QObject):
         if contract != before:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit contract"),
                     lambda value: self._write_contract(contract.site, contract.energy, value),
                     before,
@@ -925,7 +928,7 @@ class ProjectService(QObject):
         if checklist != project.checklist:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit equipment checklist"),
                     self._write_checklist,
                     dict(project.checklist),
@@ -944,7 +947,7 @@ class ProjectService(QObject):
         if plan != project.measure_plan:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit reduction plan"),
                     self._write_measure_plan,
                     list(project.measure_plan),
@@ -962,7 +965,7 @@ class ProjectService(QObject):
         if targets != project.targets:
             self.undo_stack.push(
                 ValueCommand(
-                    self,
+                    self._run,
                     self.tr("Edit targets"),
                     self._write_targets,
                     list(project.targets),
@@ -1263,5 +1266,5 @@ class ProjectService(QObject):
                     self._write_fiscal_year(year, data)
 
         self.undo_stack.push(
-            ValueCommand(self, self.tr("Recalculate with newer factors"), apply, before, after)
+            ValueCommand(self._run, self.tr("Recalculate with newer factors"), apply, before, after)
         )

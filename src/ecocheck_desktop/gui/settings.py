@@ -16,7 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-APP_DIR_NAME = "EcoCheck Desktop"
+from ecocheck_desktop.resources import APP_DIR_NAME
+
 SETTINGS_FILE_NAME = "settings.ini"
 LANGUAGES = ("ja", "en")
 MAX_RECENT_FILES = 10

@@ -2,8 +2,9 @@
 
 The retailer is chosen from the official list of the first fiscal year, searched by name (any
 width, hiragana or katakana) or registration number (A0269); its menus follow, the (残差) menu
-preselected because that is what an ordinary contract is (DESIGN.md). The wizard only collects
-answers: ``answers()`` hands them to ``ProjectService.new_project`` through the main window.
+preselected because that is what an ordinary contract is (docs/methodology.md). The wizard
+only collects answers: ``answers()`` hands them to ``ProjectService.new_project`` through
+the main window.
 """
 
 from __future__ import annotations

@@ -12,12 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop import __version__
+from ecocheck_desktop.exchange.cells import json_number
 from ecocheck_desktop.exchange.csv_safety import neutralise  # the one CSV cell guard
+from ecocheck_desktop.exchange.portfolio import target_reduction_t
 from ecocheck_desktop.report.output import write_atomically
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 SCHEMA_NAME = "ecocheck-companion"
 SCHEMA_VERSION = 1
-_SIX_PLACES = Decimal("0.000001")
 _INTENSITY_KEYS = ("revenue", "production", "employee", "floor_area")
 
 # Column order of the CSV = key order of each JSON record.
@@ -72,34 +72,12 @@ FIELDS: tuple[str, ...] = (
 )
 
 
-def _number(value: Decimal | None) -> float | int | None:
-    if value is None:
-        return None
-    rounded = value.quantize(_SIX_PLACES, rounding=ROUND_HALF_UP)
-    if rounded == rounded.to_integral_value():
-        return int(rounded)
-    return float(rounded)
-
-
-def _planned_reduction_t(project: Project, totals: dict[int, Decimal]) -> Decimal | None:
-    """t-CO2 the first target asks for at its target year (None without a target)."""
-    from ecocheck_desktop.report.target_line import target_path
-
-    if not project.targets:
-        return None
-    path = target_path(project.targets[0], totals)
-    if path is None:
-        return None
-    return path[1][0] - path[1][-1]
-
-
 def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
     """One record per fiscal year of ``footprint``, keys in :data:`FIELDS` order."""
     company = project.company
-    totals = {y.fiscal_year: y.total_adjusted_t for y in footprint.years if y.complete}
     target = project.targets[0] if project.targets else None
     planned = [m for m in project.measure_plan if m.status != "rejected"]
-    reduction_t = _planned_reduction_t(project, totals)
+    reduction_t = target_reduction_t(project, footprint)
     records = []
     for year in footprint.years:
         data = project.fiscal_years.get(year.fiscal_year)
@@ -111,30 +89,30 @@ def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
             "city": company.city,
             "fiscal_year": year.fiscal_year,
             "complete": year.complete,
-            "scope1_t": _number(year.scope1_t),
-            "scope1_adjusted_t": _number(year.scope1_adjusted_t),
-            "scope2_basic_t": _number(year.scope2_basic_t),
-            "scope2_adjusted_t": _number(year.scope2_adjusted_t),
-            "scope2_location_t": _number(year.scope2_location_t),
-            "total_basic_t": _number(year.total_basic_t),
-            "total_adjusted_t": _number(year.total_adjusted_t),
-            "total_location_t": _number(year.total_location_t),
-            "energy_gj": _number(year.energy_gj),
-            "crude_oil_kl": _number(year.crude_oil_kl),
-            "revenue_million_yen": _number(data.revenue_million_yen if data else None),
-            "employees": _number(data.employees if data else None),
+            "scope1_t": json_number(year.scope1_t),
+            "scope1_adjusted_t": json_number(year.scope1_adjusted_t),
+            "scope2_basic_t": json_number(year.scope2_basic_t),
+            "scope2_adjusted_t": json_number(year.scope2_adjusted_t),
+            "scope2_location_t": json_number(year.scope2_location_t),
+            "total_basic_t": json_number(year.total_basic_t),
+            "total_adjusted_t": json_number(year.total_adjusted_t),
+            "total_location_t": json_number(year.total_location_t),
+            "energy_gj": json_number(year.energy_gj),
+            "crude_oil_kl": json_number(year.crude_oil_kl),
+            "revenue_million_yen": json_number(data.revenue_million_yen if data else None),
+            "employees": json_number(data.employees if data else None),
             "intensity_revenue_t_per_million_yen": intensity.get("revenue"),
             "intensity_production_t_per_unit": intensity.get("production"),
             "production_unit": (data.production_unit if data else "") or "",
             "intensity_employee_t_per_person": intensity.get("employee"),
             "intensity_floor_area_t_per_m2": intensity.get("floor_area"),
-            "carbon_productivity_million_yen_per_t": _number(year.carbon_productivity),
-            "yoy_change_pct": _number(year.yoy_change_pct),
+            "carbon_productivity_million_yen_per_t": json_number(year.carbon_productivity),
+            "yoy_change_pct": json_number(year.yoy_change_pct),
             "target_kind": target.kind if target else "",
             "target_base_year": target.base_year if target else None,
             "target_year": target.target_year if target else None,
-            "target_reduction_pct": _number(target.reduction_pct) if target else None,
-            "planned_reduction_t": _number(reduction_t),
+            "target_reduction_pct": json_number(target.reduction_pct) if target else None,
+            "planned_reduction_t": json_number(reduction_t),
             "planned_measures": len(planned),
             "factor_editions": ";".join(year.factor_editions),
             "app_version": __version__,
@@ -170,7 +148,7 @@ def _csv_cell(value: object) -> object:
 
 
 def _intensities(year: YearResult) -> dict[str, float | int | None]:
-    return {i.key: _number(i.value) for i in year.intensities if i.key in _INTENSITY_KEYS}
+    return {i.key: json_number(i.value) for i in year.intensities if i.key in _INTENSITY_KEYS}
 
 
 def companion_csv(records: list[dict[str, Any]]) -> bytes:

@@ -22,6 +22,17 @@ from ecocheck_desktop.report.consortium import (
     ConsortiumSummary,
     short_year,
 )
+from ecocheck_desktop.report.layout import (
+    ACCENT,
+    FONT_NAME,
+    PAGE_MARGIN,
+    RULE,
+    Styles,
+    numbered_canvas,
+    register_font,
+    safe,
+    table,
+)
 from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.report.texts import energy_name, fiscal_year_label, fmt, fmt_t, text
 
@@ -41,8 +52,6 @@ def render_consortium_pdf(
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
-
-    from ecocheck_desktop.report.layout import PAGE_MARGIN, Styles, numbered_canvas, safe, table
 
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
@@ -243,8 +252,6 @@ def intensity_chart(summary: ConsortiumSummary, lang: str, width: float) -> Draw
     """
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing, String
-
-    from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, RULE, register_font
 
     register_font()
     bands = summary.intensity_bands()

@@ -15,9 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message
-from ecocheck_desktop.core.model import Project
+from ecocheck_desktop.core.model import Company, EnergyRecord, Project, Site
 from ecocheck_desktop.report.layout import Styles
 from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS, ReportBuilder
@@ -86,12 +88,8 @@ def render_report(
             )
         )
     if library is None:
-        from ecocheck_desktop.core.factors import default_library
-
         library = default_library()
     if footprint is None:
-        from ecocheck_desktop.core.footprint import calculate
-
         footprint = calculate(project, library, strict=False)
     years = sorted(footprint.years, key=lambda y: y.fiscal_year)
     if not years:
@@ -127,8 +125,6 @@ def selftest_pdf(tmpdir: Path | str) -> str:
 
     Raises ``RuntimeError`` (or EcoCheckError) when the PDF is not what it should be.
     """
-    from ecocheck_desktop.core.model import Company, EnergyRecord, Site
-
     months = months_of_fiscal_year(2025)
     project = Project(
         Company("セルフテスト株式会社"),

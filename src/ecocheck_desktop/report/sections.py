@@ -1,4 +1,4 @@
-"""The content of the PDF report: reference/report-contents.md items 1-16, in order.
+"""The content of the PDF report: its 16 items, cover to page numbers, in their order.
 
 Owns what each section says and shows (cover and one-page summary, profile, boundary, factors,
 results on every basis, intensities, cost, trend and targets, data quality, compliance,

@@ -1,10 +1,14 @@
 """Files that appear whole or not at all: temporary names, renames, and the leftovers of kills.
 
-Owns the naming of the temporary files the store writes beside a target (a new project, a
-migration backup): ``.<target name>.<pid>.tmp``, hidden, in the target's own folder so that the
-final ``os.replace`` is a rename on one volume. A process killed before the rename leaves such a
-file; :func:`clean_leftovers` removes the ones whose process no longer runs, so the next run of
-any command that writes that target tidies up after the killed one.
+Owns the naming of the temporary files written beside a target (a new project, a migration
+backup, every export): ``.<target name>.<pid>.tmp``, hidden, in the target's own folder so that
+the final ``os.replace`` is a rename on one volume. A process killed before the rename leaves
+such a file; :func:`clean_leftovers` removes the ones whose process no longer runs, so the next
+run of any command that writes that target tidies up after the killed one.
+
+:func:`write_file` is THE writer of every export (PDF, CSV, JSON, the portfolio summary): the
+bytes are fsynced under the temporary name, renamed over the target and the folder is fsynced,
+so a reader (a PDF viewer, a sync client, a power cut) sees the old file or the whole new one.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import re
 import sys
 from contextlib import suppress
 from pathlib import Path
+
+from ecocheck_desktop.core.tempfiles import remove_stale
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp(-journal|-wal|-shm)?$")
 
@@ -70,6 +76,38 @@ def clean_leftovers(folder: Path, name_matches: re.Pattern[str] | None = None) -
                 entry.unlink()
                 removed.append(entry)
     return removed
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically and durably; raises OSError (nothing left over).
+
+    The new file gets the mode the old one had (a plain ``open()``'s mode when there was none).
+    """
+    path = Path(path)
+    remove_stale(path)  # what a killed earlier export of this target left behind
+    temp = temp_path(path)
+    try:
+        temp.unlink(missing_ok=True)  # a leftover of this pid: "x" must not follow a link
+        with temp.open("xb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, _target_mode(path))
+        os.replace(temp, path)
+    except BaseException:
+        with suppress(OSError):
+            temp.unlink()
+        raise
+    sync_folder(path.parent)
+
+
+def _target_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def sync_file(path: Path) -> None:

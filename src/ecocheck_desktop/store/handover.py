@@ -113,17 +113,6 @@ def _open_copy(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None)
 
 
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _write_copy(
     source_conn: sqlite3.Connection, target: Path, mark: dict[str, Any] | None = None
 ) -> int | None:
@@ -173,7 +162,7 @@ def _write_copy(
         temp.chmod(stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH)
         os.replace(temp, target)
         temp = None
-        _sync_folder(folder)
+        atomic.sync_folder(folder)
     except sqlite3.Error as error:
         code = getattr(error, "sqlite_errorcode", None)
         if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_FULL:

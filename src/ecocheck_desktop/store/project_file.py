@@ -699,11 +699,8 @@ class ProjectFile:
         if self._fd is None:
             return
         try:
-            now = self._snapshot()
-            identity = self._identity
-            same = identity is not None and (
-                now[:4] == identity[:4] if inode_only else now == identity
-            )
+            now, known = self._snapshot(), self._identity or ()
+            same = now[:4] == known[:4] if inode_only else now == known
         except OSError:
             same = False  # the path is gone (moved away, deleted)
         if not same:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.gui import message_text
+from ecocheck_desktop.store.handover import changed_fields, plain_value
 
 if TYPE_CHECKING:
     from ecocheck_desktop.store.handover import HandoverChanges
@@ -125,8 +126,6 @@ def action_text(action: str) -> str:
 
 
 def _value(value: Any) -> str:
-    from ecocheck_desktop.store.handover import plain_value
-
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -140,8 +139,6 @@ def _value(value: Any) -> str:
 
 def change_text(entry: ChangeEntry, limit: int = 160) -> str:
     """ "field: old → new; …" with the field names in the GUI's language."""
-    from ecocheck_desktop.store.handover import changed_fields
-
     parts = []
     for name, old, new in changed_fields(entry.old, entry.new):
         label = _tr(_FIELDS[name]) if name in _FIELDS else name

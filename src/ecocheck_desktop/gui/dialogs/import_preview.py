@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
+from ecocheck_desktop.exchange.bills import read_bills
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, located_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
@@ -48,8 +50,6 @@ class _ReadBills(QRunnable):
         self.signals = _ReadSignals()
 
     def run(self) -> None:
-        from ecocheck_desktop.exchange.bills import read_bills
-
         try:
             result = read_bills(self.path, skip_bad_rows=True)
         except EcoCheckError as error:
@@ -169,7 +169,6 @@ class ImportPreviewDialog(QDialog):
 
     def factor_needs(self) -> list[tuple[str, str, int]]:
         """(site, energy, first SHK year) of electricity with no list and no factor chosen."""
-        from ecocheck_desktop.core.fiscal import fiscal_year_of
         from ecocheck_desktop.report.provenance import list_years
 
         project = self.service.project

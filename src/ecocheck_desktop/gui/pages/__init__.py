@@ -41,7 +41,7 @@ def _entry(page_id: str, class_name: str, title: object, tooltip: object) -> Pag
     return PageEntry(page_id, class_name, str(title), str(tooltip))
 
 
-# The order of DESIGN.md's navigation list: one step of the user's path per page.
+# The order of the user's path (docs/guide_ja.md): one step of it per page.
 PAGES: tuple[PageEntry, ...] = (
     _entry(
         "home",

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
 from ecocheck_desktop.core.messages import Message
-from ecocheck_desktop.core.model import SupplyContract
+from ecocheck_desktop.core.model import FiscalYearData, SupplyContract
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.grid_cells import bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, is_japanese, messages_text
@@ -259,7 +259,6 @@ class EnergyPage(Page):
         years = self.service.fiscal_years()
         if not years:
             return
-        from ecocheck_desktop.core.model import FiscalYearData
 
         new_year = years[-1] + 1
         self.service.set_fiscal_year(FiscalYearData(new_year))

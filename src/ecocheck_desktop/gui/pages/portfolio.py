@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecocheck_desktop.exchange.portfolio import BatchResult, PortfolioRow
+from ecocheck_desktop.exchange.portfolio import PortfolioRow, scan_folder, write_summaries
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.models.portfolio_table import (
@@ -43,6 +43,9 @@ from ecocheck_desktop.gui.models.portfolio_table import (
 )
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.worker import Worker
+
+if TYPE_CHECKING:
+    from ecocheck_desktop.report.batch import BatchResult  # reportlab: only when a batch runs
 
 SCAN, REPORTS, CONSORTIUM = "scan", "reports", "consortium"
 
@@ -214,8 +217,6 @@ class PortfolioPage(Page):
         folder = self.folder
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            from ecocheck_desktop.exchange.portfolio import scan_folder
-
             return list(scan_folder(folder, progress=progress, cancelled=cancelled))
 
         self._start(SCAN, self.tr("Reading the project files …"), work)
@@ -269,7 +270,7 @@ class PortfolioPage(Page):
         results = self._batch_results = []
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            from ecocheck_desktop.exchange.portfolio import batch_reports
+            from ecocheck_desktop.report.batch import batch_reports
 
             for result in batch_reports(
                 files, out_dir, lang=lang, progress=progress, cancelled=cancelled
@@ -325,16 +326,13 @@ class PortfolioPage(Page):
         lang = language()
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            from ecocheck_desktop.exchange.portfolio import SummaryCsv
             from ecocheck_desktop.report import consortium
-            from ecocheck_desktop.report.output import write_atomically
 
             if kind == "list":
-                table = SummaryCsv()
-                for index, row in enumerate(rows):
-                    name = consortium.anonymous_name(index, lang) if anonymise else None
-                    table.add(row, anonymous_name=name)
-                write_atomically(path, table.data())
+                names = (
+                    (lambda index: consortium.anonymous_name(index, lang)) if anonymise else None
+                )
+                write_summaries(rows, path, anonymous_names=names)
                 return path
             summary = consortium.summarise_rows(rows)
             if kind == "pdf":

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.gui.message_text import language, messages_text
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages.base import Page
@@ -317,7 +318,6 @@ class ReportPage(Page):
         footprint = copy.deepcopy(self.service.footprint)
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
-            from ecocheck_desktop.core.footprint import calculate
             from ecocheck_desktop.report import companion
 
             figures = footprint if footprint is not None else calculate(project, strict=False)
