@@ -402,8 +402,8 @@ def _dead_pid() -> int:
 def test_a_killed_exports_leftover_is_removed_by_the_very_next_run(tmp_path: Path) -> None:
     """Killed and re-run at once (the hostile suite's way): the dead writer's pid in the name
     is enough, the leftover need not be 5 minutes old. The PDF writer's name carries it too."""
-    from ecocheck_desktop.exchange.demo import demo_project
     from ecocheck_desktop.exchange.bills import write_bills_csv
+    from ecocheck_desktop.exchange.demo import demo_project
     from ecocheck_desktop.exchange.json_io import write_json
     from ecocheck_desktop.report.output import write_atomically
 
