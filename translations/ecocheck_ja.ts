@@ -1514,113 +1514,6 @@ Python %4</translation>
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message>
-        <source>A value is required here.</source>
-        <translation>値を入力してください。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a number.</source>
-        <translation>「{value}」は数値ではありません。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is negative; enter 0 or more.</source>
-        <translation>「{value}」はマイナスです。0 以上を入力してください。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is implausibly large (over 1,000,000,000,000).</source>
-        <translation>「{value}」は大きすぎます（1兆を超えています）。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; has more than {max_decimals} decimals.</source>
-        <translation>「{value}」は小数点以下が {max_decimals} 桁を超えています。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a yes/no value for &apos;estimated&apos;.</source>
-        <translation>「{value}」は「推計」の値（はい／いいえ）として読めません。</translation>
-    </message>
-    <message>
-        <source>The clipboard holds nothing to paste.</source>
-        <translation>クリップボードに貼り付ける内容がありません。</translation>
-    </message>
-    <message>
-        <source>Row {row} of the pasted block is empty.</source>
-        <translation>貼り付けた範囲の {row} 行目が空です。</translation>
-    </message>
-    <message>
-        <source>The pasted block has {rows} rows, but only {available} months are left below the selected cell.</source>
-        <translation>貼り付けた範囲は {rows} 行ありますが、選択したセルの下には {available} か月分しかありません。</translation>
-    </message>
-    <message>
-        <source>The pasted block has {columns} columns, but only {available} are left to the right of the selected cell.</source>
-        <translation>貼り付けた範囲は {columns} 列ありますが、選択したセルの右には {available} 列しかありません。</translation>
-    </message>
-    <message>
-        <source>This cell adds up {count} bill lines; change them by importing the bills again.</source>
-        <translation>このセルは {count} 件の請求データの合計です。変更するには請求書データを取り込み直してください。</translation>
-    </message>
-    <message>
-        <source>Enter the quantity of this month first, then its cost or estimate flag.</source>
-        <translation>先にこの月の使用量を入力してから、金額や推計の印を入力してください。</translation>
-    </message>
-    <message>
-        <source>No project is open.</source>
-        <translation>プロジェクトが開かれていません。</translation>
-    </message>
-    <message>
-        <source>Select the month and energy of the bill in the table first.</source>
-        <translation>先に表で、請求書の月とエネルギーのセルを選んでください。</translation>
-    </message>
-    <message>
-        <source>Bill scans cannot be stored by this version of the project file.</source>
-        <translation>このバージョンのプロジェクトファイルには請求書の画像を保存できません。</translation>
-    </message>
-    <message>
-        <source>The file {file} cannot be read: {reason}</source>
-        <translation>ファイル {file} を読み込めません: {reason}</translation>
-    </message>
-    <message>
-        <source>The project file {file} does not exist.</source>
-        <translation>プロジェクトファイル {file} が見つかりません。</translation>
-    </message>
-    <message>
-        <source>Row %1, column number %2: </source>
-        <translation>%1 行目・%2 列目：</translation>
-    </message>
-    <message>
-        <source>Row %1, column %2: </source>
-        <translation>%1 行目・「%2」列：</translation>
-    </message>
-    <message>
-        <source>Row %1: </source>
-        <translation>%1 行目：</translation>
-    </message>
-    <message>
-        <source>The copy {target} is the project file itself. Choose another file name.</source>
-        <translation>コピー先 {target} は元のプロジェクトファイルそのものです。別のファイル名を選んでください。</translation>
-    </message>
-    <message>
-        <source>{target} cannot be used for a hand-over copy: {reason}</source>
-        <translation>{target} は引き継ぎ用のコピーに使えません: {reason}</translation>
-    </message>
-    <message>
-        <source>The folder of {target} cannot be written to. Choose a folder you can write to. Nothing was changed.</source>
-        <translation>{target} のフォルダーには書き込めません。書き込めるフォルダーを選んでください。何も変更していません。</translation>
-    </message>
-    <message>
-        <source>The disk is full: the copy {target} was not written. The project and any earlier file {target} are as they were.</source>
-        <translation>ディスクがいっぱいのため、コピー {target} を保存できませんでした。プロジェクトと、以前からある {target} はそのままです。</translation>
-    </message>
-    <message>
-        <source>The copy {target} could not be written ({reason}). The project and any earlier file {target} are as they were.</source>
-        <translation>コピー {target} を保存できませんでした（{reason}）。プロジェクトと、以前からある {target} はそのままです。</translation>
-    </message>
-    <message>
-        <source>The copy {target} was written, but the hand-over could not be noted in {file} ({reason}).</source>
-        <translation>コピー {target} は保存しましたが、{file} に引き継ぎを記録できませんでした（{reason}）。</translation>
-    </message>
-</context>
-<context>
     <name>NewCompanyWizard</name>
     <message>
         <source>New company</source>
@@ -2356,6 +2249,10 @@ National average: one factor for all of Japan, for comparison.</source>
 </context>
 <context>
     <name>SupplierSearch</name>
+    <message>
+        <source>FY%1 has no full list, but this retailer&apos;s FY%1 factor is bundled from a published source: it is used (no need to enter it).</source>
+        <translation>%1年度の一覧は全体を同梱していませんが、この電気事業者の%1年度の係数は公表資料から同梱しています。その値を使います（入力は不要です）。</translation>
+    </message>
     <message>
         <source>No official list for FY%1 is installed. Type the name as on your bill and enter the factor from the supplier&apos;s page below.</source>
         <translation>%1年度の公表一覧は入っていません。請求書どおりに名前を入力し、下で事業者のページの係数を入力してください。</translation>

@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.messages import EcoCheckError, Message
+from ecocheck_desktop.text.language import system_language
+from ecocheck_desktop.text.messages import render
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -29,6 +31,13 @@ def _build_parser() -> argparse.ArgumentParser:
         description="EcoCheck Desktop command line: CO2 footprint, measures and reports.",
     )
     parser.add_argument("--version", action="version", version=f"ecocheck {__version__}")
+    parser.add_argument(
+        "--lang",
+        dest="global_lang",
+        choices=["ja", "en"],
+        default=None,
+        help="language of the messages (default: the locale's; Japanese for a ja locale)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     calc = sub.add_parser("calc", help="calculate the footprint of a project or bill file")
@@ -40,7 +49,7 @@ def _build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the PDF report")
     report.add_argument("input")
     report.add_argument("-o", "--output", required=True)
-    report.add_argument("--lang", choices=["ja", "en"], default="ja")
+    report.add_argument("--lang", choices=["ja", "en"], default=None, help="default: ja")
     report.add_argument("--fiscal-year", type=int, default=None)
     report.add_argument(
         "--sections",
@@ -72,7 +81,7 @@ def _build_parser() -> argparse.ArgumentParser:
     portfolio.add_argument("--reports", default=None, help="write one PDF per company here")
     portfolio.add_argument("--consortium", default=None, help="aggregated summary, .pdf or .csv")
     portfolio.add_argument("--anonymise", action="store_true", help="企業 A / Company A")
-    portfolio.add_argument("--lang", choices=["ja", "en"], default="ja")
+    portfolio.add_argument("--lang", choices=["ja", "en"], default=None, help="default: ja")
     portfolio.set_defaults(handler="portfolio")
 
     demo = sub.add_parser("demo", help="write the bundled demo company")
@@ -129,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="replace")
     parser = _build_parser()
     args = parser.parse_args(argv)
+    _choose_languages(args)
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_BAD_INPUT
@@ -136,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _handler(args.handler)(args)
     except EcoCheckError as error:
         for message in error.messages:
-            print(f"ecocheck: error: {message.text()}", file=sys.stderr)
+            print(f"ecocheck: error: {render(message, args.message_lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_UNEXPECTED
@@ -148,10 +158,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         environment = environment_message(error, args)
         if environment is not None:
-            print(f"ecocheck: error: {environment.text()}", file=sys.stderr)
+            print(f"ecocheck: error: {render(environment, args.message_lang)}", file=sys.stderr)
             return EXIT_BAD_INPUT
         print(f"ecocheck: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _choose_languages(args: argparse.Namespace) -> None:
+    """``message_lang`` for what the command says: ``ecocheck --lang``, else the command's own
+    ``--lang`` (report, portfolio), else the locale. The documents of report and portfolio keep
+    their default, Japanese, unless a ``--lang`` asks otherwise."""
+    own = getattr(args, "lang", None)
+    args.message_lang = args.global_lang or own or system_language()
+    if hasattr(args, "lang") and own is None:
+        args.lang = args.global_lang or "ja"
 
 
 def _named_file(error: BaseException, args: argparse.Namespace) -> str:

@@ -152,7 +152,7 @@ def test_broken_csv_names_every_bad_row() -> None:
         ("row 4", "column quantity", "-500"),
         ("row 6", "column energy", "水素"),
         ("row 8", "column unit", "gallon"),
-        ("row 9", "column unit", "diesel"),
+        ("row 9", "column unit", "Diesel"),
         ("row 10", "column quantity", "required"),
     ]
     assert len(lines) == len(expected)

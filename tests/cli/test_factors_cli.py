@@ -59,3 +59,21 @@ def test_install_refusals_exit_2_with_a_message(
     assert main(["factors", "install", str(junk)]) == 2
     assert "junk.ecofactors" in capsys.readouterr().err
     assert not installed.exists() or not any(installed.iterdir())
+
+
+def test_an_imported_project_is_locked_to_the_editions_in_force(tmp_path: Path) -> None:
+    """Issue 15: the years of an imported bill file are locked to the edition they were
+    calculated with, so a package installed later changes nothing by itself."""
+    from ecocheck_desktop.store.project_file import load_project
+
+    bills = tmp_path / "b.csv"
+    bills.write_text(
+        "month,energy,quantity,unit,supplier\n2025-04,電気,100,kWh,A0269\n"
+        "2024-04,電気,100,kWh,A0269\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "b.ecocheck"
+    assert main(["import", str(bills), "-o", str(out)]) == 0
+    years = load_project(out).fiscal_years
+    assert years[2025].factor_edition == "electricity_r08"
+    assert years[2024].factor_edition == "electricity_r5_sourced"

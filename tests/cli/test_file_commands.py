@@ -84,7 +84,7 @@ def test_hostile_json_import_writes_nothing(tmp_path: Path, capsys) -> None:
     out = tmp_path / "h.ecocheck"
     assert main(["import", str(source), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "records[0].quantity" in err and "records[0].unit" in err
+    assert "energy records #1 > quantity" in err and "energy records #1 > unit" in err
     assert "Traceback" not in err
     assert not out.exists()
 

@@ -147,3 +147,14 @@ def test_unit_mismatch_names_both(energy: str, unit: str) -> None:
     assert message.params["energy"] == energy
     assert message.params["unit"] == unit
     assert energy in message.text() and unit in message.text()
+
+
+@pytest.mark.parametrize(
+    ("printed", "unit"),
+    [("m³N", "Nm3"), ("㎥N", "Nm3"), ("m3N", "Nm3"), ("千m³N", "千Nm3"), ("ノルマル立米", "Nm3")],
+)
+def test_normal_cubic_metres_as_printed_in_jis_notation(printed: str, unit: str) -> None:
+    """Issue 15: Nm3 as billed; m³N is the JIS spelling of the same normal cubic metre."""
+    from ecocheck_desktop.core.energy import normalize_unit
+
+    assert normalize_unit(printed) == unit

@@ -174,3 +174,38 @@ def test_unmatched_gas_supplier_warns_in_the_footprint_like_a_retailer() -> None
     project = Project(company=Company("テスト"), records=[electricity])
     codes = [m.code for m in calculate(project, strict=False).year(2025).warnings]
     assert "factor.electricity_substitute" in codes
+
+
+def test_a_name_sharing_the_start_of_a_retailer_is_suggested_never_picked() -> None:
+    """Issue 15: ranked suggestions find what people type ("東京電力EP" for
+    東京電力エナジーパートナー), and an unmatched name's warning names them; none is picked."""
+    fiscal_year = 2025
+    names = [row.reg_no for row in LIBRARY.search_retailers(fiscal_year, "東京電力EP")]
+    assert "A0269" in names[:3], names
+    assert LIBRARY.find_supplier("electricity", fiscal_year, "東京電力EP") == []
+    resolution = LIBRARY.resolve_electricity(fiscal_year, "東京電力EP")
+    codes = [m.code for m in resolution.warnings]
+    assert codes == ["factor.electricity_substitute", "factor.supplier_did_you_mean"]
+    assert "A0269" in resolution.warnings[1].params["candidates"]
+    # A name like nothing in the list gets no suggestion line.
+    plain = LIBRARY.resolve_electricity(fiscal_year, "みらい電工でんき株式会社XYZ")
+    assert [m.code for m in plain.warnings] == ["factor.electricity_substitute"]
+
+
+def test_an_unmatched_gas_supplier_warning_names_the_close_ones() -> None:
+    from decimal import Decimal
+
+    from ecocheck_desktop.core.footprint import calculate
+    from ecocheck_desktop.core.model import Company, EnergyRecord, Project, Site, SupplyContract
+
+    project = Project(
+        company=Company(name="t"),
+        sites=[Site("本社工場")],
+        contracts=[SupplyContract("本社工場", "city_gas", "東部ガスエナジー")],
+        records=[EnergyRecord("2025-06", "city_gas", Decimal(1000), "m3")],
+    )
+    year = calculate(project, LIBRARY).year(2025)
+    codes = [m.code for m in year.warnings]
+    assert "factor.gas_supplier_unknown" in codes
+    [hint] = [m for m in year.warnings if m.code == "factor.supplier_did_you_mean"]
+    assert "A0026" in hint.params["candidates"]

@@ -110,3 +110,17 @@ def test_lpg_kg_per_m3_without_a_figure_is_unresolved() -> None:
     # kg and t are not affected by the m3 conversion
     kg = one_line([EnergyRecord("2025-06", "LPG", D("1000"), "kg")], 2025, contracts=(contract,))
     assert kg.lines[0].table_quantity == 1
+
+
+def test_nm3_conversion_is_listed_among_the_factors_used() -> None:
+    """Issue 15: Nm3 is converted "with the factor and its source shown": the factors used
+    (results page, PDF section 4, ``calc``) list the conversion with the table it comes from."""
+    year = one_line([EnergyRecord("2025-06", "都市ガス", D("1000"), "Nm3")], 2025)
+    [use] = [u for u in year.factors_used if u.how == "conversion"]
+    assert close(use.value, nm3_factor(), 30)
+    assert "Nm3" in use.label and "25 °C" in use.label and use.unit == "m3/Nm3"
+    assert use.edition_id == year.lines[0].edition_id and use.source_url  # the new fuel table
+    # Metered m3 and the old table (per 千Nm3) need none, and list none.
+    for month, unit, fiscal_year in (("2025-06", "m3", 2025), ("2022-06", "Nm3", 2022)):
+        other = one_line([EnergyRecord(month, "都市ガス", D("1000"), unit)], fiscal_year)
+        assert not [u for u in other.factors_used if u.how == "conversion"]

@@ -382,7 +382,7 @@ def test_cost_that_is_not_a_number(tmp_path: Path) -> None:
     assert (problem.code, problem.where["column"]) == ("cost.not_a_number", "cost_yen")
 
 
-def test_user_factors_are_read_exactly_and_get_a_source(tmp_path: Path) -> None:
+def test_user_factors_are_read_exactly_and_keep_their_source(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         "month,energy,quantity,unit,factor_basic,factor_adjusted,factor_source\n"
@@ -392,7 +392,9 @@ def test_user_factors_are_read_exactly_and_get_a_source(tmp_path: Path) -> None:
     electricity, gas = read_bills(path).records
     assert electricity.factor_basic == Decimal("0.000452")
     assert electricity.factor_adjusted == Decimal("0.0004415")  # 7 decimals are kept
-    assert electricity.factor_source == "bills.csv, row 2"
+    # No source typed: none is invented (the file's row is not where the figure came from);
+    # the calculation then marks the year incomplete (factor.user_without_source).
+    assert electricity.factor_source == ""
     assert (gas.factor_basic, gas.factor_source) == (Decimal("2.09"), "東部瓦斯ウェブサイト")
 
 

@@ -90,3 +90,74 @@ def test_choice_texts(qapp) -> None:
         choice_text(SupplyContract("a", "electricity", factor_basic=Decimal(0), factor_source="x"))
         == "Entered (source: x)"
     )
+
+
+def _sourced_retailer() -> tuple[int, str]:
+    """A retailer among the sourced rows of a past year that has no full list (FY2024 today)."""
+    from ecocheck_desktop.report.provenance import list_years
+
+    full = list_years(LIBRARY)
+    partial = [e for e in LIBRARY.editions.values() if getattr(e, "partial", False)]
+    for edition in sorted(partial, key=lambda e: -e.emissions_years[0]):
+        year = edition.emissions_years[0]
+        numbered = [r for r in LIBRARY._lists[edition.id].suppliers() if r.reg_no]
+        if edition.kind == "electricity" and year not in full and numbered:
+            return year, numbered[0].reg_no
+    pytest.skip("no sourced past-year edition is bundled")
+
+
+def test_a_retailer_of_a_sourced_past_year_list_uses_the_list(qtbot) -> None:
+    """Issue 15: a past-year factor bundled from an official or utility publication is used,
+    not asked for again; a retailer missing from those rows is asked for."""
+    year, retailer = _sourced_retailer()
+    widget = FactorEntry("electricity")
+    qtbot.addWidget(widget)
+    widget.set_context(year, retailer, LIBRARY)
+    assert widget.has_list() and widget.use_library.isChecked()
+    other = FactorEntry("electricity")
+    qtbot.addWidget(other)
+    other.set_context(year, "みらい電工でんき株式会社", LIBRARY)
+    assert not other.has_list() and other.use_user.isChecked()
+
+
+def test_the_wizard_uses_a_sourced_past_year_row_without_asking(qtbot) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from ecocheck_desktop.gui.wizard import NewCompanyWizard
+
+    year, retailer = _sourced_retailer()
+    wizard = NewCompanyWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.company_page.name.setText("past year test")
+    wizard.company_page.first_fy.setValue(year)
+    wizard.next()
+    page = wizard.electricity_page
+    assert page.factor.use_user.isChecked()  # nothing chosen yet: the factor is asked for
+    page.search.setText(retailer)
+    names = [page.results.item(i).text() for i in range(page.results.count())]
+    page.results.setCurrentRow(next(i for i, n in enumerate(names) if n.startswith(retailer)))
+    assert page.factor.use_library.isChecked()  # the bundled sourced row settles it
+    assert "published source" in page.status.text()  # and the status says so
+    assert page.isComplete(), page.factor.problem()
+    assert wizard.currentPage() is page
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    contract = page.contract("本社工場")
+    assert contract is not None and contract.factor_choice == "" and contract.factor_basic is None
+    # The project computes that year from the bundled row, complete.
+    from ecocheck_desktop.core.footprint import calculate
+    from ecocheck_desktop.core.model import Company, EnergyRecord, Project, Site
+
+    months = [f"{year + (m < 4)}-{m:02d}" for m in (*range(4, 13), 1, 2, 3)]
+    project = Project(
+        company=Company(name="t"),
+        sites=[Site("本社工場")],
+        contracts=[contract],
+        records=[EnergyRecord(m, "electricity", Decimal(1000), "kWh") for m in months],
+    )
+    result = calculate(project, LIBRARY).year(year)
+    assert result.complete and result.scope2_basic_t > 0
+    assert {u.edition_id for u in result.factors_used if u.unit == "t-CO2/kWh"} <= {
+        e.id for e in LIBRARY.editions.values() if getattr(e, "partial", False)
+    }

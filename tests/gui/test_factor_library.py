@@ -135,3 +135,34 @@ def test_menu_opens_the_factor_library_in_japanese(
     if os.environ.get("ECOCHECK_SCREENSHOTS") == "1":  # docs/screenshots only on request
         assert dialog.grab().save(str(REPO / "docs" / "screenshots" / "factor-library-ja.png"))
     dialog.close()
+
+
+def test_a_year_entered_without_a_lock_is_locked_to_the_edition_it_was_calculated_with(
+    qtbot: Any, qapp: Any, opener: Any, tmp_path: Path, installed: Path
+) -> None:
+    """Issue 15: "A fiscal year stays locked to the edition it was calculated with" also for
+    a year the user created and filled in (no lock yet): a newer list installed later changes
+    nothing until 「新しい係数で再計算」 is applied."""
+    from ecocheck_desktop.gui.dialogs.factor_library import FactorLibraryDialog
+
+    project = tepco_project()
+    project.fiscal_years = {}  # a new company: nothing locked yet
+    svc = ProjectService(QUndoStack(), opener=opener, user="tester")
+    svc.create_from(tmp_path / "new.ecocheck", project)
+    try:
+        assert svc.project.fiscal_years[2025].factor_edition == "electricity_r08"
+        # A bill entered into another year locks that year too, in the same edit (FY2024:
+        # its bundled sourced rows).
+        svc.import_records(
+            [EnergyRecord("2024-04", "electricity", Decimal(100), "kWh", "本社工場")]
+        )
+        assert svc.project.fiscal_years[2024].factor_edition == "electricity_r5_sourced"
+        before = svc.year_result(2025).scope2_adjusted_t
+        dialog = FactorLibraryDialog(svc)
+        qtbot.addWidget(dialog)
+        assert dialog.install(revised_list(tmp_path))
+        assert svc.year_result(2025).scope2_adjusted_t == before  # nothing moved
+        dialog.show_comparison()
+        assert dialog.apply_button.isEnabled()  # the newer list is offered, side by side
+    finally:
+        svc.close()

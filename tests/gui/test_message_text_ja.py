@@ -80,7 +80,7 @@ def test_opening_a_newer_project_file_says_why_in_japanese(
 def test_every_code_reads_japanese_in_the_japanese_window(ja_window: MainWindow) -> None:
     from ecocheck_desktop.core.messages import Message
     from ecocheck_desktop.gui.message_text import message_text, messages_text
-    from tests.report.test_messages_ja import EXAMPLES, JAPANESE
+    from tests.text.test_messages import EXAMPLES, JAPANESE
 
     # The store creates this code without the {file} the Qt catalogue's sentence names: the
     # report catalogue's Japanese takes over (it used to fall back to English).

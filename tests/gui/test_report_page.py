@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 import ecocheck_desktop.report.pdf
 from ecocheck_desktop.gui.main_window import MainWindow
 from ecocheck_desktop.gui.pages import report as report_module
-from ecocheck_desktop.report.texts import fmt_t
+from ecocheck_desktop.text.numbers import fmt_t
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

@@ -21,7 +21,7 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.gui.main_window import MainWindow
-from ecocheck_desktop.report.texts import fmt_t
+from ecocheck_desktop.text.numbers import fmt_t
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SITE = "本社工場"

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from ecocheck_desktop.gui.main_window import MainWindow
-from ecocheck_desktop.report.texts import fmt_t
+from ecocheck_desktop.text.numbers import fmt_t
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -94,3 +94,14 @@ def test_the_plan_line_and_a_bank_spt(ja_window: MainWindow) -> None:
         ja_window.set_language("ja")
     service.undo_stack.undo()
     assert service.project.targets == []
+
+
+def test_a_base_year_on_an_estimate_says_so(ja_window: MainWindow) -> None:
+    """Issue 15 point 8: the demo's base year FY2024 uses an estimate (推計), and the targets
+    measured against it say so on screen."""
+    assert ja_window.open_demo()
+    ja_window.show_page("targets")
+    page: Any = ja_window.current_page()
+    page.refresh()
+    assert page.base_year() == 2024
+    assert "推計" in page.notes.text() and "2024" in page.notes.text()

@@ -381,3 +381,22 @@ def test_dropping_a_bill_scan_attaches_it_to_the_selected_cell(
     fake.write_bytes(b"MZ not a pdf")
     window.open_dropped(fake)
     assert energy.problem.text()
+
+
+def test_a_gas_supplier_typed_over_a_picked_one_is_the_typed_one(qtbot) -> None:
+    """Picking 東京瓦斯 from the list and then typing another supplier's name must not keep
+    the first one's registration number (its factor would be used for the other company)."""
+    dialog = NewCompanyWizard()
+    qtbot.addWidget(dialog)
+    dialog.company_page.first_fy.setValue(2025)
+    gas = dialog.gas_page
+    gas.initializePage()
+    gas.kind.setCurrentIndex(gas.kind.findData("city_gas"))
+    gas.supplier.setCurrentIndex(gas.supplier.findText("東京瓦斯株式会社"))
+    picked = gas.contract("本社工場")
+    assert picked is not None and picked.supplier == "A0020"
+    gas.supplier.setEditText("A0026 東部瓦斯")
+    typed = gas.contract("本社工場")
+    assert typed is not None and typed.supplier == "A0026 東部瓦斯"
+    menus = [gas.menu.itemText(i) for i in range(gas.menu.count())]
+    assert "福島地区、茨城地区" in menus

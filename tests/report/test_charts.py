@@ -134,7 +134,7 @@ def test_bitmap_is_at_least_200_dpi(years: list[YearResult]) -> None:
 def test_every_target_kind_has_its_own_label() -> None:
     """A legend or table never shows two different targets under the same name."""
     from ecocheck_desktop.core.targets import KINDS
-    from ecocheck_desktop.report.texts import text
+    from ecocheck_desktop.text.report import text
 
     for lang in ("ja", "en"):
         labels = [text(f"target.{kind}", lang) for kind in KINDS]

@@ -7,9 +7,9 @@ would silently lose it in the PDF, so the catalogue is checked against the font'
 from __future__ import annotations
 
 from ecocheck_desktop import resources
-from ecocheck_desktop.report import messages_ja
-from ecocheck_desktop.report.messages_ja import MESSAGES_JA
-from ecocheck_desktop.report.texts import TEXTS, formulas
+from ecocheck_desktop.text import messages
+from ecocheck_desktop.text.catalogue import CATALOGUE
+from ecocheck_desktop.text.report import TEXTS, formulas
 
 
 def _font_chars() -> set[int]:
@@ -21,8 +21,8 @@ def _font_chars() -> set[int]:
 def test_every_report_text_is_in_the_embedded_font() -> None:
     known = _font_chars()
     texts = [t for pair in TEXTS.values() for t in pair]
-    texts += list(MESSAGES_JA.values()) + formulas("ja") + formulas("en")
-    texts += [t for pair in messages_ja._OPS.values() for t in pair]  # said inside messages
+    texts += [t for pair in CATALOGUE.values() for t in pair] + formulas("ja") + formulas("en")
+    texts += [t for pair in messages._OPS.values() for t in pair]  # said inside messages
     missing = {
         ch: text[:40] for text in texts for ch in text if ord(ch) not in known and ch not in "\n"
     }

@@ -49,7 +49,7 @@ def test_a_complete_year_has_no_banner() -> None:
 
 
 def test_an_estimate_is_named_as_such_where_factors_are_listed() -> None:
-    from ecocheck_desktop.report.texts import how_text
+    from ecocheck_desktop.text.report import how_text
 
     for how in ("estimate_substitute", "estimate_retailer"):
         assert "推計" in how_text(how, "ja")

@@ -25,7 +25,7 @@ from ecocheck_desktop.core.model import EnergyRecord, Site, SupplyContract
 from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report import pdf, sections
 from ecocheck_desktop.report.pdf import build_report, render_report, selftest_pdf
-from ecocheck_desktop.report.texts import fmt
+from ecocheck_desktop.text.numbers import fmt
 from tests.report.sample import sample_project
 
 # reference/report-contents.md items 1-16 -> the heading (or cover label) that carries them.

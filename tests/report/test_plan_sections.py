@@ -30,7 +30,7 @@ from ecocheck_desktop.core.targets import plan_pathway
 from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report.pdf import render_report
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
-from ecocheck_desktop.report.texts import fmt, fmt_t
+from ecocheck_desktop.text.numbers import fmt, fmt_t
 
 
 def _text(data: bytes) -> str:

@@ -22,13 +22,13 @@ from ecocheck_desktop.core.model import Company
 from ecocheck_desktop.core.tempfiles import STALE_AFTER_SECONDS, remove_stale
 from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
 from ecocheck_desktop.exchange.json_io import read_json
-from ecocheck_desktop.report.messages_ja import MESSAGES_JA
 from ecocheck_desktop.store.evidence import (
     MAX_ATTACHMENT_BYTES,
     check_structure,
     media_type_of,
     read_attachment,
 )
+from ecocheck_desktop.text.catalogue import CATALOGUE
 from tests.security import hostile_files
 
 
@@ -40,7 +40,7 @@ def _refused(path: Path, reader: object = read_bills) -> EcoCheckError:
     with pytest.raises(EcoCheckError) as error:
         reader(path)  # type: ignore[operator]
     for message in error.value.messages:
-        assert message.code in MESSAGES_JA  # every refusal has its Japanese sentence
+        assert message.code in CATALOGUE  # every refusal has its Japanese sentence
     return error.value
 
 

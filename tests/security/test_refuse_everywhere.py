@@ -19,7 +19,7 @@ from ecocheck_desktop.store.project_file import ProjectFile
 def _run(*argv: str) -> tuple[int, str]:
     err = io.StringIO()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-        code = main(list(argv))
+        code = main(["--lang", "en", *argv])
     return code, err.getvalue()
 
 
@@ -47,7 +47,7 @@ def test_every_command_refuses_a_bad_value(bad: str, tmp_path: Path) -> None:
     for name, argv in commands.items():
         code, err = _run(*argv)
         assert code == 2, f"{name}: {code} {err}"
-        assert "records[0]" in err and str(source) in err, err
+        assert "energy records #1" in err and str(source) in err, err
     assert not copy.exists() and not (tmp_path / "e.csv").exists()
     assert not list(tmp_path.glob(".copy.ecocheck.*"))
 

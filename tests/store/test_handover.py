@@ -187,8 +187,8 @@ def test_a_file_open_in_another_process_is_refused_cleanly(tmp_path: Path) -> No
     pf.upsert_site(Site("WALにだけある"))
     target = tmp_path / "copy.ecocheck"
     result = subprocess.run(
-        [sys.executable, "-m", "ecocheck_desktop.cli", "handover", "export", str(path),
-         "-o", str(target)],
+        [sys.executable, "-m", "ecocheck_desktop.cli", "--lang", "en",
+         "handover", "export", str(path), "-o", str(target)],
         capture_output=True, text=True, timeout=60,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )  # fmt: skip

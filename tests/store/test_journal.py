@@ -44,7 +44,7 @@ def _quantities(path: Path) -> list[Decimal]:
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ecocheck_desktop.cli", *args],
+        [sys.executable, "-m", "ecocheck_desktop.cli", "--lang", "en", *args],
         capture_output=True, text=True, timeout=120, cwd=ROOT,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )  # fmt: skip

@@ -2,4 +2,25 @@
 
 Each module has ``run(args) -> int``; expected input errors are raised as
 :class:`~ecocheck_desktop.core.messages.EcoCheckError` and become exit code 2.
+Messages are printed with :func:`say`, in the language ``cli.py`` chose (``--lang`` or the
+locale); JSON output keeps the English text of the contract.
 """
+
+from __future__ import annotations
+
+import argparse
+
+from ecocheck_desktop.core.messages import Message
+from ecocheck_desktop.text.language import system_language
+from ecocheck_desktop.text.messages import render
+
+
+def language(args: argparse.Namespace) -> str:
+    """The language of the messages: ``--lang`` as cli.py resolved it, else the locale's."""
+    chosen = getattr(args, "message_lang", None)
+    return chosen if chosen in ("ja", "en") else system_language()
+
+
+def say(message: Message, args: argparse.Namespace) -> str:
+    """One message as the user reads it, with names instead of ids."""
+    return render(message, language(args))

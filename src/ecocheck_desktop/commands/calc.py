@@ -16,22 +16,21 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ecocheck_desktop.commands import language, say
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_label_ja, fiscal_year_of
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.loading import load_input
+from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
 
-register(
-    {
-        "calc.fiscal_year_absent": "The data has no fiscal year {fiscal_year}"
-        " (fiscal years present: {present})",
-    }
-)
+
+# The codes that mean "enter the electricity factor" (core/footprint.py, core/factors.py).
+_FACTOR_NEEDED = ("factor.needed", "factor.electricity_missing")
 
 _LABEL_WIDTH = 38  # display columns; Japanese characters take two
 
@@ -61,11 +60,11 @@ def _figure(label: str, value: Decimal | None, places: int, unit: str) -> str:
     return f"  {_pad(label, _LABEL_WIDTH)}{_fmt(value, places):>14} {unit}"
 
 
-def _year_lines(year: YearResult) -> list[str]:
+def _year_lines(year: YearResult, lang: str) -> list[str]:
     lines = [
         "",
         f"{fiscal_year_label_ja(year.fiscal_year)}  FY{year.fiscal_year}",
-        *_incomplete_lines(year),
+        *_incomplete_lines(year, lang),
         _figure("Scope 1", year.scope1_t, 3, "t-CO2"),
         _figure("Scope 2 基礎 (basic, market)", year.scope2_basic_t, 3, "t-CO2"),
         _figure("Scope 2 調整後 (adjusted, market)", year.scope2_adjusted_t, 3, "t-CO2"),
@@ -93,39 +92,48 @@ def _year_lines(year: YearResult) -> list[str]:
             lines.append(f"    {factor.label}: {factor.value:.6g} {factor.unit}{edition}")
     if year.warnings:
         lines.append("  注意 (warnings):")
-        lines += [f"    {warning.text()}" for warning in year.warnings]
+        lines += [f"    {render(warning, lang)}" for warning in year.warnings]
     return lines
 
 
-def _incomplete_lines(year: YearResult) -> list[str]:
+def _incomplete_lines(year: YearResult, lang: str) -> list[str]:
     """The core's completeness rule: an incomplete year says so before its figures."""
     if year.complete:
         return []
-    return ["  未確定 (incomplete):"] + [f"    {m.text()}" for m in year.incomplete_reasons]
+    return ["  未確定 (incomplete):"] + [f"    {render(m, lang)}" for m in year.incomplete_reasons]
 
 
-def _table(footprint: Footprint, years: list[YearResult]) -> str:
+def _table(footprint: Footprint, years: list[YearResult], lang: str) -> str:
     lines = [footprint.company]
     for year in years:
-        lines += _year_lines(year)
+        lines += _year_lines(year, lang)
     if footprint.warnings:
         lines += ["", "注意 (warnings):"]
-        lines += [f"  {warning.text()}" for warning in footprint.warnings]
+        lines += [f"  {render(warning, lang)}" for warning in footprint.warnings]
     return "\n".join(lines)
 
 
 def _in_file(error: EcoCheckError, path: Path) -> EcoCheckError:
-    """The same messages, located in the input file (the core does not know the file)."""
-    return EcoCheckError(
-        *(Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages)
-    )
+    """The same messages, located in the input file (the core does not know the file), then
+    where a missing factor is entered for that kind of input."""
+    messages = [Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages]
+    if any(m.code in _FACTOR_NEEDED for m in messages):
+        suffix = path.suffix.lower()
+        kind = {".csv": "bills", ".xlsx": "bills", ".json": "json"}.get(suffix, "project")
+        messages.append(Message(f"calc.factor_where_{kind}", {"file": str(path)}))
+    return EcoCheckError(*messages)
+
+
+def in_file(error: EcoCheckError, path: Path) -> EcoCheckError:
+    """``_in_file`` for the other commands (``report``)."""
+    return _in_file(error, path)
 
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
     loaded = load_input(path)
     for warning in loaded.warnings:
-        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
     project = loaded.project
     fiscal_years = None
     if args.fiscal_year is not None:
@@ -155,5 +163,5 @@ def run(args: argparse.Namespace) -> int:
             ]
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        print(_table(footprint, years))
+        print(_table(footprint, years, language(args)))
     return 0

@@ -11,17 +11,10 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.exchange.bills import write_bills_csv
 from ecocheck_desktop.exchange.json_io import write_json
 from ecocheck_desktop.store.project_file import ProjectFile, load_project
-
-register(
-    {
-        "export.unsupported": "{file}: export writes .json or .csv",
-        "export.write_failed": "{file} could not be written ({reason})",
-    }
-)
 
 
 def evidence_documents(path: Path) -> tuple[Any, list[dict[str, Any]]]:

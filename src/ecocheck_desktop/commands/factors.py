@@ -14,30 +14,32 @@ import json
 import sys
 from pathlib import Path
 
+from ecocheck_desktop.commands import language
 from ecocheck_desktop.core.factor_packages import edition_rows, install_package
 from ecocheck_desktop.core.factors import FactorLibrary
-from ecocheck_desktop.core.messages import render
+from ecocheck_desktop.core.messages import render as render_en
 from ecocheck_desktop.resources import installed_factors_dir
+from ecocheck_desktop.text.messages import render
 
 
 def run(args: argparse.Namespace) -> int:
     if args.factors_command == "install":
-        return _install(Path(args.file))
-    return _list(as_json=bool(getattr(args, "json", False)))
+        return _install(Path(args.file), language(args))
+    return _list(as_json=bool(getattr(args, "json", False)), lang=language(args))
 
 
 def _library() -> FactorLibrary:
     return FactorLibrary.load(installed=installed_factors_dir())
 
 
-def _list(*, as_json: bool) -> int:
+def _list(*, as_json: bool, lang: str) -> int:
     library = _library()
     rows = edition_rows(library)
     if as_json:
         document = {
             "installed_folder": str(installed_factors_dir()),
             "editions": rows,
-            "problems": [{"code": m.code, "message": render(m)} for m in library.problems],
+            "problems": [{"code": m.code, "message": render_en(m)} for m in library.problems],
         }
         print(json.dumps(document, ensure_ascii=False))
         return 0
@@ -49,12 +51,12 @@ def _list(*, as_json: bool) -> int:
         print(f"      {row['title']} / {row['publisher']} ({row['published']})")
         print(f"      {row['source_url']}")
     for message in library.problems:
-        print(f"ecocheck: warning: {render(message)}", file=sys.stderr)
+        print(f"ecocheck: warning: {render(message, lang)}", file=sys.stderr)
     return 0
 
 
-def _install(path: Path) -> int:
+def _install(path: Path, lang: str) -> int:
     result = install_package(path, _library(), installed_factors_dir())
-    print(render(result.message))
+    print(render(result.message, lang))
     print(f"  {result.folder}")
     return 0

@@ -14,14 +14,8 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.store.handover import changes_since_handover, describe, export_handover
-
-register(
-    {
-        "handover.no_action": "ecocheck handover needs an action: export or changes",
-    }
-)
 
 
 def _user() -> str:

@@ -13,7 +13,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.commands import say
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
 from ecocheck_desktop.exchange.json_io import check_attachments, parse_json_file, project_from_json
@@ -21,13 +22,6 @@ from ecocheck_desktop.exchange.loading import name_from_file
 from ecocheck_desktop.store.codec import Problems
 from ecocheck_desktop.store.evidence import check_size, media_type_of
 from ecocheck_desktop.store.project_file import ProjectFile
-
-register(
-    {
-        "import.unsupported": "{file}: import reads .csv, .xlsx or an EcoCheck .json export",
-        "import.output_suffix": "{file}: the project file name must end in .ecocheck",
-    }
-)
 
 
 def user_name() -> str:
@@ -69,8 +63,17 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
             )
 
     # Built under a temporary name and renamed only when every scan is in (store.atomic).
+    # A JSON export is taken back exactly as written (its years keep their own locks).
     ProjectFile.create(output, project, user=user, fill=add_attachments).close()
     return project
+
+
+def _lock_years(project: Project) -> None:
+    """Lock each imported year to the electricity edition it is calculated with (issue 15)."""
+    from ecocheck_desktop.core.factors import default_library
+    from ecocheck_desktop.core.recalc import first_locks
+
+    project.fiscal_years.update(first_locks(project, default_library()))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,8 +89,9 @@ def run(args: argparse.Namespace) -> int:
         raise EcoCheckError(Message("import.unsupported", where={"file": str(source)}))
     result = read_bills(source)
     for warning in result.warnings:
-        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
     project = project_from_bills(result, args.company or name_from_file(source))
+    _lock_years(project)
     ProjectFile.create(output, project, user=user_name()).close()
     print(f"{output}: {len(project.records)} records ({project.company.name})")
     return 0

@@ -16,11 +16,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecocheck_desktop.commands import language, say
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue, plan_steps
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+from ecocheck_desktop.core.messages import EcoCheckError, Message
+from ecocheck_desktop.core.messages import render as render_en
 from ecocheck_desktop.core.targets import compare, plan_pathway, standard_target, target_path
 from ecocheck_desktop.exchange.loading import load_input
+from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
@@ -28,7 +31,6 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.model import Project, Target
     from ecocheck_desktop.core.targets import PathPoint, TargetComparison
 
-register({"measures.no_complete_year": "No fiscal year can be calculated completely"})
 
 _BASIS_TOTAL = {
     "adjusted": "total_adjusted_t",
@@ -44,7 +46,7 @@ def _number(value: Decimal | None, places: int = 6) -> float | None:
 
 
 def _message(message: Message) -> dict[str, Any]:
-    return {"code": message.code, "message": render(message)}
+    return {"code": message.code, "message": render_en(message)}
 
 
 def _plain(value: Any) -> Any:
@@ -255,7 +257,7 @@ def _row(result: MeasureResult) -> str:
     )
 
 
-def table(project: Project, plan: Plan, doc: dict[str, Any]) -> str:
+def table(project: Project, plan: Plan, doc: dict[str, Any], lang: str = "en") -> str:
     lines = [
         f"{project.company.name}  {plan.fiscal_year}年度 (FY{plan.fiscal_year})"
         f"  profile: {plan.profile.name_ja} / {plan.profile.name_en}",
@@ -269,7 +271,8 @@ def table(project: Project, plan: Plan, doc: dict[str, Any]) -> str:
     if confirm:
         lines += ["", "要確認 (answer the checklist to include):"]
         lines += [
-            _row(r) + "  " + ", ".join(m.text() for m in r.applicability.reasons) for r in confirm
+            _row(r) + "  " + ", ".join(render(m, lang) for m in r.applicability.reasons)
+            for r in confirm
         ]
     totals = plan.totals
     lines += [
@@ -304,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
     loaded = load_input(path)
     for warning in loaded.warnings:
-        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
     project = loaded.project
     try:
         footprint = calculate(project, strict=False)
@@ -319,5 +322,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        print(table(project, plan, doc))
+        print(table(project, plan, doc, language(args)))
     return 0

@@ -15,7 +15,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.commands import say
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.exchange.portfolio import (
     PortfolioRow,
     project_files,
@@ -24,15 +25,6 @@ from ecocheck_desktop.exchange.portfolio import (
 )
 from ecocheck_desktop.report.consortium import ConsortiumSummary, anonymous_name, consortium_csv
 from ecocheck_desktop.report.output import write_atomically
-
-register(
-    {
-        "portfolio.summary_type": "{file}: the summary must be a .csv file",
-        "portfolio.consortium_type": "{file}: the consortium summary must end in .pdf or .csv",
-        "portfolio.same_output": "{file}: the summary and the consortium summary need two"
-        " different files",
-    }
-)
 
 
 def _check_suffix(path: Path, suffixes: tuple[str, ...], code: str) -> None:
@@ -66,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             if row.ok:
                 readable.append(path)
             elif row.error is not None:
-                print(f"ecocheck: warning: {row.error.text()}", file=sys.stderr)
+                print(f"ecocheck: warning: {say(row.error, args)}", file=sys.stderr)
             yield row
 
     names = (lambda index: anonymous_name(index, lang)) if anonymise else None
@@ -92,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
                 written += 1
             else:
                 failed += 1
-                print(f"ecocheck: warning: no report: {result.error.text()}", file=sys.stderr)
+                print(f"ecocheck: warning: no report: {say(result.error, args)}", file=sys.stderr)
         print(
             f"ecocheck: wrote {written} reports to {args.reports} ({failed} failed)",
             file=sys.stderr,

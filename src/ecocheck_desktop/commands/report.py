@@ -11,18 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from ecocheck_desktop.commands import say
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures
 from ecocheck_desktop.report.output import write_atomically
-
-register(
-    {
-        "report.output_type": "Cannot write '{suffix}' files; the output must end in .pdf,"
-        " .csv or .json",
-    }
-)
 
 OUTPUT_SUFFIXES = (".pdf", ".csv", ".json")
 
@@ -45,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         )
     loaded = load_input(Path(args.input))
     for warning in loaded.warnings:
-        print(f"ecocheck: warning: {warning.text()}", file=sys.stderr)
+        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
     project = loaded.project
     footprint = calculate(project, strict=False)
     present = [year.fiscal_year for year in footprint.years]
@@ -59,16 +53,23 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     if suffix == ".pdf":
+        from ecocheck_desktop.commands.calc import in_file
         from ecocheck_desktop.report.pdf import build_report
 
-        build_report(
-            project,
-            output,
-            lang=getattr(args, "lang", "ja") or "ja",
-            fiscal_years=[fiscal_year] if fiscal_year is not None else None,
-            footprint=footprint,
-            sections=_sections(getattr(args, "sections", None)),
-        )
+        try:
+            build_report(
+                project,
+                output,
+                lang=getattr(args, "lang", "ja") or "ja",
+                fiscal_years=[fiscal_year] if fiscal_year is not None else None,
+                footprint=footprint,
+                sections=_sections(getattr(args, "sections", None)),
+            )
+        except EcoCheckError as error:
+            # A year that cannot be reported names the input file and what to enter where.
+            if any("file" in m.where for m in error.messages):
+                raise
+            raise in_file(error, Path(args.input)) from None
     else:
         records = key_figures(project, footprint)
         if fiscal_year is not None:

@@ -26,17 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ecocheck_desktop.core.messages import Message, register
-
-register(
-    {
-        "completeness.part_year": "Fiscal year {fiscal_year} has energy records in only"
-        " {months_present} of its 12 months (missing: {missing}); the totals are not a full year",
-        "completeness.no_energy_data": "Fiscal year {fiscal_year} has no energy records",
-        "completeness.blank_months": "{energy} at {site} has no record for {months} in fiscal"
-        " year {fiscal_year}, though other months have one",
-    }
-)
+from ecocheck_desktop.core.messages import Message
 
 # Error codes that mean "a factor could not be resolved" (the others are bad records).
 FACTOR_ERROR_CODES = frozenset(

@@ -11,16 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "energy.unknown": "Unknown energy type '{value}'",
-        "unit.unknown": "Unknown unit '{value}'",
-        "unit.mismatch": "The unit '{unit}' does not fit the energy type '{energy}'"
-        " (allowed: {allowed})",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 # Canonical unit spellings (the unit column of the bill import format, exchange/bills.py).
 UNITS: tuple[str, ...] = (
@@ -146,6 +137,12 @@ _UNIT_LOOKUP.update(
             "立米": "m3",
             "千立方メートル": "千m3",
             "nm^3": "Nm3",
+            # The JIS way of writing normal cubic metres (m³N), as printed on many gas bills.
+            "m3N": "Nm3",
+            "m^3N": "Nm3",
+            "千m3N": "千Nm3",
+            "ノルマル立方メートル": "Nm3",
+            "ノルマル立米": "Nm3",
             "キログラム": "kg",
             "トン": "t",
             "ton": "t",

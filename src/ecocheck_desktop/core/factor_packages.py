@@ -35,31 +35,8 @@ from ecocheck_desktop.core.factors import (
     Edition,
     FactorLibrary,
 )
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.resources import installed_factors_dir
-
-register(
-    {
-        "factor_package.unreadable": "The factor package {file} cannot be read: {reason}",
-        "factor_package.oversize": "The factor package {file} is too large ({size} bytes;"
-        " at most {limit})",
-        "factor_package.bad_member": "The factor package {file} holds a path that is not"
-        " allowed: {member}",
-        "factor_package.format": "The factor package {file} has format {found}; this app reads"
-        " format {expected} version {version}",
-        "factor_package.checksum": "The table {member} in the factor package {file} does not"
-        " match its checksum (damaged or altered)",
-        "factor_package.unlisted": "The factor package {file} holds {member}, which its"
-        " package.json does not list",
-        "factor_package.missing_member": "The factor package {file} lacks {member}",
-        "factor_package.edition_conflict": "The factor package {file} brings edition"
-        " '{edition}', which is already installed with different content",
-        "factor_package.already_installed": "The factor package {file} is already installed"
-        " (editions {editions})",
-        "factor_package.installed": "Installed factor package {package}: editions {editions}",
-        "factor_package.invalid": "The factor package {file} is not valid: {reason}",
-    }
-)
 
 PACKAGE_FORMAT = "ecocheck-factors"
 PACKAGE_FORMAT_VERSION = 1

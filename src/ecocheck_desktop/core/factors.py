@@ -33,44 +33,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.resources import installed_factors_dir, resource_path
-
-register(
-    {
-        "factor.manifest_invalid": "The factor library is damaged ({file}): {reason}",
-        "factor.table_invalid": "The factor table {file} is damaged at line {line}: {reason}",
-        "factor.no_fuel_table": "No fuel factor table covers fiscal year {fiscal_year}",
-        "factor.electricity_missing": "No official electricity retailer list for fiscal year"
-        " {fiscal_year}; enter the factor from the bill or the retailer's site and its source",
-        "factor.electricity_substitute": "Retailer '{supplier}' is not in the list for fiscal"
-        " year {fiscal_year}; the substitute value (代替値) {value} t-CO2/kWh is used",
-        "factor.electricity_menu_unknown": "Retailer {supplier} has no menu '{menu}' in the list"
-        " for fiscal year {fiscal_year}; its menus: {menus}",
-        "factor.electricity_menu_required": "Retailer {supplier} publishes only menu factors"
-        " for fiscal year {fiscal_year}; choose one of: {menus}",
-        "factor.electricity_row_substitute": "The listed factor of {supplier} {menu} is the"
-        " substitute value (※ in the official list)",
-        "factor.supplier_menu_unknown": "Supplier {supplier} has no menu '{menu}' in the"
-        " {kind} list for fiscal year {fiscal_year}; its menus: {menus}",
-        "factor.supplier_menu_required": "Supplier {supplier} has several {kind} menus for"
-        " fiscal year {fiscal_year}; choose one of: {menus}",
-        "factor.unknown_edition": "Unknown factor edition '{edition}'",
-        "factor.unknown_refrigerant": "Unknown refrigerant '{refrigerant}'",
-        "factor.no_conversion": "No energy conversion factor '{key}' for fiscal year {fiscal_year}",
-        "factor.unknown_scope3": "Unknown Scope 3 factor '{factor_key}'",
-        "factor.electricity_not_listed": "Retailer '{supplier}' is not among the sourced past-year"
-        " rows bundled for fiscal year {fiscal_year} ({edition}); enter its published factor from"
-        " the retailer's 「電源構成・CO2排出係数」 page or the bill, with its source",
-        "factor.supplier_ambiguous": "'{supplier}' matches more than one supplier equally:"
-        " {candidates}; enter the registration number",
-        "factor.gas_supplier_unknown": "Gas supplier '{supplier}' is not in the gas list for fiscal"
-        " year {fiscal_year}; the default city-gas factor is used",
-        "factor.gas_no_list": "No gas supplier list for fiscal year {fiscal_year}: the default"
-        " city-gas factor is used for '{supplier}'; enter the supplier's published factor if it"
-        " has one",
-    }
-)
 
 MANIFEST_FORMAT = 1
 KINDS = (
@@ -361,15 +325,21 @@ class _SupplierList:
             elif needle:
                 matcher.set_seq1(folded)
                 # The cheap upper bounds first, as difflib.get_close_matches does.
+                ratio = 0.0
                 if (
-                    matcher.real_quick_ratio() < _FUZZY_CUTOFF
-                    or matcher.quick_ratio() < _FUZZY_CUTOFF
+                    matcher.real_quick_ratio() >= _FUZZY_CUTOFF
+                    and matcher.quick_ratio() >= _FUZZY_CUTOFF
                 ):
+                    ratio = matcher.ratio()
+                shared = _shared_start(needle, folded)
+                if ratio >= _FUZZY_CUTOFF:
+                    score = 5.0 - ratio  # 4.0 … 4.4: better ratios first
+                elif shared >= _SHARED_START_MIN:
+                    # "東京電力EP" for 東京電力エナジーパートナー: the typed name's start (at
+                    # least 4 characters and half of what was typed) begins the list name.
+                    score = 5.5 - shared / (10 * len(needle))
+                else:
                     continue
-                ratio = matcher.ratio()
-                if ratio < _FUZZY_CUTOFF:
-                    continue
-                score = 5.0 - ratio  # 4.0 … 4.4: better ratios first
             else:
                 continue
             ranked.append((score, index, row))
@@ -409,6 +379,18 @@ _NUMBER_FIRST = re.compile(
 )
 _NUMBER_LAST = re.compile(r"^(.*?)[\s(]*([A-Z]\d{4})\)?\s*$", re.DOTALL)
 _FUZZY_CUTOFF = 0.6
+_SHARED_START_MIN = 4
+_SUGGESTIONS = 3  # names offered in the warning on an unmatched supplier
+
+
+def _shared_start(needle: str, folded: str) -> int:
+    """Characters the two names share from their start; 0 unless half the needle or more."""
+    shared = 0
+    for a, b in zip(needle, folded, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared if shared * 2 >= len(needle) else 0
 
 
 def normalize_name(text: str) -> str:
@@ -942,8 +924,11 @@ class FactorLibrary:
             {"supplier": supplier, "fiscal_year": fiscal_year, "value": row.basic},
             {"energy": "electricity", "fiscal_year": fiscal_year},
         )
+        hint = _suggestions(table, "electricity", fiscal_year, supplier)
         # The list prints the 代替値 once; it serves as both the basic and the adjusted factor.
-        return ElectricityResolution(row, row.basic, row.basic, "substitute", (warning,))
+        return ElectricityResolution(
+            row, row.basic, row.basic, "substitute", (warning, *((hint,) if hint else ()))
+        )
 
     def national_average(self, fiscal_year: int) -> tuple[Decimal, Edition] | None:
         edition = self.electricity_edition(fiscal_year)
@@ -1069,6 +1054,16 @@ class FactorLibrary:
         label = " ".join(part for part in (row.supplier, row.menu) if part)
         return row.basic, row.adjusted, edition.id, label
 
+    def supplier_suggestions(self, kind: str, fiscal_year: int, supplier: str) -> Message | None:
+        """``factor.supplier_did_you_mean`` for a supplier name the year's list lacks, naming
+        the closest names (never choosing one); None when there is no list or nothing close."""
+        edition = {"electricity": self.electricity_edition, "gas": self.gas_edition}[kind](
+            fiscal_year
+        )
+        if edition is None or not supplier.strip():
+            return None
+        return _suggestions(self._lists[edition.id], kind, fiscal_year, supplier)
+
     def gas_supplier_warning(self, fiscal_year: int, supplier: str) -> Message | None:
         """The warning for a named gas supplier that gets the default factor (None if listed)."""
         if not supplier.strip():
@@ -1168,6 +1163,22 @@ _DEFAULT_ROW_ORDER = {
 }
 # Rows that belong to the list as a whole, not to one retailer.
 _LIST_LEVEL_KINDS = ("substitute", "national_average")
+
+
+def _suggestions(
+    table: _SupplierList, kind: str, fiscal_year: int, supplier: str
+) -> Message | None:
+    if not normalize_name(split_supplier(supplier)[1]):
+        return None  # blank or a bare number: nothing to be close to
+    rows = [row for row in table.search(supplier) if row.row_kind != "grid"][:_SUGGESTIONS]
+    if not rows:
+        return None
+    candidates = ", ".join(f"{row.reg_no} {row.supplier}".strip() for row in rows)
+    return Message(
+        "factor.supplier_did_you_mean",
+        {"supplier": supplier, "fiscal_year": fiscal_year, "candidates": candidates},
+        {"energy": "city_gas" if kind == "gas" else kind, "fiscal_year": fiscal_year},
+    )
 
 
 def _refrigerant_key(text: str) -> str:

@@ -10,14 +10,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "month.invalid": "'{value}' is not a month (expected e.g. 2025-04, 2025年4月 or R7.4)",
-        "fiscal.start_month_invalid": "The fiscal-year start month must be 1-12, not {value}",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 # Era name -> the Gregorian year before its first year (令和1 = 2019, 平成1 = 1989).
 _ERAS: dict[str, int] = {"r": 2018, "令和": 2018, "h": 1988, "平成": 1988}

@@ -58,46 +58,12 @@ from ecocheck_desktop.core.energy import (
     to_table_unit,
 )
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+from ecocheck_desktop.core.messages import EcoCheckError, Message, render
 from ecocheck_desktop.core.model import EnergyRecord, Project
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.factors import FactorLibrary
 
-register(
-    {
-        "footprint.no_data": "There is no data for fiscal year {fiscal_year}",
-        "factor.fuel_missing": "No official factor for {energy} in fiscal year {fiscal_year}",
-        "factor.heat_missing": "No heat factor for fiscal year {fiscal_year}; enter the"
-        " supplier's factor and its source",
-        "factor.location_missing": "The national average factor (全国平均係数) for fiscal year"
-        " {fiscal_year} is not available; the location-based result is left empty",
-        "factor.user_without_source": "A user-entered factor for {energy} at {site} has no"
-        " source; record where it comes from (e.g. the bill)",
-        "factor.chain_unavailable": "Fiscal year {fiscal_year}: {energy} has no heat value and"
-        " carbon factor; the rounded one-line factor {factor} is used",
-        "factor.edition_changed": "Fiscal year {fiscal_year} is locked to edition {locked}, but"
-        " the library now gives {current}; recalculate explicitly to adopt it",
-        "refrigerant.recovered_exceeds_charged": "{refrigerant}: more recovered ({recovered} kg)"
-        " than charged ({charged} kg) in fiscal year {fiscal_year}; counted as 0",
-        "refrigerant.unknown": "Unknown refrigerant '{refrigerant}' (fiscal year {fiscal_year})",
-        "scope3.unknown_factor": "Unknown Scope 3 factor '{factor_key}' (fiscal year"
-        " {fiscal_year})",
-        "scope3.unsourced": "The Scope 3 factor '{factor_key}' has no source and is not used",
-        "factor.needed": "{energy} at {site} (supplier: {supplier}) in fiscal year {fiscal_year}"
-        " (April-March): no official factor list is bundled for that year. Enter the"
-        " retailer's published basic and adjusted factors with their source (the retailer's"
-        " 「電源構成・CO2排出係数」 page, or the bill), or choose an estimate (推計) knowingly",
-        "factor.estimate_substitute": "{energy} at {site} in fiscal year {fiscal_year} is an"
-        " estimate (推計): the 代替値 of the fiscal year {source_fiscal_year} list, {value}"
-        " t-CO2/kWh",
-        "factor.estimate_retailer": "{energy} at {site} in fiscal year {fiscal_year} is an"
-        " estimate (推計): the same retailer's value in the fiscal year {source_fiscal_year}"
-        " list, {value} t-CO2/kWh",
-        "lpg.kg_per_m3_missing": "LPG at {site}: the conversion is set to kg per m3 but no"
-        " kg/m3 figure is entered (see the supplier's delivery slip)",
-    }
-)
 
 _ZERO = Decimal(0)
 _THOUSAND = Decimal(1000)
@@ -803,6 +769,12 @@ class _YearFactors:
                 # An unmatched gas supplier warns as an unmatched retailer does (factors owns it).
                 warn = getattr(self.library, "gas_supplier_warning", None)
                 unmatched = warn(fiscal_year, supplier) if warn is not None else None
+                suggest = getattr(self.library, "supplier_suggestions", None)
+                hint = (
+                    suggest("gas", fiscal_year, supplier)
+                    if unmatched is not None and suggest is not None
+                    else None
+                )
                 return _Factor(
                     default.basic,
                     default.adjusted,
@@ -813,7 +785,7 @@ class _YearFactors:
                     default.edition_title,
                     default.source_url,
                     default.unit,
-                    (*default.warnings, *((unmatched,) if unmatched is not None else ())),
+                    (*default.warnings, *(m for m in (unmatched, hint) if m is not None)),
                 )
             basic, adjusted, edition_id, label = found
             title, url = self.edition_info(edition_id)
@@ -1276,6 +1248,8 @@ def _new_group(
     basic = adjusted = third = _ZERO
     if factor is not None:
         year.use(factor)
+        if volume_factor is not None:
+            _use_volume_factor(year, factors, shk_year, energy, volume_factor)
         basic, adjusted = factor.basic, factor.adjusted
         if energy_type.scope == 1:
             third = factor.rounded if factor.rounded is not None else adjusted
@@ -1501,6 +1475,19 @@ def _record_factor(
     if energy == "heat":
         return factors.heat(fiscal_year, supplier, menu)
     return factors.fuel_factor(fiscal_year, energy)
+
+
+def _use_volume_factor(
+    year: _Accumulator, factors: Any, shk_year: int, energy: str, volume_factor: Decimal
+) -> None:
+    """List the Nm3 -> 25 °C / 1 bar conversion among the factors used (issue 15: "with the
+    factor and its source shown"), sourced to the fuel table whose basis it converts to."""
+    edition, _fuel = factors.fuel(shk_year, energy)
+    edition_id = _edition_id(edition)
+    title, url = factors.edition_info(edition_id)
+    label = f"{ENERGY_TYPES[energy].name_ja} Nm3→25 °C・1 bar 換算 (298.15/273.15 × 101.325/100)"
+    use = FactorUse(label, volume_factor, "m3/Nm3", edition_id, title, url, "conversion")
+    year.factors.setdefault((use.label, use.value, use.unit, use.edition_id, use.how), use)
 
 
 def _located(error: EcoCheckError, where: dict[str, Any]) -> list[Message]:

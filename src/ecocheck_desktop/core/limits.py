@@ -21,30 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES, normalize_unit, to_table_unit
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "text.too_long": "The text is {length} characters long; at most {limit} are allowed here",
-        "text.bad_characters": "The text contains characters that are not valid text (an"
-        " unpaired surrogate)",
-        "quantity.implausible": "The quantity {value} {unit} of {energy} is beyond what one"
-        " bill line can be (at most {limit} {table_unit}); check the unit and the digits",
-        "file.environment": "{file}: {reason}. Check that the file and its folder exist, that"
-        " you may read and write them, that no other program holds the file, and that the"
-        " disk has room",
-        "file.not_regular": "{file} is not a regular file (a folder, a device or a pipe);"
-        " choose a saved file",
-        "file.too_large": "{file} is {size_mb} MB; the limit for this kind of file is"
-        " {limit_mb} MB",
-        "table.too_many_rows": "{file} has more than {limit} rows; split it into smaller files"
-        " (for example one per fiscal year)",
-        "table.too_many_cells": "{file} has more than {limit} filled cells; only the bill table"
-        " may be in the first sheet",
-        "table.too_much_text": "{file} holds more than {limit} characters of text; a bill table"
-        " is far smaller - remove the long texts",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 # --- text -------------------------------------------------------------------------------------
 # Field caps. The GUI sets QLineEdit.setMaxLength to the same numbers, the imports refuse longer

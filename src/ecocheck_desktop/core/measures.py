@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.profiles import EndUseProfile, ProfileSet, end_use_profile, load_profiles
 
 if TYPE_CHECKING:
@@ -40,38 +40,6 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.model import Project
     from ecocheck_desktop.core.targets import PlanStep
 
-register(
-    {
-        "measures.catalogue_invalid": "Measure catalogue {file}: {reason}",
-        "checklist.unknown_key": "Checklist answer '{key}' is not in the checklist schema;"
-        " it is ignored",
-        "checklist.invalid_value": "Checklist answer {key} = '{value}' is not valid ({reason});"
-        " it is treated as not answered",
-        "measures.needs_answer": "Needs the checklist answer '{key}'",
-        "measures.condition_failed": "Checklist: {key} = {answer} (applies when {key} {op}"
-        " {value})",
-        "measures.no_energy": "The company uses no energy for {end_use}",
-        "measures.alternative_to": "Alternative to {measure}, which is already in the plan",
-        "measures.not_selected": "Not in the company's chosen plan",
-        "measures.nothing_left": "The measures above leave nothing for this one to act on",
-        "measures.not_quantified": "Site-specific: needs a survey, no number is given",
-        "measures.default_price": "No cost on the bills for {energy}: the default price"
-        " {price} 円/{unit} is used ({source})",
-        "measures.no_price": "No cost on the bills and no default price for {energy}: its"
-        " money effect counts as 0",
-        "measures.pv_surplus": "PV generates {generation} kWh/yr; only {self_consumed} kWh are"
-        " used on site (daytime demand on operating days); the surplus is not counted",
-        "measures.no_refrigerant_data": "No refrigerant refills entered for this year: the"
-        " avoided leakage cannot be estimated",
-        "measures.no_electricity_factor": "No electricity factor for fiscal year {fiscal_year}:"
-        " electrification measures are not calculated",
-        "measures.capped_by_end_use": "The equipment uses about {equipment_kwh} kWh/yr, more"
-        " than the {pool} kWh the end-use split gives {end_use}; the saving is capped (adjust"
-        " the end-use split)",
-        "measures.market_basis_only": "Reduces market-based (調整後) Scope 2 only; the"
-        " location-based result is unchanged",
-    }
-)
 
 ZERO = Decimal(0)
 ONE = Decimal(1)

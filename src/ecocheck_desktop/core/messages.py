@@ -1,8 +1,15 @@
 """Messages as codes with parameters.
 
 The core never builds user-facing sentences: it returns a :class:`Message` (a stable code plus
-named parameters and where it happened). The GUI translates it with ``tr()``, the CLI and the
-report with :func:`render` (English fallback text here, Japanese via the GUI/report catalogue).
+named parameters and where it happened). The sentences live in one Qt-free catalogue above
+core, ``ecocheck_desktop.text.catalogue`` (Japanese and English); the GUI, the PDF and the
+command line render a message with ``ecocheck_desktop.text.messages.render(message, lang)``.
+
+Core must not import that layer, so this module keeps a plain registry of English templates
+that ``text.messages`` fills from the catalogue when it is imported; every front end (the
+command line, the GUI, the report) imports it. The registry serves :meth:`Message.text` and the
+text of an :class:`EcoCheckError` only: logs and tracebacks, with raw parameter values. Core
+used on its own, without the text layer, prints the code and its parameters.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ class Message:
     where: dict[str, Any] = field(default_factory=dict)
 
     def text(self) -> str:
-        """Plain English rendering (CLI, logs); the GUI uses its own translations."""
+        """Plain English with raw values (logs); users read ``text.messages.render``."""
         return render(self)
 
 
@@ -31,12 +38,13 @@ class EcoCheckError(Exception):
         super().__init__("; ".join(m.text() for m in messages))
 
 
-# English templates; {name} placeholders are filled from params and where.
+# English templates (filled by ecocheck_desktop.text.messages); {name} placeholders are filled
+# from params and where.
 TEMPLATES: dict[str, str] = {}
 
 
 def register(templates: dict[str, str]) -> None:
-    """Modules add their message templates at import time."""
+    """The text layer adds the catalogue's English templates at import time."""
     TEMPLATES.update(templates)
 
 

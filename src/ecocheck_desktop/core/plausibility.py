@@ -23,25 +23,12 @@ from typing import TYPE_CHECKING
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
-from ecocheck_desktop.core.messages import Message, register
+from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import Project
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, LineResult, YearResult
 
-register(
-    {
-        "plausibility.month_missing": "No {energy} data for {month} at {site}",
-        "plausibility.month_outlier": "{energy} in {month} at {site} is {ratio}x the median"
-        " month of the fiscal year ({value} vs {median} {unit})",
-        "plausibility.month_vs_last_year": "{energy} in {month} at {site} is {ratio}x the"
-        " same month last year ({value} vs {last_year} {unit})",
-        "plausibility.unit_1000x": "{energy} in {month} at {site}: {value} {unit} looks about"
-        " 1,000 times off; check the unit ({hint})",
-        "plausibility.factor_in_kg": "The factor {factor} {unit} entered for {energy} at {site}"
-        " ({month}) looks like kg-CO2 rather than t-CO2",
-    }
-)
 
 OUTLIER_RATIO = Decimal(3)
 UNIT_ERROR_RATIO = Decimal(300)

@@ -19,16 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.resources import resource_path
-
-register(
-    {
-        "profiles.invalid": "End-use profile file {file}: {reason}",
-        "profiles.override_invalid": "The end-use override ({carrier}) is not valid: {reason}",
-        "profiles.unknown_sector": "Unknown sector '{sector}' (known: {known})",
-    }
-)
 
 HUNDRED = Decimal(100)
 SECTORS = ("metalwork", "plastics", "food", "printing", "office")

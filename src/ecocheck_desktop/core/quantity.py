@@ -19,18 +19,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ecocheck_desktop.core.energy import normalize_unit
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "quantity.empty": "A quantity is required",
-        "quantity.not_a_number": "'{value}' is not a number",
-        "quantity.negative": "The quantity '{value}' is negative; quantities must be 0 or more",
-        "quantity.too_large": "The quantity '{value}' is implausibly large (over 1e12)",
-        "quantity.too_precise": "The quantity '{value}' has more than {max_decimals} decimals",
-        "quantity.unit_missing": "'{value}' has no unit",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 MAX_QUANTITY = Decimal("1e12")
 MAX_DECIMALS = 6

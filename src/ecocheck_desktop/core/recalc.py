@@ -2,6 +2,9 @@
 
 A fiscal year is locked to the electricity edition it was calculated with
 (``FiscalYearData.factor_edition``; "" = not locked yet, the edition in force is used).
+:func:`first_locks` gives the lock of every year that gets its first bills while unlocked
+(an import, a new project, a bill typed into a new year), so that a list installed later
+changes nothing by itself.
 :func:`compare_editions` calculates the year twice — held to the locked edition and held to
 the newest applicable edition — and returns the comparison line by line (site, energy and
 factor: old factor, new factor, old t-CO2, new t-CO2) and in total. Nothing is changed; the
@@ -15,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from ecocheck_desktop.core.factors import FactorLibrary
+from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.footprint import LineResult, YearResult, calculate
 from ecocheck_desktop.core.model import FiscalYearData, Project
 
@@ -142,3 +146,22 @@ def relock_plan(
         if newest and locked_edition(project, library, year) != newest:
             plan[year] = newest
     return plan
+
+
+def first_locks(
+    project: Project, library: FactorLibrary, fiscal_years: list[int] | None = None
+) -> dict[int, FiscalYearData]:
+    """fiscal year -> its data locked to the electricity edition in force, for the years
+    (with bills, or ``fiscal_years``) that are not locked yet and have an edition."""
+    if fiscal_years is None:
+        start = project.company.fy_start_month
+        fiscal_years = sorted({fiscal_year_of(record.month, start) for record in project.records})
+    locks = {}
+    for year in fiscal_years:
+        data = project.fiscal_years.get(year)
+        if data is not None and data.factor_edition:
+            continue
+        newest = newest_electricity_edition(library, year)
+        if newest:
+            locks[year] = replace(data or FiscalYearData(year), factor_edition=newest)
+    return locks

@@ -22,23 +22,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Target
-
-register(
-    {
-        "targets.unknown_kind": "Unknown target kind '{kind}' (known: {known})",
-        "targets.bad_years": "Target {kind}: the target year {target_year} must come after the"
-        " base year {base_year}",
-        "targets.bad_pct": "Target {kind}: the reduction {reduction_pct} % must be between 0"
-        " and 100",
-        "targets.sbt_42_caveat": "42 % by 2030 is the SBTi SME near-term option as reported by"
-        " a secondary source (UNCONFIRMED); check the current SBTi SME criteria",
-        "targets.national_rebased": "The national target is set against FY2013; the company"
-        " has no FY2013 data, so the path is re-based on FY{base_year} (same relative steps)",
-        "targets.base_missing": "Target {kind}: no emissions for the base year {base_year}",
-    }
-)
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)

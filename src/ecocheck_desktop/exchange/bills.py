@@ -26,7 +26,7 @@ from typing import Any
 from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.energy import ENERGY_TYPES, normalize_energy, normalize_unit
 from ecocheck_desktop.core.fiscal import fiscal_year_of, parse_month
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
     DEFAULT_SITE,
     Company,
@@ -39,47 +39,6 @@ from ecocheck_desktop.core.model import (
 from ecocheck_desktop.core.quantity import parse_quantity
 from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
 from ecocheck_desktop.store import atomic
-
-# Templates name {file} themselves: messages.render() leaves out a location key whose name
-# appears anywhere in the template text, so "the file ..." would otherwise hide the path.
-register(
-    {
-        "file.not_found": "{file} does not exist",
-        "file.unreadable": "{file} cannot be read ({reason})",
-        "file.unsupported_type": "{file}: unsupported file type '{suffix}'"
-        " (expected .ecocheck, .csv, .xlsx or .json)",
-        "bills.encoding_unknown": "{file} is neither UTF-8 nor Shift_JIS text;"
-        " save it from Excel as 'CSV UTF-8' and try again",
-        "bills.encoding_mixed": "This row is not in the text encoding of the rest of the file"
-        " ({encoding}); the file mixes encodings, so some rows would be garbled. Save the whole"
-        " file again from Excel as 'CSV UTF-8'",
-        "bills.encoding_bad_row": "This row is neither UTF-8 nor Shift_JIS text (for example"
-        " ISO-2022-JP or binary data); save the file from Excel as 'CSV UTF-8' and try again",
-        "bills.quote_unclosed": 'A quote (") opened on line {first} is not closed where the'
-        " cell ends, so lines {first}-{last} would run together; fix the quote",
-        "table.unpacked_too_large": "{file} unpacks to {size_mb} MB of sheet data (at most"
-        " {limit_mb} MB); only the bill table may be in the workbook",
-        "bills.no_header": "{file} is empty: no header row was found",
-        "bills.no_rows": "{file} has a header row but no bill lines",
-        "bills.title_rows_skipped": "The table header is on row {header_row}; the rows above"
-        " it are ignored",
-        "bills.column_missing": "The required column '{name}' ({alias}) is missing",
-        "bills.column_duplicate": "The column '{name}' appears more than once",
-        "bills.column_unknown": "The column '{name}' is not part of the bill format; it is ignored",
-        "bills.value_required": "A value is required here",
-        "bills.duplicate_row": "Rows {rows} ({month}, {energy}) have the same site, month,"
-        " energy, supplier and menu; all are kept (e.g. two meters) - check that none is"
-        " counted twice",
-        "cost.not_a_number": "'{value}' is not an amount in yen",
-        "cost.negative": "The amount '{value}' is negative",
-        "cost.too_large": "The amount '{value}' is implausibly large",
-        "estimated.invalid": "'{value}' is not a yes/no value (use 1/0, true/false, はい/いいえ)",
-        "factor.not_a_number": "'{value}' is not an emission factor",
-        "factor.negative": "The emission factor '{value}' is negative",
-        "factor.kg_not_t": "The electricity factor {value} is impossible in t-CO2/kWh; it looks"
-        " like kg-CO2/kWh - enter {suggested} (t-CO2/kWh) instead",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -725,12 +684,10 @@ def _parse_row(
                 problems.append(Message(problem.code, problem.params, where(key)))
     if problems:
         return None, problems
+    # A user factor must say where it came from (issue 15). None is invented here: the file's
+    # row is not where the figure came from, so the core marks the year incomplete
+    # (factor.user_without_source) until a factor_source is given.
     factor_source = text("factor_source")
-    if not factor_source and (
-        factors["factor_basic"] is not None or factors["factor_adjusted"] is not None
-    ):
-        # A user factor must say where it came from; the bill file row is the honest minimum.
-        factor_source = f"{file_label}, row {row_number}"
     note = _unescape_text(_as_text(cell("note")))
     record = EnergyRecord(
         month=month,

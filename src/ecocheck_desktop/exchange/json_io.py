@@ -19,7 +19,7 @@ from ecocheck_desktop import __version__
 from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.factors import default_library
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+from ecocheck_desktop.core.messages import EcoCheckError, Message, render
 from ecocheck_desktop.core.model import (
     Company,
     EnergyRecord,
@@ -43,17 +43,6 @@ from ecocheck_desktop.store.codec import (
     to_plain,
 )
 from ecocheck_desktop.store.evidence import MAX_ATTACHMENT_BYTES
-
-register(
-    {
-        "json.not_json": "{file} is not a valid JSON file ({reason})",
-        "json.too_large": "{file} is larger than {limit_mb} MB",
-        "json.wrong_format": "{file} is not an EcoCheck project export ({reason})",
-        "json.newer_format": "{file} was written by a newer EcoCheck (format version"
-        " {file_version}; this app reads up to {app_version})",
-        "json.write_failed": "{file} could not be written ({reason})",
-    }
-)
 
 FORMAT = "ecocheck-project"
 FORMAT_VERSION = 1

@@ -29,7 +29,7 @@ from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register, render
+from ecocheck_desktop.core.messages import EcoCheckError, Message, render
 from ecocheck_desktop.exchange.cells import json_number
 from ecocheck_desktop.exchange.csv_safety import neutralise
 
@@ -43,17 +43,6 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
     from ecocheck_desktop.core.model import Project
 
-register(
-    {
-        "portfolio.folder_missing": "The folder {folder} does not exist",
-        "portfolio.not_a_folder": "{folder} is not a folder",
-        "portfolio.folder_unreadable": "The folder {folder} cannot be read ({reason})",
-        "portfolio.needs_recovery": "The project file {file} was not closed properly; open it"
-        " once in EcoCheck to recover its last edits (the portfolio only reads files)",
-        "portfolio.no_data": "The project file {file} has no energy data yet",
-        "portfolio.failed": "The project file {file} could not be summarised ({reason})",
-    }
-)
 
 SUFFIX = ".ecocheck"
 # The copy store.migrations makes before migrating (name.v1-backup-20261128-101500.ecocheck):

@@ -10,21 +10,9 @@ import csv
 from dataclasses import dataclass
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord
 from ecocheck_desktop.core.quantity import parse_quantity
-
-register(
-    {
-        "paste.empty": "The clipboard holds nothing to paste",
-        "paste.empty_row": "Row {row} of the pasted block is empty",
-        "paste.too_many_rows": "The pasted block has {rows} rows but only {available} months"
-        " are left below the selected cell",
-        "paste.too_many_columns": "The pasted block has {columns} columns but only {available}"
-        " are left right of the selected cell",
-        "paste.bad_flag": "'{value}' is not a yes/no value for 'estimated'",
-    }
-)
 
 # The unit a new grid line starts with: what the bill of that energy usually prints.
 BILL_UNITS: dict[str, str] = {

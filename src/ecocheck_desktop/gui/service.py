@@ -30,7 +30,7 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
 from ecocheck_desktop.core.footprint import Footprint, YearResult, calculate
 from ecocheck_desktop.core.limits import object_text_problems, quantity_problem
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
     Company,
     EnergyRecord,
@@ -42,6 +42,7 @@ from ecocheck_desktop.core.model import (
     Target,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.gui.grid_cells import (
     BILL_UNITS,
     COLUMN_KINDS,
@@ -76,22 +77,6 @@ __all__ = [
     "parse_flag",
     "split_block",
 ]
-
-register(
-    {
-        "grid.several_records": "{month} {energy} is made of {count} bill lines; edit them"
-        " through an import instead",
-        "grid.cost_without_quantity": "Enter the quantity of {month} {energy} before its cost",
-        "grid.no_project": "No project is open",
-        "grid.no_cell": "Select the month and energy of the bill first",
-        "project.not_found": "The project file {file} does not exist",
-        "evidence.unavailable": "Bill scans cannot be stored by this version of the project file",
-        "store.unavailable": "Project files cannot be opened: the store module is missing",
-        "store.unsaved_changes": "Your changes to {file} are only in this window (the file was"
-        " changed by another program). Save them with File > Save a copy as… first, or close"
-        " the window to discard them.",
-    }
-)
 
 
 @cache
@@ -299,6 +284,11 @@ class ProjectService(QObject):
         self._refuse_losing_memory_only_edits()
         opener = self._opener_or_default()
         self.close()
+        # Each year with bills is locked to the electricity edition it is calculated with, so
+        # a list installed later changes nothing until 「新しい係数で再計算」 (issue 15).
+        locks = first_locks(project, self.factor_library())
+        if locks:
+            project = replace(project, fiscal_years={**project.fiscal_years, **locks})
         with _environment_as_message(path):  # a too-long name, a folder one may not enter
             store = opener.create(Path(path), project, user=self.user)
         self._adopt(Path(path), store)
@@ -738,6 +728,7 @@ class ProjectService(QObject):
             # One bill line edited in place keeps its id (and a readable change log).
             store.update_record(ids[0], records[0])
             self._records[ids[0]] = records[0]
+            self._lock_year_of(key.month)
             return
         for record_id in ids:
             store.delete_record(record_id)
@@ -749,6 +740,15 @@ class ProjectService(QObject):
             self._index.setdefault(key, []).append(record_id)
         if not self._index.get(key):
             self._index.pop(key, None)
+        if records:
+            self._lock_year_of(key.month)
+
+    def _lock_year_of(self, month: str) -> None:
+        """A year's first bills lock it to the edition in force, in the same transaction."""
+        project = self._require()
+        year = fiscal_year_of(month, project.company.fy_start_month)
+        for locked_year, data in first_locks(project, self.factor_library(), [year]).items():
+            self._write_fiscal_year(locked_year, data)
 
     # -- bill scans ----------------------------------------------------------------------------
 

@@ -291,7 +291,12 @@ class GasPage(QWizardPage):
             return None
         if kind != "city_gas":
             return self.details.apply(SupplyContract(site, kind))
-        supplier = self.supplier.currentData() or self.supplier.currentText().strip()
+        typed = self.supplier.currentText().strip()
+        index = self.supplier.currentIndex()
+        # The picked item's number only while its name is what the box shows: text typed over
+        # a pick names another supplier (matched by name or number like every other entry).
+        picked = index >= 0 and self.supplier.itemText(index).strip() == typed
+        supplier = (self.supplier.currentData() if picked else "") or typed
         contract = SupplyContract(site, "city_gas", supplier, self.menu.currentText().strip())
         return self.details.apply(contract)
 

@@ -25,7 +25,7 @@ from matplotlib.text import Text
 from ecocheck_desktop import resources
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.report.target_line import target_path
-from ecocheck_desktop.report.texts import TEXTS, energy_name, text
+from ecocheck_desktop.text.report import TEXTS, energy_name, text
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage

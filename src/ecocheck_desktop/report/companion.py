@@ -20,6 +20,7 @@ from ecocheck_desktop.exchange.cells import json_number
 from ecocheck_desktop.exchange.csv_safety import neutralise  # the one CSV cell guard
 from ecocheck_desktop.exchange.portfolio import target_reduction_t
 from ecocheck_desktop.report.output import write_atomically
+from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.footprint import Footprint, YearResult
@@ -126,12 +127,10 @@ def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
 
 
 def _reason(message: Message) -> dict[str, str]:
-    from ecocheck_desktop.report.messages_ja import render_message
-
     return {
         "code": message.code,
-        "message": render_message(message, "en"),
-        "message_ja": render_message(message, "ja"),
+        "message": render(message, "en"),
+        "message_ja": render(message, "ja"),
     }
 
 

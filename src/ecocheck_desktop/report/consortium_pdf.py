@@ -34,7 +34,8 @@ from ecocheck_desktop.report.layout import (
     table,
 )
 from ecocheck_desktop.report.output import write_atomically
-from ecocheck_desktop.report.texts import energy_name, fiscal_year_label, fmt, fmt_t, text
+from ecocheck_desktop.text.numbers import fmt, fmt_t
+from ecocheck_desktop.text.report import energy_name, fiscal_year_label, text
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing

@@ -222,7 +222,7 @@ def numbered_canvas(footer_left: str, lang: str) -> type[Any]:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    from ecocheck_desktop.report.texts import text
+    from ecocheck_desktop.text.report import text
 
     page_width = A4[0]
 

@@ -9,19 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.store import atomic
-
-register(
-    {
-        "report.cannot_write": "Cannot write {path}: {reason}. Close the file if another"
-        " program (a PDF viewer, Excel) has it open, or choose another folder",
-        "report.no_data": "The project has no energy data to report",
-        "report.fiscal_year_absent": "The data has no fiscal year {fiscal_year}",
-        "report.bad_language": "Unknown report language '{lang}' (use ja or en)",
-        "report.unknown_section": "Unknown report section(s) {sections} (known: {known})",
-    }
-)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ecocheck_desktop.core.model import SupplyContract
-from ecocheck_desktop.report.texts import text
+from ecocheck_desktop.text.report import text
 
 # The kinds of list a contract's supplier is looked up in (core/factors.py editions).
 _LIST_KIND = {

@@ -53,21 +53,23 @@ from ecocheck_desktop.report.layout import (
     table,
 )
 from ecocheck_desktop.report.provenance import factor_provenance, nearest_list_year
-from ecocheck_desktop.report.texts import (
+from ecocheck_desktop.text.messages import render as message_text
+from ecocheck_desktop.text.numbers import (
     PLACES_GJ,
     PLACES_INTENSITY,
     PLACES_KL,
     PLACES_YEN,
-    TEXTS,
-    energy_name,
-    fiscal_year_label,
     fmt,
     fmt_pct,
     fmt_quantity,
     fmt_t,
+)
+from ecocheck_desktop.text.report import (
+    TEXTS,
+    energy_name,
+    fiscal_year_label,
     formulas,
     how_text,
-    message_text,
     text,
 )
 
@@ -375,6 +377,29 @@ class ReportBuilder:
             )
         )
         self.story += [grid, Spacer(1, 2 * mm)]
+        if base is not None and base.fiscal_year != year.fiscal_year:
+            # Issue 15: a base year on an estimate (推計) says so where it is compared with.
+            from ecocheck_desktop.core.footprint import ESTIMATE_PROVENANCES
+
+            estimated = [u.label for u in base.factors_used if u.provenance in ESTIMATE_PROVENANCES]
+            if estimated:
+                labels = (
+                    "、".join(dict.fromkeys(estimated))
+                    if self.lang == "ja"
+                    else "; ".join(dict.fromkeys(estimated))
+                )
+                self.story.append(
+                    self.p(
+                        safe(
+                            self.t(
+                                "summary.base_estimate",
+                                base=self.fy(base.fiscal_year),
+                                labels=labels,
+                            ),
+                            600,
+                        )
+                    )
+                )
         basis_rows = [
             (self.t("summary.total_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
             (self.t("summary.total_location"), f"{fmt_t(year.total_location_t)} t-CO2"),

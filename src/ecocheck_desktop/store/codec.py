@@ -16,13 +16,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from ecocheck_desktop.core.messages import Message, register
-
-register(
-    {
-        "data.invalid": "{field}: {reason}",
-    }
-)
+from ecocheck_desktop.core.messages import Message
 
 MAX_TEXT_CHARS = 10_000  # a note longer than this is not a note
 MAX_DECIMAL_DIGITS = 40

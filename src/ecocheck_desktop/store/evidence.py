@@ -12,21 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from ecocheck_desktop.core import limits
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
-
-register(
-    {
-        "evidence.too_large": "The attachment {filename} is {size_mb} MB; the limit is"
-        " {limit_mb} MB per file. Scan at a lower resolution or split the PDF.",
-        "evidence.bad_type": "The attachment {filename} is not a PDF, JPEG, PNG or HEIC file"
-        " (checked from its content)",
-        "evidence.incomplete": "The attachment {filename} starts like a {kind} file but is not"
-        " a complete one (cut off or damaged); save or scan it again",
-        "evidence.not_found": "There is no attachment number {evidence_id} in this project",
-        "evidence.unreadable": "The attachment {filename} cannot be read: {reason}",
-        "evidence.export_failed": "The attachment cannot be written to {folder}: {reason}",
-    }
-)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 MAX_ATTACHMENT_BYTES = limits.MAX_ATTACHMENT_BYTES
 

@@ -27,26 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.tempfiles import remove_stale
 from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile, _now, inspect_header
-
-register(
-    {
-        "handover.same_file": "The hand-over copy {target} is the project file itself; choose"
-        " another file name",
-        "handover.bad_target": "{target} cannot be used for a hand-over copy: {reason}",
-        "handover.read_only_folder": "The folder of {target} cannot be written to; choose a"
-        " folder you can write to. Nothing was changed.",
-        "handover.disk_full": "The disk is full: the hand-over copy {target} was not written."
-        " The project and any earlier file {target} are as they were.",
-        "handover.write_failed": "The hand-over copy {target} could not be written ({reason})."
-        " The project and any earlier file {target} are as they were.",
-        "handover.not_recorded": "The hand-over copy {target} was written, but the hand-over"
-        " could not be noted in {file} ({reason})",
-    }
-)
 
 MARK_ACTION = "handover.export"
 PROJECT_SUFFIX = ".ecocheck"

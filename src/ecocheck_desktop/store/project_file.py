@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ecocheck_desktop import __version__
-from ecocheck_desktop.core.messages import EcoCheckError, Message, register
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
     Company,
     EnergyRecord,
@@ -58,42 +58,6 @@ from ecocheck_desktop.store import atomic, migrations
 from ecocheck_desktop.store import evidence as _evidence
 from ecocheck_desktop.store.codec import Problems, from_plain, to_plain
 from ecocheck_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION
-
-register(
-    {
-        "store.not_found": "The project file {file} does not exist",
-        "store.not_a_project": "{file} is not an EcoCheck project file ({reason})",
-        "store.corrupt": "The project file {file} is damaged ({reason}); open a backup copy",
-        "store.newer_version": "The project file {file} was written by a newer EcoCheck"
-        " (file format {file_version}, this app reads up to {app_version}); update EcoCheck"
-        " to open it. The file was not changed.",
-        "store.in_use": "The project file {file} is open in another EcoCheck window or program;"
-        " close it there first",
-        "store.read_only": "The project file {file} is read-only; open it read-only or save a copy",
-        "store.read_only_folder": "The folder of {file} cannot be written to; copy the file to"
-        " a folder you can write to",
-        "store.disk_full": "The disk is full: the last change to {file} was not saved; earlier"
-        " changes are safe. Free some space and try again.",
-        "store.exists": "{file} already exists; choose another name",
-        "store.io_error": "The project file {file} could not be read or written ({reason})",
-        "store.failed": "The project file {file} could not be used ({reason})",
-        "store.closed": "The project file {file} is already closed",
-        "store.needs_recovery": "The project file {file} was not closed properly and its last"
-        " edits must be recovered, but the file or its folder is read-only; copy the file"
-        " together with {file}-wal to a folder you can write to and open it there",
-        "store.not_writable": "The project file {file} was opened read-only",
-        "store.backup_failed": "The project file {file} must be updated to this version's file"
-        " format, but the backup copy taken first could not be written ({reason}). The file was"
-        " not changed.",
-        "store.changed_on_disk": "The project file {file} was changed or replaced by another"
-        " program (for example a sync folder or a copy over it) while it was open. Nothing more"
-        " is saved to it; your changes are kept in this window. Save them as a copy.",
-        "store.record_not_found": "There is no energy record number {record_id} in {file}",
-        "evidence.damaged": "The attachment {filename} (number {evidence_id}) in {file} is"
-        " damaged ({reason}); the rest of the project is not affected. Attach the bill"
-        " scan again.",
-    }
-)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # The rollback journal (see the module docstring; docs/reliability.md has the measurements).

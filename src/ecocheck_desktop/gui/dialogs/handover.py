@@ -37,38 +37,6 @@ if TYPE_CHECKING:
 
 _CONTEXT = "HandoverDialog"
 
-# The hand-over errors in the GUI's language (message_text looks them up by code).
-message_text.TEMPLATES.update(
-    {
-        "handover.same_file": QT_TRANSLATE_NOOP(
-            "Messages", "The copy {target} is the project file itself. Choose another file name."
-        ),
-        "handover.bad_target": QT_TRANSLATE_NOOP(
-            "Messages", "{target} cannot be used for a hand-over copy: {reason}"
-        ),
-        "handover.read_only_folder": QT_TRANSLATE_NOOP(
-            "Messages",
-            "The folder of {target} cannot be written to. Choose a folder you can write to."
-            " Nothing was changed.",
-        ),
-        "handover.disk_full": QT_TRANSLATE_NOOP(
-            "Messages",
-            "The disk is full: the copy {target} was not written. The project and any earlier"
-            " file {target} are as they were.",
-        ),
-        "handover.write_failed": QT_TRANSLATE_NOOP(
-            "Messages",
-            "The copy {target} could not be written ({reason}). The project and any earlier"
-            " file {target} are as they were.",
-        ),
-        "handover.not_recorded": QT_TRANSLATE_NOOP(
-            "Messages",
-            "The copy {target} was written, but the hand-over could not be noted in {file}"
-            " ({reason}).",
-        ),
-    }
-)
-
 _ACTIONS = {
     "project.create": QT_TRANSLATE_NOOP("HandoverDialog", "Project created"),
     "company.set": QT_TRANSLATE_NOOP("HandoverDialog", "Company details changed"),

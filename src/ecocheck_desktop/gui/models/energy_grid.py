@@ -33,7 +33,7 @@ from ecocheck_desktop.gui.service import (
     GridColumn,
     ProjectService,
 )
-from ecocheck_desktop.report.texts import fmt
+from ecocheck_desktop.text.numbers import fmt
 
 RecordRole = Qt.ItemDataRole.UserRole + 1  # the EnergyRecord of the cell, or None
 ErrorRole = Qt.ItemDataRole.UserRole + 2  # the refused text's explanation, or None

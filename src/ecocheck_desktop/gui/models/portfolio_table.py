@@ -1,6 +1,6 @@
 """The table model of the ポートフォリオ page: one row per project file of the chosen folder.
 
-Display texts use the report's number formats (``report.texts``) so that the list, the PDFs
+Display texts use the report's number formats (``text.numbers``) so that the list, the PDFs
 and the CSV agree to the digit; ``SORT_ROLE`` hands the sort proxy the exact numbers, so that
 "1,200" sorts after "950" and a missing value ("-") always sorts last. An unreadable file keeps
 its row: its status column says why in a few words and its tooltip gives the whole message.
@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ecocheck_desktop.exchange.portfolio import PLAN, TARGET, PortfolioRow
 from ecocheck_desktop.gui.message_text import message_text
-from ecocheck_desktop.report.texts import fmt, fmt_pct, fmt_t
+from ecocheck_desktop.text.numbers import fmt, fmt_pct, fmt_t
 
 # The status beside the name: why a file shows no figures is the first thing to see.
 COLUMNS = (

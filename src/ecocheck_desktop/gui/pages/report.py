@@ -40,7 +40,7 @@ from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.gui.worker import Worker
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
-from ecocheck_desktop.report.texts import fmt_pct, fmt_t
+from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
 
 PDF, CSV, JSON = "pdf", "csv", "json"
 SUMMARY_ROWS = ("company", "year", "scope1", "scope2_adjusted", "scope2_location", "total")

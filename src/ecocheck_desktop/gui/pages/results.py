@@ -37,7 +37,8 @@ from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.gui.widgets.chart_view import ChartView
 from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
-from ecocheck_desktop.report.texts import fmt_pct, fmt_t, how_text
+from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
+from ecocheck_desktop.text.report import how_text
 
 TILES = ("scope1", "scope2_adjusted", "scope2_location", "total", "change", "intensity")
 # Tiles whose figure depends on a scope: an unresolved factor there leaves it 「未確定」.

@@ -34,7 +34,7 @@ from ecocheck_desktop.gui.message_text import language, message_text, messages_t
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
-from ecocheck_desktop.report.texts import fmt_t
+from ecocheck_desktop.text.numbers import fmt_t
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -46,6 +46,7 @@ STANDARD_KINDS = ("sbt_linear", "sbt_42", "national")
 SHOWN_YEARS = (2030, 2050)
 GAP_YEAR = 2030
 REFRESH_DELAY_MS = 150
+_ESTIMATE_CODES = ("factor.estimate_substitute", "factor.estimate_retailer")
 _BASIS_TOTAL = {
     "adjusted": "total_adjusted_t",
     "basic": "total_basic_t",
@@ -218,6 +219,14 @@ class TargetsPage(Page):
                         .replace("%2", fiscal_year_text(target.base_year))
                     )
                     continue
+                # A base year on an estimate (推計) says so (issue 15): the core's own message.
+                notes += [
+                    text
+                    for text in (
+                        message_text(w) for w in base.warnings if w.code in _ESTIMATE_CODES
+                    )
+                    if text not in notes
+                ]
                 base_t: Decimal = getattr(
                     base, _BASIS_TOTAL.get(target.basis, "total_adjusted_t"), base.total_adjusted_t
                 )

@@ -141,17 +141,26 @@ class FactorEntry(QWidget):
         column.addWidget(self.estimate_box)
         column.addWidget(self.hint)
         self.use_library.setChecked(True)
+        self._asked = False  # True while the entry was switched on because no list settles it
         self.retranslate()
 
     # -- context -----------------------------------------------------------------------------
 
     def has_list(self) -> bool:
-        """True when the library holds this energy's supplier list for the year."""
-        if self.energy not in ("electricity", "city_gas"):
+        """True when the library settles the factor for the year: this energy's supplier list,
+        or (electricity) the sourced past-year rows that hold this retailer (issue 15)."""
+        if self.energy not in ("electricity", "city_gas") or self.library is None:
             return False
-        return self.library is not None and self.fiscal_year in list_years(
-            self.library, self.energy
-        )
+        if self.fiscal_year in list_years(self.library, self.energy):
+            return True
+        if self.energy != "electricity" or not self.supplier.strip():
+            return False
+        try:
+            return bool(
+                self.library.electricity_outcome(self.fiscal_year, self.supplier) == "listed"
+            )
+        except (EcoCheckError, AttributeError):
+            return False
 
     def nearest_year(self) -> int | None:
         if self.library is None or self.energy != "electricity":
@@ -180,6 +189,17 @@ class FactorEntry(QWidget):
             # No list for the year: the factor is asked for (or an estimate chosen knowingly).
             # Only when the year changes: a "decide later" stays while the user searches.
             self.use_user.setChecked(True)
+            self._asked = True
+        elif (
+            self._asked
+            and self.use_user.isChecked()
+            and self.has_list()
+            and not any(e.text().strip() for e in (self.basic, self.adjusted, self.source))
+        ):
+            # The retailer found is among the year's bundled (sourced) rows: the library
+            # settles it, so the entry asked for above is withdrawn while nothing is typed.
+            self.use_library.setChecked(True)
+            self._asked = False
         self.retranslate()
         self._update()
 

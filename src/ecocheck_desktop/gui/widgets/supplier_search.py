@@ -93,6 +93,15 @@ class SupplierSearch(QWidget):
     def _has_list(self, fiscal_year: int) -> bool:
         return fiscal_year in list_years(self.library, self.energy)
 
+    def _sourced(self, supplier: str | None) -> bool:
+        """The retailer is among the sourced past-year rows bundled for the year."""
+        if self.energy != "electricity" or not supplier or self.library is None:
+            return False
+        try:
+            return bool(self.library.electricity_outcome(self.fiscal_year, supplier) == "listed")
+        except (EcoCheckError, AttributeError):
+            return False
+
     def _rows(self, fiscal_year: int, query: str) -> list[Any]:
         if self.energy == "city_gas":
             return _gas_rows(self.library, fiscal_year, query)
@@ -156,6 +165,12 @@ class SupplierSearch(QWidget):
 
     def _status(self, query: str, found: int) -> str:
         fy = str(self.fiscal_year)
+        if not self._has_list(self.fiscal_year) and self._sourced(self.exact):
+            # Issue 15: the year's bundled past-year rows (sourced) hold this retailer.
+            return self.tr(
+                "FY%1 has no full list, but this retailer's FY%1 factor is bundled from a "
+                "published source: it is used (no need to enter it)."
+            ).replace("%1", fy)
         if not self._has_list(self.fiscal_year):
             if self.shown_year is None:
                 return self.tr(

@@ -1,62 +1,18 @@
-"""The report's words and number formats, in Japanese and English.
+"""The report's wording in Japanese and English: every sentence printed in the PDF.
 
-Owns every sentence printed in the PDF (the report is not a Qt module, so it does not go through
-``tr()``), the Japanese renderings of the core's message codes, and the display formats of
-numbers. The GUI shows the same formats (``fmt_t`` …) so that the screen and the PDF agree to the
-digit: figures are rounded half-up only here, at display time.
+The report is not a Qt module, so its words do not go through ``tr()``: they are the ``TEXTS``
+table here (``{key: (ja, en)}``), looked up with :func:`text`. Messages (codes raised by core,
+store and exchange) are rendered by :mod:`ecocheck_desktop.text.messages`; number formats are
+in :mod:`ecocheck_desktop.text.numbers`.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
-from ecocheck_desktop.core.messages import Message
+from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
+from ecocheck_desktop.text.report_consortium import CONSORTIUM
 
 LANGS = ("ja", "en")
-
-# Decimal places shown per quantity; one table so the GUI and the PDF cannot drift apart.
-PLACES_T_CO2 = 3
-PLACES_GJ = 1
-PLACES_KL = 3
-PLACES_PERCENT = 1
-PLACES_YEN = 0
-PLACES_INTENSITY = 3  # the results page shows intensities with 3 decimals too
-
-MISSING = "-"
-
-
-def fmt(value: Decimal | int | float | None, places: int) -> str:
-    """``1,234.568`` (half-up, thousands separators); ``-`` for a missing value."""
-    if value is None:
-        return MISSING
-    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if number == 0:
-        number = abs(number)  # never print "-0.000"
-    return f"{number:,.{places}f}"
-
-
-def fmt_t(value: Decimal | None) -> str:
-    return fmt(value, PLACES_T_CO2)
-
-
-def fmt_pct(value: Decimal | None, *, signed: bool = True) -> str:
-    if value is None:
-        return MISSING
-    text = fmt(value, PLACES_PERCENT)
-    if signed and not text.startswith("-") and Decimal(text.replace(",", "")) != 0:
-        text = "+" + text
-    return f"{text} %"
-
-
-def fmt_quantity(value: Decimal | None) -> str:
-    """Activity quantities keep up to three decimals but drop trailing zeros (1,200 kWh)."""
-    if value is None:
-        return MISSING
-    text = fmt(value, 3)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
 
 # {key: (ja, en)}; ``{name}`` placeholders are filled with str.format.
 TEXTS: dict[str, tuple[str, str]] = {
@@ -86,6 +42,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.total_location": ("同 ロケーション基準 (全国平均)", "same, location-based"),
     "summary.vs_previous": ("前年度比", "Change vs previous year"),
     "summary.vs_base": ("基準年度比 ({base})", "Change vs base year ({base})"),
+    "summary.base_estimate": (
+        "基準年度 ({base}) の排出量は推計の係数を含みます: {labels}。基準年度比と目標経路は"
+        "この推計に基づきます。確定値が分かれば、その年度の係数を出典とともに入力してください。",
+        "The base year {base} includes estimated factors (推計): {labels}. The change against"
+        " the base year and the target paths rest on this estimate; enter the final factor with"
+        " its source when it is known.",
+    ),
     "summary.intensity": ("原単位", "Intensity"),
     "summary.energy": ("エネルギー使用量", "Energy use"),
     "summary.top_measures": ("効果の大きい削減対策 (上位3件)", "Most effective measures (top 3)"),
@@ -541,6 +504,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "how.substitute": ("代替値", "substitute value"),
     "how.national_average": ("全国平均係数", "national average"),
     "how.default": ("既定値", "default"),
+    "how.conversion": ("換算 (Nm3→表の基準)", "conversion (Nm3 to the table's basis)"),
     "how.user_record": ("利用者入力 (請求書)", "user-entered (bill)"),
     "how.user_contract": ("利用者入力 (契約)", "user-entered (contract)"),
     "how.table": ("算定省令の係数表", "SHK ordinance table"),
@@ -556,111 +520,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "estimate (the same retailer in the nearest list)",
     ),
     "how.chain": ("算定省令 (発熱量×炭素排出係数)", "SHK ordinance (heat value × carbon)"),
-    # consortium summary (report/consortium.py, issue 9)
-    "consortium.title": (
-        "CO2排出量 集計報告 (複数企業)",
-        "CO2 Emissions Summary (several companies)",
-    ),
-    "consortium.subtitle": (
-        "EcoCheck のプロジェクトファイルから各社の最新年度を集計したものです",
-        "Aggregated from EcoCheck project files, each company's latest fiscal year",
-    ),
-    "consortium.item": ("項目", "Item"),
-    "consortium.value": ("値", "Value"),
-    "consortium.source": ("対象", "Source"),
-    "consortium.date": ("作成日", "Date"),
-    "consortium.files": ("ファイル数", "Files"),
-    "consortium.files_value": (
-        "{files} ファイル (集計できた企業 {companies} 社)",
-        "{files} files ({companies} companies aggregated)",
-    ),
-    "consortium.years": ("対象年度", "Fiscal years"),
-    "consortium.h_overview": ("1. 全体", "1. Overview"),
-    "consortium.scope1": ("Scope 1 合計", "Scope 1 total"),
-    "consortium.scope2": ("Scope 2 合計 (調整後)", "Scope 2 total (adjusted)"),
-    "consortium.total": ("Scope 1+2 合計 (調整後)", "Scope 1+2 total (adjusted)"),
-    "consortium.energy": ("エネルギー使用量 合計", "Energy use, total"),
-    "consortium.with_plan": ("削減計画のある企業", "Companies with a reduction plan"),
-    "consortium.with_plan_value": ("{n} 社 ({share} %)", "{n} companies ({share} %)"),
-    "consortium.planned": (
-        "計画削減量 合計 (計画の対策)",
-        "Planned reduction, total (plan measures)",
-    ),
-    "consortium.per_year": ("年", "year"),
-    "consortium.target_only": ("目標のみの企業 (目標削減量)", "Companies with a target only"),
-    "consortium.target_only_value": ("{n} 社、{t} t-CO2", "{n} companies, {t} t-CO2"),
-    "consortium.unreadable": ("集計できなかったファイル", "Files not aggregated"),
-    "consortium.unreadable_value": ("{n} ファイル", "{n}"),
-    "consortium.h_industry": ("2. 業種別", "2. By industry"),
-    "consortium.industry": ("業種", "Industry"),
-    "consortium.companies": ("企業数", "Companies"),
-    "consortium.total_t": ("排出量 [t-CO2]", "Emissions [t-CO2]"),
-    "consortium.share": ("構成比", "Share"),
-    "consortium.median_intensity": (
-        "原単位 中央値\n[t-CO2/百万円]",
-        "Median intensity\n[t-CO2/million yen]",
-    ),
-    "consortium.not_entered": ("(未入力)", "(not entered)"),
-    "consortium.h_energy": ("3. エネルギー種別", "3. By energy"),
-    "consortium.energy_type": ("エネルギー", "Energy"),
-    "consortium.h_intensity": ("4. 排出原単位の分布", "4. Distribution of emission intensity"),
-    "consortium.intensity_note": (
-        "売上高あたりの排出量 (調整後 Scope 1+2 ÷ 売上高 [百万円])。売上高が入力された {n} 社。",
-        "Emissions per revenue (adjusted Scope 1+2 ÷ revenue [million yen]), {n} companies"
-        " that entered their revenue.",
-    ),
-    "consortium.q_min": ("最小", "Minimum"),
-    "consortium.q_p25": ("第1四分位", "25th percentile"),
-    "consortium.q_median": ("中央値", "Median"),
-    "consortium.q_p75": ("第3四分位", "75th percentile"),
-    "consortium.q_max": ("最大", "Maximum"),
-    "consortium.q_mean": ("平均", "Mean"),
-    "consortium.chart_x": ("排出原単位 [t-CO2/百万円]", "Intensity [t-CO2/million yen]"),
-    "consortium.chart_y": ("企業数", "Companies"),
-    "consortium.h_largest": (
-        "5. 排出量の大きい企業 (上位 {n} 社)",
-        "5. Largest emitters (top {n})",
-    ),
-    "consortium.company": ("企業", "Company"),
-    "consortium.fy": ("年度", "Fiscal year"),
-    "consortium.intensity": ("原単位", "Intensity"),
-    "consortium.planned_t": ("計画削減量\n[t-CO2/年]", "Planned reduction\n[t-CO2/yr]"),
-    "consortium.planned_note": (
-        "* 削減計画がなく、目標 (基準年度から目標年度まで) の削減量を示したもの。",
-        "* No plan: the reduction the company's target asks for (base year to target year).",
-    ),
-    "consortium.h_method": ("6. 集計の方法", "6. Method"),
-    "consortium.method_year": (
-        "各社の年度は、計算が完了している最新の年度です (完了した年度がなければデータのある"
-        "最新の年度)。年度は企業によって異なることがあります。",
-        "Each company counts with its latest fiscal year whose calculation is complete (else its"
-        " latest year with data); the year may differ between companies.",
-    ),
-    "consortium.method_basis": (
-        "排出量は温対法の調整後排出係数による Scope 1+2 です。数値は各社のレポート・"
-        "コンパニオン CSV と同じ計算によるものです。",
-        "Emissions are Scope 1+2 on the adjusted (market) basis of the SHK rules, calculated as in"
-        " each company's report and companion CSV.",
-    ),
-    "consortium.method_plan": (
-        "計画削減量は、削減計画に選ばれた対策を順に組み合わせた年間削減量 (t-CO2/年) の合計です。"
-        "計画のない企業の目標削減量は別に示し、合計には含めていません。",
-        "The planned reduction is the annual t-CO2 of the measures chosen in each company's plan,"
-        " combined in sequence. For companies without a plan the reduction their target asks for"
-        " is shown separately and not added to that total.",
-    ),
-    "consortium.method_anonymous": (
-        "企業名は匿名化しています (企業 A、企業 B …)。ファイル名も載せていません。",
-        "Company names are anonymised (Company A, Company B …); file names are left out.",
-    ),
-    "consortium.method_named": (
-        "企業名はプロジェクトファイルに入力されたとおりです。",
-        "Company names are as entered in the project files.",
-    ),
-    "consortium.unreadable_files": (
-        "集計できなかったファイル: {files}",
-        "Files not aggregated: {files}",
-    ),
+    **CONSORTIUM,
 }
 
 
@@ -670,16 +530,7 @@ def text(key: str, lang: str, **params: object) -> str:
     return template.format(**params) if params else template
 
 
-def message_text(message: Message, lang: str) -> str:
-    """A core message in the report's language, with names instead of ids (messages_ja)."""
-    from ecocheck_desktop.report.messages_ja import render_message
-
-    return render_message(message, lang)
-
-
 def energy_name(code: str, lang: str) -> str:
-    from ecocheck_desktop.core.energy import ENERGY_TYPES
-
     energy = ENERGY_TYPES.get(code)
     if energy is None:
         return code
@@ -692,8 +543,6 @@ def how_text(how: str, lang: str) -> str:
 
 
 def fiscal_year_label(fiscal_year: int, lang: str) -> str:
-    from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
-
     return fiscal_year_label_ja(fiscal_year) if lang == "ja" else fiscal_year_label_en(fiscal_year)
 
 
@@ -703,14 +552,21 @@ def formulas(lang: str) -> list[str]:
         return [
             "燃料のCO2 [t-CO2] = 使用量 (表の単位) × 単位発熱量 [GJ/単位] × 炭素排出係数"
             " [t-C/GJ] × 44/12。途中で丸めずに計算し、表示時にのみ四捨五入します。"
-            "2023年度以降は新しい係数表、2022年度以前は旧係数表を使います。",
+            "係数表は各月が属する4月〜翌3月の年度で選び (会社の事業年度によりません)、"
+            "2023年度以降の月は新しい係数表、2022年度以前の月は旧係数表を使います。",
             "電気のCO2 [t-CO2] = 使用量 [kWh] × 排出係数 [t-CO2/kWh]。係数は当該年度用に公表された"
             "電気事業者別排出係数 (前年度実績) の契約メニュー (既定は残差) を用い、基礎・調整後・"
-            "全国平均 (ロケーション基準) の3通りで計算します。一覧にない事業者は代替値です。",
-            "都市ガス: 供給事業者の公表係数があればそれを、なければ既定値 2.05 t-CO2/千m³ を"
-            "用います。LPG は m³ を 1/502 t として換算します。",
+            "全国平均 (ロケーション基準) の3通りで計算します。一覧にない事業者は代替値です。"
+            "一覧のない年度は、電気事業者が公表した係数を出典とともに入力した値 (利用者入力)、"
+            "または利用者が選んだ推計 (直近の一覧の値) を使い、その旨を係数の表に示します。",
+            "都市ガス: 供給事業者の公表係数があればそれを、なければ既定値 2.05 t-CO2/千m³"
+            " (25 °C・1 bar) を用います。Nm³ (0 °C) の請求は × 298.15/273.15 × 101.325/100 で"
+            "表の基準に換算します (旧係数表は千Nm³ 基準のため換算しません)。熱量 (GJ) は契約に"
+            "入力した供給事業者の発熱量、入力がなければ 45 GJ/千m³ です。LPG の m³ は契約の"
+            "指定 (プロパン 1/502 t、ブタン 1/355 t、または納品書の kg/m³) で t に換算し、"
+            "指定がなければプロパンとします。",
             "冷媒 (HFC) の漏えい [t-CO2] = (充塡量 − 回収量) [kg] × GWP ÷ 1000。",
-            "エネルギー [GJ] = 燃料の熱量 + 電気 × 8.64 GJ/千kWh (2022年度以前 9.76)。"
+            "エネルギー [GJ] = 燃料の熱量 + 電気 × 8.64 GJ/千kWh (2022年度以前の月は 9.76)。"
             "原油換算 [kL] = GJ × 0.0258。",
             "原単位 = 調整後排出量 (Scope 1+2) ÷ 分母 (売上高・生産量・従業員数・延床面積)。"
             "炭素生産性 = 付加価値額 [百万円] ÷ 調整後排出量 [t-CO2]。",
@@ -720,15 +576,22 @@ def formulas(lang: str) -> list[str]:
     return [
         "Fuel CO2 [t-CO2] = quantity (table unit) × heat value [GJ/unit] × carbon factor"
         " [t-C/GJ] × 44/12, with no intermediate rounding; figures are rounded for display only."
-        " FY2023 onward uses the new factor table, FY2022 and earlier the old one.",
+        " The table is chosen by each month's April–March year (whatever the company's business"
+        " year): months from FY2023 use the new table, months up to FY2022 the old one.",
         "Electricity CO2 [t-CO2] = kWh × factor [t-CO2/kWh], using the retailer list published"
         " for that fiscal year (previous year's results) and the contracted menu (residual by"
         " default), on the basic, adjusted and national-average (location) bases. A retailer"
-        " not in the list gets the substitute value.",
+        " not in the list gets the substitute value. For a year without a list, the retailer's"
+        " published factor typed in with its source (user-entered), or an estimate chosen by"
+        " the user (the nearest list), is used and labelled so in the factor table.",
         "City gas: the supplier's published factor where there is one, else the default"
-        " 2.05 t-CO2/thousand m³. LPG in m³ is converted at 1/502 t per m³.",
+        " 2.05 t-CO2/thousand m³ (25 °C, 1 bar). A bill in Nm³ (0 °C) is converted to that"
+        " basis by × 298.15/273.15 × 101.325/100 (the old table is per thousand Nm³: no"
+        " conversion). Energy (GJ) uses the supplier's heat value entered on the contract, else"
+        " 45 GJ/thousand m³. LPG in m³ is converted to t as the contract states (propane 1/502,"
+        " butane 1/355, or the delivery slip's kg/m³), propane when nothing is stated.",
         "Refrigerant (HFC) leakage [t-CO2] = (charged − recovered) [kg] × GWP ÷ 1000.",
-        "Energy [GJ] = fuel heat + electricity × 8.64 GJ/MWh (9.76 up to FY2022)."
+        "Energy [GJ] = fuel heat + electricity × 8.64 GJ/MWh (9.76 for months up to FY2022)."
         " Crude oil equivalent [kL] = GJ × 0.0258.",
         "Intensity = adjusted Scope 1+2 emissions ÷ denominator (revenue, production, employees,"
         " floor area). Carbon productivity = value added [million yen] ÷ adjusted emissions.",

@@ -1,9 +1,9 @@
-"""Every message code the source can produce has a Japanese sentence with names, not ids.
+"""Every message code the source can produce renders as a sentence with names, not ids.
 
-The codes are found by scanning ``src`` (``Message("code", …)``, ``_error("code", …)`` and the
-English templates ``register``-ed), so a new code without Japanese fails here. ``EXAMPLES``
-gives each code the parameters its call sites create it with; the call sites whose parameters
-are a literal dict are compared with the table, so the table cannot drift from the source.
+The codes are found by scanning ``src`` (``Message("code", …)``, ``_error("code", …)``), so a
+new code without a catalogue entry fails here (``test_catalogue.py`` checks the table itself).
+``EXAMPLES`` gives each code the parameters its call sites create it with; the call sites whose
+parameters are a literal dict are compared with the table, so it cannot drift from the source.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ import pytest
 
 import ecocheck_desktop
 from ecocheck_desktop.core.messages import TEMPLATES, EcoCheckError, Message, render
-from ecocheck_desktop.report.messages_ja import MESSAGES_JA
-from ecocheck_desktop.report.texts import message_text
+from ecocheck_desktop.text.catalogue import CATALOGUE
+from ecocheck_desktop.text.messages import render as message_text
 
 SRC = Path(ecocheck_desktop.__file__).resolve().parent
+MESSAGES_JA = {code: texts[0] for code, texts in CATALOGUE.items()}
 F = {"file": "/data/請求書/bills.csv"}
 ROW = {**F, "row": 3, "column": "quantity"}
 
@@ -142,6 +143,10 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "factor.electricity_substitute": (
         {"supplier": "未登録電力", "fiscal_year": 2025, "value": "0.000423"},
+        {"energy": "electricity", "fiscal_year": 2025},
+    ),
+    "factor.electricity_substitute.no_supplier": (  # chosen by render for a blank retailer
+        {"supplier": "", "fiscal_year": 2025, "value": "0.000423"},
         {"energy": "electricity", "fiscal_year": 2025},
     ),
     "factor.electricity_row_substitute": (
@@ -332,6 +337,13 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "targets.national_rebased": ({"base_year": 2020}, {}),
     "targets.sbt_42_caveat": ({}, {}),
     "calc.fiscal_year_absent": ({"fiscal_year": 2030, "present": "2024, 2025"}, {}),
+    "factor.supplier_did_you_mean": (
+        {"supplier": "東京電力EP", "fiscal_year": 2025, "candidates": "A0269 東京電力EP(株)"},
+        {"energy": "electricity", "fiscal_year": 2025},
+    ),
+    "calc.factor_where_bills": ({"file": "bills.csv"}, {}),
+    "calc.factor_where_project": ({"file": "a.ecocheck"}, {}),
+    "calc.factor_where_json": ({"file": "a.json"}, {}),
     "report.fiscal_year_absent": ({"fiscal_year": 2030}, {}),
     "report.no_data": ({}, {}),
     "report.bad_language": ({"lang": "fr"}, {}),
@@ -706,3 +718,27 @@ def test_a_bad_json_export_names_its_fields_in_japanese(tmp_path: Path) -> None:
         "（マイナスにはできません）。"
     ) in texts
     assert not any("records" in text or "fy_start_month" in text for text in texts), texts
+
+
+def test_a_screen_showing_the_cell_can_leave_the_location_out() -> None:
+    message = Message(
+        "quantity.negative",
+        {"value": "-5"},
+        {"site": "本社工場", "month": "2025-05", "energy": "city_gas"},
+    )
+    assert message_text(message, "ja").startswith("事業所「本社工場」、2025年5月、都市ガス：")
+    assert message_text(message, "ja", say_where=False) == MESSAGES_JA["quantity.negative"].format(
+        value="-5"
+    )
+
+
+def test_row_and_column_are_said_once_before_the_sentence() -> None:
+    from ecocheck_desktop.text.messages import located
+
+    pasted = Message("paste.empty_row", {}, {"row": 2, "column": 3})
+    assert located(pasted, "ja").startswith("2 行目・3 列目：")
+    assert located(pasted, "en").startswith("Row 2, column number 3: ")
+    bill = Message("cost.negative", {"value": "-5"}, {**F, "row": 4, "column": "cost_yen"})
+    text = located(bill, "ja")
+    assert text == "4 行目・「金額」列：金額「-5」がマイナスです。"
+    assert "bills.csv" not in text  # the dialog names the file already
