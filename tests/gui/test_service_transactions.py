@@ -25,7 +25,7 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.gui.service import ProjectService
-from ecocheck_desktop.store import project_file
+from ecocheck_desktop.store import opening
 from ecocheck_desktop.store.project_file import ProjectFile, load_project
 from tests.store.conftest import file_state
 
@@ -66,10 +66,10 @@ def _on_disk(path: Path) -> list[tuple[str, str, str | None]]:
     """The records in the main file as it is on disk right now (what a copy of it holds).
 
     Read through the descriptor the open project holds: closing another descriptor of the
-    file would drop this process's lock on it (POSIX), see store.project_file._HELD.
+    file would drop this process's lock on it (POSIX), see store.opening._HELD.
     """
     st = path.stat()
-    held = project_file._HELD.get((st.st_dev, st.st_ino))
+    held = opening._HELD.get((st.st_dev, st.st_ino))
     data = os.pread(held, st.st_size, 0) if held is not None else path.read_bytes()
     copy = path.with_name(f"disk-copy-{os.getpid()}.sqlite")
     copy.write_bytes(data)

@@ -21,7 +21,8 @@ from ecocheck_desktop.core.model import Company, EnergyRecord
 from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.exchange.portfolio import scan_file
 from ecocheck_desktop.store import atomic, migrations
-from ecocheck_desktop.store.project_file import ProjectFile, inspect_header, load_project
+from ecocheck_desktop.store.opening import inspect_header
+from ecocheck_desktop.store.project_file import ProjectFile, load_project
 from ecocheck_desktop.store.schema import SCHEMA_VERSION
 from tests.store.conftest import FIXTURES, file_state, leave_hot_journal, small_project
 

@@ -30,7 +30,9 @@ from typing import Any
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.tempfiles import remove_stale
 from ecocheck_desktop.store import atomic
-from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile, _now, inspect_header
+from ecocheck_desktop.store.opening import inspect_header
+from ecocheck_desktop.store.project_file import ChangeEntry, ProjectFile
+from ecocheck_desktop.store.rows import _now
 
 MARK_ACTION = "handover.export"
 PROJECT_SUFFIX = ".ecocheck"

@@ -1,0 +1,392 @@
+"""The energy grid's part of :class:`~ecocheck_desktop.gui.service.ProjectService`: its lines
+(contracts, the year's bills, lines added in the session), typing into a cell, clearing cells,
+an Excel paste validated as a whole against the layout of :mod:`.grid_cells` (all cells or none,
+every bad cell reported with its row and column), bill imports, and the writes of cell states
+to the project file and to memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.fiscal import fiscal_year_of
+from ecocheck_desktop.core.limits import quantity_problem
+from ecocheck_desktop.core.messages import EcoCheckError, Message
+from ecocheck_desktop.core.model import EnergyRecord, Site
+from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.recalc import first_locks
+from ecocheck_desktop.gui.edit_transaction import ProjectStore
+from ecocheck_desktop.gui.grid_cells import (
+    COLUMN_KINDS,
+    COST,
+    ESTIMATED,
+    QUANTITY,
+    CellKey,
+    CellState,
+    EnergyLine,
+    GridColumn,
+    bill_unit,
+    parse_flag,
+    split_block,
+)
+from ecocheck_desktop.gui.undo_commands import RecordsCommand
+
+
+class GridEdits:
+    """Part of ProjectService (its state and signals are defined there).
+
+    Qt strings are translated in the ProjectService context, where the .ts file has them.
+    """
+
+    def energy_lines(self, fiscal_year: int) -> list[EnergyLine]:
+        """The grid's lines: contracts first, then what the year's bills hold, then additions."""
+        project = self._require()
+        months = set(self.months(fiscal_year))
+        lines: list[EnergyLine] = []
+        for contract in project.contracts:
+            if contract.energy in ENERGY_TYPES:
+                lines.append(EnergyLine(contract.site, contract.energy, bill_unit(contract.energy)))
+        if not lines:
+            lines.append(EnergyLine(project.default_site(), "electricity", "kWh"))
+        for key in self._index:
+            if key.month in months:
+                lines.append(EnergyLine(key.site, key.energy, key.unit))
+        lines.extend(self._extra_lines)
+        unique = list(dict.fromkeys(lines))
+        # A contract's default unit is dropped when the bills of this year use another one.
+        used = {(k.site, k.energy, k.unit) for k in self._index if k.month in months}
+        return [
+            line
+            for line in unique
+            if (line.site, line.energy, line.unit) in used
+            or line in self._extra_lines
+            or not any((line.site, line.energy) == (s, e) for s, e, _ in used)
+        ]
+
+    def add_energy_line(
+        self, energy: str, unit: str | None = None, site: str | None = None
+    ) -> None:
+        project = self._require()
+        line = EnergyLine(site or project.default_site(), energy, unit or bill_unit(energy))
+        if line not in self._extra_lines:
+            self._extra_lines.append(line)
+            self.project_changed.emit()
+
+    def grid_columns(self, fiscal_year: int) -> list[GridColumn]:
+        return [
+            GridColumn(line, kind)
+            for line in self.energy_lines(fiscal_year)
+            for kind in COLUMN_KINDS
+        ]
+
+    def cell_records(self, month: str, line: EnergyLine) -> list[EnergyRecord]:
+        key = CellKey(line.site, month, line.energy, line.unit)
+        return [self._records[i] for i in self._index.get(key, [])]
+
+    def cell_record(self, month: str, line: EnergyLine) -> EnergyRecord | None:
+        records = self.cell_records(month, line)
+        return records[0] if len(records) == 1 else None
+
+    # -- grid edits --------------------------------------------------------------------------
+
+    def _key(self, month: str, line: EnergyLine) -> CellKey:
+        return CellKey(line.site, month, line.energy, line.unit)
+
+    def _editable(self, month: str, line: EnergyLine) -> EnergyRecord | None:
+        records = self.cell_records(month, line)
+        if len(records) > 1:
+            raise EcoCheckError(
+                Message(
+                    "grid.several_records",
+                    {"count": len(records)},
+                    {"month": month, "energy": line.energy, "site": line.site},
+                )
+            )
+        return records[0] if records else None
+
+    def set_cell(
+        self, fiscal_year: int, month: str, column: GridColumn, text: str
+    ) -> list[Message]:
+        """Type ``text`` into one cell; [] when stored, else why not (nothing is stored)."""
+        line = column.line
+        where = {"month": month, "energy": line.energy, "site": line.site}
+        try:
+            self._require()
+            before = self._editable(month, line)
+            after = self._value_on(before, month, column, text)
+        except EcoCheckError as error:
+            return [replace(m, where={**where, **m.where}) for m in error.messages]
+        if after == before:
+            return []
+        self._push_cells(self._describe(column), [(self._key(month, column.line), before, after)])
+        return []
+
+    def _column(
+        self, fiscal_year: int, energy: str, kind: str, unit: str | None, site: str | None
+    ) -> GridColumn:
+        for column in self.grid_columns(fiscal_year):
+            line = column.line
+            if (
+                column.kind == kind
+                and line.energy == energy
+                and (unit is None or line.unit == unit)
+                and (site is None or line.site == site)
+            ):
+                return column
+        project = self._require()
+        line = EnergyLine(site or project.default_site(), energy, unit or bill_unit(energy))
+        return GridColumn(line, kind)
+
+    def set_quantity(
+        self,
+        fiscal_year: int,
+        month: str,
+        energy: str,
+        text: str,
+        *,
+        unit: str | None = None,
+        site: str | None = None,
+    ) -> list[Message]:
+        """Store a quantity typed as text (full-width digits, commas …); [] or the problems."""
+        column = self._column(fiscal_year, energy, QUANTITY, unit, site)
+        return self.set_cell(fiscal_year, month, column, text)
+
+    def set_cost(
+        self,
+        fiscal_year: int,
+        month: str,
+        energy: str,
+        text: str,
+        *,
+        unit: str | None = None,
+        site: str | None = None,
+    ) -> list[Message]:
+        column = self._column(fiscal_year, energy, COST, unit, site)
+        return self.set_cell(fiscal_year, month, column, text)
+
+    def set_estimated(
+        self,
+        fiscal_year: int,
+        month: str,
+        energy: str,
+        estimated: bool,
+        *,
+        unit: str | None = None,
+        site: str | None = None,
+    ) -> list[Message]:
+        column = self._column(fiscal_year, energy, ESTIMATED, unit, site)
+        return self.set_cell(fiscal_year, month, column, "1" if estimated else "0")
+
+    def clear_cells(self, fiscal_year: int, cells: Iterable[tuple[int, int]]) -> list[Message]:
+        """Delete key on (row, column) cells: a quantity cell removes its bill line."""
+        months, columns = self.months(fiscal_year), self.grid_columns(fiscal_year)
+        changes: dict[CellKey, tuple[EnergyRecord | None, EnergyRecord | None]] = {}
+        problems: list[Message] = []
+        for row, col in cells:
+            month, column = months[row], columns[col]
+            key = self._key(month, column.line)
+            try:
+                before = self._editable(month, column.line)
+            except EcoCheckError as error:
+                problems.extend(error.messages)
+                continue
+            if before is None:
+                continue
+            current = changes.get(key, (before, before))[1]
+            if column.kind == QUANTITY or current is None:
+                after = None
+            elif column.kind == COST:
+                after = replace(current, cost_yen=None)
+            else:
+                after = replace(current, estimated=False)
+            changes[key] = (before, after)
+        if problems:
+            return problems
+        edits = [(k, b, a) for k, (b, a) in changes.items() if a != b]
+        if edits:
+            self._push_cells(QCoreApplication.translate("ProjectService", "Clear cells"), edits)
+        return []
+
+    def paste_block(
+        self, fiscal_year: int, top_row: int, left_col: int, text: str
+    ) -> list[Message]:
+        """Paste an Excel block at (top_row, left_col): all cells stored, or none and why."""
+        try:
+            self._require()
+        except EcoCheckError as error:
+            return list(error.messages)
+        rows = split_block(text)
+        if not rows:
+            return [Message("paste.empty")]
+        months, columns = self.months(fiscal_year), self.grid_columns(fiscal_year)
+        width = max(len(r) for r in rows)
+        if top_row + len(rows) > len(months):
+            return [Message("paste.too_many_rows", {"rows": len(rows), "available": 12 - top_row})]
+        if left_col + width > len(columns):
+            return [
+                Message(
+                    "paste.too_many_columns",
+                    {"columns": width, "available": len(columns) - left_col},
+                )
+            ]
+        problems: list[Message] = []
+        pending: dict[CellKey, tuple[EnergyRecord | None, EnergyRecord | None]] = {}
+        for r, cells in enumerate(rows):
+            if not any(c.strip() for c in cells):
+                problems.append(Message("paste.empty_row", {"row": r + 1}, {"row": r + 1}))
+                continue
+            month = months[top_row + r]
+            # A row's quantity must be known before its cost: apply kinds in column order.
+            ordered = sorted(
+                enumerate(cells),
+                key=lambda item: COLUMN_KINDS.index(columns[left_col + item[0]].kind),
+            )
+            for c, cell in ordered:
+                column = columns[left_col + c]
+                key = self._key(month, column.line)
+                where = {"row": r + 1, "column": c + 1}
+                try:
+                    before = self._editable(month, column.line)
+                    after = self._value_on(
+                        pending.get(key, (before, before))[1], month, column, cell
+                    )
+                except EcoCheckError as error:
+                    problems.extend(replace(m, where={**m.where, **where}) for m in error.messages)
+                    continue
+                pending[key] = (before, after)
+        if problems:
+            return problems
+        edits = [(k, b, a) for k, (b, a) in pending.items() if a != b]
+        if edits:
+            self._push_cells(
+                QCoreApplication.translate("ProjectService", "Paste %n cell(s)", "", len(edits)),
+                edits,
+            )
+        return []
+
+    def _value_on(
+        self, current: EnergyRecord | None, month: str, column: GridColumn, text: str
+    ) -> EnergyRecord | None:
+        """Like _new_value but on a record already changed by earlier cells of the same paste."""
+        line = column.line
+        if current is None or column.kind == QUANTITY:
+            if column.kind == QUANTITY:
+                quantity = parse_quantity(text)
+                # Typed or pasted, the same physical limit as every import (core.limits).
+                implausible = quantity_problem(line.energy, quantity, line.unit)
+                if implausible is not None:
+                    raise EcoCheckError(implausible)
+                if current is None:
+                    return EnergyRecord(month, line.energy, quantity, line.unit, line.site)
+                return replace(current, quantity=quantity)
+            where = {"month": month, "energy": line.energy, "site": line.site}
+            if not text.strip() or (column.kind == ESTIMATED and not parse_flag(text)):
+                return None
+            raise EcoCheckError(Message("grid.cost_without_quantity", where=where))
+        if column.kind == COST:
+            return replace(current, cost_yen=parse_quantity(text) if text.strip() else None)
+        return replace(current, estimated=parse_flag(text))
+
+    def _describe(self, column: GridColumn) -> str:
+        names = {
+            QUANTITY: QCoreApplication.translate("ProjectService", "Edit quantity"),
+            COST: QCoreApplication.translate("ProjectService", "Edit cost"),
+            ESTIMATED: QCoreApplication.translate("ProjectService", "Mark as estimated"),
+        }
+        return names[column.kind]
+
+    def _push_cells(
+        self, text: str, changes: list[tuple[CellKey, EnergyRecord | None, EnergyRecord | None]]
+    ) -> None:
+        def state(record: EnergyRecord | None) -> CellState:
+            return () if record is None else (record,)
+
+        self.undo_stack.push(
+            RecordsCommand(
+                self._apply_cells, text, [(k, state(b), state(a)) for k, b, a in changes]
+            )
+        )
+
+    def import_records(self, records: list[EnergyRecord], sites: Iterable[str] = ()) -> int:
+        """Add imported bill lines as one undoable step; a month already entered is replaced.
+
+        Returns the number of grid cells changed. Sites named by the bills are added first.
+        """
+        project = self._require()
+        # The new sites and every bill line: one transaction (all or nothing), one undo step.
+        with self.transaction():
+            known = {site.name for site in project.sites}
+            for name in sites:
+                if name and name not in known:
+                    self.upsert_site(Site(name))
+                    known.add(name)
+            grouped: dict[CellKey, list[EnergyRecord]] = {}
+            for record in records:
+                key = CellKey(project.site_of(record), record.month, record.energy, record.unit)
+                grouped.setdefault(key, []).append(record)
+            changes = [
+                (key, self._cell_state(key), tuple(new))
+                for key, new in grouped.items()
+                if tuple(new) != self._cell_state(key)
+            ]
+            if changes:
+                text = QCoreApplication.translate(
+                    "ProjectService", "Import %n bill line(s)", "", len(records)
+                )
+                self.undo_stack.push(RecordsCommand(self._apply_cells, text, changes))
+        return len(changes) if self._last_action_saved or self.detached else 0
+
+    def _apply_cells(self, states: list[tuple[CellKey, CellState]]) -> bool:
+        """Write cell states to the file and to memory in one transaction; False (and nothing
+        kept, unless the file changed under us: then memory keeps them) on failure."""
+        if self._file is None:
+            return False
+
+        def write() -> None:
+            assert self._file is not None
+            for key, record in states:
+                self._write_cell(self._file, key, record)
+
+        return self._run(write)
+
+    def _cell_state(self, key: CellKey) -> CellState:
+        return tuple(self._records[i] for i in self._index.get(key, []))
+
+    def _write_cell(self, store: ProjectStore, key: CellKey, records: CellState) -> None:
+        ids = list(self._index.get(key, []))
+        if len(ids) == 1 and len(records) == 1:
+            # One bill line edited in place keeps its id (and a readable change log).
+            store.update_record(ids[0], records[0])
+            self._records[ids[0]] = records[0]
+            self._lock_year_of(key.month)
+            return
+        for record_id in ids:
+            store.delete_record(record_id)
+            del self._records[record_id]
+            self._index[key].remove(record_id)
+        for record in records:
+            record_id = store.add_record(record)
+            self._records[record_id] = record
+            self._index.setdefault(key, []).append(record_id)
+        if not self._index.get(key):
+            self._index.pop(key, None)
+        if records:
+            self._lock_year_of(key.month)
+
+    def _lock_year_of(self, month: str) -> None:
+        """A year's first bills lock it to the edition in force, in the same transaction."""
+        project = self._require()
+        year = fiscal_year_of(month, project.company.fy_start_month)
+        for locked_year, data in first_locks(project, self.factor_library(), [year]).items():
+            self._write_fiscal_year(locked_year, data)
+
+    def total_quantity(self, fiscal_year: int, line: EnergyLine) -> Decimal:
+        return sum(
+            (r.quantity for m in self.months(fiscal_year) for r in self.cell_records(m, line)),
+            Decimal(0),
+        )

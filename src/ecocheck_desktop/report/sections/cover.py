@@ -1,0 +1,231 @@
+"""Report items 1-2: the cover, the incomplete-data banner and the one-page summary."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+
+from ecocheck_desktop import APP_NAME, __version__
+from ecocheck_desktop.report import charts
+from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, safe
+from ecocheck_desktop.report.sections.story import (
+    BANNER_BACKGROUND,
+    BANNER_BORDER,
+    BANNER_REASONS,
+    FRAME_WIDTH_MM,
+    Story,
+)
+from ecocheck_desktop.text.messages import render as message_text
+from ecocheck_desktop.text.numbers import (
+    PLACES_GJ,
+    PLACES_INTENSITY,
+    PLACES_KL,
+    fmt,
+    fmt_pct,
+    fmt_t,
+)
+
+
+class CoverSections(Story):
+    """Report items 1-2 of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
+
+    # 1-2 cover and summary ----------------------------------------------------
+
+    def cover_and_summary(self) -> None:
+        s = self.styles
+        company = self.project.company
+        self.story += [
+            self.p(safe(self.t("title")), s.title),
+            self.p(safe(self.t("subtitle")), s.subtitle),
+            Spacer(1, 4 * mm),
+            # Cut here so the summary stays on page 1; the profile shows the full name.
+            self.p(safe(company.name or self.t("not_entered"), 100), s.h1),
+        ]
+        self.incomplete_banner()
+        sites = [site.name for site in self.project.sites] or list(self.year.by_site)
+        editions = self._edition_lines()
+        rows = [
+            (
+                self.t("cover.sites"),
+                safe("、".join(sites) if self.lang == "ja" else ", ".join(sites), 150),
+            ),
+            (self.t("cover.fiscal_year"), safe(self._fy_range(self.year.fiscal_year))),
+            (
+                self.t("cover.prepared_by"),
+                safe(
+                    self.prepared_by or company.advisor or company.contact or self.t("not_entered"),
+                    150,
+                ),
+            ),
+            (self.t("cover.date"), safe(self.today.isoformat())),
+            (self.t("cover.app"), safe(f"{APP_NAME} {__version__}")),
+            (self.t("cover.editions"), "<br/>".join(safe(e, 200) for e in editions) or "-"),
+        ]
+        cover = Table(
+            [[self.p(safe(k), s.small), self.p(v, s.user)] for k, v in rows],
+            colWidths=[38 * mm, (FRAME_WIDTH_MM - 38) * mm],
+            hAlign="LEFT",
+        )
+        cover.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
+        self.story += [cover, Spacer(1, 3 * mm)]
+        self.summary()
+        self.story.append(PageBreak())
+
+    def incomplete_banner(self) -> None:
+        """Page 1: an incomplete year (the core's one completeness rule) says so and why."""
+        if self.year.complete:
+            return
+        reasons = list(self.year.incomplete_reasons)
+        rows = [[self.p(safe(self.t("banner.incomplete", fy=self.fy(self.year.fiscal_year))))]]
+        rows += [
+            [self.p("• " + safe(message_text(reason, self.lang), 400), self.styles.small)]
+            for reason in reasons[:BANNER_REASONS]
+        ]
+        if len(reasons) > BANNER_REASONS:
+            more = self.t("banner.more", count=len(reasons) - BANNER_REASONS)
+            rows.append([self.p(safe(more), self.styles.small)])
+        banner = Table(rows, colWidths=[FRAME_WIDTH_MM * mm], hAlign="LEFT")
+        banner.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), BANNER_BACKGROUND),
+                    ("BOX", (0, 0), (-1, -1), 0.8, BANNER_BORDER),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ]
+            )
+        )
+        self.story += [banner, Spacer(1, 3 * mm)]
+
+    def _edition_lines(self) -> list[str]:
+        lines = []
+        for edition_id in self.year.factor_editions:
+            edition = self._edition(edition_id)
+            if edition is None:
+                lines.append(edition_id)
+                continue
+            published = f" ({edition.published})" if edition.published else ""
+            lines.append(f"{edition.title} — {edition.publisher}{published}")
+        return lines
+
+    def summary(self) -> None:
+        s = self.styles
+        year = self.year
+        self.h1("s.summary")
+        previous = self.previous_year()
+        base = self.base_year
+        vs_previous = (
+            fmt_pct(year.yoy_change_pct)
+            if previous is not None and year.yoy_change_pct is not None
+            else self.t("summary.yoy_unavailable")
+        )
+        if base is not None and base.fiscal_year != year.fiscal_year and base.total_adjusted_t:
+            change = (year.total_adjusted_t - base.total_adjusted_t) / base.total_adjusted_t * 100
+            vs_base = fmt_pct(change)
+            base_label = self.short_fy(base.fiscal_year)
+        else:
+            vs_base, base_label = "-", self.short_fy(base.fiscal_year) if base else "-"
+        intensity = year.intensities[0] if year.intensities else None
+        intensity_label = ""
+        if intensity is not None:
+            denominator = (
+                intensity.denominator_label_ja
+                if self.lang == "ja"
+                else intensity.denominator_label_en
+            )
+            intensity_label = f" ({denominator})"
+        intensity_text = (
+            f"{fmt(intensity.value, PLACES_INTENSITY)} {self.unit(intensity.unit)}"
+            if intensity
+            else "-"
+        )
+        kpis = [
+            (self.t("summary.total"), f"{fmt_t(year.total_adjusted_t)} t-CO2"),
+            (self.t("summary.vs_previous"), vs_previous),
+            (self.t("summary.vs_base", base=base_label), vs_base),
+            (self.t("summary.intensity") + intensity_label, intensity_text),
+        ]
+        width = FRAME_WIDTH_MM / 2
+        cells = [
+            [self.p(safe(label), s.kpi_label), self.p(safe(value), s.kpi)] for label, value in kpis
+        ]
+        grid = Table(
+            [cells[0] + cells[1], cells[2] + cells[3]],
+            colWidths=[width * 0.45 * mm, width * 0.55 * mm] * 2,
+            hAlign="LEFT",
+        )
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("BOX", (0, 0), (-1, -1), 0.5, ACCENT),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        self.story += [grid, Spacer(1, 2 * mm)]
+        if base is not None and base.fiscal_year != year.fiscal_year:
+            # Issue 15: a base year on an estimate (推計) says so where it is compared with.
+            from ecocheck_desktop.core.footprint import ESTIMATE_PROVENANCES
+
+            estimated = [u.label for u in base.factors_used if u.provenance in ESTIMATE_PROVENANCES]
+            if estimated:
+                labels = (
+                    "、".join(dict.fromkeys(estimated))
+                    if self.lang == "ja"
+                    else "; ".join(dict.fromkeys(estimated))
+                )
+                self.story.append(
+                    self.p(
+                        safe(
+                            self.t(
+                                "summary.base_estimate",
+                                base=self.fy(base.fiscal_year),
+                                labels=labels,
+                            ),
+                            600,
+                        )
+                    )
+                )
+        basis_rows = [
+            (self.t("summary.total_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
+            (self.t("summary.total_location"), f"{fmt_t(year.total_location_t)} t-CO2"),
+            (
+                self.t("summary.energy"),
+                f"{fmt(year.energy_gj, PLACES_GJ)} GJ ({fmt(year.crude_oil_kl, PLACES_KL)} kL"
+                + (" 原油換算)" if self.lang == "ja" else " crude oil eq.)"),
+            ),
+        ]
+        self.story += [self.p(safe(f"{label}: {value}")) for label, value in basis_rows]
+        self.story.append(
+            self.chart(charts.scope_chart(year, self.lang, size=(7, 1.9), layout="fixed"))
+        )
+        self.story.append(self.p(safe(self.t("summary.top_measures")), s.h2))
+        # The three measures of the plan (or of the ranking) that cut the most CO2.
+        top = sorted(self.plan_rows(), key=lambda r: r.t_co2_per_year, reverse=True)[:3]
+        for result in top:
+            line = self.t(
+                "summary.measure_line",
+                name=self.name(result),
+                t=fmt(result.t_co2_per_year, 2),
+                yen=fmt(result.yen_per_year, 0),
+            )
+            self.story.append(self.p("• " + safe(line)))
+        if not top:
+            self.story.append(self.plain("summary.no_measures"))
+        self.story.append(self.p(safe(self.t("summary.next")), s.h2))
+        key = "next.with_measures" if self.project.measure_plan else "next.no_measures"
+        self.story.append(self.plain(key))
