@@ -25,8 +25,9 @@ import pandas as pd
 
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
-from ecocheck_desktop.core.footprint import Footprint, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.model import Company, EnergyRecord, FiscalYearData, Project, Site
+from ecocheck_desktop.core.results import Footprint
 
 YEARS = range(2021, 2026)
 SITES = ("本社工場", "第二工場", "倉庫")

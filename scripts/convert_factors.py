@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from ecocheck_desktop.core.factors import COLUMNS
+from ecocheck_desktop.core.factor_files import COLUMNS
 
 REPO = Path(__file__).resolve().parent.parent
 OFFICIAL = REPO / "data" / "official"

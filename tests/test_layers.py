@@ -53,18 +53,10 @@ COMMANDS_IMPORTERS = {f"{PACKAGE}.cli"}
 CORE_FORBIDDEN = ("PySide6", "pandas", "matplotlib")
 
 # Cycles known on this branch and being removed elsewhere; each entry names who removes it.
-KNOWN_CYCLES: list[frozenset[str]] = [
-    # Removed by the footprint split (engineer s17a): the result classes move to core/results.py
-    # and plausibility imports only those. The lead drops this entry when that branch is merged.
-    frozenset({f"{PACKAGE}.core.footprint", f"{PACKAGE}.core.plausibility"}),
-]
+KNOWN_CYCLES: list[frozenset[str]] = []
 
 # Back-edges known on this branch and being removed elsewhere; each entry names who removes it.
-KNOWN_BACK_EDGES: set[tuple[str, str]] = {
-    # report/target_line.py is merged into core/targets.py by engineer s17a ("one implementation
-    # of target paths"); exchange/portfolio.py then imports it from core and the lead drops this.
-    (f"{PACKAGE}.exchange.portfolio", f"{PACKAGE}.report.target_line"),
-}
+KNOWN_BACK_EDGES: set[tuple[str, str]] = set()
 
 
 # --------------------------------------------------------------------------- reading imports

@@ -15,11 +15,7 @@ LIMIT = 600
 SOURCE = Path(ecocheck_desktop.__file__).parent
 
 # Still to be split (path relative to the package: lines when listed). Only ever remove.
-OVER_LIMIT: dict[str, int] = {
-    "core/factors.py": 1229,
-    "core/footprint.py": 1963,
-    "core/measures.py": 1335,
-}
+OVER_LIMIT: dict[str, int] = {}
 
 
 def _sizes() -> dict[str, int]:

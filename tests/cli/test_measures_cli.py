@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from ecocheck_desktop.commands import measures as command
+from ecocheck_desktop.core.catalogue import load_catalogue
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+from ecocheck_desktop.core.measures import baseline_from_year, evaluate
 from ecocheck_desktop.core.model import PlannedMeasure, Target
 from ecocheck_desktop.exchange.loading import load_project_any
 

@@ -17,13 +17,8 @@ from pathlib import Path
 import pytest
 
 from ecocheck_desktop.core import factors as factors_module
-from ecocheck_desktop.core.factors import (
-    Edition,
-    FactorLibrary,
-    FuelFactor,
-    default_library,
-    normalize_name,
-)
+from ecocheck_desktop.core.factor_records import Edition, FuelFactor, normalize_name
+from ecocheck_desktop.core.factors import FactorLibrary, default_library
 from ecocheck_desktop.core.messages import TEMPLATES, EcoCheckError, render
 from ecocheck_desktop.resources import resource_path
 
@@ -196,7 +191,11 @@ def test_latest_published_edition_wins(make_library: Callable[..., FactorLibrary
 
 
 def test_every_emitted_message_code_has_an_english_template() -> None:
-    source = Path(factors_module.__file__).read_text(encoding="utf-8")
+    folder = Path(factors_module.__file__).parent
+    source = "".join(
+        (folder / name).read_text(encoding="utf-8")
+        for name in ("factors.py", "factor_files.py", "factor_records.py")
+    )
     emitted = set(re.findall(r'"(factor\.[a-z_]+)"', source))
     assert emitted and emitted <= set(TEMPLATES)
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ecocheck_desktop.core.factors import (
-    FactorLibrary,
-    SupplierFactor,
-    default_library,
-    normalize_name,
-    split_supplier,
-)
+from ecocheck_desktop.core.factor_records import SupplierFactor, normalize_name, split_supplier
+from ecocheck_desktop.core.factors import FactorLibrary, default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 
 LIBRARY = default_library()
@@ -126,14 +121,14 @@ def test_ranked_suggestions() -> None:
 
 
 def test_ambiguous_name_is_surfaced_not_picked(tmp_path_factory: pytest.TempPathFactory) -> None:
-    from ecocheck_desktop.core.factors import _SupplierList
+    from ecocheck_desktop.core.factor_records import SupplierList
 
     edition = LIBRARY.edition("gas_r07")
     rows = [
         SupplierFactor("A0001", "山田ガス(株)", "", "menu", None, None, False, edition.id),
         SupplierFactor("A0002", "山田ガス株式会社", "", "menu", None, None, False, edition.id),
     ]
-    table = _SupplierList(edition, rows)
+    table = SupplierList(edition, rows)
     with pytest.raises(EcoCheckError) as error:
         table.find("山田ガス")
     assert error.value.messages[0].code == "factor.supplier_ambiguous"

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
-from ecocheck_desktop.core.footprint import Footprint, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
     Company,
@@ -26,6 +26,7 @@ from ecocheck_desktop.core.model import (
     Site,
     SupplyContract,
 )
+from ecocheck_desktop.core.results import Footprint
 
 D = Decimal
 
@@ -67,6 +68,7 @@ class ElectricityResolution:
 class Row:
     supplier_name: str
     menu: str
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,12 @@ class FakeLibrary:
     def resolve_heat(self, fy: int, supplier: str, menu: str = "") -> Any:
         if supplier == "池袋地域冷暖房":
             return D("0.0454"), D("0.0454"), "heat-r6", "池袋地域冷暖房 残差"
+        return None
+
+    def gas_supplier_warning(self, fy: int, supplier: str) -> Message | None:
+        return None
+
+    def nearest_electricity_year(self, fy: int) -> int | None:
         return None
 
     def heat_default(self, fy: int) -> tuple[Decimal, Edition] | None:
@@ -334,8 +342,8 @@ def test_city_gas_supplier_default_and_adjusted_menu() -> None:
 
 def test_gas_edition_lookup_without_title() -> None:
     class NoEditions(FakeLibrary):
-        edition = None  # type: ignore[assignment]
-        editions: ClassVar[dict[str, Edition]] = {}
+        def edition(self, edition_id: str) -> Edition:
+            raise KeyError(edition_id)
 
     project = project_with(rec("2025-04", "都市ガス", "1000", "m3", supplier="A0020"))
     year = calculate(project, NoEditions()).year(2025)
@@ -389,9 +397,9 @@ def test_fuel_without_chain_uses_the_rounded_factor_with_a_warning() -> None:
     code = "coal_tar_test"
     energy.ENERGY_TYPES[code] = replace(energy.ENERGY_TYPES["coal_coke"], code=code)
     try:
-        from ecocheck_desktop.core import footprint as module
+        from ecocheck_desktop.core import factor_resolution as module
 
-        module._FUEL_KEYS[code] = ("coal_tar",)
+        module.FUEL_KEYS[code] = ("coal_tar",)
         energy._ENERGY_LOOKUP[code] = code
         project = project_with(rec("2025-04", code, "2", "t"))
         year = calculate(project, FakeLibrary()).year(2025)
@@ -399,7 +407,7 @@ def test_fuel_without_chain_uses_the_rounded_factor_with_a_warning() -> None:
         assert year.energy_gj == 0
         assert any(w.code == "factor.chain_unavailable" for w in year.warnings)
     finally:
-        del energy.ENERGY_TYPES[code], energy._ENERGY_LOOKUP[code], module._FUEL_KEYS[code]
+        del energy.ENERGY_TYPES[code], energy._ENERGY_LOOKUP[code], module.FUEL_KEYS[code]
 
 
 def test_refrigerants_hfc_in_scope1_hcfc_only_in_furon_view() -> None:
@@ -601,7 +609,7 @@ def test_default_library_is_used_when_none_given(monkeypatch: pytest.MonkeyPatch
 def test_fast_line_construction_equals_the_dataclass_init() -> None:
     from dataclasses import asdict, fields
 
-    from ecocheck_desktop.core.footprint import LineResult
+    from ecocheck_desktop.core.results import LineResult
 
     line = (
         calculate(project_with(rec("2025-04", "灯油", "1", "kL")), FakeLibrary())

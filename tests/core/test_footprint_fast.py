@@ -15,9 +15,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecocheck_desktop.core.footprint import LineResult, YearResult, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Company, EnergyRecord, Project, Site, SupplyContract
+from ecocheck_desktop.core.results import LineResult, YearResult
 from tests.core.test_footprint import FakeLibrary, project_with, rec
 
 D = Decimal

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from ecocheck_desktop.core.factors import default_library
-from ecocheck_desktop.core.footprint import YearResult, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import (
     Company,
@@ -24,6 +24,7 @@ from ecocheck_desktop.core.model import (
     Scope3Entry,
 )
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.results import YearResult
 
 GOLDEN = json.loads(
     (Path(__file__).parent / "golden" / "footprint_cases.json").read_text(encoding="utf-8")

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from ecocheck_desktop.core import catalogue as cat
+from ecocheck_desktop.core import measure_results as mr
 from ecocheck_desktop.core import measures as m
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError
@@ -54,8 +56,8 @@ def six(value: Any) -> Decimal:
     return Decimal(value).quantize(SIX, rounding=ROUND_HALF_UP)
 
 
-def baseline(energies: dict[str, dict[str, str]], refrigerant_t: str = "0") -> m.Baseline:
-    result: dict[str, m.EnergyBaseline] = {}
+def baseline(energies: dict[str, dict[str, str]], refrigerant_t: str = "0") -> mr.Baseline:
+    result: dict[str, mr.EnergyBaseline] = {}
     total = Decimal(refrigerant_t)
     for code, raw in energies.items():
         if code == "electricity":
@@ -66,10 +68,10 @@ def baseline(energies: dict[str, dict[str, str]], refrigerant_t: str = "0") -> m
             gj = Decimal(raw["gj_per_unit"])
         quantity = Decimal(raw["quantity"])
         total += quantity * factor
-        result[code] = m.EnergyBaseline(
+        result[code] = mr.EnergyBaseline(
             code, quantity, raw["unit"], factor, location, gj, Decimal(raw["yen_per_unit"]), "bills"
         )
-    return m.Baseline(2025, result, total, Decimal(refrigerant_t))
+    return mr.Baseline(2025, result, total, Decimal(refrigerant_t))
 
 
 def project(
@@ -78,7 +80,7 @@ def project(
     return Project(Company("テスト製作所", industry=industry, city=city), checklist=checklist)
 
 
-def run(inputs: dict[str, Any], **kwargs: Any) -> m.Plan:
+def run(inputs: dict[str, Any], **kwargs: Any) -> mr.Plan:
     return m.evaluate(
         project(inputs["checklist"], inputs["industry"]),
         baseline(inputs["energies"]),
@@ -90,7 +92,7 @@ def run(inputs: dict[str, Any], **kwargs: Any) -> m.Plan:
 
 
 def test_catalogue_holds_every_measure_of_the_reference_with_both_languages() -> None:
-    catalogue = m.load_catalogue()
+    catalogue = cat.load_catalogue()
     ids = [measure.id for measure in catalogue.measures]
     assert set(MEASURES_MD_IDS) <= set(ids)
     for measure in catalogue.measures:
@@ -102,7 +104,7 @@ def test_catalogue_holds_every_measure_of_the_reference_with_both_languages() ->
 
 
 def test_every_source_a_measure_cites_has_a_title() -> None:
-    catalogue = m.load_catalogue()
+    catalogue = cat.load_catalogue()
     for source in catalogue.sources.values():
         assert source.title
         assert source.url.startswith("http") or source.key.startswith(("ECO-", "LEGAL"))
@@ -161,21 +163,21 @@ def test_a_broken_catalogue_is_refused_with_a_message(breakage: str) -> None:
     catalogue, checklist, subsidies = _documents()
     BREAKAGES[breakage](catalogue, checklist, subsidies)
     with pytest.raises(EcoCheckError) as error:
-        m.parse_catalogue(catalogue, checklist, subsidies, load_profiles())
+        cat.parse_catalogue(catalogue, checklist, subsidies, load_profiles())
     assert error.value.messages[0].code == "measures.catalogue_invalid"
 
 
 def test_catalogue_lookup_of_an_unknown_id_fails() -> None:
     with pytest.raises(KeyError):
-        m.load_catalogue().measure("XX-99")
+        cat.load_catalogue().measure("XX-99")
 
 
 # --------------------------------------------------------------------------- checklist
 
 
 def test_checklist_answers_are_typed_and_bad_ones_reported() -> None:
-    catalogue = m.load_catalogue()
-    typed, messages = m.read_checklist(
+    catalogue = cat.load_catalogue()
+    typed, messages = cat.read_checklist(
         {
             "compressor_count": "2",
             "compressor_pressure_mpa": " 0.7 ",
@@ -222,9 +224,9 @@ def test_checklist_answers_are_typed_and_bad_ones_reported() -> None:
 
 
 def test_checklist_number_falls_back_to_the_schema_default() -> None:
-    catalogue = m.load_catalogue()
-    assert m.checklist_number({}, catalogue, "operating_hours_per_day") == Decimal(8)
-    assert m.checklist_number({}, catalogue, "roof_area_m2") is None
+    catalogue = cat.load_catalogue()
+    assert cat.checklist_number({}, catalogue, "operating_hours_per_day") == Decimal(8)
+    assert cat.checklist_number({}, catalogue, "roof_area_m2") is None
 
 
 @pytest.mark.parametrize(
@@ -238,7 +240,7 @@ def test_checklist_number_falls_back_to_the_schema_default() -> None:
     ],
 )
 def test_checklist_answers_switch_the_leak_measure(answers: dict[str, Any], status: str) -> None:
-    measure = m.load_catalogue().measure("CA-01")
+    measure = cat.load_catalogue().measure("CA-01")
     result = m.applicability(measure, answers)
     assert result.status == status
     assert result.applicable == {"yes": True, "no": False, "unknown": None}[status]
@@ -270,10 +272,10 @@ def test_checklist_switches_measures_in_the_plan() -> None:
     ],
 )
 def test_condition_operators(op: str, answer: Any, value: Any, holds: bool) -> None:
-    measure = m.MeasureDef(
+    measure = cat.MeasureDef(
         **{
-            **m.load_catalogue().measure("CA-06").__dict__,
-            "applicability": (m.Condition("boiler_use", op, value),),
+            **cat.load_catalogue().measure("CA-06").__dict__,
+            "applicability": (cat.Condition("boiler_use", op, value),),
         }
     )
     assert (m.applicability(measure, {"boiler_use": answer}).status == "yes") is holds
@@ -331,8 +333,8 @@ def test_measures_on_the_same_end_use_combine_sequentially(case: dict[str, Any])
 
 def test_sequential_combination_does_not_depend_on_the_order_for_fixture_measures() -> None:
     case = GOLDEN["sequential"][0]
-    catalogue = m.load_catalogue()
-    reordered = m.Catalogue(
+    catalogue = cat.load_catalogue()
+    reordered = cat.Catalogue(
         **{**catalogue.__dict__, "measures": tuple(reversed(catalogue.measures))}
     )
     plan = run(case["inputs"], selected=case["measures"], catalogue=reordered)
@@ -387,7 +389,7 @@ DEMO_ENERGIES = {
 }
 
 
-def demo_plan(**kwargs: Any) -> m.Plan:
+def demo_plan(**kwargs: Any) -> mr.Plan:
     return m.evaluate(project(dict(DEMO_LIKE)), baseline(DEMO_ENERGIES, "3"), **kwargs)
 
 
@@ -581,7 +583,7 @@ def _csv_project() -> Project:
 def test_baseline_uses_the_footprints_own_factors_and_the_bill_prices() -> None:
     company = _csv_project()
     year = calculate(company).year(2025)
-    base = m.baseline_from_year(year, m.load_catalogue())
+    base = m.baseline_from_year(year, cat.load_catalogue())
     electricity = base.energies["electricity"]
     kwh = year.by_energy["electricity"].quantity
     assert electricity.t_co2_per_unit == year.scope2_adjusted_t / kwh
@@ -602,7 +604,7 @@ def _fuel_only(fiscal_year: int, energy: str = "city_gas", unit: str = "千m3") 
 
 def test_baseline_without_purchased_electricity_uses_the_national_average() -> None:
     year = calculate(_fuel_only(2025)).year(2025)
-    base = m.baseline_from_year(year, m.load_catalogue())
+    base = m.baseline_from_year(year, cat.load_catalogue())
     electricity = base.energies["electricity"]
     assert electricity.quantity == 0
     assert electricity.t_co2_per_unit == Decimal(FACTOR["location"])
@@ -610,14 +612,14 @@ def test_baseline_without_purchased_electricity_uses_the_national_average() -> N
 
 def test_baseline_without_any_electricity_factor_warns() -> None:
     year = calculate(_fuel_only(2024)).year(2024)
-    base = m.baseline_from_year(year, m.load_catalogue())
+    base = m.baseline_from_year(year, cat.load_catalogue())
     assert "electricity" not in base.energies
     assert "measures.no_electricity_factor" in [w.code for w in base.warnings]
 
 
 def test_fuel_without_a_default_price_counts_no_money() -> None:
     year = calculate(_fuel_only(2025, "lng", "t")).year(2025)
-    base = m.baseline_from_year(year, m.load_catalogue())
+    base = m.baseline_from_year(year, cat.load_catalogue())
     assert base.energies["lng"].price_source == "none"
     assert "measures.no_price" in [w.code for w in base.warnings]
 
@@ -626,7 +628,7 @@ def test_evaluating_the_footprint_of_a_bill_file_end_to_end() -> None:
     company = _csv_project()
     company.checklist = dict(DEMO_LIKE)
     year = calculate(company).year(2025)
-    plan = m.evaluate(company, m.baseline_from_year(year, m.load_catalogue()))
+    plan = m.evaluate(company, m.baseline_from_year(year, cat.load_catalogue()))
     assert plan.totals.t_co2_per_year > 0
     assert plan.totals.after_total_adjusted_t < year.total_adjusted_t
 
@@ -658,10 +660,10 @@ def test_unknown_location_factor_leaves_the_location_saving_unknown() -> None:
     energies = {"electricity": {"quantity": "100000", "unit": "kWh", "yen_per_unit": "25"}}
     base = baseline(energies)
     electricity = base.energies["electricity"]
-    base = m.Baseline(
+    base = mr.Baseline(
         2025,
         {
-            "electricity": m.EnergyBaseline(
+            "electricity": mr.EnergyBaseline(
                 **{**electricity.__dict__, "t_co2_location_per_unit": None}
             )
         },
@@ -674,7 +676,7 @@ def test_unknown_location_factor_leaves_the_location_saving_unknown() -> None:
 
 def test_valid_end_use_override_answer_is_kept() -> None:
     override = {"fuels": {"kerosene": {"boiler": 100}}}
-    typed, messages = m.read_checklist({"end_use_override": override}, m.load_catalogue())
+    typed, messages = cat.read_checklist({"end_use_override": override}, cat.load_catalogue())
     assert typed == {"end_use_override": override} and messages == []
 
 
@@ -682,7 +684,7 @@ def test_baseline_with_an_explicit_library() -> None:
     from ecocheck_desktop.core.factors import default_library
 
     year = calculate(_fuel_only(2025)).year(2025)
-    base = m.baseline_from_year(year, m.load_catalogue(), default_library())
+    base = m.baseline_from_year(year, cat.load_catalogue(), default_library())
     assert base.energies["electricity"].price_source == "default"
 
 
@@ -697,8 +699,8 @@ def test_baseline_with_an_explicit_library() -> None:
     ],
 )
 def test_pv_applies_with_a_roof_or_a_size(answers: dict[str, Any], status: str) -> None:
-    catalogue = m.load_catalogue()
-    typed, _ = m.read_checklist(answers, catalogue)
+    catalogue = cat.load_catalogue()
+    typed, _ = cat.read_checklist(answers, catalogue)
     assert m.applicability(catalogue.measure("RE-01"), typed).status == status
 
 
@@ -721,14 +723,14 @@ def test_a_measure_with_nothing_left_stays_out_of_the_plan() -> None:
 
 def test_catalogue_from_an_explicit_folder() -> None:
     folder = resource_path("measures")
-    assert m.load_catalogue(folder).measure("CA-02").model == "pressure"
+    assert cat.load_catalogue(folder).measure("CA-02").model == "pressure"
 
 
 def test_a_carrier_with_no_quantity_is_left_out_of_the_baseline() -> None:
     company = _fuel_only(2025)
     company.records.append(EnergyRecord("2025-04", "kerosene", Decimal(0), "L"))
     year = calculate(company).year(2025)
-    base = m.baseline_from_year(year, m.load_catalogue())
+    base = m.baseline_from_year(year, cat.load_catalogue())
     assert "kerosene" not in base.energies
 
 
@@ -744,3 +746,32 @@ def test_prefecture_subsidy_reaches_a_company_known_only_by_its_city() -> None:
     ).result("LT-01")
     ids = [s.id for s in by_address.subsidies]
     assert "IBARAKI_PREF" in ids and "HITACHI_CITY" not in ids
+
+
+def test_evaluate_latest_uses_the_latest_complete_year_with_energy() -> None:
+    company = _csv_project()
+    company.checklist = dict(DEMO_LIKE)
+    # A later year with one month only is incomplete: the measures stay on FY2025.
+    company.records.append(EnergyRecord("2026-04", "kerosene", Decimal(100), "L"))
+    footprint = calculate(company, strict=False)
+    assert footprint.year(2025).complete and not footprint.year(2026).complete
+    assert m.latest_complete_year(footprint.years) is footprint.year(2025)
+    latest = m.evaluate_latest(company, footprint.years)
+    assert latest is not None and latest.year is footprint.year(2025)
+    catalogue = cat.load_catalogue()
+    assert latest.plan == m.evaluate(
+        company, m.baseline_from_year(footprint.year(2025), catalogue), catalogue
+    )
+    assert m.evaluate_latest(company, [footprint.year(2026)]) is None
+    assert m.latest_complete_year([]) is None
+
+
+def test_front_ends_evaluate_the_latest_year_through_the_core() -> None:
+    """One implementation of "latest complete year -> evaluate": no front end rebuilds it."""
+    src = Path(m.__file__).resolve().parent.parent
+    rebuilt = [
+        str(path.relative_to(src))
+        for path in src.rglob("*.py")
+        if path.parent.name != "core" and "baseline_from_year(" in path.read_text(encoding="utf-8")
+    ]
+    assert rebuilt == []

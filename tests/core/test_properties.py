@@ -7,8 +7,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecocheck_desktop.core.footprint import YearResult, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.results import YearResult
 from tests.core.test_footprint import FakeLibrary, project_with, rec
 
 quantities = st.decimals(

@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.fiscal import fiscal_year_of
-from ecocheck_desktop.core.footprint import Footprint, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import EnergyRecord, SupplyContract
+from ecocheck_desktop.core.results import Footprint
 from tests.core.rules15 import D, chain, close, fig, project
 
 

@@ -133,3 +133,68 @@ def test_target_paths_never_rise_and_end_at_net_zero(
     assert values[0] == base_t
     assert all(b <= a for a, b in itertools.pairwise(values))
     assert values[-1] == 0 and path.points[-1].year == 2050
+
+
+def test_target_line_is_linear_from_the_base_year() -> None:
+    totals = {2020: Decimal(100)}
+    years, values = t.target_line(Target("sbt_linear", 2020, 2050, Decimal("4.2")), totals)
+    assert years == list(range(2020, 2051))
+    # 4.2 % of the base-year emissions every year, a straight line (not compounding, not a
+    # total spread over the years), zero once 100 % is reached.
+    steps = {values[i] - values[i + 1] for i in range(20)}
+    assert steps == {Decimal("4.2")}
+    assert values[10] == 58 and values[24] == 0 and values[-1] == 0
+    # Cut at a year on request (the report's 2030 window).
+    cut = t.target_line(Target("sbt_linear", 2020, 2050, Decimal("4.2")), totals, 2030)
+    assert cut is not None and cut[0][-1] == 2030 and cut[1][-1] == 58
+    # Without a percentage an SBT-SME target gets 4.2 %/yr; no base-year data -> no path.
+    _, default = t.target_line(Target("sbt_linear", 2020, 2050, Decimal(0)), totals)
+    assert default[1] == Decimal("95.8")
+    assert t.target_line(Target("sbt_42", 2019, 2025, Decimal(0)), totals) is None
+    national = t.target_line(Target("national", 2013, 2030, Decimal(0)), {2013: Decimal(50)})
+    assert national is not None and national[1][-1] == 27
+
+
+def _year(fiscal_year: int, adjusted: str, location: str | None) -> Any:
+    """The part of a YearResult that paths_for reads (its totals on each basis)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        fiscal_year=fiscal_year,
+        total_adjusted_t=Decimal(adjusted),
+        total_basic_t=Decimal(adjusted) + 1,
+        total_location_t=None if location is None else Decimal(location),
+    )
+
+
+def test_paths_for_reads_the_base_year_on_each_targets_basis() -> None:
+    years = [_year(2022, "100", "90"), _year(2023, "80", None)]
+    adjusted = t.standard_target("sbt_linear", 2022)
+    basic = t.standard_target("sbt_42", 2022, basis="basic")
+    location = t.standard_target("national", 2022, basis="location")
+    no_location = t.standard_target("national", 2023, basis="location")
+    no_base = t.standard_target("sbt_linear", 2019)
+    invalid = Target("bank_spt", 2022, 2021, Decimal(10))
+    lines = t.paths_for([adjusted, basic, location, no_location, no_base, invalid], years)
+    assert [line.target for line in lines] == [
+        adjusted,
+        basic,
+        location,
+        no_location,
+        no_base,
+        invalid,
+    ]
+    assert [line.base_t for line in lines] == [
+        Decimal(100),
+        Decimal(101),
+        Decimal(90),
+        None,
+        None,
+        Decimal(100),
+    ]
+    assert lines[0].path == t.target_path(adjusted, Decimal(100))
+    assert lines[1].path == t.target_path(basic, Decimal(101))
+    assert lines[2].path == t.target_path(location, Decimal(90))
+    assert lines[3].path is None and lines[4].path is None
+    assert lines[5].path is None and lines[5].error is not None
+    assert lines[5].error.messages[0].code == "targets.bad_years"

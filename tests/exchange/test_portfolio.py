@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from ecocheck_desktop.core.catalogue import load_catalogue
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+from ecocheck_desktop.core.measures import baseline_from_year, evaluate
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import EnergyRecord
 from ecocheck_desktop.exchange import portfolio

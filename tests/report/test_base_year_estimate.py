@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ecocheck_desktop.core.footprint import ESTIMATE_PROVENANCES, calculate
+from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.results import ESTIMATE_PROVENANCES
 from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report.pdf import render_report
 from tests.report.test_pdf import text_of

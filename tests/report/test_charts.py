@@ -13,8 +13,9 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from ecocheck_desktop import resources
-from ecocheck_desktop.core.footprint import YearResult, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.model import Target
+from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.report import charts
 from tests.report.sample import sample_project
 
@@ -85,26 +86,6 @@ def test_scope_chart_without_location(years: list[YearResult]) -> None:
     assert fy2024.scope2_location_t is None  # no national average for FY2024 in the library
     axes = charts.scope_chart(fy2024, "ja").axes[0]
     assert len(axes.get_yticklabels()) == 2
-
-
-def test_target_path_is_linear_from_the_base_year() -> None:
-    totals = {2020: Decimal(100)}
-    years, values = charts.target_path(Target("sbt_linear", 2020, 2050, Decimal("4.2")), totals)
-    assert years == list(range(2020, 2051))
-    # 4.2 % of the base-year emissions every year, a straight line (not compounding, not a
-    # total spread over the years), zero once 100 % is reached.
-    steps = {values[i] - values[i + 1] for i in range(20)}
-    assert steps == {Decimal("4.2")}
-    assert values[10] == 58 and values[24] == 0 and values[-1] == 0
-    # Cut at a year on request (the report's 2030 window).
-    cut = charts.target_path(Target("sbt_linear", 2020, 2050, Decimal("4.2")), totals, 2030)
-    assert cut is not None and cut[0][-1] == 2030 and cut[1][-1] == 58
-    # Without a percentage an SBT-SME target gets 4.2 %/yr; no base-year data -> no path.
-    _, default = charts.target_path(Target("sbt_linear", 2020, 2050, Decimal(0)), totals)
-    assert default[1] == Decimal("95.8")
-    assert charts.target_path(Target("sbt_42", 2019, 2025, Decimal(0)), totals) is None
-    national = charts.target_path(Target("national", 2013, 2030, Decimal(0)), {2013: Decimal(50)})
-    assert national is not None and national[1][-1] == 27
 
 
 def test_trend_chart_bars_and_target_line(years: list[YearResult]) -> None:

@@ -181,7 +181,8 @@ def test_years_are_rows_and_headers_carry_units(
 def test_the_summary_names_the_three_measures_that_cut_the_most(
     sample_report: tuple[str, bytes, list[str]],
 ) -> None:
-    from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+    from ecocheck_desktop.core.catalogue import load_catalogue
+    from ecocheck_desktop.core.measures import baseline_from_year, evaluate
 
     lang, _, sample_pages = sample_report
     # The sample company's checklist leaves no measure applicable: the summary says so.

@@ -14,15 +14,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from ecocheck_desktop.core.catalogue import load_catalogue
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.measures import (
-    Plan,
-    baseline_from_year,
-    evaluate,
-    load_catalogue,
-    plan_steps,
-)
+from ecocheck_desktop.core.measure_results import Plan
+from ecocheck_desktop.core.measures import baseline_from_year, evaluate, plan_steps
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import PlannedMeasure, Project, Target
 from ecocheck_desktop.core.profiles import load_profiles

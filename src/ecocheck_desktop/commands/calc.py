@@ -26,7 +26,7 @@ from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
+    from ecocheck_desktop.core.results import Footprint, YearResult
 
 
 # The codes that mean "enter the electricity factor" (core/footprint.py, core/factors.py).

@@ -18,25 +18,18 @@ from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.commands import language, say
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue, plan_steps
+from ecocheck_desktop.core.measures import evaluate_latest, plan_steps
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.messages import render as render_en
-from ecocheck_desktop.core.targets import compare, plan_pathway, standard_target, target_path
+from ecocheck_desktop.core.targets import compare, paths_for, plan_pathway, standard_target
 from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
-    from ecocheck_desktop.core.measures import MeasureResult, Plan
+    from ecocheck_desktop.core.measure_results import MeasureResult, Plan
     from ecocheck_desktop.core.model import Project, Target
+    from ecocheck_desktop.core.results import Footprint, YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetComparison
-
-
-_BASIS_TOTAL = {
-    "adjusted": "total_adjusted_t",
-    "basic": "total_basic_t",
-    "location": "total_location_t",
-}
 
 
 def _number(value: Decimal | None, places: int = 6) -> float | None:
@@ -112,12 +105,9 @@ def _measure_json(result: MeasureResult) -> dict[str, Any]:
     }
 
 
-def _latest_complete(footprint: Footprint) -> YearResult:
-    complete = [year for year in footprint.years if year.complete and year.by_energy]
-    if not complete:
-        errors = [reason for year in footprint.years for reason in year.incomplete_reasons]
-        raise EcoCheckError(*(errors or [Message("measures.no_complete_year")]))
-    return complete[-1]
+def _no_complete_year(footprint: Footprint) -> EcoCheckError:
+    errors = [reason for year in footprint.years for reason in year.incomplete_reasons]
+    return EcoCheckError(*(errors or [Message("measures.no_complete_year")]))
 
 
 def _targets(
@@ -131,20 +121,20 @@ def _targets(
             standard_target(kind, base_year) for kind in ("sbt_linear", "sbt_42", "national")
         ]
     pathway = plan_pathway(year.fiscal_year, year.total_adjusted_t, plan_steps(plan, project))
-    by_year = {y.fiscal_year: y for y in complete}
     comparisons = []
     warnings: list[Message] = []
-    for target in targets:
-        base = by_year.get(target.base_year)
-        base_t = getattr(base, _BASIS_TOTAL.get(target.basis, "total_adjusted_t"), None)
-        if base_t is None:
+    for line in paths_for(targets, complete):
+        target = line.target
+        if line.error is not None:
+            raise line.error
+        if line.path is None:
             warnings.append(
                 Message(
                     "targets.base_missing", {"kind": target.kind, "base_year": target.base_year}
                 )
             )
             continue
-        comparisons.append(compare(target_path(target, base_t), pathway))
+        comparisons.append(compare(line.path, pathway))
     return comparisons, pathway, warnings
 
 
@@ -311,9 +301,10 @@ def run(args: argparse.Namespace) -> int:
     project = loaded.project
     try:
         footprint = calculate(project, strict=False)
-        year = _latest_complete(footprint)
-        catalogue = load_catalogue()
-        plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
+        latest = evaluate_latest(project, footprint.years)
+        if latest is None:
+            raise _no_complete_year(footprint)
+        year, plan = latest
     except EcoCheckError as error:
         raise EcoCheckError(
             *(Message(m.code, m.params, {"file": str(path), **m.where}) for m in error.messages)

@@ -30,11 +30,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ecocheck_desktop.core.factors import (
-    MANIFEST_FORMAT,
-    Edition,
-    FactorLibrary,
-)
+from ecocheck_desktop.core.factor_files import MANIFEST_FORMAT
+from ecocheck_desktop.core.factor_records import Edition
+from ecocheck_desktop.core.factors import FactorLibrary
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.resources import installed_factors_dir
 

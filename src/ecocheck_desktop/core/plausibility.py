@@ -27,7 +27,7 @@ from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import Project
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint, LineResult, YearResult
+    from ecocheck_desktop.core.results import Footprint, LineResult, YearResult
 
 
 OUTLIER_RATIO = Decimal(3)

@@ -19,8 +19,9 @@ from typing import Any
 
 from ecocheck_desktop.core.factors import FactorLibrary
 from ecocheck_desktop.core.fiscal import fiscal_year_of
-from ecocheck_desktop.core.footprint import LineResult, YearResult, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.model import FiscalYearData, Project
+from ecocheck_desktop.core.results import LineResult, YearResult
 
 
 @dataclass(frozen=True)

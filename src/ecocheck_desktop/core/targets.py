@@ -12,18 +12,26 @@ Owns the target kinds (``Target.kind``, docs/measures.md):
 - ``bank_spt``: the lender's sustainability performance target, ``reduction_pct`` % by
   ``target_year``, linear from the base year (nothing is assumed beyond the target year).
 
-All arithmetic is exact ``Decimal``; pathways are lists of (fiscal year, t-CO2).
+All arithmetic is exact ``Decimal``; pathways are lists of (fiscal year, t-CO2). Every view
+draws a target from here: :func:`paths_for` (a target from its base year's total on its basis:
+the 目標 page, the PDF's roadmap, ``ecocheck measures``) and :func:`target_line` (the trend
+chart's line and the companion's planned reduction).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Target
+
+if TYPE_CHECKING:
+    from ecocheck_desktop.core.results import YearResult
+
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -190,6 +198,68 @@ def target_path(target: Target, base_t: Decimal, to_year: int = NET_ZERO_YEAR) -
         points=tuple(points),
         caveats=tuple(caveats),
     )
+
+
+# Target.basis -> the YearResult total its base year is read from.
+BASIS_TOTAL = {
+    "adjusted": "total_adjusted_t",
+    "basic": "total_basic_t",
+    "location": "total_location_t",
+}
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    """One target drawn against the years: its path, or why it cannot be drawn."""
+
+    target: Target
+    base_t: Decimal | None  # the base year's total on the target's basis; None: not there
+    path: TargetPath | None = None
+    error: EcoCheckError | None = None  # the target itself is invalid (years, percent)
+
+
+def paths_for(targets: Iterable[Target], years: Iterable[YearResult]) -> list[TargetLine]:
+    """Each target's path from its base year's total on its basis (adjusted, basic, location).
+
+    ``years``: the years a base year may be taken from (the views pass the complete ones). A
+    target whose base year is not among them, or has no total on that basis (no location
+    factor), gets no path (``base_t`` None); an invalid target carries its error.
+    """
+    by_year = {year.fiscal_year: year for year in years}
+    lines = []
+    for target in targets:
+        base = by_year.get(target.base_year)
+        field_name = BASIS_TOTAL.get(target.basis, "total_adjusted_t")
+        base_t: Decimal | None = None if base is None else getattr(base, field_name)
+        if base_t is None:
+            lines.append(TargetLine(target, None))
+            continue
+        try:
+            lines.append(TargetLine(target, base_t, target_path(target, base_t)))
+        except EcoCheckError as error:
+            lines.append(TargetLine(target, base_t, error=error))
+    return lines
+
+
+def target_line(
+    target: Target, totals: dict[int, Decimal], to_year: int | None = None
+) -> tuple[list[int], list[Decimal]] | None:
+    """A target's path (years, t-CO2) from ``totals`` by fiscal year, or None without base-year
+    emissions (or with a target year not after the base year).
+
+    A target entered without a percentage gets its kind's default (4.2 %/yr, 42 % by 2030). The
+    path runs to ``to_year`` (default: the target year; a bank SPT always stops at its own year).
+    """
+    base = totals.get(target.base_year)
+    if base is None or target.target_year <= target.base_year:
+        return None
+    if not target.reduction_pct and target.kind in ("sbt_linear", "sbt_42"):
+        default = standard_target(target.kind, target.base_year)
+        target = replace(target, reduction_pct=default.reduction_pct)
+    last = to_year or target.target_year
+    path = target_path(target, base, max(last, target.base_year))
+    points = [p for p in path.points if p.year <= last]
+    return [p.year for p in points], [p.t_co2 for p in points]
 
 
 @dataclass(frozen=True)

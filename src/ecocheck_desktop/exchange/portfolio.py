@@ -28,20 +28,20 @@ from typing import TYPE_CHECKING, Any
 from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+from ecocheck_desktop.core.measures import evaluate_latest
 from ecocheck_desktop.core.messages import EcoCheckError, Message, render
+from ecocheck_desktop.core.targets import target_line
 from ecocheck_desktop.exchange.cells import json_number
 from ecocheck_desktop.exchange.csv_safety import neutralise
 
 # Being moved into core.targets by the target-path merge (engineer s17a); then this import
 # becomes ``core.targets`` and tests/test_layers.py drops its KNOWN_BACK_EDGES entry.
-from ecocheck_desktop.report.target_line import target_path
 from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.project_file import ProjectFile
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
     from ecocheck_desktop.core.model import Project
+    from ecocheck_desktop.core.results import Footprint, YearResult
 
 
 SUFFIX = ".ecocheck"
@@ -246,7 +246,7 @@ def target_reduction_t(project: Project, footprint: Footprint) -> Decimal | None
     if not project.targets:
         return None
     totals = {y.fiscal_year: y.total_adjusted_t for y in footprint.years if y.complete}
-    path = target_path(project.targets[0], totals)
+    path = target_line(project.targets[0], totals)
     if path is None:
         return None
     return path[1][0] - path[1][-1]
@@ -255,29 +255,22 @@ def target_reduction_t(project: Project, footprint: Footprint) -> Decimal | None
 def _planned_reduction(
     project: Project, footprint: Footprint, year: YearResult, has_plan: bool
 ) -> tuple[Decimal | None, str]:
-    """The plan's measures combined (t-CO2/year), else what the first target asks for."""
+    """The plan's measures combined (t-CO2/year), else what the first target asks for.
+
+    ``year`` is the row's year (latest_year): when it is complete, it is also the year the
+    measures are evaluated against (core.measures.latest_complete_year)."""
     if has_plan and year.complete:
         try:
-            catalogue = _catalogue()
-            plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
+            latest = evaluate_latest(project, [year])
         except EcoCheckError:
             pass  # a plan that cannot be evaluated: fall back to the target, as the companion
         else:
-            return plan.totals.t_co2_per_year, PLAN
+            if latest is not None:
+                return latest.plan.totals.t_co2_per_year, PLAN
     target_t = json_number(target_reduction_t(project, footprint))
     if target_t is not None:
         return Decimal(str(target_t)), TARGET
     return None, ""
-
-
-_CATALOGUE: list[Any] = []
-
-
-def _catalogue() -> Any:
-    # Read once per process: it is the same bundled file for every project.
-    if not _CATALOGUE:
-        _CATALOGUE.append(load_catalogue())
-    return _CATALOGUE[0]
 
 
 # --------------------------------------------------------------------------- summary CSV

@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
-from ecocheck_desktop.core.footprint import Footprint, YearResult, calculate
+from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
@@ -41,6 +41,7 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.core.recalc import first_locks
+from ecocheck_desktop.core.results import Footprint, YearResult
 from ecocheck_desktop.gui.edit_transaction import (
     EditTransaction,
     ProjectStore,

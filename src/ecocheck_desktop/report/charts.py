@@ -5,10 +5,9 @@ holds (no pyplot state): the GUI wraps it in ``FigureCanvasQTAgg``, the PDF rend
 :func:`figure_png`. Text uses the bundled IPAexGothic, registered once by family name, so
 Japanese labels never turn into boxes.
 
-Target paths (``target_path``, in :mod:`.target_line` so that the companion need not import
-matplotlib) are the core's (:mod:`ecocheck_desktop.core.targets`), the same numbers as the 目標
-page: SBT-SME falls by 4.2 % of the base year per year, the national path runs against FY2013
-(re-based when the company has no FY2013).
+Target lines are the core's (:func:`ecocheck_desktop.core.targets.target_line`), the same
+numbers as the 目標 page: SBT-SME falls by 4.2 % of the base year per year, the national path
+runs against FY2013 (re-based when the company has no FY2013).
 """
 
 from __future__ import annotations
@@ -24,14 +23,14 @@ from matplotlib.text import Text
 
 from ecocheck_desktop import resources
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
-from ecocheck_desktop.report.target_line import target_path
+from ecocheck_desktop.core.targets import target_line
 from ecocheck_desktop.text.report import TEXTS, energy_name, text
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
 
-    from ecocheck_desktop.core.footprint import YearResult
     from ecocheck_desktop.core.model import Target
+    from ecocheck_desktop.core.results import YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetPath
 
 FONT_FAMILY = "IPAexGothic"
@@ -239,7 +238,7 @@ def trend_chart(
         totals = {y.fiscal_year: y.total_adjusted_t for y in complete}
         path_years: list[int] = []
         for index, target in enumerate(targets):
-            path = target_path(target, totals)
+            path = target_line(target, totals)
             if path is None:
                 continue
             path_years += path[0]

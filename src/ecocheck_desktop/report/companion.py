@@ -23,9 +23,9 @@ from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
     from ecocheck_desktop.core.messages import Message
     from ecocheck_desktop.core.model import Project
+    from ecocheck_desktop.core.results import Footprint, YearResult
 
 SCHEMA_NAME = "ecocheck-companion"
 SCHEMA_VERSION = 1

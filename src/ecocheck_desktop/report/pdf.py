@@ -25,7 +25,7 @@ from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS, ReportBuilder
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.footprint import Footprint
+    from ecocheck_desktop.core.results import Footprint
 
 
 # --------------------------------------------------------------------------- public API

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecocheck_desktop.core.measures import read_checklist
+from ecocheck_desktop.core.catalogue import read_checklist
 from ecocheck_desktop.gui.message_text import language, message_text
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.measures import Catalogue, ChecklistItem
+    from ecocheck_desktop.core.catalogue import Catalogue, ChecklistItem
 
 
 def choice_text(value: str) -> str:

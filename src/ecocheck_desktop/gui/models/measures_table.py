@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ecocheck_desktop.core.measures import MeasureResult
+from ecocheck_desktop.core.measure_results import MeasureResult
 
 COLUMNS = ("plan", "rank", "name", "t_co2", "yen", "capex", "payback", "cost_per_t", "confidence")
 NUMERIC = {"rank", "t_co2", "yen", "capex", "payback", "cost_per_t"}

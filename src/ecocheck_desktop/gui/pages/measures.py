@@ -47,7 +47,8 @@ from ecocheck_desktop.gui.service import ProjectService
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ecocheck_desktop.core.measures import Catalogue, MeasureResult, Plan
+    from ecocheck_desktop.core.catalogue import Catalogue
+    from ecocheck_desktop.core.measure_results import MeasureResult, Plan
 
 REFRESH_DELAY_MS = 150
 
@@ -213,7 +214,7 @@ class MeasuresPage(Page):
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            from ecocheck_desktop.core.measures import load_catalogue
+            from ecocheck_desktop.core.catalogue import load_catalogue
 
             self._catalogue = load_catalogue()
         return self._catalogue
@@ -238,24 +239,25 @@ class MeasuresPage(Page):
         self.plan = None
         self.fiscal_year = None
         self.totals.setText("")
+        from ecocheck_desktop.core.measures import evaluate_latest, latest_complete_year
+
         footprint = self.service.footprint if self.service.is_open else None
-        complete = [y for y in (footprint.years if footprint else []) if y.complete and y.by_energy]
-        self.empty_state.setVisible(not complete)
-        self.content.setVisible(bool(complete))
+        years = footprint.years if footprint else []
+        year = latest_complete_year(years)
+        self.empty_state.setVisible(year is None)
+        self.content.setVisible(year is not None)
         self.empty_checklist.setVisible(self.service.is_open)
         project = self.service.project
-        if not complete or project is None:
+        if year is None or project is None:
             self.model.set_results([], language())
             self._show_details()
             return
-        from ecocheck_desktop.core.measures import baseline_from_year, evaluate
-
-        year = complete[-1]
         self.fiscal_year = year.fiscal_year
         self.year_label.setText(fiscal_year_text(year.fiscal_year))
         try:
-            catalogue = self.catalogue()
-            self.plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
+            latest = evaluate_latest(project, years, self.catalogue())
+            assert latest is not None  # the same years: latest_complete_year found one
+            self.plan = latest.plan
         except EcoCheckError as error:
             self.model.set_results([], language())
             self.totals.setText(messages_text(list(error.messages)))

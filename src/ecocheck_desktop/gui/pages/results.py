@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ecocheck_desktop.core.completeness import FACTOR_ERROR_CODES
 from ecocheck_desktop.core.energy import ENERGY_TYPES
-from ecocheck_desktop.core.footprint import YearResult
+from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.gui.message_text import energy_label, language, message_text
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text

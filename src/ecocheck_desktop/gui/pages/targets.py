@@ -39,7 +39,7 @@ from ecocheck_desktop.text.numbers import fmt_t
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ecocheck_desktop.core.footprint import YearResult
+    from ecocheck_desktop.core.results import YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetPath
 
 STANDARD_KINDS = ("sbt_linear", "sbt_42", "national")
@@ -47,11 +47,6 @@ SHOWN_YEARS = (2030, 2050)
 GAP_YEAR = 2030
 REFRESH_DELAY_MS = 150
 _ESTIMATE_CODES = ("factor.estimate_substitute", "factor.estimate_retailer")
-_BASIS_TOTAL = {
-    "adjusted": "total_adjusted_t",
-    "basic": "total_basic_t",
-    "location": "total_location_t",
-}
 
 
 def pathway_figure(
@@ -205,35 +200,31 @@ class TargetsPage(Page):
         base_year = self.base_year()
         if not complete or project is None or base_year is None:
             return
-        from ecocheck_desktop.core.targets import target_path
+        from ecocheck_desktop.core.targets import paths_for
 
         by_year = {y.fiscal_year: y for y in complete}
         notes: list[str] = []
-        try:
-            for target in self.targets(base_year):
-                base = by_year.get(target.base_year)
-                if base is None:
-                    notes.append(
-                        self.tr("%1: no complete data for the base year %2")
-                        .replace("%1", target.kind)
-                        .replace("%2", fiscal_year_text(target.base_year))
-                    )
-                    continue
-                # A base year on an estimate (推計) says so (issue 15): the core's own message.
-                notes += [
-                    text
-                    for text in (
-                        message_text(w) for w in base.warnings if w.code in _ESTIMATE_CODES
-                    )
-                    if text not in notes
-                ]
-                base_t: Decimal = getattr(
-                    base, _BASIS_TOTAL.get(target.basis, "total_adjusted_t"), base.total_adjusted_t
+        for line in paths_for(self.targets(base_year), complete):
+            base = by_year.get(line.target.base_year)
+            if base is None or line.base_t is None:
+                notes.append(
+                    self.tr("%1: no complete data for the base year %2")
+                    .replace("%1", line.target.kind)
+                    .replace("%2", fiscal_year_text(line.target.base_year))
                 )
-                self.paths.append(target_path(target, base_t))
-        except EcoCheckError as error:
-            notes.append(messages_text(list(error.messages)))
-        self.plan_points = self._plan_pathway(complete[-1], notes)
+                continue
+            # A base year on an estimate (推計) says so (issue 15): the core's own message.
+            notes += [
+                text
+                for text in (message_text(w) for w in base.warnings if w.code in _ESTIMATE_CODES)
+                if text not in notes
+            ]
+            if line.error is not None:
+                # An invalid target stops the drawing of the ones after it.
+                notes.append(messages_text(list(line.error.messages)))
+                break
+            self.paths.append(line.path)
+        self.plan_points = self._plan_pathway(complete, notes)
         plan_2030 = next((p.t_co2 for p in self.plan_points if p.year == GAP_YEAR), None)
         lang = language()
         for path in self.paths:
@@ -279,7 +270,7 @@ class TargetsPage(Page):
         own = list(project.targets) if project is not None else []
         return own or [standard_target(kind, base_year) for kind in STANDARD_KINDS]
 
-    def _plan_pathway(self, latest: YearResult, notes: list[str]) -> tuple[PathPoint, ...]:
+    def _plan_pathway(self, complete: list[YearResult], notes: list[str]) -> tuple[PathPoint, ...]:
         """The footprint of the latest complete year, less each chosen measure from its year."""
         project = self.service.project
         if project is None or not project.measure_plan:
@@ -287,21 +278,18 @@ class TargetsPage(Page):
                 self.tr("No reduction plan yet: tick measures on the Measures page to see it here.")
             )
             return ()
-        from ecocheck_desktop.core.measures import (
-            baseline_from_year,
-            evaluate,
-            load_catalogue,
-            plan_steps,
-        )
+        from ecocheck_desktop.core.measures import evaluate_latest, plan_steps
         from ecocheck_desktop.core.targets import plan_pathway
 
         try:
-            catalogue = load_catalogue()
-            plan = evaluate(project, baseline_from_year(latest, catalogue), catalogue)
+            latest = evaluate_latest(project, complete)
         except EcoCheckError as error:
             notes.append(messages_text(list(error.messages)))
             return ()
-        return plan_pathway(latest.fiscal_year, latest.total_adjusted_t, plan_steps(plan, project))
+        if latest is None:
+            return ()
+        year, plan = latest
+        return plan_pathway(year.fiscal_year, year.total_adjusted_t, plan_steps(plan, project))
 
     # -- the bank's SPT ------------------------------------------------------------------------
 

@@ -179,7 +179,7 @@ class CoverSections(Story):
         self.story += [grid, Spacer(1, 2 * mm)]
         if base is not None and base.fiscal_year != year.fiscal_year:
             # Issue 15: a base year on an estimate (推計) says so where it is compared with.
-            from ecocheck_desktop.core.footprint import ESTIMATE_PROVENANCES
+            from ecocheck_desktop.core.results import ESTIMATE_PROVENANCES
 
             estimated = [u.label for u in base.factors_used if u.provenance in ESTIMATE_PROVENANCES]
             if estimated:

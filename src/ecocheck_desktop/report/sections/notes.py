@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
+from ecocheck_desktop.core.compliance import shoene_specified
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.report.layout import ACCENT, CELL_LIMIT, FONT_NAME, LIGHT, safe, table
@@ -15,7 +16,6 @@ from ecocheck_desktop.report.sections.story import (
     FRAME_WIDTH_MM,
     NOTE_LIMIT,
     OPTIONAL_SECTIONS,
-    SHOENE_LINE_KL,
     Story,
     _factor_value,
 )
@@ -99,7 +99,7 @@ class NotesSections(Story):
         )
         energy_state = (
             "compliance.energy_over"
-            if year.crude_oil_kl >= SHOENE_LINE_KL
+            if shoene_specified(year.crude_oil_kl)
             else "compliance.energy_under"
         )
         self.story.append(

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import KeepTogether
 
-from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
 from ecocheck_desktop.report.sections.story import ROADMAP_YEARS, Story, _letter
@@ -16,7 +15,7 @@ from ecocheck_desktop.text.numbers import PLACES_GJ, fmt, fmt_pct, fmt_t
 from ecocheck_desktop.text.report import TEXTS, energy_name
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.measures import MeasureResult
+    from ecocheck_desktop.core.measure_results import MeasureResult
     from ecocheck_desktop.core.targets import TargetPath
 
 
@@ -240,7 +239,7 @@ class PlanSections(Story):
     def _target_paths(self) -> tuple[list[TargetPath], list[str]]:
         """The 目標 page's paths: the company's targets, else the standard ones from the first
         complete year; notes for targets that cannot be drawn and for caveats."""
-        from ecocheck_desktop.core.targets import standard_target, target_path
+        from ecocheck_desktop.core.targets import paths_for, standard_target
 
         complete = [y for y in self.history if y.complete and y.by_energy]
         if not complete:
@@ -249,22 +248,17 @@ class PlanSections(Story):
             standard_target(kind, complete[0].fiscal_year)
             for kind in ("sbt_linear", "sbt_42", "national")
         ]
-        by_year = {y.fiscal_year: y for y in complete}
-        basis = {"basic": "total_basic_t", "location": "total_location_t"}
         paths: list[TargetPath] = []
         notes: list[str] = []
-        for target in targets:
-            base = by_year.get(target.base_year)
+        for line in paths_for(targets, complete):
+            target, path = line.target, line.path
             key = f"target.{target.kind}"
             name = self.t(key) if key in TEXTS else target.kind
-            base_t = getattr(base, basis.get(target.basis, "total_adjusted_t"), None)
-            if base is None or base_t is None:
-                notes.append(self.t("roadmap.base_missing", name=name, base=target.base_year))
+            if line.error is not None:
+                notes += [message_text(m, self.lang) for m in line.error.messages]
                 continue
-            try:
-                path = target_path(target, base_t)
-            except EcoCheckError as error:
-                notes += [message_text(m, self.lang) for m in error.messages]
+            if path is None:
+                notes.append(self.t("roadmap.base_missing", name=name, base=target.base_year))
                 continue
             paths.append(path)
             notes += [message_text(c, self.lang) for c in path.caveats]

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
+from ecocheck_desktop.core.targets import target_line
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
 from ecocheck_desktop.report.sections.story import Story
@@ -310,7 +311,7 @@ class ResultsSections(Story):
         for target in targets:
             key = f"target.{target.kind}"
             name = self.t(key) if key in TEXTS else target.kind
-            path = charts.target_path(target, totals)
+            path = target_line(target, totals)
             goal = fmt_t(path[1][-1]) if path else "-"
             rows.append(
                 [

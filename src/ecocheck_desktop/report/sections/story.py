@@ -28,8 +28,8 @@ from ecocheck_desktop.text.report import fiscal_year_label, text
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ecocheck_desktop.core.footprint import Footprint, YearResult
-    from ecocheck_desktop.core.measures import MeasureResult, Plan
+    from ecocheck_desktop.core.measure_results import MeasureResult, Plan
+    from ecocheck_desktop.core.results import Footprint, YearResult
 
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -37,8 +37,6 @@ MARGIN = PAGE_MARGIN
 FRAME_WIDTH_MM = (PAGE_WIDTH - 2 * MARGIN) / mm  # 178 mm
 APPENDIX_ROW_LIMIT = 600
 NOTE_LIMIT = 40
-SHOENE_LINE_KL = Decimal(1500)
-FURON_LINE_T = Decimal(1000)
 # The sections a user may leave out, in report order (the cover and summary, the disclaimer
 # and the appendix are always there).
 OPTIONAL_SECTIONS = (
@@ -149,20 +147,18 @@ class Story:
     def latest_complete(self) -> YearResult | None:
         """The year the measures are evaluated against (the 削減対策 page's: the latest
         complete fiscal year with energy data, up to the reporting year)."""
-        complete = [y for y in self.history if y.complete and y.by_energy]
-        return complete[-1] if complete else None
+        from ecocheck_desktop.core.measures import latest_complete_year
+
+        return latest_complete_year(self.history)
 
     @cached_property
     def evaluation(self) -> tuple[Plan | None, str]:
         """core.measures' plan for :attr:`latest_complete`, or None and why not."""
-        year = self.latest_complete
-        if year is None:
-            return None, ""
-        from ecocheck_desktop.core.measures import baseline_from_year, evaluate, load_catalogue
+        from ecocheck_desktop.core.measures import evaluate_latest
 
         try:
-            catalogue = load_catalogue()
-            return evaluate(self.project, baseline_from_year(year, catalogue), catalogue), ""
+            latest = evaluate_latest(self.project, self.history)
+            return (None if latest is None else latest.plan), ""
         except EcoCheckError as error:
             return None, " ".join(message_text(m, self.lang) for m in error.messages)
 
