@@ -16,6 +16,7 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import EnergyRecord, Project
 from ecocheck_desktop.exchange.json_io import (
     FORMAT_VERSION,
+    parse_json_file,
     project_from_json,
     project_to_json,
     read_json,
@@ -183,3 +184,22 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
         write_json(project, path)
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": "ecocheck-project", "format": "other"}',
+        '{"records": [{"quantity": "1", "unit": "kWh", "quantity": "900"}]}',
+    ],
+)
+def test_a_key_given_twice_is_refused_not_silently_the_last(tmp_path: Path, text: str) -> None:
+    """Two programs may read one duplicated key differently (the first or the last value):
+    the file is refused with the key named instead of importing whichever json.loads keeps."""
+    path = tmp_path / "twice.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(EcoCheckError) as error:
+        parse_json_file(path)
+    message = error.value.messages[0]
+    assert message.code == "json.not_json" and "appears twice" in message.text()
+    assert str(path) in message.text()

@@ -210,3 +210,29 @@ def test_typed_and_pasted_quantities_have_the_import_limits(window: Any, tmp_pat
     assert [m.code for m in problems] == ["quantity.implausible"]
     assert service.set_quantity(year, record.month, "electricity", "12345", unit="kWh") == []
     service.close()
+
+
+@pytest.mark.parametrize("name", ["x" * 300 + ".ecocheck", "長" * 200 + ".ecocheck"])
+def test_the_service_names_a_too_long_path_in_a_message(
+    qapp: Any, tmp_path: Path, name: str
+) -> None:
+    """The GUI service itself (used by the wizard, the demo, the CLI-like callers) raises the
+    catalogue's file.environment for a name the file system cannot hold, never a raw OSError."""
+    from PySide6.QtGui import QUndoStack
+
+    from ecocheck_desktop.core.messages import EcoCheckError
+    from ecocheck_desktop.core.model import Company
+    from ecocheck_desktop.gui.service import ProjectService
+    from ecocheck_desktop.store.project_file import ProjectFile
+
+    service = ProjectService(QUndoStack(), opener=ProjectFile, user="t")
+    path = tmp_path / name
+    for action in (
+        lambda: service.new_project(path, Company("長いパス")),
+        lambda: service.open(path),
+    ):
+        with pytest.raises(EcoCheckError) as error:
+            action()
+        assert [m.code for m in error.value.messages] == ["file.environment"]
+        assert str(path) in error.value.messages[0].text()
+    assert not service.is_open and list(tmp_path.iterdir()) == []

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
+import sys
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -388,6 +390,49 @@ def test_an_export_cleans_up_after_a_killed_one(tmp_path: Path) -> None:
         write(tmp_path / name)
         assert not leftover.exists(), name
         assert (tmp_path / name).exists()
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the pid check is POSIX; Windows keeps the age rule")
+def test_a_killed_exports_leftover_is_removed_by_the_very_next_run(tmp_path: Path) -> None:
+    """Killed and re-run at once (the hostile suite's way): the dead writer's pid in the name
+    is enough, the leftover need not be 5 minutes old. The PDF writer's name carries it too."""
+    from ecocheck_desktop.exchange.bills import write_bills_csv
+    from ecocheck_desktop.exchange.demo import demo_project
+    from ecocheck_desktop.exchange.json_io import write_json
+    from ecocheck_desktop.report.output import write_atomically
+
+    project = demo_project()
+    dead = _dead_pid()
+    writers = {
+        "out.csv": lambda path: write_bills_csv(project, path),
+        "out.json": lambda path: write_json(project, path),
+        "out.pdf": lambda path: write_atomically(path, b"%PDF-1.4\n%%EOF\n"),
+    }
+    for name, write in writers.items():
+        leftovers = [tmp_path / f".{name}.{dead}.tmp", tmp_path / f".{name}.{dead}-k3j2_l.tmp"]
+        for leftover in leftovers:
+            leftover.write_bytes(b"half an export, just now")
+        write(tmp_path / name)
+        assert [p for p in leftovers if p.exists()] == [], name
+    # This process's own temporary name for a PDF carries its pid: a kill's leftover is
+    # recognised as such by the next run.
+    seen: list[str] = []
+    real_replace = os.replace
+
+    def spy(source: str, target: str) -> None:
+        seen.append(Path(source).name)
+        real_replace(source, target)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "replace", spy)
+        write_atomically(tmp_path / "again.pdf", b"%PDF-1.4\n%%EOF\n")
+    assert seen and seen[0].startswith(f".again.pdf.{os.getpid()}.")
 
 
 def test_limits_are_documented() -> None:

@@ -12,6 +12,7 @@ import time
 from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,6 +110,23 @@ def _damaged_page(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _with_sql(sql: str) -> Any:
+    def make(path: Path) -> None:
+        ProjectFile.create(path, small_project()).close()
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute(sql)
+            conn.commit()
+
+    return make
+
+
+# SQL of another program that would run on EcoCheck's next write (and travel into copies).
+TRIGGER = (
+    "CREATE TRIGGER planted AFTER INSERT ON change_log"
+    " BEGIN INSERT OR REPLACE INTO meta VALUES ('planted', 'ran'); END"
+)
+
+
 CASES = {
     "zero-byte": (lambda p: p.write_bytes(b""), "store.not_a_project"),
     "random-bytes": (
@@ -123,6 +141,8 @@ CASES = {
     "truncated": (_truncated, "store.corrupt"),
     "header-only": (_header_only, "store.corrupt"),
     "damaged-page": (_damaged_page, "store.corrupt"),
+    "trigger": (_with_sql(TRIGGER), "store.not_a_project"),
+    "view": (_with_sql("CREATE VIEW planted AS SELECT * FROM meta"), "store.not_a_project"),
 }
 
 
@@ -140,6 +160,31 @@ def test_bad_files_are_refused_and_left_untouched(
     assert [m.code for m in error.value.messages] == [code]
     assert str(path) in error.value.messages[0].text()
     assert file_state(path) == before
+
+
+def test_a_planted_trigger_never_runs_in_any_path(tmp_path: Path) -> None:
+    """Hand-over, export, report and the GUI's open refuse the file; the trigger never ran
+    (it used to run on the hand-over's mark and was copied into the hand-over)."""
+    path = tmp_path / "planted.ecocheck"
+    _with_sql(TRIGGER)(path)
+    before = file_state(path)
+    for args in (
+        ["handover", "export", str(path), "-o", str(tmp_path / "copy.ecocheck")],
+        ["export", str(path), "-o", str(tmp_path / "out.json")],
+        ["calc", str(path), "--json"],
+    ):
+        run = subprocess.run(
+            [sys.executable, "-m", "ecocheck_desktop.cli", *args],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert run.returncode == 2, (args, run.stderr)
+        assert str(path) in run.stderr and "Traceback" not in run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["planted.ecocheck"]
+    with pytest.raises(EcoCheckError):
+        ProjectFile.open(path, user="gui").close()
+    assert file_state(path) == before
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        assert conn.execute("SELECT count(*) FROM meta WHERE key = 'planted'").fetchone() == (0,)
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -311,6 +311,28 @@ def test_create_writes_under_a_temporary_name_and_cleans_killed_leftovers(
     assert not atomic.temp_path(tmp_path / "b.ecocheck").exists()
 
 
+def test_a_new_project_cleans_what_a_killed_creation_of_another_name_left(
+    tmp_path: Path,
+) -> None:
+    """The new-project wizard killed while writing p1 leaves `.p1.ecocheck.<pid>.tmp`; the
+    user's next project is usually named differently, and still tidies it up."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    leftovers = [
+        tmp_path / f".p1.ecocheck.{dead.pid}.tmp",
+        tmp_path / f".p1.ecocheck.{dead.pid}.tmp-journal",
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"a killed creation")
+    live = atomic.temp_path(tmp_path / "other.ecocheck")  # a writer that still runs
+    live.write_bytes(b"in progress")
+    unrelated = tmp_path / f".notes.txt.{dead.pid}.tmp"
+    unrelated.write_bytes(b"not ours")
+    ProjectFile.create(tmp_path / "p2.ecocheck", small_project()).close()
+    assert [p for p in leftovers if p.exists()] == []
+    assert live.exists() and unrelated.exists()
+
+
 def test_a_scan_larger_than_the_page_cache_is_our_own_change_not_a_foreign_one(
     tmp_path: Path,
 ) -> None:

@@ -228,3 +228,44 @@ def _ecocheck(*args: str) -> None:
         capture_output=True, text=True, timeout=180, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+
+
+def test_killed_exports_and_hand_overs_leave_nothing_after_the_next_run(tmp_path: Path) -> None:
+    """`ecocheck export` (JSON with scans, CSV) and `handover export`, killed while writing
+    (the moment their temporary file appears, then at seeded random moments) and run again
+    at once: the folder holds the whole output and nothing else (a killed JSON export's
+    temporary file used to stay for 5 minutes), and the hand-over copy reads whole."""
+    from tests.store.kill_driver import scan_png
+
+    rng = random.Random(f"{SEED}-exports")
+    source = tmp_path / "source.ecocheck"
+    with ProjectFile.create(source, _new_project(), user="t") as pf:
+        for n in range(8):
+            pf.attach_evidence(scan_png(n, 1_000_000), f"scan{n}.png", month="2025-04")
+    out = tmp_path / "out"
+    out.mkdir()
+    commands = {
+        "e.json": ["export", str(source), "-o", str(out / "e.json")],
+        "e.csv": ["export", str(source), "-o", str(out / "e.csv")],
+        "h.ecocheck": ["handover", "export", str(source), "-o", str(out / "h.ecocheck")],
+    }
+    caught = 0
+    for name, args in commands.items():
+        for kill in range(max(2, KILLS // 2)):
+            child = subprocess.Popen(
+                [sys.executable, "-m", "ecocheck_desktop.cli", *args],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+            )  # fmt: skip
+            deadline = time.monotonic() + 60
+            while child.poll() is None and time.monotonic() < deadline:
+                if any(p.name.startswith(f".{name}.") for p in out.iterdir()):
+                    time.sleep(rng.uniform(0, 0.005) if kill else 0)
+                    break
+                time.sleep(0.001)
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=60)
+            caught += any(p.name.startswith(f".{name}.") for p in out.iterdir())
+        _ecocheck(*args)  # at once: no waiting for the leftovers to age
+    assert caught > 0  # some kills did land while a temporary file was being written
+    assert sorted(p.name for p in out.iterdir()) == sorted(commands)
+    assert load_project(out / "h.ecocheck") == load_project(source)

@@ -6,7 +6,9 @@ behind (up to the size of a project with its scans). Before writing a target aga
 calls :func:`remove_stale` which deletes such files of the same target that are older than
 :data:`STALE_AFTER_SECONDS` (a live writer keeps touching its file), whose writer process is
 gone when the name carries its pid, and that the system lets us delete (on Windows a file
-another process still has open is locked and stays).
+another process still has open is locked and stays). On POSIX a file whose name carries the pid
+of a process that no longer runs is removed at once, whatever its age: a run started right
+after a killed one tidies up after it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _pid_of(middle: str) -> int | None:
+    """The writer's pid in a temporary name's middle part (``<pid>`` or ``<pid>-<random>``)."""
+    head = middle.split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
 def remove_stale(target: Path, *, now: float | None = None) -> list[Path]:
     """Delete stale ``.<target name>.*.tmp`` (and their ``-journal``) next to ``target``."""
     target = Path(target)
@@ -55,10 +63,11 @@ def remove_stale(target: Path, *, now: float | None = None) -> list[Path]:
             info = entry.stat(follow_symlinks=False)
             if not entry.is_file(follow_symlinks=False):
                 continue
-            if now - info.st_mtime < STALE_AFTER_SECONDS:
+            pid = _pid_of(match.group("middle"))
+            if pid is not None and _pid_alive(pid):
                 continue
-            middle = match.group("middle")
-            if middle.isdigit() and _pid_alive(int(middle)):
+            writer_gone = pid is not None and os.name == "posix"
+            if not writer_gone and now - info.st_mtime < STALE_AFTER_SECONDS:
                 continue
             os.unlink(entry.path)
             removed.append(Path(entry.path))

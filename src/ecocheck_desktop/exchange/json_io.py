@@ -271,12 +271,25 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice is refused (json.loads would keep the last one
+    silently, while another program reading the same file may take the first)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key '{twice[:60]}' appears twice in one object")
+    return obj
+
+
 def parse_json_bytes(raw: bytes, path: Path) -> Any:
     try:
         text = raw.decode("utf-8-sig")
         del raw
         _check_structure(text)
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(
+            text, parse_constant=_refuse_constant, object_pairs_hook=_object_without_duplicates
+        )
     except (ValueError, RecursionError) as error:
         # UnicodeDecodeError and JSONDecodeError are ValueErrors; so are 5000-digit integers.
         reason = str(error)[:200] or type(error).__name__

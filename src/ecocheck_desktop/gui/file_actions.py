@@ -104,8 +104,8 @@ class ProjectFileActions:
         except EcoCheckError as error:
             self._show_failure(list(error.messages))
             return False
-        except OSError as error:
-            self.status_note(str(error))
+        except OSError as error:  # the config folder: named in the catalogue's words
+            self._show_environment_failure(error, path)
             return False
         if self.current_page().page_id == "home":
             self.show_page("results")

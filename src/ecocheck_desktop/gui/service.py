@@ -17,8 +17,8 @@ undo command, written in one transaction).
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterable
-from contextlib import suppress
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
@@ -127,6 +127,21 @@ def _readable_scans(
     return scans, problems
 
 
+@contextmanager
+def _environment_as_message(path: Path | str) -> Iterator[None]:
+    """An OSError of the machine (a name too long for the file system, a folder one may not
+    enter) raised as the catalogue's file.environment naming the file, like the CLI's exit 2."""
+    from ecocheck_desktop.core.limits import environment_message
+
+    try:
+        yield
+    except OSError as error:
+        message = environment_message(error, str(path))
+        if message is None:  # pragma: no cover - every OSError has a message
+            raise
+        raise EcoCheckError(message) from None
+
+
 class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
     """Open project + footprint; validated, undoable, autosaved edits."""
 
@@ -216,15 +231,19 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         locks = first_locks(project, self.factor_library())
         if locks:
             project = replace(project, fiscal_years={**project.fiscal_years, **locks})
-        store = opener.create(Path(path), project, user=self.user)
+        with _environment_as_message(path):  # a too-long name, a folder one may not enter
+            store = opener.create(Path(path), project, user=self.user)
         self._adopt(Path(path), store)
 
     def open(self, path: Path | str) -> None:
         """Open a project file (raises EcoCheckError; the current project stays open then)."""
-        if not Path(path).is_file():
+        with _environment_as_message(path):  # a too-long name, a folder one may not enter
+            is_file = Path(path).is_file()
+        if not is_file:
             raise EcoCheckError(Message("project.not_found", where={"file": str(path)}))
         self._refuse_losing_memory_only_edits()
-        store = self._opener_or_default().open(Path(path), user=self.user)
+        with _environment_as_message(path):
+            store = self._opener_or_default().open(Path(path), user=self.user)
         self.close()
         self._adopt(Path(path), store)
 

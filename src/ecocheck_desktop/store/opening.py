@@ -253,6 +253,14 @@ def _verify(conn: sqlite3.Connection, path: Path) -> None:
     missing = _REQUIRED_TABLES - tables
     if missing:
         raise _error("store.corrupt", path, reason=f"missing tables {', '.join(sorted(missing))}")
+    # EcoCheck never writes a trigger or a view: one in the file is SQL of another program that
+    # would run on our writes (and travel into every copy). Refused before anything is written.
+    foreign = _all(
+        conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')")
+    )
+    if foreign:
+        kind, name = foreign[0]
+        raise _error("store.not_a_project", path, reason=f"it contains a {kind} '{name[:60]}'")
     if _one(conn.execute("SELECT count(*) FROM company"))[0] != 1:
         raise _error("store.corrupt", path, reason="no company")
 

@@ -130,7 +130,9 @@ class ProjectFile(ProjectEdits, EvidenceRows):
             cls.open(path, user=user).close()
         if not path.parent.is_dir():
             raise _error("store.io_error", path, reason="the folder does not exist")
-        atomic.clean_leftovers(path.parent, re.compile(re.escape(path.name)))
+        # Leftovers of killed creations in this folder, of any project name (the wizard's next
+        # project rarely has the killed one's name); only `.<name>.ecocheck.<dead pid>.tmp`.
+        atomic.clean_leftovers(path.parent, re.compile(r".+\.ecocheck"))
         temp = atomic.temp_path(path)
         try:
             _remove_with_journal(temp)
