@@ -141,8 +141,7 @@ def test_a_contract_is_added_for_another_site(company_page: Any, ja_window: Main
 
 
 def test_a_year_without_a_list_reads_no_factor_yet(ja_window: MainWindow, tmp_path: Path) -> None:
-    from ecocheck_desktop.core.factors import default_library
-    from ecocheck_desktop.report.provenance import list_years
+    from ecocheck_desktop.core.factors import default_library, list_years
 
     year = next(y for y in range(2024, 2012, -1) if y not in list_years(default_library()))
     ja_window.service.new_project(

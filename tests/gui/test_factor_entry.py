@@ -94,7 +94,7 @@ def test_choice_texts(qapp) -> None:
 
 def _sourced_retailer() -> tuple[int, str]:
     """A retailer among the sourced rows of a past year that has no full list (FY2024 today)."""
-    from ecocheck_desktop.report.provenance import list_years
+    from ecocheck_desktop.core.factors import list_years
 
     full = list_years(LIBRARY)
     partial = [e for e in LIBRARY.editions.values() if getattr(e, "partial", False)]

@@ -70,8 +70,7 @@ def test_answers_carry_company_site_contracts_and_year(wizard: NewCompanyWizard,
 @pytest.fixture
 def wizard_fy2024(wizard: NewCompanyWizard) -> NewCompanyWizard:
     """A first year without a bundled retailer list: FY2024 today (only R6実績 is bundled)."""
-    from ecocheck_desktop.core.factors import default_library
-    from ecocheck_desktop.report.provenance import list_years
+    from ecocheck_desktop.core.factors import default_library, list_years
 
     listed = list_years(default_library())
     year = next((y for y in range(2024, 2012, -1) if y not in listed), None)
@@ -262,10 +261,9 @@ def test_import_preview_shows_every_problem_before_writing(
 def test_import_preview_asks_for_the_factor_of_a_year_without_a_list(
     ja_window: MainWindow, qtbot, tmp_path: Path
 ) -> None:
-    from ecocheck_desktop.core.factors import default_library
+    from ecocheck_desktop.core.factors import default_library, list_years
     from ecocheck_desktop.core.model import Company
     from ecocheck_desktop.gui.dialogs.import_preview import ImportPreviewDialog
-    from ecocheck_desktop.report.provenance import list_years
 
     if 2024 in list_years(default_library()):
         pytest.skip("a FY2024 retailer list is bundled now")

@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from ecocheck_desktop.core.factors import default_library
+from ecocheck_desktop.core.factors import default_library, list_years, nearest_list_year
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.report.pdf import render_report
-from ecocheck_desktop.report.provenance import factor_provenance, list_years, nearest_list_year
+from ecocheck_desktop.report.provenance import factor_provenance
 from tests.report.sample import sample_project
 
 LIBRARY = default_library()

@@ -22,9 +22,11 @@ Decisions (also in resources/factors/NOTICE.md and the manifest notes):
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from ecocheck_desktop.core import factor_records
 from ecocheck_desktop.core.factor_files import EditionReaders, manifest_error, read_manifest
@@ -505,15 +507,44 @@ class FactorLibrary(EditionReaders):
         """The fiscal year closest to ``fiscal_year`` that has an electricity list (the later
         one on a tie), or None when no list is bundled. For an estimate (推計) chosen knowingly
         by the user; never used silently (core.footprint)."""
-        years = {
-            year
-            for edition in self.editions.values()
-            if edition.kind == "electricity" and edition.layout == "electricity_list"
-            for year in edition.emissions_years
-        }
-        if not years:
-            return None
-        return min(years, key=lambda year: (abs(year - fiscal_year), -year))
+        return nearest_list_year(self, fiscal_year, "electricity")
+
+
+class _HasEditions(Protocol):
+    @property
+    def editions(self) -> Mapping[str, Edition]: ...
+
+
+# The supplier lists a contract of each energy is looked up in (kind, layout of the edition).
+# Partial (sourced past-year) editions have their own layout and do not count as a list.
+_LIST_KIND = {
+    "electricity": ("electricity", "electricity_list"),
+    "city_gas": ("gas", "supplier_list"),
+}
+
+
+def list_years(library: _HasEditions, energy: str = "electricity") -> list[int]:
+    """The fiscal years for which ``library`` (anything with ``editions``) holds a full
+    supplier list of ``energy``."""
+    kind_layout = _LIST_KIND.get(energy)
+    if kind_layout is None:
+        return []
+    years: set[int] = set()
+    for edition in library.editions.values():
+        if (edition.kind, edition.layout) == kind_layout:
+            years.update(edition.emissions_years)
+    return sorted(years)
+
+
+def nearest_list_year(
+    library: _HasEditions, fiscal_year: int, energy: str = "electricity"
+) -> int | None:
+    """The list year closest to ``fiscal_year`` (a tie goes to the later, newer list): the
+    one rule for estimates, used by the calculation, the GUI and the report alike."""
+    years = list_years(library, energy)
+    if not years:
+        return None
+    return min(years, key=lambda year: (abs(year - fiscal_year), -year))
 
 
 # Without a menu: the (残差) row, else the retailer's only row, else (参考値) (the list's notes).

@@ -3,7 +3,7 @@
 One line per contract: the library edition and list that gives it, 「利用者入力（出典: …）」 for
 a retailer's published value typed in by the user, or 「推計（…年度の代替値）」 for an estimate
 chosen knowingly. The city-gas heat value and the LPG m3 -> t conversion follow, each with its
-source. Qt-free: the GUI uses ``nearest_list_year`` too, so screen and paper name the same list.
+source. The nearest-list rule is core.factors.nearest_list_year, the calculation's own.
 """
 
 from __future__ import annotations
@@ -11,40 +11,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ecocheck_desktop.core.factors import nearest_list_year
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.text.report import text
-
-# The kinds of list a contract's supplier is looked up in (core/factors.py editions).
-_LIST_KIND = {
-    "electricity": ("electricity", "electricity_list"),
-    "city_gas": ("gas", "supplier_list"),
-}
 
 UNITS = {"electricity": "t-CO2/kWh", "city_gas": "t-CO2/千m3", "heat": "t-CO2/GJ"}
 
 
 def _say(key: str, lang: str, **params: object) -> str:
     return text(f"prov.{key}", lang, **params)
-
-
-def list_years(library: Any, energy: str = "electricity") -> list[int]:
-    """The fiscal years for which the library holds a supplier list of ``energy``."""
-    kind_layout = _LIST_KIND.get(energy)
-    if kind_layout is None:
-        return []
-    years: set[int] = set()
-    for edition in getattr(library, "editions", {}).values():
-        if (edition.kind, edition.layout) == kind_layout:
-            years.update(edition.emissions_years)
-    return sorted(years)
-
-
-def nearest_list_year(library: Any, fiscal_year: int, energy: str = "electricity") -> int | None:
-    """The list year closest to ``fiscal_year`` (a tie goes to the later, newer list)."""
-    years = list_years(library, energy)
-    if not years:
-        return None
-    return min(years, key=lambda year: (abs(year - fiscal_year), -year))
 
 
 def _number(value: Decimal | None) -> str:

@@ -169,7 +169,7 @@ class ImportPreviewDialog(QDialog):
 
     def factor_needs(self) -> list[tuple[str, str, int]]:
         """(site, energy, first SHK year) of electricity with no list and no factor chosen."""
-        from ecocheck_desktop.report.provenance import list_years
+        from ecocheck_desktop.core.factors import list_years
 
         project = self.service.project
         if project is None or self.result is None:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
-from ecocheck_desktop.report.provenance import list_years, nearest_list_year
 
 LIBRARY, USER, ESTIMATE = "library", "user", "estimate"
 _THOUSAND = Decimal(1000)

@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
-from ecocheck_desktop.report.provenance import list_years, nearest_list_year
 
 SEARCH_LIMIT = 50
 _REG_NO = re.compile(r"([A-Z]\d{4})\b\s*")
@@ -34,21 +34,6 @@ def fold(text: str) -> str:
     """Width, case and hiragana → katakana folded, for a forgiving search."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in folded)
-
-
-def _gas_rows(library: Any, fiscal_year: int, query: str) -> list[Any]:
-    search = getattr(library, "search_gas_suppliers", None)
-    if search is not None:
-        return list(search(fiscal_year, query))
-    # Until the library has a gas search: the rows of the year's gas list, one per supplier.
-    edition = library.gas_edition(fiscal_year)
-    rows = getattr(getattr(library, "_lists", {}).get(getattr(edition, "id", "")), "rows", [])
-    needle = fold(query).replace(" ", "")
-    found: dict[str, Any] = {}
-    for row in rows:
-        if needle in fold(f"{row.reg_no}{row.supplier}").replace(" ", ""):
-            found.setdefault(row.reg_no or row.supplier, row)
-    return list(found.values())
 
 
 class SupplierSearch(QWidget):
@@ -104,7 +89,7 @@ class SupplierSearch(QWidget):
 
     def _rows(self, fiscal_year: int, query: str) -> list[Any]:
         if self.energy == "city_gas":
-            return _gas_rows(self.library, fiscal_year, query)
+            return list(self.library.search_gas_suppliers(fiscal_year, query))
         rows = list(self.library.search_retailers(fiscal_year, query))
         number = _REG_NO.match(unicodedata.normalize("NFKC", query).strip().upper())
         if not rows and number:

@@ -7,8 +7,9 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from ecocheck_desktop.core.factors import nearest_list_year
 from ecocheck_desktop.report.layout import CELL_LIMIT, fit, safe, table
-from ecocheck_desktop.report.provenance import factor_provenance, nearest_list_year
+from ecocheck_desktop.report.provenance import factor_provenance
 from ecocheck_desktop.report.sections.story import (
     FRAME_WIDTH_MM,
     MARGIN,
