@@ -211,6 +211,6 @@ def test_v2_file_gains_the_contract_choice_columns(tmp_path: Path, project) -> N
         pf.set_contract(lpg)
     assert load_project(path).contracts == [contract, chosen, lpg]
     with closing(sqlite3.connect(path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         columns = {row[1] for row in conn.execute("PRAGMA table_info(contracts)")}
     assert {"factor_choice", "estimate_basis", "heat_value_gj_per_km3", "lpg_kg_per_m3"} <= columns

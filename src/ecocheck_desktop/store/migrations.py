@@ -29,6 +29,7 @@ from ecocheck_desktop.store.schema import (
     SCHEMA_VERSION,
     V1_TO_V2,
     V2_TO_V3,
+    V3_TO_V4,
 )
 
 
@@ -50,8 +51,17 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V3_TO_V4):
+        conn.execute(statement)
+
+
 # MIGRATIONS[n] moves a file from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def create_schema(conn: sqlite3.Connection, version: int = SCHEMA_VERSION) -> None:

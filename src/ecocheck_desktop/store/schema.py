@@ -14,7 +14,7 @@ from __future__ import annotations
 # "ECO1" read as a big-endian 32-bit integer: marks the file as ours for `file(1)` and for us.
 APPLICATION_ID = 0x45434F31
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -95,6 +95,19 @@ ALTER TABLE contracts ADD COLUMN lpg_conversion TEXT NOT NULL DEFAULT '';
 ALTER TABLE contracts ADD COLUMN lpg_kg_per_m3 TEXT;
 ALTER TABLE contracts ADD COLUMN lpg_source TEXT NOT NULL DEFAULT '';
 """
+
+# v4 (this round): one step, three parts, one per feature, so each adds its own tables and
+# columns without touching the others'. A part is a DDL script (empty: nothing to add).
+# The bank's pack: the KPI lock, the declaration, verification, the user's reasons (issue 18).
+V4_BANK = """
+"""
+# Customers, products and sales for the answers to customers' CO2 requests (issue 21).
+V4_CUSTOMERS = """
+"""
+# Meters and their 30-minute demand data (issue 22).
+V4_DEMAND = """
+"""
+V3_TO_V4 = V4_BANK + V4_CUSTOMERS + V4_DEMAND
 
 # Tables whose rows are plain list items of the Project, in the order of the dataclass fields.
 LIST_TABLES = ("sites", "contracts", "records", "refrigerants", "scope3", "targets", "measure_plan")
