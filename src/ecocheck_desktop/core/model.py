@@ -18,6 +18,9 @@ from typing import Any
 DEFAULT_CITY = "日立市"
 DEFAULT_SITE = "本社工場"
 DEFAULT_FY_START_MONTH = 4
+VERIFICATION_STATES = ("none", "self", "third_party")
+# GHG Protocol practice: recalculate the base year when a structural change moves it by 5 % or more.
+DEFAULT_RECALC_THRESHOLD_PCT = Decimal(5)
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,16 @@ class Company:
     fy_start_month: int = DEFAULT_FY_START_MONTH
     contact: str = ""
     advisor: str = ""
+    # The bank's pack (issue 18): who signs the declaration, how the figures were checked,
+    # the base-year recalculation threshold and the benchmark the lender names.
+    representative_name: str = ""  # 代表者 氏名, printed in the declaration block
+    representative_title: str = ""  # 代表者 役職, e.g. 代表取締役
+    verification: str = "none"  # VERIFICATION_STATES: none | self | third_party
+    verifier: str = ""  # the third party's name (required for third_party)
+    recalc_threshold_pct: Decimal | None = None  # None = DEFAULT_RECALC_THRESHOLD_PCT
+    lender_name: str = ""  # the bank the pack is for, e.g. 常陽銀行
+    sector_benchmark_pct_per_year: Decimal | None = None  # the bank's sector reduction rate, %/yr
+    sector_benchmark_source: str = ""  # where the bank's benchmark comes from
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,7 @@ class FiscalYearData:
     production_quantity: Decimal | None = None
     production_unit: str = ""
     factor_edition: str = ""  # "" = not locked yet (the edition in force is used)
+    change_reasons: str = ""  # the user's own reasons for the change against the year before
 
 
 @dataclass(frozen=True)

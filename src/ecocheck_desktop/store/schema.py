@@ -100,6 +100,15 @@ ALTER TABLE contracts ADD COLUMN lpg_source TEXT NOT NULL DEFAULT '';
 # columns without touching the others'. A part is a DDL script (empty: nothing to add).
 # The bank's pack: the KPI lock, the declaration, verification, the user's reasons (issue 18).
 V4_BANK = """
+ALTER TABLE company ADD COLUMN representative_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE company ADD COLUMN representative_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE company ADD COLUMN verification TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE company ADD COLUMN verifier TEXT NOT NULL DEFAULT '';
+ALTER TABLE company ADD COLUMN recalc_threshold_pct TEXT;
+ALTER TABLE company ADD COLUMN lender_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE company ADD COLUMN sector_benchmark_pct_per_year TEXT;
+ALTER TABLE company ADD COLUMN sector_benchmark_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE fiscal_years ADD COLUMN change_reasons TEXT NOT NULL DEFAULT '';
 """
 # Customers, products and sales for the answers to customers' CO2 requests (issue 21).
 V4_CUSTOMERS = """
