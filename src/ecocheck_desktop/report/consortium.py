@@ -20,7 +20,9 @@ Issue 18 (docs/portfolio.md "Consortium summary"):
   :data:`MIN_COMPANIES` companies (an industry of 1–2 companies, an energy used by 1–2, a total
   over 1–2) is suppressed (``None`` here, "—" with a footnote in the PDF, an empty value marked
   ``suppressed`` in the CSV); so is the industry shown beside an anonymous company of such a
-  small industry, and the intensity minimum and maximum (one company's own figure).
+  small industry, the intensity minimum and maximum, and each company's own t-CO2 figures
+  (total, intensity, base year, path, plan, target: cells of one company). What stays per
+  anonymous company: its year, part-year mark, data quality, change % and on-path yes/no.
 """
 
 from __future__ import annotations
@@ -420,18 +422,25 @@ def consortium_rows(
             ("company", name, "part_year", "true" if line.part_year else "false", ""),
             ("company", name, "months_with_data", line.months_with_data, "months"),
             ("company", name, "complete", "true" if line.complete else "false", ""),
-            ("company", name, "total_adjusted_t", _csv_number(line.total_t), t),
-            ("company", name, "intensity", _csv_number(line.intensity), per),
+        ]  # fmt: skip
+        # One company's own t-CO2 and intensity: suppressed when anonymised (a cell of 1).
+        add("company", name, "total_adjusted_t", _csv_number(line.total_t), t, 1)
+        add("company", name, "intensity", _csv_number(line.intensity), per, 1)
+        rows += [
             ("company", name, "pcaf_score", _csv_number(line.pcaf_score), ""),
             ("company", name, "pcaf_option", line.pcaf_option, ""),
             ("company", name, "share_estimated_pct", _csv_number(line.share_estimated_pct), "%"),
             ("company", name, "base_year", _csv_number(line.base_year), "FY"),
-            ("company", name, "base_total_adjusted_t", _csv_number(line.base_total_t), t),
-            ("company", name, "change_pct", _csv_number(line.change_pct), "%"),
-            ("company", name, "city_path_t", _csv_number(line.path_t), t),
-            ("company", name, "plan_reduction_t", _csv_number(line.plan_reduction_t), "t-CO2/yr"),
-            ("company", name, "target_reduction_t", _csv_number(line.target_reduction_t), t),
         ]  # fmt: skip
+        add("company", name, "base_total_adjusted_t", _csv_number(line.base_total_t), t, 1)
+        rows.append(("company", name, "change_pct", _csv_number(line.change_pct), "%"))
+        add("company", name, "city_path_t", _csv_number(line.path_t), t, 1)
+        on_path = line.on_path
+        rows.append(
+            ("company", name, "on_city_path", "" if on_path is None else str(on_path).lower(), "")
+        )
+        add("company", name, "plan_reduction_t", _csv_number(line.plan_reduction_t), "t-CO2/yr", 1)
+        add("company", name, "target_reduction_t", _csv_number(line.target_reduction_t), t, 1)
     if not anonymise:
         for file_name, code in summary.unreadable:
             rows.append(("unreadable", file_name, "reason", code, ""))

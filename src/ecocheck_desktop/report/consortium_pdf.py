@@ -147,11 +147,11 @@ def render_consortium_pdf(
             (
                 safe(summary.company_name(line, lang, anonymise), 40),
                 short_year(line.base_year or 0, lang),
-                fmt_t(line.base_total_t),
+                hide(fmt_t(line.base_total_t), 1),  # one company's own t-CO2
                 short_year(line.fiscal_year, lang),
-                fmt_t(line.total_t),
+                hide(fmt_t(line.total_t), 1),
                 fmt(line.change_pct, 1) + " %",
-                fmt_t(line.path_t),
+                hide(fmt_t(line.path_t), 1),
                 t("yes") if on_path else t("no"),
             )
         )
@@ -184,7 +184,7 @@ def render_consortium_pdf(
                     t("on_path"),
                 ],
                 progress_rows,
-                [34, 18, 22, 18, 22, 18, 24, 22],
+                [32, 18, 22, 20, 22, 16, 24, 22],
                 numeric=[2, 4, 5, 6],
                 total_row=True,
             )
@@ -285,11 +285,11 @@ def render_consortium_pdf(
                 safe(summary.company_name(line, lang, anonymise), 40),
                 safe((industry or t("not_entered")) if industry is not None else dash, 30),
                 short_year(line.fiscal_year, lang) + ("†" if line.part_year else ""),
-                fmt_t(line.total_t),
-                fmt(line.intensity, 3),
+                hide(fmt_t(line.total_t), 1),  # one company's own figures: a cell of 1
+                hide(fmt(line.intensity, 3), 1),
                 safe(quality),
-                fmt_t(line.plan_reduction_t),
-                fmt_t(line.target_reduction_t),
+                hide(fmt_t(line.plan_reduction_t), 1),
+                hide(fmt_t(line.target_reduction_t), 1),
             )
         )
     story.append(
@@ -311,7 +311,8 @@ def render_consortium_pdf(
         )
     )
     story.append(p(safe(t("planned_note")), s.small))
-    story.append(p(safe(t("part_year_note")), s.small))
+    if summary.part_year:
+        story.append(p(safe(t("part_year_note")), s.small))
     story.append(p(safe(t("quality_note")), s.small))
     if any_suppressed:
         story.append(p(safe(t("suppressed_note")), s.small))

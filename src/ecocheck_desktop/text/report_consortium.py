@@ -101,9 +101,9 @@ CONSORTIUM: dict[str, tuple[str, str]] = {
     "consortium.suppressed_cell": ("—", "—"),
     "consortium.suppressed_note": (
         "— 匿名化のため、3社未満を集計した値は表示していません (業種・エネルギーの区分が"
-        "1〜2社の場合など)。",
+        "1〜2社の場合、各社の排出量など)。",
         "— Anonymised: a figure that aggregates fewer than 3 companies is not shown (e.g. an"
-        " industry or energy with 1–2 companies).",
+        " industry or energy with 1–2 companies, each company's own t-CO2).",
     ),
     "consortium.full_year": ("通年の企業 (合計の対象)", "Full-year companies (in the totals)"),
     "consortium.part_year_companies": (
