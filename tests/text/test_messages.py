@@ -65,6 +65,12 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "bills.column_unknown": ({"name": "メモ2"}, F),
     "bills.value_required": ({}, ROW),
     "bills.duplicate_row": ({"rows": "2, 5"}, {**F, "month": "2025-04", "energy": "city_gas"}),
+    "bills.industry_conflict": ({"value": "E09", "first": "E24", "first_row": 2}, ROW),
+    "bills.revenue_invalid": ({"value": "-5"}, ROW),
+    "bills.revenue_conflict": (
+        {"value": "900", "first": "850", "first_row": 2, "fiscal_year": 2025},
+        ROW,
+    ),
     "cost.not_a_number": ({"value": "abc"}, ROW),
     "cost.negative": ({"value": "-5"}, ROW),
     "cost.too_large": ({"value": "1e20"}, ROW),
