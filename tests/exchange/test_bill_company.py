@@ -1,4 +1,4 @@
-"""Industry and revenue in the bill import (issue 18): accepted, stored, a bad value names its cell."""
+"""Industry and revenue in the bill import (issue 18): stored, a bad value names its cell."""
 
 from __future__ import annotations
 
