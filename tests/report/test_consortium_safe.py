@@ -193,3 +193,15 @@ def test_plan_and_target_have_their_own_columns_and_totals() -> None:
     assert ("plan", "", "planned_reduction_t") not in named  # the mixed name is gone here
     text = pdf_text(summary, "en", False)
     assert "Plan cut" in text and "Target ask" in text
+
+
+def test_the_anonymised_portfolio_summary_hides_small_industries(tmp_path: Path) -> None:
+    from ecocheck_desktop.exchange.portfolio import write_summaries
+
+    out = tmp_path / "summary.csv"
+    write_summaries(SECTORS, out, anonymous_names=lambda i: f"Company {chr(65 + i)}")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r["industry"] for r in rows] == ["", "", "", "E24 金属", "E24 金属", "E24 金属"]
+    named = tmp_path / "named.csv"
+    write_summaries(SECTORS, named)
+    assert "E11 繊維" in named.read_text(encoding="utf-8-sig")

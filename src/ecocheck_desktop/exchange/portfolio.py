@@ -20,7 +20,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +52,7 @@ _BACKUP_NAME = re.compile(r"\.v\d+-backup-\d{8}-\d{6}(-\d+)?\.ecocheck$", re.IGN
 HUNDRED = Decimal(100)
 
 PLAN = "plan"
+MIN_INDUSTRY_COMPANIES = 3  # anonymised: a smaller industry is not shown beside a company
 TARGET = "target"
 
 
@@ -416,9 +417,24 @@ def write_summaries(
 
     ``anonymous_names(index)`` replaces each row's company and file name (the consortium's
     ``企業 A``…). ``rows`` may be a generator: the CLI scans and writes in one pass.
+    Anonymised, the industry of a company whose industry has fewer than
+    :data:`MIN_INDUSTRY_COMPANIES` companies in the file is left empty (it would name the
+    company beside its figures); the rows (a few numbers each) are then held until the end.
     """
     table = SummaryCsv()
     count = 0
+    if anonymous_names is not None:
+        rows = list(rows)
+        sizes: dict[str, int] = {}
+        for row in rows:
+            if row.ok:
+                sizes[row.industry.strip()] = sizes.get(row.industry.strip(), 0) + 1
+        rows = [
+            row
+            if sizes.get(row.industry.strip(), 0) >= MIN_INDUSTRY_COMPANIES
+            else replace(row, industry="")
+            for row in rows
+        ]
     for index, row in enumerate(rows):
         table.add(row, anonymous_name=anonymous_names(index) if anonymous_names else None)
         count += 1
