@@ -83,6 +83,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "quantity.negative": ({"value": "-5"}, ROW),
     "quantity.too_large": ({"value": "1e13"}, ROW),
     "quantity.too_precise": ({"value": "1.1234567", "max_decimals": 6}, ROW),
+    "quantity.other_unit": ({"value": "24 MWh", "unit": "kWh"}, ROW),
     "quantity.unit_missing": ({"value": "100"}, {}),
     "month.invalid": ({"value": "2025-13"}, {**ROW, "column": "month"}),
     "fiscal.start_month_invalid": ({"value": 13}, {}),

@@ -150,6 +150,7 @@ class EnergyPage(Page):
         self.service = service if service is not None else ProjectService(parent=self)
         self.model = EnergyGridModel(self.service, self)
         self.model.refused.connect(self._show_refused)
+        self.model.accepted.connect(self._clear_refused)
 
         self.content = QWidget(self)
         self.title = QLabel(self.content)
@@ -347,6 +348,12 @@ class EnergyPage(Page):
 
     def _show_refused(self, problems: list[Message]) -> None:
         self.problem.setText(messages_text(problems))
+
+    def _clear_refused(self) -> None:
+        """A later edit went through: the earlier reasons no longer describe the grid, unless a
+        red cell is still refused (its reason stays in its tooltip)."""
+        if not self.model.has_refused_cells():
+            self.problem.clear()
 
     def paste(self) -> list[Message]:
         return self.view.paste()

@@ -27,6 +27,10 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "使用量「{value}」は小数点以下が {max_decimals} 桁を超えています。",
         "The quantity '{value}' has more than {max_decimals} decimals",
     ),
+    "quantity.other_unit": (
+        "「{value}」はこの列の単位（{unit}）ではありません。{unit} の数値を入力してください。",
+        "'{value}' is not in this column's unit ({unit}); enter the figure in {unit}",
+    ),
     "quantity.unit_missing": (
         "「{value}」に単位がありません。",
         "'{value}' has no unit",
