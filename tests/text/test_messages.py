@@ -237,7 +237,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "scope3.unknown_factor": ({"factor_key": "steel_t", "fiscal_year": 2025}, {}),
     "scope3.unsourced": ({"factor_key": "steel_t", "fiscal_year": 2025}, {}),
     "plausibility.month_missing": (
-        {"site": "本社", "energy": "electricity", "month": "2025-06"},
+        {"site": "本社", "energy": "electricity", "month": "2025-06, 2025-07", "count": 2},
         {"site": "本社", "energy": "electricity", "month": "2025-06"},
     ),
     "plausibility.month_outlier": (

@@ -418,6 +418,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # 13 data quality
     "s.quality": ("12. データの品質", "12. Data quality"),
     "quality.missing_months": ("データのない月", "Months without data"),
+    "quality.all_energies": ("全エネルギー", "all energies"),
+    "quality.not_used": (
+        "0 と入力された月（その月は使用なし）はデータのある月です。",
+        "Months entered as 0 (not used that month) count as months with data.",
+    ),
     "quality.estimated": ("推計値を含む月", "Months with estimated values"),
     "quality.user_factors": ("利用者が入力した係数", "User-entered factors"),
     "quality.warnings": ("確認事項", "Points to check"),

@@ -317,14 +317,16 @@ CALCULATION: dict[str, tuple[str, str]] = {
     ),
     "completeness.blank_months": (
         "{site}の{energy}は、{fiscal_year}年度の{months}の記録がありません（ほかの月にはあります"
-        "）。",
+        "）。使っていない月なら 0 を入力してください。",
         "{energy} at {site} has no record for {months} in fiscal year {fiscal_year}, though "
-        "other months have one",
+        "other months have one; enter 0 for months it was not used",
     ),
     # --- raised in core/plausibility.py ----------------------------------------------------------
     "plausibility.month_missing": (
-        "{site}の{month}の{energy}のデータがありません。",
-        "No {energy} data for {month} at {site}",
+        "{site}の{energy}は {count} か月分のデータがありません（{month}）。使っていない月は 0 "
+        "を入力してください。",
+        "No {energy} data at {site} for {count} month(s) ({month}); enter 0 for months it was "
+        "not used",
     ),
     "plausibility.month_outlier": (
         "{site}の{month}の{energy}が、年度の月の中央値の {ratio} 倍です（{value} {unit}、中央値 "
