@@ -212,6 +212,36 @@ class GridEdits:
             self._push_cells(QCoreApplication.translate("ProjectService", "Clear cells"), edits)
         return []
 
+    def mark_not_used(self, fiscal_year: int, cells: Iterable[tuple[int, int]]) -> int:
+        """「この月は使用なし」: a 0 in each blank month of the (row, column) cells' lines, so a
+        month the energy was not used is told apart from a month not entered. One undo step;
+        months with a value are left alone. Returns the number of months marked."""
+        months, columns = self.months(fiscal_year), self.grid_columns(fiscal_year)
+        wanted = dict.fromkeys((months[row], columns[col].line) for row, col in cells)
+        return self._zero_months(list(wanted))
+
+    def fill_not_used(self, fiscal_year: int, line: EnergyLine) -> int:
+        """「使っていない月は 0」: every blank month of ``line`` in the year gets a 0."""
+        return self._zero_months([(month, line) for month in self.months(fiscal_year)])
+
+    def _zero_months(self, cells: list[tuple[str, EnergyLine]]) -> int:
+        self._require()
+        edits = [
+            (
+                self._key(month, line),
+                None,
+                EnergyRecord(month, line.energy, Decimal(0), line.unit, line.site),
+            )
+            for month, line in cells
+            if not self.cell_records(month, line)
+        ]
+        if edits:
+            text = QCoreApplication.translate(
+                "ProjectService", "Mark %n month(s) as not used", "", len(edits)
+            )
+            self._push_cells(text, edits)
+        return len(edits)
+
     def paste_block(
         self, fiscal_year: int, top_row: int, left_col: int, text: str
     ) -> list[Message]:

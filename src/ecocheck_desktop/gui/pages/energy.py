@@ -7,8 +7,8 @@ its cell with the reason as tooltip and in the status line; nothing invalid is s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -104,7 +104,38 @@ class GridView(QTableView):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.grid.copy_text(self.selected_cells()))
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab move through the cells and leave the grid at its ends (no trap)."""
+        current = self.currentIndex()
+        last_row, last_col = self.grid.rowCount() - 1, self.grid.columnCount() - 1
+        at_end = not current.isValid() or (
+            (current.row(), current.column()) == ((last_row, last_col) if next else (0, 0))
+        )
+        if at_end:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Tab from the last cell (or Shift+Tab from the first) while editing does not wrap
+        round to the other end of the grid."""
+        current = self.currentIndex()
+        last = (self.grid.rowCount() - 1, self.grid.columnCount() - 1)
+        if current.isValid():
+            here = (current.row(), current.column())
+            if (action == QAbstractItemView.CursorAction.MoveNext and here == last) or (
+                action == QAbstractItemView.CursorAction.MovePrevious and here == (0, 0)
+            ):
+                return current
+        return super().moveCursor(action, modifiers)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.ignore()  # Ctrl+Tab switches pages (the main window), not cells
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
             return
@@ -183,12 +214,23 @@ class EnergyPage(Page):
         self.model.modelReset.connect(self._show_line_factor)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._cell_menu)
+        # "Not used this month" (an explicit 0) differs from "not entered" (blank): Ctrl+0 on
+        # the selected cells, or the button for every blank month of the current column's line.
+        self.not_used_action = QAction(self.view)
+        self.not_used_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.not_used_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.not_used_action.triggered.connect(self.mark_not_used)
+        self.view.addAction(self.not_used_action)
+        self.fill_not_used_button = QPushButton(self.content)
+        self.fill_not_used_button.setObjectName("fillNotUsed")
+        self.fill_not_used_button.clicked.connect(self.fill_not_used)
 
         bar = QHBoxLayout()
         bar.addWidget(self.year_label)
         bar.addWidget(self.year_combo)
         bar.addWidget(self.add_year_button)
         bar.addStretch(1)
+        bar.addWidget(self.fill_not_used_button)
         bar.addWidget(self.contract_button)
         bar.addWidget(self.add_energy_combo)
         column = QVBoxLayout(self.content)
@@ -255,6 +297,12 @@ class EnergyPage(Page):
                         self.view.setFocus()
                         return True
         return False
+
+    def focus_first_cell(self) -> None:
+        """The grid's first cell current and focused (after the wizard: Ctrl+V pastes there)."""
+        if self.model.rowCount() and self.model.columnCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_year(self) -> None:
         years = self.service.fiscal_years()
@@ -324,7 +372,28 @@ class EnergyPage(Page):
         menu = QMenu(self.view)
         menu.addAction(self.tr("Attach bill scan…"), self.choose_bill_scan)
         menu.addAction(self.tr("Clear"), lambda: self.model.clear(self.view.selected_cells()))
+        menu.addSeparator()
+        menu.addAction(self.not_used_action)
+        menu.addAction(self.fill_not_used_button.text(), self.fill_not_used)
         menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def mark_not_used(self) -> int:
+        """0 in the selected blank months: the energy was not used then (not "not entered")."""
+        cells = self.view.selected_cells()
+        current = self.view.currentIndex()
+        if not cells and current.isValid():
+            cells = [(current.row(), current.column())]
+        if self.model.fiscal_year is None or not cells:
+            return 0
+        return self.service.mark_not_used(self.model.fiscal_year, cells)
+
+    def fill_not_used(self) -> int:
+        """0 in every blank month of the current column's energy line (seasonal fuels)."""
+        index = self.view.currentIndex()
+        if self.model.fiscal_year is None or not self.model.columnCount():
+            return 0
+        line = self.model.column(index.column() if index.isValid() else 0).line
+        return self.service.fill_not_used(self.model.fiscal_year, line)
 
     def choose_bill_scan(self) -> None:
         dialog = QFileDialog(self, self.tr("Attach bill scan"))
@@ -378,7 +447,8 @@ class EnergyPage(Page):
         self.hint.setText(
             self.tr(
                 "Type the quantity printed on each bill, or copy 12 months from Excel and press "
-                "Ctrl+V. Enter moves down, Tab moves right, Delete clears. A red cell was not "
+                "Ctrl+V. Enter moves down, Tab moves right, Delete clears, F2 edits, Ctrl+0 "
+                "marks a month as not used (0; blank means not entered). A red cell was not "
                 "saved: point at it to see why."
             )
         )
@@ -392,6 +462,16 @@ class EnergyPage(Page):
             for unit in OTHER_UNITS.get(code, ()):
                 if unit in ENERGY_TYPES[code].units:
                     self.add_energy_combo.addItem(f"{energy_label(code)} ({unit})", (code, unit))
+        self.not_used_action.setText(self.tr("Not used this month (0)"))
+        self.fill_not_used_button.setText(self.tr("Blank months: not used (0)"))
+        self.fill_not_used_button.setToolTip(
+            self.tr(
+                "Enter 0 in every blank month of the selected column's energy: for a fuel used "
+                'only in some months (winter kerosene). A blank month means "not entered" and '
+                'leaves the year incomplete; 0 means "not used". Ctrl+0 marks only the '
+                "selected cells."
+            )
+        )
         self.contract_button.setText(self.tr("Supplier and factor…"))
         self.contract_button.setToolTip(
             self.tr(
