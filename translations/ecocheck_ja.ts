@@ -1418,6 +1418,10 @@ Python %4</translation>
         <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 円、投資額 %4～%5 万円。</translation>
     </message>
     <message>
+        <source>※ Overlap with other measures deducted: a ticked measure&apos;s figures are what is left after the measures above it, so they change as you tick.</source>
+        <translation>※ 重複する対策の効果を差し引いています：※の数値は、計画で上にある対策が同じエネルギーを先に減らした後の残りの分です。チェックを入れたり外したりすると変わります。</translation>
+    </message>
+    <message>
         <source>%1 more measures need an answer in the equipment checklist.</source>
         <translation>ほかに %1 件の対策は、設備チェックリストへの回答が必要です。</translation>
     </message>
@@ -1523,6 +1527,10 @@ Python %4</translation>
     <message>
         <source>Tick the measures you plan to carry out</source>
         <translation>実施する予定の対策にチェックを入れてください</translation>
+    </message>
+    <message>
+        <source>※ Overlap with other measures deducted: the measures above it in the plan already cut the same energy, so this figure is smaller than the measure alone and changes when you tick or untick them.</source>
+        <translation>※ 重複する対策の効果を差し引いています：計画で上にある対策が同じエネルギーを先に減らすため、この対策だけを実施した場合より小さく、それらのチェックを入れたり外したりすると変わります。</translation>
     </message>
     <message>
         <source>Sourced: numbers from a cited source. Derived: calculated from sourced figures. Unconfirmed: an estimate to check with a supplier.</source>

@@ -301,6 +301,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "measures.alternative_to": ({"measure": "CA-01"}, {}),
     "measures.not_selected": ({}, {}),
     "measures.nothing_left": ({}, {}),
+    "measures.overlap": ({"standalone_t": "12.50"}, {}),
     "measures.not_quantified": ({}, {}),
     "measures.default_price": (
         {"energy": "city_gas", "price": "150000", "unit": "千m3", "source": "ECO-PRICE"},

@@ -386,6 +386,12 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "会社が選んだ計画に入っていません。",
         "Not in the company's chosen plan",
     ),
+    "measures.overlap": (
+        "重複する対策の効果を差し引いています：計画で上にある対策が同じエネルギーを先に減らすため、"
+        "この対策だけを実施した場合（{standalone_t} t-CO2/年）より小さくなります。",
+        "Overlap with other measures deducted: the measures above it in the plan cut the same "
+        "energy first, so this is less than the measure alone ({standalone_t} t-CO2/yr)",
+    ),
     "measures.nothing_left": (
         "上の対策を実施すると、この対策で削減できる分が残りません。",
         "The measures above leave nothing for this one to act on",
