@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from ecocheck_desktop.core.model import Company, Site, SupplyContract
 from ecocheck_desktop.gui.wizard import NewCompanyAnswers
@@ -65,6 +65,37 @@ def test_tab_leaves_the_grid_at_its_ends_and_moves_right_inside(
     qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is not view
     assert (view.currentIndex().row(), view.currentIndex().column()) == (0, 0)
+    # Shift+Tab while typing in the first cell commits and leaves too (no reopened editor).
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "700")
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    assert model.index(0, 0).data() == "700"
+    assert QApplication.focusWidget() is not view
+    assert not isinstance(QApplication.focusWidget(), QLineEdit)
+
+
+def test_japanese_input_commits_yen_into_a_cost_cell(energy: Any, qtbot: Any) -> None:
+    """Japanese input arrives as committed text (an input method), never as key clicks."""
+    view, model = energy.view, energy.model
+    assert model.setData(model.index(4, 0), "100")
+    view.setFocus()
+    view.setCurrentIndex(model.index(4, 1))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    commit = QInputMethodEvent()
+    commit.setCommitString("２，５００円")
+    QApplication.sendEvent(editor, commit)
+    assert editor.text() == "２，５００円"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on a queued call
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    assert model.index(4, 1).data() == "2,500"
+    assert view.currentIndex().row() == 5  # Enter moved down, as in Excel
 
 
 def test_ctrl_tab_switches_pages_from_the_grid(energy: Any, ja_window: Any, qtbot: Any) -> None:

@@ -58,6 +58,9 @@ def _pin_singletons() -> None:
     pin_singletons()
 
 
+_PRELOADS: list[Any] = []  # the background import of the charts, while it runs
+
+
 def _preload_charts() -> None:
     """Import matplotlib in the background once a project is open.
 
@@ -72,8 +75,18 @@ def _preload_charts() -> None:
 
         import ecocheck_desktop.report.charts  # noqa: F401
 
-    if "ecocheck_desktop.report.charts" not in sys.modules:
-        threading.Thread(target=load, name="preload-charts", daemon=True).start()
+    if "ecocheck_desktop.report.charts" not in sys.modules and not _PRELOADS:
+        thread = threading.Thread(target=load, name="preload-charts", daemon=True)
+        _PRELOADS.append(thread)
+        thread.start()
+
+
+def _wait_for_preload() -> None:
+    """A page built while matplotlib is still being imported in the background waits for that
+    import to finish: two threads importing it at once can see a half-initialised module
+    (Ctrl+Tab reaches the results page within a moment of opening a project)."""
+    while _PRELOADS:
+        _PRELOADS.pop().join()
 
 
 class MainWindow(ProjectFileActions, QMainWindow):
@@ -324,6 +337,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
     def page(self, page_id: str) -> Page:
         """The page with ``page_id``, built now if it has not been visited yet."""
         if page_id not in self.pages:
+            _wait_for_preload()
             self.pages[page_id] = self._build_page(page_entry(page_id))
         return self.pages[page_id]
 

@@ -155,6 +155,18 @@ class GridView(QTableView):
         super().keyPressEvent(event)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        hints = QAbstractItemDelegate.EndEditHint
+        current = self.currentIndex()
+        here = (current.row(), current.column())
+        last = (self.grid.rowCount() - 1, self.grid.columnCount() - 1)
+        if (hint == hints.EditNextItem and here == last) or (
+            hint == hints.EditPreviousItem and here == (0, 0)
+        ):
+            # Tab out of the last cell (Shift+Tab out of the first) while typing: the value is
+            # committed and the focus leaves the grid instead of reopening the same cell.
+            super().closeEditor(editor, hints.NoHint)
+            QWidget.focusNextPrevChild(self, hint == hints.EditNextItem)
+            return
         super().closeEditor(editor, hint)
         # Enter commits and moves down, as in Excel.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
