@@ -163,3 +163,28 @@ def test_an_old_error_line_goes_when_a_later_edit_succeeds(energy: Any) -> None:
     assert energy.problem.text()
     assert model.setData(model.index(1, 0), "900")
     assert energy.problem.text() == ""
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a menu popup, offscreen
+def test_the_cell_menu_keeps_the_selection_and_opens_from_the_keyboard(
+    energy: Any, qtbot: Any
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    view, model = energy.view, energy.model
+    view.setFocus()
+    view.setCurrentIndex(model.index(6, 0))
+    view.selectionModel().select(model.index(7, 0), view.selectionModel().SelectionFlag.Select)
+    menus: list[QPoint] = []
+    view.customContextMenuRequested.connect(menus.append)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), view.mapToGlobal(QPoint(5, 5))
+    )
+    QApplication.sendEvent(view, event)
+    assert menus and view.indexAt(menus[0]) == model.index(6, 0)  # at the current cell
+    menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
+    menu.close()
+    assert view.selected_cells() == [(6, 0), (7, 0)]  # the selection is kept
+    assert energy.mark_not_used() == 2

@@ -7,8 +7,8 @@ its cell with the reason as tooltip and in the status line; nothing invalid is s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -103,6 +103,19 @@ class GridView(QTableView):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.grid.copy_text(self.selected_cells()))
+
+    def event(self, event: QEvent) -> bool:
+        """The Menu key or Shift+F10 opens the cell menu at the current cell (not at the top
+        left corner), acting on the selection."""
+        if (
+            event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() == QContextMenuEvent.Reason.Keyboard
+            and self.currentIndex().isValid()
+        ):
+            self.customContextMenuRequested.emit(self.visualRect(self.currentIndex()).center())
+            return True
+        return super().event(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab move through the cells and leave the grid at its ends (no trap)."""
@@ -380,7 +393,8 @@ class EnergyPage(Page):
         index = self.view.indexAt(position)
         if not index.isValid():
             return
-        self.view.setCurrentIndex(index)
+        if not self.view.selectionModel().isSelected(index):
+            self.view.setCurrentIndex(index)  # a right-click outside the selection selects
         menu = QMenu(self.view)
         menu.addAction(self.tr("Attach bill scan…"), self.choose_bill_scan)
         menu.addAction(self.tr("Clear"), lambda: self.model.clear(self.view.selected_cells()))
