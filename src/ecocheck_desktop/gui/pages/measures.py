@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,8 +40,8 @@ from ecocheck_desktop.gui.models.measures_table import (
     fmt_number,
     payback_text,
 )
-from ecocheck_desktop.gui.pages.base import Page, show_chart
-from ecocheck_desktop.gui.pages.energy import fiscal_year_text
+from ecocheck_desktop.gui.pages.base import show_chart
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
 
 if TYPE_CHECKING:
@@ -101,16 +101,13 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
     return charts._finish(figure)
 
 
-class MeasuresPage(Page):
+class MeasuresPage(ProjectPage):
     page_id = "measures"
-    needs_service = True
 
     def __init__(
         self, parent: QWidget | None = None, service: ProjectService | None = None
     ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+        super().__init__(parent, service)
         self.plan: Plan | None = None
         self.fiscal_year: int | None = None
         self._catalogue: Catalogue | None = None
@@ -118,8 +115,7 @@ class MeasuresPage(Page):
         self.empty_checklist = self.empty_state.add_button(self.edit_checklist, primary=True)
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
         self.year_label = QLabel(self.content)
         self.checklist_button = QPushButton(self.content)
         self.checklist_button.setObjectName("checklistButton")
@@ -198,14 +194,9 @@ class MeasuresPage(Page):
         column.addLayout(top)
         column.addWidget(split, 1)
         column.addWidget(self.totals)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        self.show_content()
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
         self.service.footprint_changed.connect(self._on_footprint)
         self.retranslate_ui()
         self.refresh()
@@ -457,19 +448,7 @@ class MeasuresPage(Page):
 
     # -- texts -------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No measures planned yet"),
-            self.tr(
-                "When your results are ready, tick the equipment you have (lighting, "
-                "compressors, boilers, air conditioners, vehicles and so on). The reduction "
-                "measures are then ranked by cost and CO2 saved, and you choose the ones to plan."
-            ),
-        )
-        if not hasattr(self, "content"):
-            return
-        self.title.setText(self.tr("Reduction measures"))
+    def retranslate_content(self) -> None:
         self.checklist_button.setText(self.tr("Equipment checklist…"))
         self.empty_checklist.setText(self.tr("Equipment checklist…"))
         self.filter_combo.setItemText(0, self.tr("All measures"))
