@@ -38,7 +38,6 @@ from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, message_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, set_texts
-from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING, current_fiscal_year
 
@@ -59,10 +58,7 @@ CONTRACT_ENERGIES = ("electricity", "city_gas", "lpg", "heat")
 class CompanyPage(ProjectPage):
     page_id = "company"
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent, service)
+    def setup_ui(self) -> None:
         self.content = QScrollArea(self)
         self.content.setWidgetResizable(True)
         self.content.setFrameShape(QFrame.Shape.NoFrame)

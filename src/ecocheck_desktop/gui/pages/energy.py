@@ -32,7 +32,7 @@ from ecocheck_desktop.gui.grid_cells import bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
-from ecocheck_desktop.gui.service import ESTIMATED, ProjectService
+from ecocheck_desktop.gui.service import ESTIMATED
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 
 # Energies offered by "Add energy", in the order a small factory meets them. Electricity is
@@ -135,10 +135,7 @@ class GridView(QTableView):
 class EnergyPage(ProjectPage):
     page_id = "energy"
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent, service)
+    def setup_ui(self) -> None:
         self.model = EnergyGridModel(self.service, self)
         self.model.refused.connect(self._show_refused)
 

@@ -42,7 +42,6 @@ from ecocheck_desktop.gui.models.measures_table import (
 )
 from ecocheck_desktop.gui.pages.base import show_chart
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
-from ecocheck_desktop.gui.service import ProjectService
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -104,10 +103,7 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
 class MeasuresPage(ProjectPage):
     page_id = "measures"
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent, service)
+    def setup_ui(self) -> None:
         self.plan: Plan | None = None
         self.fiscal_year: int | None = None
         self._catalogue: Catalogue | None = None

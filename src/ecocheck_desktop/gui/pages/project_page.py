@@ -52,9 +52,9 @@ def refill_years(combo: QComboBox, years: Sequence[int], current: int | None) ->
 class ProjectPage(Page):
     """Base of the pages that show the open project.
 
-    Subclasses build ``self.content`` (hidden while no project is open) with
-    ``self.title = self.page_title(...)`` in it, and implement ``retranslate_content``; their
-    heading and empty state are in the page registry (``pages.PAGES``).
+    Subclasses implement ``setup_ui`` (build ``self.content``, hidden while no project is open,
+    with ``self.title = self.page_title(...)`` in it) and ``retranslate_content``; their heading
+    and empty state are in the page registry (``pages.PAGES``).
     """
 
     needs_service = True
@@ -67,6 +67,11 @@ class ProjectPage(Page):
         super().__init__(parent)
         self.add_home_button()
         self.service = service if service is not None else ProjectService(parent=self)
+        self.setup_ui()
+
+    def setup_ui(self) -> None:
+        """Build the content, connect to the service and translate (called once, by __init__)."""
+        raise NotImplementedError
 
     def page_title(self, parent: QWidget) -> QLabel:
         title = QLabel(parent)

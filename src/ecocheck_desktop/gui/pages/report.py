@@ -41,7 +41,6 @@ from ecocheck_desktop.gui.pages.project_page import (
     refill_years,
     set_texts,
 )
-from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.gui.worker import Worker
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
@@ -57,10 +56,7 @@ class ReportPage(ProjectPage):
     # (kind "pdf"/"csv"/"json", ok, path): an export ended.
     export_finished = Signal(str, bool, str)
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent, service)
+    def setup_ui(self) -> None:
         self.worker = Worker(self)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
@@ -214,11 +210,7 @@ class ReportPage(ProjectPage):
             values["change"].setText(fmt_pct(year.yoy_change_pct))
         if year.intensities:
             intensity = year.intensities[0]
-            label = (
-                intensity.denominator_label_ja
-                if language() == "ja"
-                else intensity.denominator_label_en
-            )
+            label = intensity.denominator_label(language())
             values["intensity"].setText(f"{intensity.value:,.3f} {intensity.unit} ({label})")
         if year.errors:
             # The PDF refuses an incomplete reporting year; say so before the user tries.

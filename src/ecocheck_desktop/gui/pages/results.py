@@ -33,7 +33,6 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.gui.message_text import energy_label, language, message_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
-from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.gui.widgets.chart_view import ChartView
 from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
@@ -79,10 +78,7 @@ class ResultsPage(ProjectPage):
     # (fiscal year, month, energy, site): show this cell of the energy grid.
     cell_requested = Signal(int, str, str, str)
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent, service)
+    def setup_ui(self) -> None:
 
         self.content = QWidget(self)
         self.title = self.page_title(self.content)
@@ -254,11 +250,7 @@ class ResultsPage(ProjectPage):
             self.tiles["change"].set_value("-", self.tr("no previous year"))
         if year.intensities:
             intensity = year.intensities[0]
-            label = (
-                intensity.denominator_label_ja
-                if language() == "ja"
-                else intensity.denominator_label_en
-            )
+            label = intensity.denominator_label(language())
             self.tiles["intensity"].set_value(
                 f"{intensity.value:,.3f}", f"{intensity.unit} {label}"
             )

@@ -33,7 +33,6 @@ from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.pages.base import show_chart
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
-from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.text.numbers import fmt_t
 
 if TYPE_CHECKING:
@@ -65,10 +64,7 @@ def pathway_figure(
 class TargetsPage(ProjectPage):
     page_id = "targets"
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent, service)
+    def setup_ui(self) -> None:
         self.paths: list[TargetPath] = []
         self._stale = True
 
