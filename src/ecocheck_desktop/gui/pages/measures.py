@@ -8,7 +8,7 @@ plan ticks, the year a measure starts) goes through the project service: autosav
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
@@ -40,7 +40,6 @@ from ecocheck_desktop.gui.models.measures_table import (
     fmt_number,
     payback_text,
 )
-from ecocheck_desktop.gui.pages.base import show_chart
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
 
 if TYPE_CHECKING:
@@ -160,11 +159,7 @@ class MeasuresPage(ProjectPage):
         self.totals = QLabel(self.content)
         self.totals.setObjectName("measuresTotals")
         self.totals.setWordWrap(True)
-        # The chart (and matplotlib) is built only once there is something to draw.
-        self.chart_holder = QWidget(self.content)
-        self._chart_layout = QVBoxLayout(self.chart_holder)
-        self._chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.chart: Any = None
+        self.chart_box = self.chart_holder()
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -176,7 +171,7 @@ class MeasuresPage(ProjectPage):
         # details sit beside the chart below.
         lower = QSplitter(Qt.Orientation.Horizontal, self.content)
         lower.addWidget(side)
-        lower.addWidget(self.chart_holder)
+        lower.addWidget(self.chart_box)
         lower.setStretchFactor(0, 2)
         lower.setStretchFactor(1, 3)
         lower.setSizes([400, 600])
@@ -254,7 +249,7 @@ class MeasuresPage(ProjectPage):
         self.model.set_planned(self.planned_ids())
         self._show_totals()
         self._select(selected)
-        self._set_figure(macc_figure(self.model.results(), language()))
+        self.set_figure(macc_figure(self.model.results(), language()))
 
     def planned_ids(self) -> set[str]:
         project = self.service.project
@@ -407,7 +402,7 @@ class MeasuresPage(ProjectPage):
         self.model.set_planned(self.planned_ids())
         self._select(selected)
         if self.plan is not None:
-            self._set_figure(macc_figure(self.model.results(), language()))
+            self.set_figure(macc_figure(self.model.results(), language()))
 
     def _show_totals(self) -> None:
         if self.plan is None:
@@ -439,9 +434,6 @@ class MeasuresPage(ProjectPage):
             ).replace("%1", str(to_confirm))
         self.totals.setText(text)
 
-    def _set_figure(self, figure: Figure) -> None:
-        self.chart = show_chart(self.chart, self._chart_layout, figure)
-
     # -- texts -------------------------------------------------------------------------------
 
     def retranslate_content(self) -> None:
@@ -458,7 +450,7 @@ class MeasuresPage(ProjectPage):
         self._show_totals()
         if self.plan is not None:
             self._show_details()
-            self._set_figure(macc_figure(self.model.results(), language()))
+            self.set_figure(macc_figure(self.model.results(), language()))
 
 
 class _NoProject:

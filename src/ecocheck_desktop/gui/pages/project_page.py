@@ -8,15 +8,21 @@ the empty state's texts, then — once its content is built — the content's.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
 from ecocheck_desktop.gui.message_text import is_japanese
 from ecocheck_desktop.gui.pages import page_entry
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.service import ProjectService
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ecocheck_desktop.gui.widgets.chart_view import ChartView
 
 
 def fiscal_year_text(fiscal_year: int) -> str:
@@ -91,6 +97,23 @@ class ProjectPage(Page):
         timer.setInterval(interval_ms)
         timer.timeout.connect(slot)
         return timer
+
+    def chart_holder(self) -> QWidget:
+        """The place of the page's chart, which is built (and matplotlib loaded) only once
+        there is something to draw: :meth:`set_figure`."""
+        holder = QWidget(self.content)
+        self._chart_layout = QVBoxLayout(holder)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart: ChartView | None = None
+        return holder
+
+    def set_figure(self, figure: Figure) -> None:
+        if self.chart is None:
+            from ecocheck_desktop.gui.widgets.chart_view import ChartView
+
+            self.chart = ChartView(self._chart_layout.parentWidget())
+            self._chart_layout.addWidget(self.chart)
+        self.chart.set_figure(figure)
 
     def retranslate_content(self) -> None:
         """The texts of the content (called once it is built)."""

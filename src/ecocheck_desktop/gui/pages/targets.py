@@ -9,7 +9,7 @@ page only formats and draws them.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
-from ecocheck_desktop.gui.pages.base import show_chart
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
 from ecocheck_desktop.text.numbers import fmt_t
 
@@ -105,11 +104,7 @@ class TargetsPage(ProjectPage):
         self.spt_save.clicked.connect(self.save_bank_spt)
         self.spt_remove = QPushButton(self.content)
         self.spt_remove.clicked.connect(self.remove_bank_spt)
-        # The chart (and matplotlib) is built only once there is something to draw.
-        self.chart_holder = QWidget(self.content)
-        self._chart_layout = QVBoxLayout(self.chart_holder)
-        self._chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.chart: Any = None
+        self.chart_box = self.chart_holder()
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -131,7 +126,7 @@ class TargetsPage(ProjectPage):
         column.addWidget(self.table)
         column.addLayout(spt)
         column.addWidget(self.notes)
-        column.addWidget(self.chart_holder, 1)
+        column.addWidget(self.chart_box, 1)
         self.show_content()
 
         self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
@@ -247,7 +242,7 @@ class TargetsPage(ProjectPage):
         self.table.resizeRowsToContents()
         self.notes.setText("\n".join(notes))
         self._show_spt(base_year)
-        self._set_figure(pathway_figure(complete, self.paths, lang, self.plan_points))
+        self.set_figure(pathway_figure(complete, self.paths, lang, self.plan_points))
 
     def targets(self, base_year: int) -> list[Target]:
         """The project's own targets, or the standard ones from ``base_year``."""
@@ -317,9 +312,6 @@ class TargetsPage(ProjectPage):
         if project is None:
             return
         self.service.set_targets([t for t in project.targets if t.kind != "bank_spt"])
-
-    def _set_figure(self, figure: Figure) -> None:
-        self.chart = show_chart(self.chart, self._chart_layout, figure)
 
     # -- texts -------------------------------------------------------------------------------
 
