@@ -298,10 +298,14 @@ class EnergyPage(ProjectPage):
         return False
 
     def focus_first_cell(self) -> None:
-        """The grid's first cell current and focused (after the wizard: Ctrl+V pastes there)."""
-        if self.model.rowCount() and self.model.columnCount():
+        """The grid's first cell current and focused (after the wizard: Ctrl+V pastes there).
+        A cell being typed in, or one already chosen, is left as it is."""
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            return
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view.hasFocus():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_year(self) -> None:
         years = self.service.fiscal_years()
