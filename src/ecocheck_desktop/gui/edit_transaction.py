@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -67,6 +67,9 @@ class _MemoryStore:
 
     def records(self) -> list[tuple[int, EnergyRecord]]:
         return []
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def close(self) -> None:
         return None
