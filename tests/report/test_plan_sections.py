@@ -117,8 +117,8 @@ def test_the_roadmap_has_the_plan_pathway_and_the_steps(
         p.year: p.t_co2 for p in plan_pathway(year.fiscal_year, year.total_adjusted_t, steps)
     }
     for lang, start, end in (
-        ("ja", "11.2030年・2050年へのロードマップ", "12.データの品質"),
-        ("en", "11.Roadmapto2030and2050", "12.Dataquality"),
+        ("ja", "11.2030年・2050年へのロードマップ", "12.融資の目標(SPT)と実績"),
+        ("en", "11.Roadmapto2030and2050", "12.Loantargets(SPT)andperformance"),
     ):
         flat = _flat(texts[lang])
         section = flat[flat.index(start) : flat.index(end)]

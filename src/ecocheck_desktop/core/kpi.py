@@ -92,7 +92,9 @@ class Kpi:
     base_year: int
     base_t: Decimal
     factor_editions: tuple[str, ...]  # the base year's editions: the set the KPI is held at
-    weak_lines: tuple[tuple[str, str, str], ...]  # base year (site, energy, provenance) not published
+    weak_lines: tuple[
+        tuple[str, str, str], ...
+    ]  # base year (site, energy, provenance) not published
     estimated_months: tuple[str, ...]  # base-year months whose quantities are estimated
     part_year: bool  # the base year is not a complete 12-month year
     changes: tuple[Change, ...]  # each later year with data: against the year before
@@ -147,7 +149,9 @@ def at_factors(
 
 
 def _weak(lines: Iterable[LineResult]) -> tuple[tuple[str, str, str], ...]:
-    found = {(ln.site, ln.energy, ln.provenance) for ln in lines if ln.provenance in WEAK_PROVENANCES}
+    found = {
+        (ln.site, ln.energy, ln.provenance) for ln in lines if ln.provenance in WEAK_PROVENANCES
+    }
     return tuple(sorted(found))
 
 

@@ -311,28 +311,44 @@ class PlanSections(Story):
             ]
             self.add_table(table(s, header, rows, [22, 100, 28, 28], numeric=[2, 3]))
         self.story.append(self.p(safe(self.t("roadmap.targets")), s.h2))
-        plan_2030 = at.get(ROADMAP_YEARS[0])
+        # Every row on one line: base value, %, target year and value, the plan that year and
+        # the gap (a bank SPT ends before 2030: its own year, never a blank row).
         rows = [
             [
                 safe(self.t("roadmap.plan_row")),
+                "",
+                "",
+                safe(self.short_fy(ROADMAP_YEARS[0])),
                 safe(fmt_t(at.get(ROADMAP_YEARS[0]))),
-                safe(fmt_t(at.get(ROADMAP_YEARS[1]))),
                 "",
             ]
         ]
         for path in paths:
-            goal_2030 = path.at(ROADMAP_YEARS[0])
-            gap = None if plan_2030 is None or goal_2030 is None else plan_2030 - goal_2030
+            goal = path.target_t
+            plan_then = at.get(path.target_year)
+            gap = None if plan_then is None else plan_then - goal
             rows.append(
                 [
-                    safe(path.label_ja if self.lang == "ja" else path.label_en),
-                    safe(fmt_t(goal_2030)),
-                    safe(fmt_t(path.at(ROADMAP_YEARS[1]))),
+                    safe(self.t(f"target.{path.kind}")),
+                    safe(fmt_t(path.base_t)),
+                    safe(fmt(path.reduction_pct, 1)),
+                    safe(self.short_fy(path.target_year)),
+                    safe(fmt_t(goal)),
                     safe(fmt_t(gap)),
                 ]
             )
-        header = [self.t(k) for k in ("col.target", "col.t_2030", "col.t_2050", "col.gap_2030")]
-        self.add_table(table(s, header, rows, [88, 30, 30, 30], numeric=[1, 2, 3]))
+        header = [
+            self.t(k)
+            for k in (
+                "col.target",
+                "col.base_t",
+                "col.reduction",
+                "col.target_year",
+                "col.target_t",
+                "col.gap_target",
+            )
+        ]
+        self.add_table(table(s, header, rows, [66, 24, 18, 22, 24, 24], numeric=[1, 2, 4, 5]))
         self.story.append(self.p(safe(self.t("roadmap.gap_note")), s.small))
         for note in notes:
             self.story.append(self.p("• " + safe(note), s.small))

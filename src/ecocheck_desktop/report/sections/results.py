@@ -8,10 +8,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
-from ecocheck_desktop.core.targets import target_line
+from ecocheck_desktop.core.targets import paths_for
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
-from ecocheck_desktop.report.sections.story import Story
+from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.text.numbers import (
     PLACES_GJ,
     PLACES_INTENSITY,
@@ -25,7 +25,7 @@ from ecocheck_desktop.text.numbers import (
 from ecocheck_desktop.text.report import TEXTS, energy_name
 
 
-class ResultsSections(Story):
+class ResultsSections(KpiSections):
     """Report items 6-8 and 10 of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
 
     # 6 results ----------------------------------------------------------------
@@ -301,25 +301,27 @@ class ResultsSections(Story):
                 ]
             )
         self.add_table(table(s, header, rows, [40, 40, 35, 35], numeric=[1, 2, 3]))
+        self.change_reasons()  # issue 18: why each year moved (core.change_effects)
         self.story.append(self.p(safe(self.t("trend.targets")), s.h2))
         if not targets:
             self.story.append(self.plain("trend.no_targets"))
             self.story.append(self.plain("trend.netzero"))
             return
-        totals = {y.fiscal_year: y.total_adjusted_t for y in self.history if y.complete}
+        # One line per target that adds up: base value × (1 − % ÷ 100) = target (core.targets).
+        complete = [y for y in self.history if y.complete and y.lines]
         rows = []
-        for target in targets:
+        for line in paths_for(targets, complete):
+            target, path = line.target, line.path
             key = f"target.{target.kind}"
             name = self.t(key) if key in TEXTS else target.kind
-            path = target_line(target, totals)
-            goal = fmt_t(path[1][-1]) if path else "-"
             rows.append(
                 [
                     safe(name + (f" ({target.note})" if target.note else ""), CELL_LIMIT),
                     safe(str(target.base_year)),
-                    safe(str(target.target_year)),
-                    safe(fmt(target.reduction_pct, 1)),
-                    safe(goal),
+                    safe(fmt_t(line.base_t)),
+                    safe(fmt(path.reduction_pct if path else target.reduction_pct, 1)),
+                    safe(str(path.target_year if path else target.target_year)),
+                    safe(fmt_t(path.target_t if path else None)),
                 ]
             )
             if path is None:
@@ -329,10 +331,11 @@ class ResultsSections(Story):
             for k in (
                 "col.target",
                 "col.base_year",
-                "col.target_year",
+                "col.base_t",
                 "col.reduction",
+                "col.target_year",
                 "col.target_t",
             )
         ]
-        self.add_table(table(s, header, rows, [70, 25, 25, 25, 33], numeric=[1, 2, 3, 4]))
+        self.add_table(table(s, header, rows, [62, 20, 24, 20, 22, 30], numeric=[1, 2, 3, 4, 5]))
         self.story.append(self.plain("trend.netzero"))

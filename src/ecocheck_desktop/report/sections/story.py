@@ -50,7 +50,9 @@ OPTIONAL_SECTIONS = (
     "trend",
     "measures",
     "roadmap",
+    "loan",
     "quality",
+    "declaration",
     "compliance",
 )
 ROADMAP_YEARS = (2030, 2050)
