@@ -103,8 +103,14 @@ def test_the_end_use_table_and_its_source(demo: Project, texts: dict[str, str]) 
             assert fmt_t(electricity.t_co2 * pct / 100) in section, use
     assert fmt_t(sum((t.t_co2 for t in year.by_energy.values()), Decimal(0))) in section
     assert _flat(plan.profile.name_ja) in section
-    for key in plan.profile.sources:
-        assert key in section
+    # Official and primary sources only; the rest is labelled an EcoCheck estimate (issue 18).
+    from ecocheck_desktop.core.sources import is_primary
+
+    cited = {key: profiles.sources[key].get("url", "") for key in plan.profile.sources}
+    for key, url in cited.items():
+        assert (key in section) == is_primary(url), key
+    if not all(is_primary(url) for url in cited.values()):
+        assert "EcoCheckの推計" in section
     assert "[t-CO2/年]" in section and "[GJ]" in section
 
 
@@ -132,13 +138,27 @@ def test_the_roadmap_has_the_plan_pathway_and_the_steps(
     assert "SBT(中小企業)年4.2%削減" in _flat(texts["ja"])
 
 
-def test_every_measure_source_is_in_the_appendix(demo: Project, texts: dict[str, str]) -> None:
+def test_every_official_measure_source_is_in_the_appendix(
+    demo: Project, texts: dict[str, str]
+) -> None:
+    """Issue 18: the appendix cites official and primary sources only; a measure whose saving
+    rests on none is named as an EcoCheck estimate."""
+    from ecocheck_desktop.core.sources import is_primary, saving_is_sourced
+
     plan, _ = _plan(demo)
     flat = _flat(texts["en"])
     appendix = flat[flat.index("Sourcesofthemeasures") :]
+    estimates = (
+        appendix[appendix.index("EcoCheckestimate") - 60 :]
+        if "EcoCheckestimate" in appendix
+        else ""
+    )
     for result in (r for r in plan.measures if r.in_plan):
         for source in result.sources:
-            assert _flat(source.url)[:40] in appendix, (result.measure.id, source.key)
+            shown = bool(source.url) and _flat(source.url)[:40] in appendix
+            assert shown == is_primary(source.url), (result.measure.id, source.key)
+        if not saving_is_sourced(result.sources):
+            assert result.measure.id in estimates, result.measure.id
 
 
 def test_a_chosen_plan_lists_only_its_measures() -> None:

@@ -153,6 +153,15 @@ BANK: dict[str, tuple[str, str]] = {
     "loan.sbti_ok": ("認められる", "accepted"),
     "loan.sbti_no": ("認められない", "not accepted"),
     "loan.not_applicable": ("対象外", "n/a"),
+    # sources (issue 18: the bank PDF cites official and primary sources only)
+    "source.estimate": (
+        "{ids}: EcoCheck の推計 (公的機関・一次資料の出典がありません。現地で確認してください)",
+        "{ids}: EcoCheck estimate (no official or primary source; confirm on site)",
+    ),
+    "source.enduse_estimate": (
+        "EcoCheck の推計 (公的機関・一次資料の出典がない部分を含みます)",
+        "EcoCheck estimate (partly without an official or primary source)",
+    ),
     # data quality (PCAF) and the declaration
     "s.declaration": (
         "14. データ品質の評価 (PCAF) と代表者の宣誓",

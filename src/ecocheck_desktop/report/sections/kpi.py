@@ -137,7 +137,7 @@ class KpiSections(Story):
 
         base = self._year(kpi.base_year)
         used = base.factors_used if base is not None else []
-        what = [u.label for u in used if u.provenance in ESTIMATE_PROVENANCES]
+        what = [self.factor_label(u.label) for u in used if u.provenance in ESTIMATE_PROVENANCES]
         what += [
             f"{energy_name(energy, self.lang)} ({self.t('kpi.missing_factor')})"
             for _site, energy, provenance in kpi.weak_lines

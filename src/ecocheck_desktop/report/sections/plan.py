@@ -97,11 +97,18 @@ class PlanSections(Story):
             self.story.append(self.plain("enduse.overridden", carriers=carriers))
         if profile.assumed:
             self.story.append(self.plain("enduse.assumed"))
+        from ecocheck_desktop.core.sources import is_primary
+
+        # Official and primary sources only (core.sources); the rest is said to be ours.
         cited = [(key, profiles.sources.get(key, {})) for key in profile.sources]
-        sources = "; ".join(
-            f"{key} {ref.get('title', '')}" + (f" ({ref['url']})" if ref.get("url") else "")
-            for key, ref in cited
-        )
+        shown = [(key, ref) for key, ref in cited if is_primary(ref.get("url", ""))]
+        title = "title_ja" if self.lang == "ja" else "title_en"
+        parts = [
+            f"{key} {ref.get(title) or ref.get('title', '')} ({ref['url']})" for key, ref in shown
+        ]
+        if len(shown) < len(cited):
+            parts.append(self.t("source.enduse_estimate"))
+        sources = "; ".join(parts)
         self.story.append(
             self.p(
                 safe(
