@@ -187,6 +187,11 @@ BANK: dict[str, tuple[str, str]] = {
     ),
     "dq.pcaf_1a": ("第三者検証を受けた報告排出量", "reported emissions, verified by a third party"),
     "dq.pcaf_1b": ("未検証の報告排出量", "reported emissions, not verified"),
+    "dq.pcaf_2a": (
+        "エネルギー使用量 (一次データ) からの算定 (報告値としては不完全)",
+        "calculated from primary energy-use data (not a complete reported inventory)",
+    ),
+    "dq.pcaf_3a": ("売上高からの推計", "estimated from revenue"),
     "dq.pcaf_other": ("エネルギー使用量からの算定", "calculated from energy use"),
     "dq.verification": ("検証", "Verification"),
     "verification.none": ("なし", "none"),
@@ -215,10 +220,6 @@ BANK: dict[str, tuple[str, str]] = {
         " the base year and the SPT are recalculated and the lender is told. Changes below"
         " {pct} % are not recalculated. The yearly revision of emission factors is not a reason"
         " to recalculate (the KPI is also shown at the base year's factors).",
-    ),
-    "dq.pending": (
-        "データ品質の評価はまだ利用できません。",
-        "The data quality assessment is not available yet.",
     ),
     "decl.heading": ("代表者の宣誓 (記名・押印)", "Declaration by the representative"),
     "decl.text": (

@@ -24,7 +24,7 @@ from ecocheck_desktop.report.layout import FONT_NAME, RULE, safe, table
 from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.report.sections.story import FRAME_WIDTH_MM
 from ecocheck_desktop.text.numbers import fmt, fmt_t
-from ecocheck_desktop.text.report import TEXTS
+from ecocheck_desktop.text.report import TEXTS, energy_name
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.model import Target
@@ -246,37 +246,32 @@ class LoanSections(KpiSections):
         company = self.project.company
         year = self.year
         rows: list[tuple[str, str]] = []
-        try:
-            from ecocheck_desktop.core import data_quality
-        except ImportError:  # pragma: no cover - until core/data_quality.py is merged
-            data_quality = None  # type: ignore[assignment]
-        if data_quality is not None:
-            dq = data_quality.assess(self.project, self.footprint, year.fiscal_year)
-            energies = ", ".join(dq.energies_with_data)
-            completeness = self.t(
-                "dq.completeness_text",
-                months=dq.months_with_data,
-                expected=dq.months_expected,
-                sites_with=len(dq.sites_with_data),
-                sites=len(dq.sites),
-                energies=energies or "-",
-            )
-            if dq.part_year:
-                completeness += " " + self.t("dq.part_year")
-            rows.append((self.t("dq.completeness"), completeness))
-            shares = self.t(
-                "dq.shares_text",
-                estimated=fmt(dq.share_estimated_pct, 1),
-                default=fmt(dq.share_default_factor_pct, 1),
-                user=fmt(dq.share_user_factor_pct, 1),
-            )
-            rows.append((self.t("dq.shares"), shares))
-            option = str(dq.pcaf_option)
-            why_key = f"dq.pcaf_{option}" if f"dq.pcaf_{option}" in TEXTS else "dq.pcaf_other"
-            pcaf = self.t("dq.pcaf_text", score=dq.pcaf_score, option=option, why=self.t(why_key))
-            rows.append((self.t("dq.pcaf"), pcaf))
-        else:
-            rows.append((self.t("dq.pcaf"), self.t("dq.pending")))
+        from ecocheck_desktop.core.data_quality import assess
+
+        dq = assess(self.project, self.footprint, year.fiscal_year)
+        energies = ", ".join(energy_name(e, self.lang) for e in dq.energies_with_data)
+        completeness = self.t(
+            "dq.completeness_text",
+            months=dq.months_with_data,
+            expected=dq.months_expected,
+            sites_with=len(dq.sites_with_data),
+            sites=len(dq.sites),
+            energies=energies or "-",
+        )
+        if dq.part_year:
+            completeness += " " + self.t("dq.part_year")
+        rows.append((self.t("dq.completeness"), completeness))
+        shares = self.t(
+            "dq.shares_text",
+            estimated=fmt(dq.share_estimated_pct, 1),
+            default=fmt(dq.share_default_factor_pct, 1),
+            user=fmt(dq.share_user_factor_pct, 1),
+        )
+        rows.append((self.t("dq.shares"), shares))
+        option = str(dq.pcaf_option)
+        why_key = f"dq.pcaf_{option}" if f"dq.pcaf_{option}" in TEXTS else "dq.pcaf_other"
+        pcaf = self.t("dq.pcaf_text", score=dq.pcaf_score, option=option, why=self.t(why_key))
+        rows.append((self.t("dq.pcaf"), pcaf))
         state = company.verification if company.verification else "none"
         key = f"verification.{state}" if f"verification.{state}" in TEXTS else "verification.none"
         rows.append((self.t("dq.verification"), self.t(key, verifier=company.verifier or "-")))
