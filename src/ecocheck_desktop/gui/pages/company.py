@@ -40,6 +40,7 @@ from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.bank_fields import BankFields
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING, current_fiscal_year
 
@@ -127,6 +128,9 @@ class CompanyPage(Page):
         self.production_unit.editingFinished.connect(self._save_year)
         self.production_unit_label = QLabel(self.year_box)
         year_form.addRow(self.production_unit_label, self.production_unit)
+        # Issue 18: the bank pack's fields, and the year's reasons for the change.
+        self.bank = BankFields(inner, self.service)
+        year_form.addRow(self.bank.reasons_label, self.bank.reasons)
 
         # Sites and contracts
         self.sites_box = QGroupBox(inner)
@@ -185,6 +189,7 @@ class CompanyPage(Page):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.profile_box)
+        left.addWidget(self.bank)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.year_box)
@@ -223,6 +228,7 @@ class CompanyPage(Page):
                 elif not widget.hasFocus():
                     widget.setText(value)
             self.start_month.setValue(company.fy_start_month)
+            self.bank.refresh()
             years = self.service.fiscal_years()
             shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
             if years != shown:
@@ -275,6 +281,7 @@ class CompanyPage(Page):
                 edit.setStyleSheet("")
                 edit.setToolTip("")
         self.production_unit.setText(data.production_unit)
+        self.bank.show_year(year)
         self._filling = filling
 
     # -- saving ------------------------------------------------------------------------------
@@ -392,6 +399,8 @@ class CompanyPage(Page):
         if not hasattr(self, "content"):
             return
         self.title.setText(self.tr("Company information"))
+        if hasattr(self, "bank"):
+            self.bank.retranslate_ui()
         self.profile_box.setTitle(self.tr("Profile"))
         labels = {
             "name": self.tr("Company name"),

@@ -469,6 +469,23 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "The base year FY{base_year} is not accepted by SBTi's SME route (FY{first} or later "
         "is required): this is not an SBTi-accepted target",
     ),
+    # --- raised in core/bank_fields.py --------------------------------------------------------
+    "company.bad_verification": (
+        "検証の状態「{value}」は使えません ({known} のいずれか)。",
+        "Verification '{value}' is not known (one of {known})",
+    ),
+    "company.verifier_missing": (
+        "第三者検証には検証機関の名前を入力してください。",
+        "A third-party verification needs the verifier's name",
+    ),
+    "company.bad_recalc_threshold": (
+        "基準年度の再計算のしきい値 {value}% は 0 より大きく 100 以下で入力してください。",
+        "The base-year recalculation threshold {value} % must be above 0 and at most 100",
+    ),
+    "company.bad_sector_benchmark": (
+        "業種の目安 {value}%/年 は 0〜100 の範囲で入力してください。",
+        "The sector benchmark {value} %/yr must be between 0 and 100",
+    ),
     "targets.base_missing": (
         "目標「{kind}」: 基準年度（{base_year}年度）の排出量がありません。",
         "Target {kind}: no emissions for the base year {base_year}",
