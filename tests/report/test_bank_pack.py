@@ -219,3 +219,66 @@ def test_no_lone_yen_and_no_heading_at_a_page_foot(
         if len(lines) >= 2:
             # The last line is the footer; the one before it is never a section heading.
             assert not re.match(r"^\d+\. \S", lines[-2]), lines[-2]
+
+
+# --- other companies: a part year, a base year on an entered factor -------------------
+
+
+def _part_year() -> object:
+    project = demo_project()
+    project.records = [r for r in project.records if not "2025-12" <= r.month <= "2026-03"]
+    return project
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_part_year_is_never_headlined_or_judged_as_a_full_year(lang: str) -> None:
+    project = _part_year()
+    pages = pages_of(render_report(project, lang=lang, today=TODAY))  # type: ignore[arg-type]
+    page_one = flat(pages[0])
+    words = {
+        "ja": [
+            "2025年度の8か月分(通年ではありません)",
+            "通年でない",
+            "通年どうしの比較ではありません",
+        ],
+        "en": ["8monthsofFY2025(notafullyear)", "notafullyear", "notafull-yearcomparison"],
+    }[lang]
+    for word in words:
+        assert word in page_one, word
+    text = flat("\n".join(pages))
+    loan = text[text.index("12." if lang == "ja" else "12.Loan") :]
+    verdict = TEXTS["loan.part_year"][0 if lang == "ja" else 1]
+    assert flat(verdict) in loan
+
+
+def test_a_base_year_on_an_entered_factor_says_so_on_page_one() -> None:
+    from dataclasses import replace
+
+    project = demo_project()
+    project.records = [
+        replace(
+            r,
+            factor_basic=Decimal("0.000461"),
+            factor_adjusted=Decimal("0.000455"),
+            factor_source="同社HP 2024年度 排出係数",
+        )
+        if r.energy == "electricity" and r.month < "2025-04"
+        else r
+        for r in project.records
+    ]
+    for lang, words in (("ja", "基準年度の利用者が入力した係数"), ("en", "User-enteredfactors")):
+        page_one = flat(pages_of(render_report(project, lang=lang, today=TODAY))[0])
+        assert words in page_one and "0.000461" in page_one
+
+
+def test_the_users_reasons_are_printed_with_the_effects() -> None:
+    from dataclasses import replace
+
+    project = demo_project()
+    project.fiscal_years[2025] = replace(
+        project.fiscal_years[2025], change_reasons="受注増と10月のコンプレッサー更新"
+    )
+    text = flat("\n".join(pages_of(render_report(project, lang="ja", today=TODAY))))
+    assert "会社の説明:受注増と10月のコンプレッサー更新" in text
+    for effect in ("排出係数の変更", "生産量(活動量)", "エネルギー原単位", "エネルギー構成"):
+        assert effect in text

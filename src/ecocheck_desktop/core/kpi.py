@@ -60,6 +60,7 @@ class Change:
     from_constant_t: Decimal  # at the KPI's (base year's) factors
     to_constant_t: Decimal
     effects: Effects | None  # the company's own change split (None: no drivers)
+    complete: bool = True  # both years complete (12 months): a like-for-like change
 
     @property
     def reported_t(self) -> Decimal:
@@ -183,7 +184,10 @@ def _change(
     if from_t is None or to_t is None or from_c is None or to_c is None:
         return None
     split = effects(project, before, after, from_c, to_c)
-    return Change(before.fiscal_year, after.fiscal_year, from_t, to_t, from_c, to_c, split)
+    complete = before.complete and after.complete
+    return Change(
+        before.fiscal_year, after.fiscal_year, from_t, to_t, from_c, to_c, split, complete
+    )
 
 
 def assess(project: Project, years: Iterable[YearResult]) -> Kpi | None:

@@ -58,6 +58,16 @@ BANK: dict[str, tuple[str, str]] = {
         " The KPI's base value depends on this estimate or placeholder and is to be recalculated"
         " once the published value is known.",
     ),
+    "kpi.part_year_change": (
+        "注意: {fy} は12か月そろっていないため、この増減は通年どうしの比較ではありません。",
+        "Caution: {fy} does not have all 12 months, so this is not a full-year comparison.",
+    ),
+    "kpi.user_factors": (
+        "基準年度の利用者が入力した係数: {factors}",
+        "User-entered factors of the base year: {factors}",
+    ),
+    "kpi.user_factor": ("{label}: {value} {unit}", "{label}: {value} {unit}"),
+    "summary.not_full_year": ("通年でない", "not a full year"),
     "kpi.estimated_months": ("推計値の月 {months}", "estimated months {months}"),
     "kpi.part_year": (
         "注意: 基準年度 ({fy}) は12か月そろっていません (通年の値ではありません)。",

@@ -122,6 +122,8 @@ class CoverSections(KpiSections):
             base_label = self.short_fy(base.fiscal_year)
         else:
             vs_base, base_label = "-", self.short_fy(base.fiscal_year) if base else "-"
+        if not year.complete:  # a part year is not compared with full years
+            vs_previous = vs_base = self.t("summary.not_full_year")
         intensity = year.intensities[0] if year.intensities else None
         intensity_label = ""
         if intensity is not None:

@@ -123,12 +123,31 @@ class KpiSections(Story):
                 table(s, header, body, [48, 27, 23, 27, 23, 30], numeric=[1, 2, 3, 4, 5])
             )
             flowables.append(self.p(safe(self.t("kpi.change_note")), s.small))
+            if any(not c.complete for _label, c in changes):
+                note = self.t("kpi.part_year_change", fy=self.short_fy(year))
+                flowables.append(self.p(safe(note), s.small))
         else:
             flowables.append(self.plain("kpi.no_change"))
         if kpi.on_estimate:
             flowables.append(self.p(safe(self._estimate_warning(kpi), 900), s.small))
         if kpi.part_year:
             flowables.append(self.plain("kpi.part_year", fy=base_fy))
+        base = self._year(kpi.base_year)
+        user = [u for u in (base.factors_used if base else []) if u.provenance == "user"]
+        if user:
+            from ecocheck_desktop.report.sections.story import _factor_value
+
+            listed = ("、" if self.lang == "ja" else "; ").join(
+                self.t(
+                    "kpi.user_factor",
+                    label=self.factor_label(u.label),
+                    value=_factor_value(u.value),
+                    unit=u.unit,
+                )
+                for u in user
+            )
+            line = self.t("kpi.user_factors", factors=listed)
+            flowables.append(self.p(safe(line, 900), s.small))
         self.story.append(KeepTogether(flowables))
         self.story.append(Spacer(1, 2 * mm))
 

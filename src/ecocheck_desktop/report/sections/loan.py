@@ -133,7 +133,7 @@ class LoanSections(KpiSections):
         rows: list[list[str]] = []
         kpi = self.kpi
         change = None if kpi is None else kpi.change_to(self.year.fiscal_year, against_base=True)
-        if change is not None and change.from_t:
+        if change is not None and change.from_t and change.complete:
             years = change.to_year - change.from_year
             a, b = change.from_year, change.to_year
             reported = -change.reported_t / change.from_t * HUNDRED / years

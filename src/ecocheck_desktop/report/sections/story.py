@@ -112,6 +112,7 @@ class Story:
         estimate = re.match(r"電気 推計 \((\d{4})年度の一覧: 電気 (.*)\)$", label)
         if estimate:
             return f"Electricity, estimate (FY{estimate.group(1)} list: {estimate.group(2)})"
+        label = label.replace(" 利用者入力 (", ", user-entered (")
         if label == "全国平均係数":
             return "National average factor"
         for energy in ENERGY_TYPES.values():
