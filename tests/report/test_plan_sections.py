@@ -66,12 +66,14 @@ def test_the_measures_table_shows_the_engines_figures(demo: Project, texts: dict
         for result in counted:
             assert f"[{result.measure.id}]" in section
             assert _flat(fmt(result.t_co2_per_year, 2)) in section, result.measure.id
-            assert _flat(fmt(result.yen_per_year, 0)) in section, result.measure.id
+            # The table is in 万円 only (one money unit per table, issue 18).
+            assert _flat(fmt(result.yen_per_year / 10000, 1)) in section, result.measure.id
         totals = plan.totals
         # The combined total (each measure counted after the ones above it), once in the
         # table and once in the sentence under it.
         assert fmt(totals.t_co2_per_year, 2) in section
-        assert fmt(totals.yen_per_year, 0) in section
+        assert fmt(totals.yen_per_year, 0) in section  # the sentence under the table
+        assert fmt(totals.yen_per_year / 10000, 1) in section  # the table's total row
         assert fmt(totals.reduction_pct, 1) in section
         # Subsidy programmes by name, without amounts.
         for subsidy in {s.id: s for r in counted for s in r.subsidies}.values():

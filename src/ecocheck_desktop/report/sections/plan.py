@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.targets import TargetPath
 
 
+MAN = 10000  # 1 万円
+
+
+def _man(yen: Decimal | None) -> str:
+    return fmt(None if yen is None else yen / MAN, 2)
+
+
 class PlanSections(Story):
     """Report items 9, 11-12 of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
 
@@ -168,10 +175,11 @@ class PlanSections(Story):
                     safe(str(result.rank or "")),
                     safe(self.name(result), CELL_LIMIT) + " " + safe(f"[{result.measure.id}]"),
                     safe(fmt(result.t_co2_per_year, 2) if result.quantified else "-"),
-                    safe(fmt(result.yen_per_year, 0) if result.quantified else "-"),
+                    # One money unit per table: 万円 (issue 18).
+                    safe(fmt(result.yen_per_year / MAN, 1) if result.quantified else "-"),
                     safe(self._capex(result)),
                     safe(self._payback(result)),
-                    safe(fmt(result.cost_per_t_co2, 0)),
+                    safe(_man(result.cost_per_t_co2)),
                     safe(
                         self.t(f"conf.{confidence}")
                         if f"conf.{confidence}" in TEXTS
@@ -191,7 +199,7 @@ class PlanSections(Story):
                 "",
                 safe(self.t("measures.total_row")),
                 safe(fmt(totals.t_co2_per_year, 2)),
-                safe(fmt(totals.yen_per_year, 0)),
+                safe(fmt(totals.yen_per_year / MAN, 1)),
                 safe(capex),
                 "",
                 "",
