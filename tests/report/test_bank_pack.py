@@ -282,3 +282,12 @@ def test_the_users_reasons_are_printed_with_the_effects() -> None:
     assert "会社の説明:受注増と10月のコンプレッサー更新" in text
     for effect in ("排出係数の変更", "生産量(活動量)", "エネルギー原単位", "エネルギー構成"):
         assert effect in text
+
+
+def test_the_sbti_column_and_the_base_years_own_notes() -> None:
+    """The SBT rows say whether SBTi accepts their base year (core.targets.sbti_accepted;
+    a refused base year is covered in tests/core/test_targets.py), and the data-quality page
+    prints the base year's shares next to the reporting year's."""
+    text = flat("\n".join(pages_of(render_report(demo_project(), lang="en", today=TODAY))))
+    assert "SBTi" in text and "accepted" in text and "n/a" in text
+    assert "Thebaseyear(FY2024)restson" in text

@@ -190,6 +190,7 @@ BANK: dict[str, tuple[str, str]] = {
         "estimated months {estimated} %, default factors {default} %, user-entered factors"
         " {user} % (shares of Scope 1+2 adjusted)",
     ),
+    "dq.base_shares": ("基準年度 ({fy}) の根拠の内訳", "The base year ({fy}) rests on"),
     "dq.pcaf": ("PCAF データ品質スコア", "PCAF data quality score"),
     "dq.pcaf_text": (
         "スコア {score} (オプション {option}) — PCAF 基準 Part A、事業性融資: {why}",

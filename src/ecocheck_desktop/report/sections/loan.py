@@ -268,6 +268,18 @@ class LoanSections(KpiSections):
             user=fmt(dq.share_user_factor_pct, 1),
         )
         rows.append((self.t("dq.shares"), shares))
+        kpi = self.kpi
+        if kpi is not None and kpi.base_year != year.fiscal_year:
+            # The base year's own notes: what its t-CO2 rests on (the KPI is held at it).
+            base = assess(self.project, self.footprint, kpi.base_year)
+            base_shares = self.t(
+                "dq.shares_text",
+                estimated=fmt(base.share_estimated_pct, 1),
+                default=fmt(base.share_default_factor_pct, 1),
+                user=fmt(base.share_user_factor_pct, 1),
+            )
+            label = self.t("dq.base_shares", fy=self.short_fy(kpi.base_year))
+            rows.append((label, base_shares))
         option = str(dq.pcaf_option)
         why_key = f"dq.pcaf_{option}" if f"dq.pcaf_{option}" in TEXTS else "dq.pcaf_other"
         pcaf = self.t("dq.pcaf_text", score=dq.pcaf_score, option=option, why=self.t(why_key))
