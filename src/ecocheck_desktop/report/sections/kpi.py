@@ -15,14 +15,19 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
+from ecocheck_desktop.core.targets import sbti_accepted
 from ecocheck_desktop.report.layout import safe, table
 from ecocheck_desktop.report.sections.story import Story
 from ecocheck_desktop.text.numbers import PLACES_GJ, fmt, fmt_t
-from ecocheck_desktop.text.report import energy_name
+from ecocheck_desktop.text.report import TEXTS, energy_name
 
 if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
     from ecocheck_desktop.core.kpi import Change, Kpi
+    from ecocheck_desktop.core.model import Target
     from ecocheck_desktop.core.results import YearResult
+    from ecocheck_desktop.core.targets import TargetLine
 
 PCT_PLACES = 2  # a KPI change is read to the hundredth of a percent
 
@@ -247,3 +252,61 @@ class KpiSections(Story):
 
     def _year(self, fiscal_year: int) -> YearResult | None:
         return next((y for y in self.history if y.fiscal_year == fiscal_year), None)
+
+    # every target on one line (the trend page and the loan page) -------------------------
+
+    def target_name(self, target: Target) -> str:
+        key = f"target.{target.kind}"
+        name = self.t(key) if key in TEXTS else target.kind
+        return name + (f" ({target.note})" if target.note else "")
+
+    def targets_worked(self, lines: list[TargetLine], heading: str | None = None) -> None:
+        """Every target on one line: base year, base value, %, target year, target value."""
+        s = self.styles
+        rows = []
+        notes: list[str] = []
+        for line in lines:
+            path, target = line.path, line.target
+            if path is None:
+                notes.append(self.t("trend.base_missing", base=target.base_year))
+                continue
+            accepted = sbti_accepted(target)
+            sbti = (
+                self.t("loan.not_applicable")
+                if accepted is None
+                else self.t("loan.sbti_ok" if accepted else "loan.sbti_no")
+            )
+            rows.append(
+                [
+                    safe(self.target_name(target), 120),
+                    safe(self.short_fy(path.base_year)),
+                    safe(fmt_t(path.base_t)),
+                    safe(fmt(path.reduction_pct, 1)),
+                    safe(self.short_fy(path.target_year)),
+                    safe(fmt_t(path.target_t)),
+                    safe(sbti),
+                ]
+            )
+            from ecocheck_desktop.text.messages import render
+
+            notes += [render(c, self.lang) for c in path.caveats]
+        if not rows:
+            return
+        header = [
+            self.t(k)
+            for k in (
+                "col.target",
+                "col.base_year",
+                "col.base_t",
+                "col.reduction",
+                "col.target_year",
+                "col.target_t",
+                "col.sbti",
+            )
+        ]
+        block: list[Flowable] = [self.p(safe(self.t(heading)), s.h2)] if heading else []
+        block += [
+            table(s, header, rows, [52, 20, 22, 18, 20, 24, 22], numeric=[2, 3, 5]),
+        ]
+        block += [self.p("• " + safe(n, 600), s.small) for n in dict.fromkeys(notes)]
+        self.story.append(KeepTogether(block))

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 
 from ecocheck_desktop.core.model import DEFAULT_RECALC_THRESHOLD_PCT
-from ecocheck_desktop.core.targets import SBT_LINEAR_PCT_PER_YEAR, paths_for, sbti_accepted
+from ecocheck_desktop.core.targets import SBT_LINEAR_PCT_PER_YEAR, paths_for
 from ecocheck_desktop.report.layout import FONT_NAME, RULE, safe, table
 from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.report.sections.story import FRAME_WIDTH_MM
@@ -27,7 +27,6 @@ from ecocheck_desktop.text.numbers import fmt, fmt_t
 from ecocheck_desktop.text.report import TEXTS, energy_name
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.model import Target
     from ecocheck_desktop.core.targets import TargetLine
 
 HUNDRED = Decimal(100)
@@ -39,11 +38,6 @@ class LoanSections(KpiSections):
     def _target_lines(self) -> list[TargetLine]:
         complete = [y for y in self.history if y.complete and y.lines]
         return paths_for(self.project.targets, complete)
-
-    def _target_name(self, target: Target) -> str:
-        key = f"target.{target.kind}"
-        name = self.t(key) if key in TEXTS else target.kind
-        return name + (f" ({target.note})" if target.note else "")
 
     def loan(self) -> None:
         s = self.styles
@@ -62,7 +56,7 @@ class LoanSections(KpiSections):
         else:
             self._spt_table(spt)
         self._rates(spt)
-        self._targets_worked(lines)
+        self.targets_worked(lines, "loan.targets_heading")
         del s
 
     def _spt_table(self, line: TargetLine) -> None:
@@ -160,7 +154,7 @@ class LoanSections(KpiSections):
                 [
                     safe(self.t("loan.rate_spt")),
                     safe(fmt(target.reduction_pct / span if span else None, 2)),
-                    safe(self._target_name(target), 200),
+                    safe(self.target_name(target), 200),
                 ]
             )
         rows.append(
@@ -186,56 +180,6 @@ class LoanSections(KpiSections):
         ]
         self.story.append(KeepTogether(block))
         self.story.append(Spacer(1, 2 * mm))
-
-    def _targets_worked(self, lines: list[TargetLine]) -> None:
-        """Every target on one line: base year, base value, %, target year, target value."""
-        s = self.styles
-        rows = []
-        notes: list[str] = []
-        for line in lines:
-            path, target = line.path, line.target
-            if path is None:
-                continue
-            accepted = sbti_accepted(target)
-            sbti = (
-                self.t("loan.not_applicable")
-                if accepted is None
-                else self.t("loan.sbti_ok" if accepted else "loan.sbti_no")
-            )
-            rows.append(
-                [
-                    safe(self._target_name(target), 120),
-                    safe(self.short_fy(path.base_year)),
-                    safe(fmt_t(path.base_t)),
-                    safe(fmt(path.reduction_pct, 1)),
-                    safe(self.short_fy(path.target_year)),
-                    safe(fmt_t(path.target_t)),
-                    safe(sbti),
-                ]
-            )
-            from ecocheck_desktop.text.messages import render
-
-            notes += [render(c, self.lang) for c in path.caveats]
-        if not rows:
-            return
-        header = [
-            self.t(k)
-            for k in (
-                "col.target",
-                "col.base_year",
-                "col.base_t",
-                "col.reduction",
-                "col.target_year",
-                "col.target_t",
-                "col.sbti",
-            )
-        ]
-        block = [
-            self.p(safe(self.t("loan.targets_heading")), s.h2),
-            table(s, header, rows, [52, 20, 22, 18, 20, 24, 22], numeric=[2, 3, 5]),
-        ]
-        block += [self.p("• " + safe(n, 600), s.small) for n in dict.fromkeys(notes)]
-        self.story.append(KeepTogether(block))
 
     # data quality (PCAF) and the declaration ------------------------------------
 

@@ -22,7 +22,7 @@ from ecocheck_desktop.text.numbers import (
     fmt_quantity,
     fmt_t,
 )
-from ecocheck_desktop.text.report import TEXTS, energy_name
+from ecocheck_desktop.text.report import energy_name
 
 
 class ResultsSections(KpiSections):
@@ -309,33 +309,5 @@ class ResultsSections(KpiSections):
             return
         # One line per target that adds up: base value × (1 − % ÷ 100) = target (core.targets).
         complete = [y for y in self.history if y.complete and y.lines]
-        rows = []
-        for line in paths_for(targets, complete):
-            target, path = line.target, line.path
-            key = f"target.{target.kind}"
-            name = self.t(key) if key in TEXTS else target.kind
-            rows.append(
-                [
-                    safe(name + (f" ({target.note})" if target.note else ""), CELL_LIMIT),
-                    safe(str(target.base_year)),
-                    safe(fmt_t(line.base_t)),
-                    safe(fmt(path.reduction_pct if path else target.reduction_pct, 1)),
-                    safe(str(path.target_year if path else target.target_year)),
-                    safe(fmt_t(path.target_t if path else None)),
-                ]
-            )
-            if path is None:
-                self.story.append(self.plain("trend.base_missing", base=target.base_year))
-        header = [
-            self.t(k)
-            for k in (
-                "col.target",
-                "col.base_year",
-                "col.base_t",
-                "col.reduction",
-                "col.target_year",
-                "col.target_t",
-            )
-        ]
-        self.add_table(table(s, header, rows, [62, 20, 24, 20, 22, 30], numeric=[1, 2, 3, 4, 5]))
+        self.targets_worked(paths_for(targets, complete))
         self.story.append(self.plain("trend.netzero"))
