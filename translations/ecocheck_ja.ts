@@ -2137,8 +2137,16 @@ complete</source>
         <translation>2030年・2050年へのロードマップ</translation>
     </message>
     <message>
+        <source>Loan targets (SPT) and performance</source>
+        <translation>融資の目標 (SPT) と実績</translation>
+    </message>
+    <message>
         <source>Data quality</source>
         <translation>データの品質</translation>
+    </message>
+    <message>
+        <source>Data quality (PCAF) and declaration</source>
+        <translation>データ品質の評価 (PCAF) と代表者の宣誓</translation>
     </message>
     <message>
         <source>Compliance notes</source>
