@@ -3,6 +3,7 @@ catalogue message when a rule of core.bank_fields breaks, and the year's reasons
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,10 @@ def test_the_rules_of_the_bank_fields() -> None:
     assert codes == ["company.bad_recalc_threshold", "company.bad_sector_benchmark"]
 
 
+@pytest.mark.skipif(
+    not os.environ.get("ECOCHECK_SCREENSHOTS"),
+    reason="screenshots are written on request (ECOCHECK_SCREENSHOTS=1)",
+)
 def test_screenshot_of_the_bank_fields(company_page: Any) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     company_page.resize(1200, 900)
