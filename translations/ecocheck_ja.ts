@@ -21,6 +21,65 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>BankFields</name>
+    <message>
+        <source>For the bank (sustainability-linked loan)</source>
+        <translation>金融機関向け (サステナビリティ・リンク・ローン)</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s name</source>
+        <translation>代表者 氏名</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s title</source>
+        <translation>代表者 役職</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Verifier (third party)</source>
+        <translation>検証機関 (第三者)</translation>
+    </message>
+    <message>
+        <source>Base-year recalculation threshold (%)</source>
+        <translation>基準年度の再計算のしきい値 (%)</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>金融機関</translation>
+    </message>
+    <message>
+        <source>Lender&apos;s sector benchmark (%/yr)</source>
+        <translation>金融機関が示す業種の目安 (%/年)</translation>
+    </message>
+    <message>
+        <source>Source of the benchmark</source>
+        <translation>目安の出典</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Self-checked</source>
+        <translation>自社で確認</translation>
+    </message>
+    <message>
+        <source>Third-party verified</source>
+        <translation>第三者検証</translation>
+    </message>
+    <message>
+        <source>Reasons for the change against the year before</source>
+        <translation>前年度からの増減の理由</translation>
+    </message>
+    <message>
+        <source>e.g. more orders; new inverter compressor from October</source>
+        <translation>例: 受注増、10月にインバータ圧縮機へ更新</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Metalwork</source>
@@ -2078,8 +2137,16 @@ complete</source>
         <translation>2030年・2050年へのロードマップ</translation>
     </message>
     <message>
+        <source>Loan targets (SPT) and performance</source>
+        <translation>融資の目標 (SPT) と実績</translation>
+    </message>
+    <message>
         <source>Data quality</source>
         <translation>データの品質</translation>
+    </message>
+    <message>
+        <source>Data quality (PCAF) and declaration</source>
+        <translation>データ品質の評価 (PCAF) と代表者の宣誓</translation>
     </message>
     <message>
         <source>Compliance notes</source>

@@ -344,6 +344,11 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "targets.base_missing": ({"kind": "sbt_linear", "base_year": 2019}, {}),
     "targets.national_rebased": ({"base_year": 2020}, {}),
     "targets.sbt_42_caveat": ({}, {}),
+    "company.bad_verification": ({"value": "audited", "known": "none, self, third_party"}, {}),
+    "company.verifier_missing": ({}, {"field": "verifier"}),
+    "company.bad_recalc_threshold": ({"value": "0"}, {}),
+    "company.bad_sector_benchmark": ({"value": "120"}, {}),
+    "targets.sbt_base_year_not_accepted": ({"base_year": 2016, "first": 2018}, {}),
     "calc.fiscal_year_absent": ({"fiscal_year": 2030, "present": "2024, 2025"}, {}),
     "factor.supplier_did_you_mean": (
         {"supplier": "東京電力EP", "fiscal_year": 2025, "candidates": "A0269 東京電力EP(株)"},

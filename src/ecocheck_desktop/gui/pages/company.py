@@ -38,6 +38,7 @@ from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, message_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, set_texts
+from ecocheck_desktop.gui.widgets.bank_fields import BankFields
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING, current_fiscal_year
 
@@ -118,6 +119,9 @@ class CompanyPage(ProjectPage):
         self.production_unit.editingFinished.connect(self._save_year)
         self.production_unit_label = QLabel(self.year_box)
         year_form.addRow(self.production_unit_label, self.production_unit)
+        # Issue 18: the bank pack's fields, and the year's reasons for the change.
+        self.bank = BankFields(inner, self.service)
+        year_form.addRow(self.bank.reasons_label, self.bank.reasons)
 
         # Sites and contracts
         self.sites_box = QGroupBox(inner)
@@ -176,6 +180,7 @@ class CompanyPage(ProjectPage):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.profile_box)
+        left.addWidget(self.bank)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.year_box)
@@ -212,6 +217,7 @@ class CompanyPage(ProjectPage):
                 elif not widget.hasFocus():
                     widget.setText(value)
             self.start_month.setValue(company.fy_start_month)
+            self.bank.refresh()
             years = self.service.fiscal_years()
             shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
             if years != shown:
@@ -264,6 +270,7 @@ class CompanyPage(ProjectPage):
                 edit.setStyleSheet("")
                 edit.setToolTip("")
         self.production_unit.setText(data.production_unit)
+        self.bank.show_year(year)
         self._filling = filling
 
     # -- saving ------------------------------------------------------------------------------
@@ -369,6 +376,8 @@ class CompanyPage(ProjectPage):
     # -- texts -------------------------------------------------------------------------------
 
     def retranslate_content(self) -> None:
+        if hasattr(self, "bank"):
+            self.bank.retranslate_ui()
         self.profile_box.setTitle(self.tr("Profile"))
         labels = {
             "name": self.tr("Company name"),

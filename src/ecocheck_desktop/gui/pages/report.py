@@ -381,7 +381,9 @@ class ReportPage(ProjectPage):
             "trend": self.tr("Trend and targets"),
             "measures": self.tr("Reduction measures"),
             "roadmap": self.tr("Roadmap to 2030 and 2050"),
+            "loan": self.tr("Loan targets (SPT) and performance"),
             "quality": self.tr("Data quality"),
+            "declaration": self.tr("Data quality (PCAF) and declaration"),
             "compliance": self.tr("Compliance notes"),
         }
         for section, check in self.section_checks.items():

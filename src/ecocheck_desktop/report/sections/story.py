@@ -6,6 +6,7 @@ the base and previous year, and core.measures' evaluation of the latest complete
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -50,7 +51,9 @@ OPTIONAL_SECTIONS = (
     "trend",
     "measures",
     "roadmap",
+    "loan",
     "quality",
+    "declaration",
     "compliance",
 )
 ROADMAP_YEARS = (2030, 2050)
@@ -98,6 +101,24 @@ class Story:
 
     def short_fy(self, fiscal_year: int) -> str:
         return f"{fiscal_year}年度" if self.lang == "ja" else f"FY{fiscal_year}"
+
+    def factor_label(self, label: str) -> str:
+        """A factor's label (core builds it in Japanese) in the edition's language: the energy
+        and the kind of factor in English, the supplier and menu as published."""
+        if self.lang == "ja":
+            return label
+        from ecocheck_desktop.core.energy import ENERGY_TYPES
+
+        estimate = re.match(r"電気 推計 \((\d{4})年度の一覧: 電気 (.*)\)$", label)
+        if estimate:
+            return f"Electricity, estimate (FY{estimate.group(1)} list: {estimate.group(2)})"
+        label = label.replace(" 利用者入力 (", ", user-entered (")
+        if label == "全国平均係数":
+            return "National average factor"
+        for energy in ENERGY_TYPES.values():
+            if label.startswith(energy.name_ja + " ") or label == energy.name_ja:
+                return energy.name_en + label[len(energy.name_ja) :]
+        return label
 
     def chart(self, figure: Figure) -> Flowable:
         return vector.VectorFigure(figure, FRAME_WIDTH_MM * mm)
