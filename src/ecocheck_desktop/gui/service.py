@@ -241,11 +241,24 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
             is_file = Path(path).is_file()
         if not is_file:
             raise EcoCheckError(Message("project.not_found", where={"file": str(path)}))
+        if self._is_current(Path(path)):
+            # Already open here: a second open would meet this window's own lock and say
+            # "open in another window" (issue 19). It stays open as it is, edits and undo kept.
+            return
         self._refuse_losing_memory_only_edits()
         with _environment_as_message(path):
             store = self._opener_or_default().open(Path(path), user=self.user)
         self.close()
         self._adopt(Path(path), store)
+
+    def _is_current(self, path: Path) -> bool:
+        """Whether ``path`` names the file this service has open (same file, any spelling)."""
+        if self.path is None or self._file is None:
+            return False
+        try:
+            return path.resolve() == self.path.resolve() or path.samefile(self.path)
+        except OSError:
+            return False
 
     def _adopt(self, path: Path, store: ProjectStore) -> None:
         try:

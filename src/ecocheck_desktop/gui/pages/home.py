@@ -27,8 +27,10 @@ class HomePage(Page):
         self.recent = QListWidget(self)
         self.recent.setObjectName("recentFiles")
         self.recent.setMaximumHeight(180)
+        # itemActivated alone: it comes with a double-click (and Enter); listening to
+        # itemDoubleClicked as well opened the file twice, and the second open met the first's
+        # lock: "open in another window" with one app running (issue 19).
         self.recent.itemActivated.connect(self._open_recent)
-        self.recent.itemDoubleClicked.connect(self._open_recent)
         layout = self.layout()
         assert layout is not None
         layout.addWidget(self.recent_label)
