@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QUndoStack, QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QWidget
 
 from ecocheck_desktop.core.model import Company, Site
 from ecocheck_desktop.gui.service import ProjectService
@@ -58,3 +59,69 @@ def test_double_clicking_a_recent_project_opens_it_once(ja_window: Any, qtbot, t
     window.show_page("home")
     home.recent.itemActivated.emit(item)  # again, while it is open: no warning either
     assert not shown
+
+
+def _wheel(widget: QWidget, down: bool = True) -> QWheelEvent:
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120 if down else 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event
+
+
+def test_the_wheel_over_an_unfocused_checklist_answer_scrolls_and_changes_nothing(
+    qapp, qtbot
+) -> None:
+    """Major 6: scrolling the checklist with the wheel changed 蛍光灯 to 混在."""
+    from ecocheck_desktop.core.catalogue import load_catalogue
+    from ecocheck_desktop.gui.dialogs.checklist import ChecklistDialog
+
+    dialog = ChecklistDialog(load_catalogue(), {"lighting_type": "fluorescent"})
+    qtbot.addWidget(dialog)
+    dialog.resize(600, 400)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    combos = [e for e in dialog.editors.values() if isinstance(e, QComboBox)]
+    assert combos
+    scroll = dialog.findChild(QScrollArea, "checklistScroll")
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the list is longer than the dialog
+    dialog.buttons.setFocus()
+    before = [c.currentIndex() for c in combos]
+    for combo in combos:
+        if combo.visibleRegion().isEmpty():
+            continue
+        _wheel(combo)
+    assert [c.currentIndex() for c in combos] == before
+    assert not any(c.hasFocus() for c in combos)  # the wheel does not give focus either
+    assert bar.value() > 0  # the wheel went on to the list and scrolled it
+    # Once the user has clicked into the answer, the wheel is the user's choice again.
+    kind = dialog.editors["lighting_type"]
+    assert isinstance(kind, QComboBox)
+    bar.setValue(0)
+    kind.setFocus()
+    qtbot.waitUntil(kind.hasFocus)
+    _wheel(kind)
+    assert kind.currentIndex() != before[combos.index(kind)]
+
+
+def test_the_wheel_guard_covers_spin_boxes_on_any_window(qapp, qtbot) -> None:
+    from ecocheck_desktop.gui.widgets import wheel_guard
+
+    assert wheel_guard.install() is wheel_guard.install()  # one guard, however often asked
+    box = QSpinBox()
+    qtbot.addWidget(box)
+    box.setValue(5)
+    box.show()
+    qtbot.waitExposed(box)
+    assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    _wheel(box)
+    assert box.value() == 5

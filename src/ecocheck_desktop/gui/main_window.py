@@ -39,6 +39,7 @@ from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages import PAGE_IDS, PAGES, PageEntry, page_entry
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.settings import Settings
+from ecocheck_desktop.gui.widgets import wheel_guard
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.messages import Message
@@ -88,6 +89,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        wheel_guard.install()  # no combo or spin box answer changes while scrolling a page
         self.settings = settings
         self.languages = languages
         self._remember_settings = remember_settings
