@@ -125,3 +125,29 @@ def test_the_wheel_guard_covers_spin_boxes_on_any_window(qapp, qtbot) -> None:
     assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
     _wheel(box)
     assert box.value() == 5
+
+
+def test_the_targets_table_shows_every_target_on_the_first_visit(ja_window: Any, qtbot) -> None:
+    """Major 8: on first visit the rows were so tall that only one target showed."""
+    window = ja_window
+    window.resize(1366, 768)
+    assert window.open_demo()
+    window.show_page("targets")
+    page: Any = window.current_page()
+    table = page.table
+    line = table.fontMetrics().lineSpacing()
+
+    def all_rows_in_view() -> None:
+        assert table.rowCount() >= 3
+        viewport = table.viewport().rect()
+        for row in range(table.rowCount()):
+            rect = table.visualRect(table.model().index(row, 0))
+            assert viewport.contains(rect), (row, rect, viewport)  # every target is in view
+            assert table.rowHeight(row) <= 3 * line + 12, (row, table.rowHeight(row))
+
+    qtbot.waitUntil(all_rows_in_view)
+    # Wider or narrower, the rows follow their text and the table follows the rows.
+    window.resize(1900, 900)
+    QApplication.processEvents()
+    total = sum(table.rowHeight(row) for row in range(table.rowCount()))
+    assert table.viewport().height() >= total

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -90,7 +90,10 @@ class TargetsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.table.setMaximumHeight(190)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are sized to their text at the width the table really has (on first visit the
+        # page was laid out hidden and narrow: one tall row filled the table, issue 19).
+        header.sectionResized.connect(lambda *_args: self._fit_rows())
         self.notes = QLabel(self.content)
         self.notes.setWordWrap(True)
         self.plan_points: tuple[PathPoint, ...] = ()
@@ -171,6 +174,22 @@ class TargetsPage(Page):
         super().showEvent(event)
         if self._stale:
             self._timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Every target row at its text's height, and the table as tall as all its rows."""
+        table = self.table
+        table.resizeRowsToContents()
+        header = table.horizontalHeader()
+        height = max(header.height(), header.sizeHint().height()) + 2 * table.frameWidth()
+        height += sum(table.rowHeight(row) for row in range(table.rowCount()))
+        bar = table.horizontalScrollBar()
+        if bar.isVisible():
+            height += bar.height()
+        table.setFixedHeight(height)
 
     def _on_base_year(self, _index: int = -1) -> None:
         self.refresh()
@@ -257,7 +276,7 @@ class TargetsPage(Page):
                     )
                 self.table.setItem(row, col, item)
             notes += [message_text(caveat) for caveat in path.caveats]
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         self.notes.setText("\n".join(notes))
         self._show_spt(base_year)
         self._set_figure(pathway_figure(complete, self.paths, lang, self.plan_points))
