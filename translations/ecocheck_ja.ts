@@ -1465,10 +1465,6 @@ Python %4</translation>
         <translation>&gt;法定</translation>
     </message>
     <message>
-        <source>≤ life: paid back within the statutory useful life (法定耐用年数); &gt; life: not within it</source>
-        <translation>≤法定: 法定耐用年数以内に回収できる。&gt;法定: 法定耐用年数以内には回収できない</translation>
-    </message>
-    <message>
         <source>Plan</source>
         <translation>計画</translation>
     </message>

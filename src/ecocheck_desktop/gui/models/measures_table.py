@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from ecocheck_desktop.core.measure_results import MeasureResult
+from ecocheck_desktop.gui.widgets.term_tip import term_tip
 
 COLUMNS = ("plan", "rank", "name", "t_co2", "yen", "capex", "payback", "cost_per_t", "confidence")
 NUMERIC = {"rank", "t_co2", "yen", "capex", "payback", "cost_per_t"}
@@ -134,12 +135,15 @@ class MeasuresTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "payback":
-            return QCoreApplication.translate(
-                "MeasuresTableModel",
-                "≤ life: paid back within the statutory useful life (法定耐用年数); "
-                "> life: not within it",
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The plain words of each column an owner may not know (text/glossary.py).
+            terms = {
+                "payback": ("payback", "legal_life"),
+                "cost_per_t": ("cost_per_t",),
+                "confidence": ("confidence",),
+                "t_co2": ("t_co2",),
+            }.get(COLUMNS[section])
+            return term_tip(*terms) if terms else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {

@@ -38,6 +38,7 @@ from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Worker
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
@@ -391,8 +392,18 @@ class ReportPage(Page):
             "change": self.tr("Change vs previous year"),
             "intensity": self.tr("Intensity"),
         }
+        terms = {
+            "year": ("fiscal_year",),
+            "scope1": ("scope1",),
+            "scope2_adjusted": ("scope2", "adjusted_factor"),
+            "scope2_location": ("scope2", "location_basis"),
+            "total": ("scope1", "scope2", "adjusted_factor"),
+            "change": ("adjusted_factor",),
+            "intensity": ("intensity",),
+        }
         for key, title in titles.items():
             self.summary_labels[key].setText(title)
+            self.summary_labels[key].setToolTip(term_tip(*terms.get(key, ())))
         self.options_box.setTitle(self.tr("Options"))
         self.language_label.setText(self.tr("Language of the report"))
         self.fy_label.setText(self.tr("Reporting year"))

@@ -37,6 +37,7 @@ from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.gui.widgets.chart_view import ChartView
 from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
+from ecocheck_desktop.gui.widgets.term_tip import with_terms
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
 from ecocheck_desktop.text.report import how_text
 
@@ -385,8 +386,16 @@ class ResultsPage(Page):
             "change": (self.tr("Change vs previous year"), self.tr("Total, adjusted basis")),
             "intensity": (self.tr("Intensity"), self.tr("Total per unit of activity")),
         }
+        terms = {
+            "scope1": ("scope1",),
+            "scope2_adjusted": ("scope2", "adjusted_factor", "basic_factor"),
+            "scope2_location": ("scope2", "location_basis"),
+            "total": ("scope1", "scope2", "adjusted_factor"),
+            "change": ("adjusted_factor",),
+            "intensity": ("intensity",),
+        }
         for key, (title, tooltip) in titles.items():
-            self.tiles[key].set_title(title, tooltip)
+            self.tiles[key].set_title(title, with_terms(tooltip, *terms[key]))
         self.charts.setTabText(0, self.tr("By month"))
         self.charts.setTabText(1, self.tr("By scope"))
         self.charts.setTabText(2, self.tr("Year on year"))

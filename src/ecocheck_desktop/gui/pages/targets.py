@@ -34,6 +34,7 @@ from ecocheck_desktop.gui.message_text import language, message_text, messages_t
 from ecocheck_desktop.gui.pages.base import Page, show_chart
 from ecocheck_desktop.gui.pages.energy import fiscal_year_text
 from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.text.numbers import fmt_t
 
 if TYPE_CHECKING:
@@ -379,6 +380,16 @@ class TargetsPage(Page):
                 self.tr("Plan vs target FY2030 (t-CO2)"),
             ]
         )
+        spt_tip = term_tip("spt")
+        for widget in (self.spt_label, self.spt_save, self.spt_remove):
+            widget.setToolTip(spt_tip)
+        self.notes.setToolTip(term_tip("sbt", "spt"))
+        header_tips = [("sbt", "spt"), ("fiscal_year", "t_co2"), ("t_co2",), ("t_co2",)]
+        header_tips += [("fiscal_year", "t_co2"), ("t_co2",)]
+        for column, keys in enumerate(header_tips):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(term_tip(*keys))
         self.spt_label.setText(self.tr("Bank SPT:"))
         self.spt_year_label.setText(self.tr("target year"))
         self.spt_pct_label.setText(self.tr("reduction vs base year"))
