@@ -1322,14 +1322,6 @@ Python %4</translation>
         <translation>費用と CO2 削減量で順位付けした削減対策</translation>
     </message>
     <message>
-        <source>yen</source>
-        <translation>円</translation>
-    </message>
-    <message>
-        <source>yen/yr</source>
-        <translation>円/年</translation>
-    </message>
-    <message>
         <source>t-CO2/yr</source>
         <translation>t-CO2/年</translation>
     </message>
@@ -1358,12 +1350,28 @@ Python %4</translation>
         <translation>光熱費の削減額</translation>
     </message>
     <message>
+        <source>Your plan: %1 t-CO2/yr less (%2 % of the year), saving %3 (10k yen/yr), investment %4–%5 (10k yen).</source>
+        <translation>計画の効果: CO2 を年 %1 t 削減(年間排出量の %2 %)、光熱費を年 %3 万円削減、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
+        <source>No measure ticked yet, so all ranked measures are counted together: %1 t-CO2/yr (%2 % of the year), saving %3 (10k yen/yr), investment %4–%5 (10k yen).</source>
+        <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 万円、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
         <source>Investment</source>
         <translation>投資額</translation>
     </message>
     <message>
         <source>Payback (years)</source>
         <translation>投資回収年数</translation>
+    </message>
+    <message>
+        <source>10k yen</source>
+        <translation>万円</translation>
+    </message>
+    <message>
+        <source>10k yen/yr</source>
+        <translation>万円/年</translation>
     </message>
     <message>
         <source>Investment (10k yen)</source>
@@ -1392,14 +1400,6 @@ Python %4</translation>
     <message>
         <source>On its own, against this year&apos;s energy use.</source>
         <translation>この対策だけを、この年度のエネルギー使用量に対して計算しています。</translation>
-    </message>
-    <message>
-        <source>Your plan: %1 t-CO2/yr less (%2 % of the year), %3 yen/yr saved, investment %4–%5 (10k yen).</source>
-        <translation>計画の効果: CO2 を年 %1 t 削減(年間排出量の %2 %)、光熱費を年 %3 円削減、投資額 %4～%5 万円。</translation>
-    </message>
-    <message>
-        <source>No measure ticked yet, so all ranked measures are counted together: %1 t-CO2/yr (%2 % of the year), %3 yen/yr, investment %4–%5 (10k yen).</source>
-        <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 円、投資額 %4～%5 万円。</translation>
     </message>
     <message>
         <source>%1 more measures need an answer in the equipment checklist.</source>
@@ -1481,8 +1481,8 @@ Python %4</translation>
         <translation>t-CO2/年</translation>
     </message>
     <message>
-        <source>Yen/yr</source>
-        <translation>円/年</translation>
+        <source>Savings (10k yen/yr)</source>
+        <translation>節約額(万円/年)</translation>
     </message>
     <message>
         <source>Investment (10k yen)</source>

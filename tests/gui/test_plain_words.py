@@ -123,3 +123,31 @@ def test_every_page_explains_the_terms_it_prints(ja_window: Any, lang: str) -> N
         QApplication.processEvents()
         problems += [f"{page_id}: {p}" for p in unexplained_terms(window.current_page(), lang)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_measures_table_states_money_in_one_unit(ja_window: Any) -> None:
+    """Major 9: investment in 万円 stood beside savings in 円/年 in the same table."""
+    from decimal import Decimal
+
+    from ecocheck_desktop.gui.models.measures_table import COLUMNS
+
+    window = ja_window
+    assert window.open_demo()
+    window.show_page("measures")
+    page: Any = window.current_page()
+    model = page.model
+    money = [
+        str(model.headerData(COLUMNS.index(c), Qt.Orientation.Horizontal)) for c in ("yen", "capex")
+    ]
+    assert all("万円" in title for title in money), money
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.result(r).quantified and model.result(r).yen_per_year > 10000
+    )
+    shown = model.index(row, COLUMNS.index("yen")).data()
+    assert Decimal(shown.replace(",", "")) == (model.result(row).yen_per_year / 10000).quantize(
+        Decimal("0.1")
+    )
+    details = page.details_html(model.result(row))
+    assert "円/年" not in details.replace("万円/年", "")

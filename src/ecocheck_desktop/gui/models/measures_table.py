@@ -34,6 +34,12 @@ def fmt_number(value: Decimal | None, places: int = 0) -> str:
     return f"{number:,.{places}f}"
 
 
+def man_yen(value: Decimal | None, places: int = 1) -> str:
+    """Yen shown in 万円 (10k yen): the measures' money is in one unit, investment and savings
+    alike (issue 19: investment in 万円 beside savings in 円 misled)."""
+    return "-" if value is None else fmt_number(Decimal(value) / 10000, places)
+
+
 def is_operational(result: MeasureResult) -> bool:
     """No investment needed: the measure costs nothing to start (運用改善)."""
     return result.capex_high == 0
@@ -151,7 +157,7 @@ class MeasuresTableModel(QAbstractTableModel):
             "rank": QCoreApplication.translate("MeasuresTableModel", "Rank"),
             "name": QCoreApplication.translate("MeasuresTableModel", "Measure"),
             "t_co2": QCoreApplication.translate("MeasuresTableModel", "t-CO2/yr"),
-            "yen": QCoreApplication.translate("MeasuresTableModel", "Yen/yr"),
+            "yen": QCoreApplication.translate("MeasuresTableModel", "Savings (10k yen/yr)"),
             "capex": QCoreApplication.translate("MeasuresTableModel", "Investment (10k yen)"),
             "payback": QCoreApplication.translate("MeasuresTableModel", "Payback (years)"),
             "cost_per_t": QCoreApplication.translate("MeasuresTableModel", "Yen/t-CO2"),
@@ -212,7 +218,7 @@ class MeasuresTableModel(QAbstractTableModel):
         if column == "t_co2":
             return fmt_number(result.t_co2_per_year, 2) if result.quantified else "-"
         if column == "yen":
-            return fmt_number(result.yen_per_year) if result.quantified else "-"
+            return man_yen(result.yen_per_year) if result.quantified else "-"
         if column == "capex":
             return capex_text(result)
         if column == "payback":

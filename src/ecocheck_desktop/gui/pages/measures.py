@@ -38,6 +38,7 @@ from ecocheck_desktop.gui.models.measures_table import (
     capex_text,
     confidence_text,
     fmt_number,
+    man_yen,
     payback_text,
 )
 from ecocheck_desktop.gui.pages.base import Page, show_chart
@@ -355,7 +356,7 @@ class MeasuresPage(Page):
         """The selected measure: what it is, its numbers, and where each default comes from."""
         lang = language()
         measure = result.measure
-        yen, yen_per_year = self.tr("yen"), self.tr("yen/yr")
+        man, man_per_year = self.tr("10k yen"), self.tr("10k yen/yr")  # one money unit: 万円
         t_per_year = self.tr("t-CO2/yr")
         subsidies_heading = self.tr("Subsidies to look at (no amount promised)")
         sources_heading = self.tr("Sources")
@@ -363,10 +364,10 @@ class MeasuresPage(Page):
             (self.tr("CO2 saved"), f"{fmt_number(result.t_co2_per_year, 2)} {t_per_year}"),
             (self.tr("of which Scope 1"), f"{fmt_number(result.t_co2_scope1, 2)} {t_per_year}"),
             (self.tr("of which Scope 2"), f"{fmt_number(result.t_co2_scope2, 2)} {t_per_year}"),
-            (self.tr("Money saved"), f"{fmt_number(result.yen_per_year)} {yen_per_year}"),
+            (self.tr("Money saved"), f"{man_yen(result.yen_per_year)} {man_per_year}"),
             (self.tr("Investment (10k yen)"), capex_text(result)),
             (self.tr("Payback (years)"), payback_text(result)),
-            (self.tr("Net present value"), f"{fmt_number(result.npv)} {yen}"),
+            (self.tr("Net present value"), f"{man_yen(result.npv)} {man}"),
             (self.tr("Yen/t-CO2"), fmt_number(result.cost_per_t_co2)),
             (
                 self.tr("Lifetime / legal life"),
@@ -428,13 +429,14 @@ class MeasuresPage(Page):
         totals = self.plan.totals
         if self.planned_ids():
             template = self.tr(
-                "Your plan: %1 t-CO2/yr less (%2 % of the year), %3 yen/yr saved, "
+                "Your plan: %1 t-CO2/yr less (%2 % of the year), saving %3 (10k yen/yr), "
                 "investment %4–%5 (10k yen)."
             )
         else:
             template = self.tr(
                 "No measure ticked yet, so all ranked measures are counted together: "
-                "%1 t-CO2/yr (%2 % of the year), %3 yen/yr, investment %4–%5 (10k yen)."
+                "%1 t-CO2/yr (%2 % of the year), saving %3 (10k yen/yr), investment %4–%5 "
+                "(10k yen)."
             )
         to_confirm = sum(
             1 for r in self.plan.measures if r.rank is None and r.applicability.applicable is None
@@ -442,7 +444,7 @@ class MeasuresPage(Page):
         text = (
             template.replace("%1", fmt_number(totals.t_co2_per_year, 1))
             .replace("%2", fmt_number(totals.reduction_pct, 1))
-            .replace("%3", fmt_number(totals.yen_per_year))
+            .replace("%3", man_yen(totals.yen_per_year))
             .replace("%4", fmt_number(totals.capex_low / 10000))
             .replace("%5", fmt_number(totals.capex_high / 10000))
         )
