@@ -11,8 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -182,7 +184,9 @@ class CompanyPage(Page):
         sites_column.addLayout(contract_bar)
         self.contract_dialog: ContractDialog | None = None
 
-        columns = QHBoxLayout()
+        # Two columns side by side when they fit, one above the other when not: the page never
+        # scrolls sideways (issue 19: it did at the default window size).
+        self._columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = QVBoxLayout()
         left.addWidget(self.profile_box)
         left.addStretch(1)
@@ -199,6 +203,7 @@ class CompanyPage(Page):
         assert layout is not None
         layout.addWidget(self.content)
 
+        self._left, self._right = left, right
         self._filling = False
         self.service.project_changed.connect(self.refresh)
         self.retranslate_ui()
@@ -378,6 +383,27 @@ class CompanyPage(Page):
         return self.edit_contract(contract)
 
     # -- texts -------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_columns()
+
+    def _arrange_columns(self) -> None:
+        """Side by side only if both columns get at least their minimum width."""
+        margins = self.content.widget().contentsMargins()
+        spare = self.content.width() - margins.left() - margins.right() - 24  # a scroll bar
+        side_by_side = (
+            self._left.minimumSize().width()
+            + self._right.minimumSize().width()
+            + self._columns.spacing()
+        )
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if spare >= side_by_side
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._columns.direction() != wanted:
+            self._columns.setDirection(wanted)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()

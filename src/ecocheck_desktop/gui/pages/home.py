@@ -36,7 +36,7 @@ class HomePage(Page):
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent)
         self.continue_button = self.empty_state.add_button(
-            lambda: self.navigate_requested.emit("energy")
+            lambda: self.navigate_requested.emit("energy"), second_row=True
         )
         self.current_company: str | None = None
         self.set_recent(())

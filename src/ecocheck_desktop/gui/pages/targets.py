@@ -94,7 +94,12 @@ class TargetsPage(Page):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Rows are sized to their text at the width the table really has (on first visit the
         # page was laid out hidden and narrow: one tall row filled the table, issue 19).
-        header.sectionResized.connect(lambda *_args: self._fit_rows())
+        # Refitted after the layout has settled (a stretched column gets its width late).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_args: self._fit_timer.start())
         self.notes = QLabel(self.content)
         self.notes.setWordWrap(True)
         self.plan_points: tuple[PathPoint, ...] = ()
@@ -173,12 +178,13 @@ class TargetsPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_timer.start()
         if self._stale:
             self._timer.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_rows()
+        self._fit_timer.start()
 
     def _fit_rows(self) -> None:
         """Every target row at its text's height, and the table as tall as all its rows."""
