@@ -863,6 +863,10 @@ Python %4</translation>
         <source>None</source>
         <translation>なし</translation>
     </message>
+    <message>
+        <source>Choose: city gas, LPG or none</source>
+        <translation>選んでください: 都市ガス・LPG・なし</translation>
+    </message>
 </context>
 <context>
     <name>HandoverDialog</name>
@@ -1071,6 +1075,10 @@ Python %4</translation>
     <message>
         <source>Continue with energy use</source>
         <translation>エネルギー使用量の入力を続ける</translation>
+    </message>
+    <message>
+        <source>Creating a new project…</source>
+        <translation>新しいプロジェクトを作成しています…</translation>
     </message>
     <message>
         <source>This project is open and every change is saved. Continue entering energy use, or create or open another project.</source>
@@ -2374,6 +2382,10 @@ National average: one factor for all of Japan, for comparison.</source>
 <context>
     <name>WizardCompanyPage</name>
     <message>
+        <source>FY%1 = %2/%1 to %3/%4</source>
+        <translation>%1年度 = %1年%2月〜%4年%3月</translation>
+    </message>
+    <message>
         <source>Your company</source>
         <translation>会社について</translation>
     </message>
@@ -2394,6 +2406,10 @@ National average: one factor for all of Japan, for comparison.</source>
         <translation>業種（日本標準産業分類）</translation>
     </message>
     <message>
+        <source>Employees (optional)</source>
+        <translation>従業員数(任意)</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
@@ -2412,6 +2428,10 @@ National average: one factor for all of Japan, for comparison.</source>
     <message>
         <source>First fiscal year to enter</source>
         <translation>最初に入力する年度</translation>
+    </message>
+    <message>
+        <source>Choose or type your industry</source>
+        <translation>業種を選ぶか入力してください</translation>
     </message>
 </context>
 </TS>

@@ -151,3 +151,54 @@ def test_the_targets_table_shows_every_target_on_the_first_visit(ja_window: Any,
     QApplication.processEvents()
     total = sum(table.rowHeight(row) for row in range(table.rowCount()))
     assert table.viewport().height() >= total
+
+
+def test_the_wizard_preselects_nothing_asks_employees_and_says_what_a_year_is(
+    qapp, qtbot, tmp_path, opener: Any
+) -> None:
+    """Minor: metal industry and city gas were preselected; no employee field; no hint that
+    2024年度 means April 2024 – March 2025."""
+    from ecocheck_desktop.gui.wizard import NewCompanyWizard
+
+    wizard = NewCompanyWizard()
+    qtbot.addWidget(wizard)
+    company = wizard.company_page
+    assert company.industry.currentText() == ""
+    company.first_fy.setValue(2024)
+    assert "2024" in company.fy_hint.text() and "2025" in company.fy_hint.text()
+    assert "4" in company.fy_hint.text() and "3" in company.fy_hint.text()
+    company.start_month.setValue(1)
+    assert "2025" not in company.fy_hint.text()  # a calendar-year company: Jan–Dec 2024
+    gas = wizard.gas_page
+    gas.initializePage()
+    assert gas.kind.currentIndex() == -1 and not gas.isComplete()
+    gas.kind.setCurrentIndex(gas.kind.findData(""))  # "none" is an answer too
+    assert gas.isComplete()
+    company.name.setText("成形工業")
+    company.employees.setValue(25)
+    wizard.file_page.path.setText(str(tmp_path / "a.ecocheck"))
+    answers = wizard.answers()
+    assert answers.employees == 25 and answers.company.industry == ""
+    assert [c.energy for c in answers.contracts] == ["electricity"]
+    service = ProjectService(QUndoStack(), opener=opener, user="tester")
+    service.new_project(
+        answers.path, answers.company, answers.sites, [], answers.first_fy, answers.employees
+    )
+    try:
+        assert service.project.fiscal_years[2024].employees == 25
+    finally:
+        service.close()
+
+
+def test_home_hides_its_welcome_text_while_the_wizard_is_open(ja_window: Any) -> None:
+    """Minor: the Home text showed beside the wizard, cut off at the wizard's edge."""
+    window = ja_window
+    window.show_page("home")
+    home: Any = window.current_page()
+    body = home.empty_state.body.text()
+    assert body
+    wizard = window.new_project()
+    assert home.empty_state.body.text() == ""
+    assert wizard.height() <= window.screen().availableGeometry().height()
+    wizard.reject()
+    assert home.empty_state.body.text() == body

@@ -40,13 +40,23 @@ class ProjectFileActions:
             self.wizard.close()
         self.wizard = NewCompanyWizard(self)
         self.wizard.completed.connect(self.create_project)
+        home = self.pages.get("home")
+        set_wizard_open = getattr(home, "set_wizard_open", None)
+        if set_wizard_open is not None:
+            set_wizard_open(True)
+            self.wizard.finished.connect(lambda _result: set_wizard_open(False))
         self.wizard.open()
         return self.wizard
 
     def create_project(self, answers: NewCompanyAnswers) -> bool:
         try:
             self.service.new_project(
-                answers.path, answers.company, answers.sites, answers.contracts, answers.first_fy
+                answers.path,
+                answers.company,
+                answers.sites,
+                answers.contracts,
+                answers.first_fy,
+                answers.employees,
             )
         except EcoCheckError as error:
             self._show_failure(list(error.messages))

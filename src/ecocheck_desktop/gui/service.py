@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -201,6 +202,7 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         sites: Iterable[Site] = (),
         contracts: Iterable[SupplyContract] = (),
         first_fy: int | None = None,
+        employees: Decimal | None = None,
     ) -> None:
         """Create ``path`` with the wizard's answers and open it (raises EcoCheckError)."""
         sites = list(sites) or [Site("本社工場")]
@@ -212,7 +214,7 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
             raise EcoCheckError(*problems)
         project = Project(company=company, sites=sites, contracts=contracts)
         if first_fy is not None:
-            project.fiscal_years[first_fy] = FiscalYearData(first_fy)
+            project.fiscal_years[first_fy] = FiscalYearData(first_fy, employees=employees)
         self.create_from(path, project)
 
     def _refuse_losing_memory_only_edits(self) -> None:
