@@ -292,8 +292,16 @@ Python %4</translation>
         <translation>（単一の係数）</translation>
     </message>
     <message>
+        <source>%1 (adjusted %2 t-CO2/kWh)</source>
+        <translation>%1(調整後 %2 t-CO2/kWh)</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>The official list calls a retailer&apos;s special menus A, B, C… with their adjusted factor; the retailer&apos;s notice of emission factors says which is your plan. For an ordinary contract keep the (残差) menu.</source>
+        <translation>国の一覧では、電力会社の特別なメニューはメニューA・B・C…と調整後排出係数で載っています。どれがご契約のプランかは電力会社の排出係数のお知らせに書かれています。ふつうの契約なら (残差) のままにしてください。</translation>
     </message>
 </context>
 <context>

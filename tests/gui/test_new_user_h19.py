@@ -202,3 +202,40 @@ def test_home_hides_its_welcome_text_while_the_wizard_is_open(ja_window: Any) ->
     assert wizard.height() <= window.screen().availableGeometry().height()
     wizard.reject()
     assert home.empty_state.body.text() == body
+
+
+def test_contracts_show_the_retailers_name_and_menus_their_factor(ja_window: Any, tmp_path) -> None:
+    """Minor: contracts showed "A0269"; menus メニューA…M said nothing the bill could match."""
+    from ecocheck_desktop.core.model import SupplyContract
+
+    window = ja_window
+    service = window.service
+    service.new_project(
+        tmp_path / "c.ecocheck",
+        Company("会社ページ"),
+        [Site("本社工場")],
+        [SupplyContract("本社工場", "electricity", "A0269")],
+        2025,
+    )
+    window.show_page("company")
+    page: Any = window.current_page()
+    cell = page.contracts.item(0, 2)
+    assert cell.text().startswith("東京電力エナジーパートナー")
+    page.contracts.item(0, 3).setText("メニューA")  # another cell edited: the number stays
+    assert service.project.contracts[0].supplier == "A0269"
+    cell = page.contracts.item(0, 2)
+    cell.setText("東北電力(株)")  # typed over: the new supplier
+    assert service.project.contracts[0].supplier == "東北電力(株)"
+
+    from ecocheck_desktop.gui.wizard import NewCompanyWizard
+
+    wizard = NewCompanyWizard()
+    electricity = wizard.electricity_page
+    electricity.search.setText("A0269")
+    electricity.update_results()
+    menu = electricity.menu
+    texts = [menu.itemText(i) for i in range(menu.count())]
+    assert texts and all("t-CO2/kWh" in text for text in texts), texts
+    menu.setCurrentIndex(menu.findData("メニューA"))
+    assert electricity.editor.menu_text() == "メニューA"  # the data keeps the list's name
+    wizard.deleteLater()

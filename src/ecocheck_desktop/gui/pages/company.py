@@ -59,6 +59,23 @@ FACTOR_COLUMN = 4
 CONTRACT_ENERGIES = ("electricity", "city_gas", "lpg", "heat")
 
 
+def supplier_name(contract: SupplyContract, fiscal_year: int | None, library: Any) -> str:
+    """The supplier as the bill names it: a registration number (A0269) becomes the
+    retailer's name from the year's list; anything else is shown as stored."""
+    number = contract.supplier.strip()
+    if fiscal_year is None or not number[:1].isalpha() or not number[1:].isdigit():
+        return contract.supplier
+    if contract.energy == "electricity":
+        rows = library.retailer_menus(fiscal_year, number)
+    elif contract.energy in ("city_gas", "heat"):
+        kind = "gas" if contract.energy == "city_gas" else "heat"
+        rows = library.supplier_menus(kind, fiscal_year, number)
+    else:
+        rows = []
+    names = {row.supplier for row in rows if row.reg_no == number}
+    return names.pop() if len(names) == 1 else contract.supplier
+
+
 class CompanyPage(Page):
     page_id = "company"
     needs_service = True
@@ -245,7 +262,7 @@ class CompanyPage(Page):
                 cells = (
                     contract.site,
                     energy_label(contract.energy),
-                    contract.supplier,
+                    supplier_name(contract, self._dialog_year(), self.service.factor_library()),
                     contract.menu,
                     choice_text(contract, self._dialog_year(), self.service.factor_library()),
                 )
@@ -333,10 +350,14 @@ class CompanyPage(Page):
         row = item.row()
         supplier = self.contracts.item(row, 2)
         menu = self.contracts.item(row, 3)
+        typed = supplier.text().strip() if supplier else ""
+        shown = supplier_name(contract, self._dialog_year(), self.service.factor_library())
         self.service.set_contract(
             replace(
                 contract,
-                supplier=supplier.text().strip() if supplier else contract.supplier,
+                # The cell shows the retailer's name for a stored number (A0269): unchanged,
+                # the number stays; typed over, the new text is the supplier.
+                supplier=typed if typed and typed != shown else contract.supplier,
                 menu=menu.text().strip() if menu else contract.menu,
             )
         )
