@@ -239,3 +239,26 @@ def test_contracts_show_the_retailers_name_and_menus_their_factor(ja_window: Any
     menu.setCurrentIndex(menu.findData("メニューA"))
     assert electricity.editor.menu_text() == "メニューA"  # the data keeps the list's name
     wizard.deleteLater()
+
+
+def test_an_empty_or_flat_chart_has_no_repeated_tick_labels(qapp) -> None:
+    """Minor: the empty cost curve printed y ticks 「1,1,1,0,0,0」."""
+    from matplotlib.figure import Figure
+
+    from ecocheck_desktop.gui.pages.measures import macc_figure
+    from ecocheck_desktop.report import charts
+
+    empty = macc_figure([], "ja")
+    shown = [t.get_text() for t in empty.findobj(lambda o: hasattr(o, "get_text"))]
+    assert any("データ" in text for text in shown), shown  # it says there is nothing yet
+    assert all(not axes.axison for axes in empty.axes)  # and draws no empty axes
+
+    figure = Figure()
+    axes = figure.add_subplot()
+    axes.set_ylim(0, 1)
+    charts.integer_axis(axes.yaxis)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure).draw()
+    labels = [t.get_text() for t in axes.get_yticklabels() if t.get_text()]
+    assert len(labels) == len(set(labels)), labels

@@ -66,7 +66,6 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
     """
     from matplotlib import rc_context
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
 
     from ecocheck_desktop.report import charts
 
@@ -79,6 +78,9 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
     quantified.sort(key=lambda r: r.cost_per_t_co2 or 0)
     with rc_context({"font.family": [charts.FONT_FAMILY, "DejaVu Sans"], "font.size": 8}):
         figure = Figure(figsize=(5, 3), layout="constrained")
+        if not quantified:  # nothing to draw: say so (empty axes showed 「1,1,1,0,0,0」)
+            charts.no_data(figure, lang)
+            return figure
         axes = figure.add_subplot()
         left = 0.0
         for result in quantified:
@@ -89,7 +91,7 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
             axes.bar(left, height, width=width, align="edge", color=colour, edgecolor="white")
             left += width
         axes.axhline(0, color="#555555", linewidth=0.6)
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
+        charts.integer_axis(axes.yaxis)
         axes.set_xlabel("t-CO2/年 (累計)" if lang == "ja" else "t-CO2/yr (cumulative)")
         axes.set_ylabel("円/t-CO2" if lang == "ja" else "yen/t-CO2")
         axes.set_title(
