@@ -262,3 +262,43 @@ def test_an_empty_or_flat_chart_has_no_repeated_tick_labels(qapp) -> None:
     FigureCanvasAgg(figure).draw()
     labels = [t.get_text() for t in axes.get_yticklabels() if t.get_text()]
     assert len(labels) == len(set(labels)), labels
+
+
+def test_file_dialogs_start_in_a_folder_that_exists_and_speak_japanese(
+    ja_window: Any, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Minor: with no ~/Documents the save dialog started nowhere sensible, partly English."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    from ecocheck_desktop.gui.start_folder import start_folder
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert start_folder() == home  # no Documents: home
+    (home / "Documents").mkdir()
+    assert start_folder() == home / "Documents"
+    projects = tmp_path / "projects"
+    projects.mkdir()
+    assert start_folder([str(tmp_path / "gone" / "x.ecocheck"), str(projects / "a.ecocheck")]) == (
+        projects
+    )
+
+    window = ja_window
+    (home / "Documents").rmdir()
+    window.settings.recent_files = ()
+    wizard = window.new_project()
+    wizard.company_page.name.setText("成形工業")
+    wizard.file_page.initializePage()
+    suggested = Path(wizard.file_page.path.text())
+    assert suggested.parent == home and suggested.name == "成形工業.ecocheck"
+    wizard.reject()
+
+    dialog = QFileDialog(window, "t", str(home))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QDialogButtonBox)
+    texts = [b.text() for b in box.buttons()]
+    assert any("キャンセル" in text for text in texts), texts  # Qt's own words, in Japanese

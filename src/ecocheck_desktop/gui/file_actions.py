@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.settings import config_dir
+from ecocheck_desktop.gui.start_folder import start_folder
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.messages import Message
@@ -39,6 +40,7 @@ class ProjectFileActions:
         if self.wizard is not None:
             self.wizard.close()
         self.wizard = NewCompanyWizard(self)
+        self.wizard.file_page.start_folder = start_folder(self.settings.recent_files)
         self.wizard.completed.connect(self.create_project)
         home = self.pages.get("home")
         set_wizard_open = getattr(home, "set_wizard_open", None)
@@ -68,7 +70,11 @@ class ProjectFileActions:
         return True
 
     def open_project_dialog(self) -> None:
-        dialog = QFileDialog(self, QCoreApplication.translate("MainWindow", "Open project"))
+        dialog = QFileDialog(
+            self,
+            QCoreApplication.translate("MainWindow", "Open project"),
+            str(start_folder(self.settings.recent_files)),
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(
             QCoreApplication.translate("MainWindow", "EcoCheck project (*.ecocheck)")

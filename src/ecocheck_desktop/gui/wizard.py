@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
+from ecocheck_desktop.gui.start_folder import start_folder
 from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
 from ecocheck_desktop.gui.widgets.gas_details import GasDetails
 
@@ -380,12 +381,12 @@ class FilePage(QWizardPage):
         column.addWidget(self.note)
         column.addStretch(1)
         self.registerField("path*", self.path)
+        # Set by the main window: the last project's folder (else Documents, else home).
+        self.start_folder: Path | None = None
 
     def initializePage(self) -> None:
         if not self.path.text():
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
+            folder = self.start_folder or start_folder()
             stem = "".join(c for c in self._name.text() if c not in '\\/:*?"<>|').strip()
             self.path.setText(str(Path(folder) / f"{stem or 'company'}.ecocheck"))
 
