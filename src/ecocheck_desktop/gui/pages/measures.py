@@ -480,6 +480,8 @@ class MeasuresPage(Page):
         self.filter_combo.setItemText(1, self.tr("Operational (no investment)"))
         self.filter_combo.setItemText(2, self.tr("Investment"))
         self.year_spin_label.setText(self.tr("Starts in fiscal year"))
+        if self.fiscal_year is not None and self.plan is not None:
+            self.year_label.setText(fiscal_year_text(self.fiscal_year))  # FY2025 / 2025年度
         selected = self.selected_measure_id()
         self.model.retranslate(language())
         self._select(selected)

@@ -42,6 +42,7 @@ from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Worker
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
+from ecocheck_desktop.text.units import unit_text
 
 PDF, CSV, JSON = "pdf", "csv", "json"
 SUMMARY_ROWS = ("company", "year", "scope1", "scope2_adjusted", "scope2_location", "total")
@@ -232,7 +233,8 @@ class ReportPage(Page):
                 if language() == "ja"
                 else intensity.denominator_label_en
             )
-            values["intensity"].setText(f"{intensity.value:,.3f} {intensity.unit} ({label})")
+            unit = unit_text(intensity.unit, language())
+            values["intensity"].setText(f"{intensity.value:,.3f} {unit} ({label})")
         if year.errors:
             # The PDF refuses an incomplete reporting year; say so before the user tries.
             self.warning_label.setText(

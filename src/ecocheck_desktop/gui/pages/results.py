@@ -40,6 +40,7 @@ from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
 from ecocheck_desktop.gui.widgets.term_tip import with_terms
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
 from ecocheck_desktop.text.report import how_text
+from ecocheck_desktop.text.units import factor_label_text, unit_text
 
 TILES = ("scope1", "scope2_adjusted", "scope2_location", "total", "change", "intensity")
 # Tiles whose figure depends on a scope: an unresolved factor there leaves it 「未確定」.
@@ -280,9 +281,8 @@ class ResultsPage(Page):
                 if language() == "ja"
                 else intensity.denominator_label_en
             )
-            self.tiles["intensity"].set_value(
-                f"{intensity.value:,.3f}", f"{intensity.unit} {label}"
-            )
+            unit = unit_text(intensity.unit, language())
+            self.tiles["intensity"].set_value(f"{intensity.value:,.3f}", f"{unit} {label}")
         else:
             self.tiles["intensity"].set_value("-", self.tr("enter revenue on the Company page"))
 
@@ -301,9 +301,9 @@ class ResultsPage(Page):
             row = self.factors.rowCount()
             self.factors.insertRow(row)
             cells = (
-                factor.label,
+                factor_label_text(factor.label, lang),
                 factor_value_text(factor.value),
-                factor.unit,
+                unit_text(factor.unit, lang),
                 factor.edition_title or factor.edition_id,
                 how_text(factor.how, lang),
             )
@@ -414,6 +414,7 @@ class ResultsPage(Page):
             self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
         if self.service.is_open:
             self.update_tiles()
+            self._fill_lists(self._year())  # how each factor was chosen, in the new language
             self._charts_stale = True
             if self.isVisible():
                 self._chart_timer.start()
