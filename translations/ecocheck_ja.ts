@@ -848,7 +848,7 @@ Python %4</translation>
         <translation>ガス</translation>
     </message>
     <message>
-        <source>Which gas does the site buy? Leave &apos;none&apos; if it uses none.</source>
+        <source>Which gas does the site buy? Choose &apos;None&apos; if it uses none.</source>
         <translation>事業所で購入しているガスを選んでください。使っていなければ「なし」を選びます。</translation>
     </message>
     <message>

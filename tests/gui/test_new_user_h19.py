@@ -344,6 +344,8 @@ def test_a_live_switch_to_english_leaves_no_japanese_words_of_ours(ja_window: An
             texts: list[str] = []
             if isinstance(widget, QLabel | QAbstractButton):
                 texts.append(widget.text())
+            elif isinstance(widget, QComboBox) and widget.objectName() == "addEnergy":
+                texts += [widget.itemText(i) for i in range(widget.count())]
             elif isinstance(widget, QGroupBox):
                 texts.append(widget.title())
             if isinstance(widget, QTableWidget) and widget.objectName() == "factorsUsed":

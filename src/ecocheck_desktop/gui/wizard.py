@@ -338,7 +338,7 @@ class GasPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Gas"))
-        self.setSubTitle(self.tr("Which gas does the site buy? Leave 'none' if it uses none."))
+        self.setSubTitle(self.tr("Which gas does the site buy? Choose 'None' if it uses none."))
         for label, text in zip(
             self.labels,
             (self.tr("Gas"), self.tr("City-gas supplier"), self.tr("Area / menu")),

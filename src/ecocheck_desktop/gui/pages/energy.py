@@ -30,11 +30,12 @@ from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import FiscalYearData, SupplyContract
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.grid_cells import bill_unit
-from ecocheck_desktop.gui.message_text import energy_label, is_japanese, messages_text
+from ecocheck_desktop.gui.message_text import energy_label, is_japanese, language, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.service import ESTIMATED, ProjectService
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
+from ecocheck_desktop.text.units import unit_text
 
 # Energies offered by "Add energy", in the order a small factory meets them. Electricity is
 # first: a second meter or site, or a project whose contracts name only gas, needs it here.
@@ -384,7 +385,8 @@ class EnergyPage(Page):
             self.add_energy_combo.addItem(energy_label(code), (code, bill_unit(code)))
             for unit in OTHER_UNITS.get(code, ()):
                 if unit in ENERGY_TYPES[code].units:
-                    self.add_energy_combo.addItem(f"{energy_label(code)} ({unit})", (code, unit))
+                    shown = unit_text(unit, language())  # 千kWh: "thousand kWh" in English
+                    self.add_energy_combo.addItem(f"{energy_label(code)} ({shown})", (code, unit))
         self.contract_button.setText(self.tr("Supplier and factor…"))
         self.contract_button.setToolTip(
             self.tr(
