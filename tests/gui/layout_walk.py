@@ -85,6 +85,28 @@ def problems_of(root: QWidget, where: str) -> list[str]:
     return found
 
 
+def _walk_wizard(
+    app: QApplication, window: QWidget, lang: str, width: int, height: int
+) -> list[str]:
+    """The new-company wizard's four steps: in the screen, and nothing cut on any step."""
+    found: list[str] = []
+    wizard = window.new_project()  # type: ignore[attr-defined]
+    wizard.company_page.name.setText("成形工業")
+    for step in range(4):
+        for _ in range(3):
+            app.processEvents()
+        if wizard.width() > width or wizard.height() > height:
+            found.append(f"{lang} wizard: {wizard.width()}x{wizard.height()} is off the screen")
+        page = wizard.currentPage()
+        found += problems_of(page, f"{lang} wizard step {step + 1}")
+        if step < 3:
+            if step == 2:
+                page.kind.setCurrentIndex(page.kind.findData(""))
+            wizard.next()
+    wizard.reject()
+    return found
+
+
 def walk(width: int, height: int) -> dict[str, object]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ecocheck-walk-")  # the demo copy
@@ -120,6 +142,7 @@ def walk(width: int, height: int) -> dict[str, object]:
                     problems.append(f"{lang} {state} {page_id}: the window grew to {size}")
                     window.resize(width, height)
                 pages += 1
+        problems += _walk_wizard(app, window, lang, width, height)
         minimum = window.minimumSizeHint()
         if minimum.height() > height or minimum.width() > width:
             problems.append(f"{lang}: the window needs {minimum.width()}x{minimum.height()}")
@@ -129,13 +152,40 @@ def walk(width: int, height: int) -> dict[str, object]:
     return {"problems": problems, "pages": pages}
 
 
-def logical_size(width: int, height: int) -> tuple[int, int]:
-    """A screen of width x height pixels at QT_SCALE_FACTOR, in Qt's logical pixels, less the
-    Windows taskbar (40 px) and the window's title bar (30 px), at that scale too."""
+def simulate_screen(width: int, height: int) -> None:
+    """Make the offscreen platform a width x height screen less the Windows taskbar (40 px),
+    so the app sizes itself (the wizard) as it would there; QT_SCALE_FACTOR scales it."""
+    config = {
+        "synchronousWindowSystemEvents": False,
+        "windowFrameMargins": False,
+        "screens": [
+            {
+                "name": "screen",
+                "x": 0,
+                "y": 0,
+                "width": width,
+                "height": height - 40,
+                "logicalDpi": 96,
+                "logicalBaseDpi": 96,
+                "dpr": 1,
+            }
+        ],
+    }
+    path = Path(tempfile.mkdtemp(prefix="ecocheck-screen-")) / "screen.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+
+
+def logical_size() -> tuple[int, int]:
+    """The room for the main window on that screen in Qt's logical pixels, less the window's
+    title bar (30 px at 100 %)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    room = app.primaryScreen().availableGeometry()
     scale = float(os.environ.get("QT_SCALE_FACTOR") or 1)
-    return int(width / scale), int((height - 70 * scale) / scale)
+    return room.width(), room.height() - int(30 / scale)
 
 
 if __name__ == "__main__":
-    size = logical_size(int(sys.argv[1]), int(sys.argv[2]))
+    simulate_screen(int(sys.argv[1]), int(sys.argv[2]))
+    size = logical_size()
     print(json.dumps({**walk(*size), "size": size}, ensure_ascii=False))

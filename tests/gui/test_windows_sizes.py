@@ -1,7 +1,8 @@
 """Windows reality (issue 19): every page, ja and en, with and without a project open, on a
 1366×768 screen at 100 %, 125 % and 150 % scaling and on a 1600×900 one: no label or button
 narrower than its text, no wrapped label cut short, no overlapping texts, no sideways scrolling
-(会社情報), and a window that fits the screen. By widget geometry (tests/gui/layout_walk.py),
+(会社情報), a window and a new-company wizard that fit the screen (the offscreen platform is
+made that screen). By widget geometry (tests/gui/layout_walk.py),
 each scale in its own process: Qt reads QT_SCALE_FACTOR once."""
 
 from __future__ import annotations
