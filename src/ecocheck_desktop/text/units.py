@@ -41,4 +41,5 @@ def factor_label_text(label: str, lang: str) -> str:
             break
     for ja, en in _WORDS:
         label = label.replace(ja, en)
-    return unit_text(label, lang)
+    label = unit_text(label, lang)
+    return label[:1].upper() + label[1:]
