@@ -351,8 +351,16 @@ Python %4</translation>
         <translation>（単一の係数）</translation>
     </message>
     <message>
+        <source>%1 (adjusted %2 t-CO2/kWh)</source>
+        <translation>%1(調整後 %2 t-CO2/kWh)</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>The official list calls a retailer&apos;s special menus A, B, C… with their adjusted factor; the retailer&apos;s notice of emission factors says which is your plan. For an ordinary contract keep the (残差) menu.</source>
+        <translation>国の一覧では、電力会社の特別なメニューはメニューA・B・C…と調整後排出係数で載っています。どれがご契約のプランかは電力会社の排出係数のお知らせに書かれています。ふつうの契約なら (残差) のままにしてください。</translation>
     </message>
 </context>
 <context>
@@ -911,7 +919,7 @@ Python %4</translation>
         <translation>ガス</translation>
     </message>
     <message>
-        <source>Which gas does the site buy? Leave &apos;none&apos; if it uses none.</source>
+        <source>Which gas does the site buy? Choose &apos;None&apos; if it uses none.</source>
         <translation>事業所で購入しているガスを選んでください。使っていなければ「なし」を選びます。</translation>
     </message>
     <message>
@@ -933,6 +941,10 @@ Python %4</translation>
     <message>
         <source>None</source>
         <translation>なし</translation>
+    </message>
+    <message>
+        <source>Choose: city gas, LPG or none</source>
+        <translation>選んでください: 都市ガス・LPG・なし</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1154,10 @@ Python %4</translation>
     <message>
         <source>Continue with energy use</source>
         <translation>エネルギー使用量の入力を続ける</translation>
+    </message>
+    <message>
+        <source>Creating a new project…</source>
+        <translation>新しいプロジェクトを作成しています…</translation>
     </message>
     <message>
         <source>This project is open and every change is saved. Continue entering energy use, or create or open another project.</source>
@@ -1397,14 +1413,6 @@ Python %4</translation>
         <translation>費用と CO2 削減量で順位付けした削減対策</translation>
     </message>
     <message>
-        <source>yen</source>
-        <translation>円</translation>
-    </message>
-    <message>
-        <source>yen/yr</source>
-        <translation>円/年</translation>
-    </message>
-    <message>
         <source>t-CO2/yr</source>
         <translation>t-CO2/年</translation>
     </message>
@@ -1433,12 +1441,28 @@ Python %4</translation>
         <translation>光熱費の削減額</translation>
     </message>
     <message>
+        <source>Your plan: %1 t-CO2/yr less (%2 % of the year), saving %3 (10k yen/yr), investment %4–%5 (10k yen).</source>
+        <translation>計画の効果: CO2 を年 %1 t 削減(年間排出量の %2 %)、光熱費を年 %3 万円削減、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
+        <source>No measure ticked yet, so all ranked measures are counted together: %1 t-CO2/yr (%2 % of the year), saving %3 (10k yen/yr), investment %4–%5 (10k yen).</source>
+        <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 万円、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
         <source>Investment</source>
         <translation>投資額</translation>
     </message>
     <message>
         <source>Payback (years)</source>
         <translation>投資回収年数</translation>
+    </message>
+    <message>
+        <source>10k yen</source>
+        <translation>万円</translation>
+    </message>
+    <message>
+        <source>10k yen/yr</source>
+        <translation>万円/年</translation>
     </message>
     <message>
         <source>Investment (10k yen)</source>
@@ -1467,14 +1491,6 @@ Python %4</translation>
     <message>
         <source>On its own, against this year&apos;s energy use.</source>
         <translation>この対策だけを、この年度のエネルギー使用量に対して計算しています。</translation>
-    </message>
-    <message>
-        <source>Your plan: %1 t-CO2/yr less (%2 % of the year), %3 yen/yr saved, investment %4–%5 (10k yen).</source>
-        <translation>計画の効果: CO2 を年 %1 t 削減(年間排出量の %2 %)、光熱費を年 %3 円削減、投資額 %4～%5 万円。</translation>
-    </message>
-    <message>
-        <source>No measure ticked yet, so all ranked measures are counted together: %1 t-CO2/yr (%2 % of the year), %3 yen/yr, investment %4–%5 (10k yen).</source>
-        <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 円、投資額 %4～%5 万円。</translation>
     </message>
     <message>
         <source>※ Overlap with other measures deducted: a ticked measure&apos;s figures are what is left after the measures above it, so they change as you tick.</source>
@@ -1544,10 +1560,6 @@ Python %4</translation>
         <translation>&gt;法定</translation>
     </message>
     <message>
-        <source>≤ life: paid back within the statutory useful life (法定耐用年数); &gt; life: not within it</source>
-        <translation>≤法定: 法定耐用年数以内に回収できる。&gt;法定: 法定耐用年数以内には回収できない</translation>
-    </message>
-    <message>
         <source>Plan</source>
         <translation>計画</translation>
     </message>
@@ -1564,8 +1576,8 @@ Python %4</translation>
         <translation>t-CO2/年</translation>
     </message>
     <message>
-        <source>Yen/yr</source>
-        <translation>円/年</translation>
+        <source>Savings (10k yen/yr)</source>
+        <translation>節約額(万円/年)</translation>
     </message>
     <message>
         <source>Investment (10k yen)</source>
@@ -2475,6 +2487,10 @@ National average: one factor for all of Japan, for comparison.</source>
 <context>
     <name>WizardCompanyPage</name>
     <message>
+        <source>FY%1 = %2/%1 to %3/%4</source>
+        <translation>%1年度 = %1年%2月〜%4年%3月</translation>
+    </message>
+    <message>
         <source>Your company</source>
         <translation>会社について</translation>
     </message>
@@ -2495,6 +2511,10 @@ National average: one factor for all of Japan, for comparison.</source>
         <translation>業種（日本標準産業分類）</translation>
     </message>
     <message>
+        <source>Employees (optional)</source>
+        <translation>従業員数(任意)</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
@@ -2513,6 +2533,10 @@ National average: one factor for all of Japan, for comparison.</source>
     <message>
         <source>First fiscal year to enter</source>
         <translation>最初に入力する年度</translation>
+    </message>
+    <message>
+        <source>Choose or type your industry</source>
+        <translation>業種を選ぶか入力してください</translation>
     </message>
 </context>
 </TS>

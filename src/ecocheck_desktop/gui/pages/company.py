@@ -11,8 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -54,6 +56,23 @@ _INVALID_STYLE = "background: #fde2e1;"
 FACTOR_COLUMN = 4
 # Energies a contract can be added for: those with a supplier, a factor or a conversion.
 CONTRACT_ENERGIES = ("electricity", "city_gas", "lpg", "heat")
+
+
+def supplier_name(contract: SupplyContract, fiscal_year: int | None, library: Any) -> str:
+    """The supplier as the bill names it: a registration number (A0269) becomes the
+    retailer's name from the year's list; anything else is shown as stored."""
+    number = contract.supplier.strip()
+    if fiscal_year is None or not number[:1].isalpha() or not number[1:].isdigit():
+        return contract.supplier
+    if contract.energy == "electricity":
+        rows = library.retailer_menus(fiscal_year, number)
+    elif contract.energy in ("city_gas", "heat"):
+        kind = "gas" if contract.energy == "city_gas" else "heat"
+        rows = library.supplier_menus(kind, fiscal_year, number)
+    else:
+        rows = []
+    names = {row.supplier for row in rows if row.reg_no == number}
+    return names.pop() if len(names) == 1 else contract.supplier
 
 
 class CompanyPage(ProjectPage):
@@ -177,7 +196,9 @@ class CompanyPage(ProjectPage):
         sites_column.addLayout(contract_bar)
         self.contract_dialog: ContractDialog | None = None
 
-        columns = QHBoxLayout()
+        # Two columns side by side when they fit, one above the other when not: the page never
+        # scrolls sideways (issue 19: it did at the default window size).
+        self._columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = QVBoxLayout()
         left.addWidget(self.profile_box)
         left.addWidget(self.bank)
@@ -193,6 +214,7 @@ class CompanyPage(ProjectPage):
         outer.addLayout(columns)
         self.show_content()
 
+        self._left, self._right = left, right
         self._filling = False
         self.service.project_changed.connect(self.refresh)
         self.retranslate_ui()
@@ -235,7 +257,7 @@ class CompanyPage(ProjectPage):
                 cells = (
                     contract.site,
                     energy_label(contract.energy),
-                    contract.supplier,
+                    supplier_name(contract, self._dialog_year(), self.service.factor_library()),
                     contract.menu,
                     choice_text(contract, self._dialog_year(), self.service.factor_library()),
                 )
@@ -324,10 +346,14 @@ class CompanyPage(ProjectPage):
         row = item.row()
         supplier = self.contracts.item(row, 2)
         menu = self.contracts.item(row, 3)
+        typed = supplier.text().strip() if supplier else ""
+        shown = supplier_name(contract, self._dialog_year(), self.service.factor_library())
         self.service.set_contract(
             replace(
                 contract,
-                supplier=supplier.text().strip() if supplier else contract.supplier,
+                # The cell shows the retailer's name for a stored number (A0269): unchanged,
+                # the number stays; typed over, the new text is the supplier.
+                supplier=typed if typed and typed != shown else contract.supplier,
                 menu=menu.text().strip() if menu else contract.menu,
             )
         )
@@ -374,6 +400,27 @@ class CompanyPage(ProjectPage):
         return self.edit_contract(contract)
 
     # -- texts -------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_columns()
+
+    def _arrange_columns(self) -> None:
+        """Side by side only if both columns get at least their minimum width."""
+        margins = self.content.widget().contentsMargins()
+        spare = self.content.width() - margins.left() - margins.right() - 24  # a scroll bar
+        side_by_side = (
+            self._left.minimumSize().width()
+            + self._right.minimumSize().width()
+            + self._columns.spacing()
+        )
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if spare >= side_by_side
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._columns.direction() != wanted:
+            self._columns.setDirection(wanted)
 
     def retranslate_content(self) -> None:
         if hasattr(self, "bank"):

@@ -25,6 +25,7 @@ from ecocheck_desktop.report import vector
 from ecocheck_desktop.report.layout import FONT_NAME, LIGHT, PAGE_MARGIN, Styles, safe
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.report import fiscal_year_label, text
+from ecocheck_desktop.text.units import unit_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -145,14 +146,7 @@ class Story:
         self.story += [flowable, Spacer(1, 2.5 * mm)]
 
     def unit(self, unit: str) -> str:
-        if self.lang == "ja":
-            return unit
-        return (
-            unit.replace("百万円", "million yen")
-            .replace("千", "thousand ")
-            .replace("/人", "/person")
-            .replace("単位", "unit")
-        )
+        return unit_text(unit, self.lang)
 
     @property
     def data(self) -> Any:
