@@ -143,7 +143,7 @@ def test_spec_is_a_one_folder_build_of_both_executables(repo_root: Path) -> None
 @pytest.mark.parametrize(
     "module",
     ["PySide6.QtWebEngineCore", "PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtNetwork",
-     "PySide6.QtMultimedia", "PySide6.QtPdf", "tkinter", "pandas.tests", "pytest",
+     "PySide6.QtMultimedia", "PySide6.QtPdf", "tkinter", "pandas", "pytest",
      "matplotlib.backends.backend_tkagg", "matplotlib.backends.backend_wx",
      "matplotlib.backends.backend_gtk3", "ssl", "multiprocessing"],
 )  # fmt: skip

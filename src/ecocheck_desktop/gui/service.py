@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
-from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.incremental import Calculated, recalculate
 from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
@@ -172,6 +172,8 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self.path: Path | None = None
         self.project: Project | None = None
         self.footprint: Footprint | None = None
+        self._calculated: Calculated | None = None  # what self.footprint was calculated from
+        self._calculated_project: Project | None = None
         self.last_saved: datetime | None = None
         self._file: ProjectStore | None = None
         self._records: dict[int, EnergyRecord] = {}
@@ -489,8 +491,14 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         project = self.project
         assert project is not None
         project.records = list(self._records.values())
+        # Only the fiscal years an edit can change are calculated again (core/incremental.py);
+        # another project (opened, created) starts from a full calculation.
+        last = self._calculated if self._calculated_project is project else None
         try:
-            self.footprint = calculate(project, self._library, strict=False)
+            self._calculated = recalculate(last, project, self.factor_library())
+            self._calculated_project = project
+            self.footprint = self._calculated.footprint
         except EcoCheckError as error:  # e.g. a month the core cannot place
+            self._calculated = self._calculated_project = None
             self.footprint = None
             self.failed.emit(list(error.messages))
