@@ -125,7 +125,8 @@ def _changed_items(before: Sequence[Any], after: Sequence[Any]) -> list[Any] | N
     """Items added or removed (by identity: they are frozen); None when the order of the
     items both hold changed (a year's lines would come out in another order)."""
     if len(before) == len(after):
-        changed = [i for i, (old, new) in enumerate(zip(before, after)) if old is not new]
+        pairs = enumerate(zip(before, after, strict=True))
+        changed = [i for i, (old, new) in pairs if old is not new]
         return [item for i in changed for item in (before[i], after[i])]
     old_ids = {id(item): item for item in before}
     new_ids = {id(item): item for item in after}
