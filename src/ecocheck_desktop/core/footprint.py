@@ -203,11 +203,11 @@ def calculate(
         for fiscal_year in sorted(years):
             _finish_year(project, factors, years[fiscal_year])
 
-        snapshot = _snapshot(project)
+        frozen_project = snapshot(project)
         results: dict[int, YearResult] = {}
         for fiscal_year in sorted(years):
             previous = results.get(fiscal_year - 1)
-            results[fiscal_year] = freeze(snapshot, years[fiscal_year], previous)
+            results[fiscal_year] = freeze(frozen_project, years[fiscal_year], previous)
 
         wanted = sorted(set(fiscal_years)) if fiscal_years is not None else sorted(results)
         chosen: list[YearResult] = []
@@ -540,7 +540,7 @@ def _finish_year(project: Project, factors: FactorLookups, year: YearAccumulator
         )
 
 
-def _snapshot(project: Project) -> Project:
+def snapshot(project: Project) -> Project:
     """A shallow copy whose lists and dicts are copies (records, sites, contracts are frozen)."""
     values: dict[str, Any] = {}
     for item in fields(project):

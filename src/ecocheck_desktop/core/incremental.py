@@ -29,7 +29,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ecocheck_desktop.core.fiscal import fiscal_year_of
-from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.footprint import calculate, snapshot
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.core.results import Footprint, YearResult
@@ -48,15 +48,6 @@ class Calculated:
     library: Any
     footprint: Footprint
     years_recalculated: tuple[int, ...] | None = None  # None: all of them
-
-
-def snapshot(project: Project) -> Project:
-    """A shallow copy whose lists and dicts are copies (their items are frozen)."""
-    values = {}
-    for item in fields(project):
-        value = getattr(project, item.name)
-        values[item.name] = value.copy() if isinstance(value, (list, dict)) else value
-    return Project(**values)
 
 
 def calculate_all(project: Project, library: Any = None) -> Calculated:
