@@ -11,7 +11,9 @@ What one year's result depends on, and so what an edit reaches:
 - its own bills, refrigerant refills and Scope 3 entries;
 - the year before: the year-on-year change and the same-month-last-year warnings read the
   previous year's total and lines (which depend on that year's own data only). An edit of year
-  ``y`` therefore reaches ``y`` and ``y + 1``; calculating them needs ``y - 1`` as context;
+  ``y`` therefore reaches ``y`` and ``y + 1``: ``y`` is calculated again (with the kept result
+  of ``y - 1`` as its previous year), ``y + 1`` keeps its sums and is only re-based on the new
+  ``y`` (core.year_totals.rebased);
 - the fiscal-year data (revenue, locks): a lock names the edition of an April-March 年度, which
   a business year other than April-March shares with its neighbours, so a change to year ``y``
   counts as a change to ``y - 1``, ``y`` and ``y + 1``;
@@ -32,7 +34,8 @@ from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.footprint import calculate, snapshot
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
-from ecocheck_desktop.core.results import Footprint, YearResult
+from ecocheck_desktop.core.results import Footprint
+from ecocheck_desktop.core.year_totals import rebased
 
 # Fields whose items each belong to one business year (record month, refill/entry fiscal_year).
 _YEAR_SCOPED = ("records", "refrigerants", "scope3", "fiscal_years")
@@ -65,14 +68,21 @@ def recalculate(last: Calculated | None, project: Project, library: Any = None) 
     if not changed:
         return replace(last, basis=snapshot(project), years_recalculated=())
     reached = changed | {year + 1 for year in changed}
-    context = reached | {year - 1 for year in reached}
-    partial = calculate(_only_years(project, context), library, strict=False)
-    fresh = {year.fiscal_year: year for year in partial.years if year.fiscal_year in reached}
-    kept: dict[int, YearResult] = {
-        year.fiscal_year: year for year in last.footprint.years if year.fiscal_year not in reached
-    }
-    kept.update(fresh)
-    footprint = Footprint(project.company.name, [kept[year] for year in sorted(kept)])
+    old = {year.fiscal_year: year for year in last.footprint.years}
+    unchanged = {year: result for year, result in old.items() if year not in changed}
+    partial = calculate(
+        _only_years(project, changed), library, strict=False, previous_years=unchanged
+    )
+    years = {**unchanged, **{year.fiscal_year: year for year in partial.years}}
+    # The year after a changed one keeps its own sums; only what it reads of the year before
+    # (the year-on-year change, same-month-last-year warnings) is made again.
+    for year in sorted(reached - changed):
+        if year in unchanged:
+            result = rebased(unchanged[year], years.get(year - 1))
+            if result is None:
+                return calculate_all(project, library)
+            years[year] = result
+    footprint = Footprint(project.company.name, [years[year] for year in sorted(years)])
     return Calculated(snapshot(project), library, footprint, tuple(sorted(reached)))
 
 
