@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -58,12 +58,17 @@ def _pin_singletons() -> None:
     pin_singletons()
 
 
+PRELOAD_AT_LATEST_MS = 3000
+_PRELOAD: list[Any] = []  # the preload thread, once started
+
+
 def _preload_charts() -> None:
-    """Import matplotlib in the background once a project is open.
+    """Import matplotlib in the background once a project's page has painted.
 
     Importing it takes a second or two; done on the UI thread at the first visit of the results
-    page, the window would freeze. A plain import in a thread is safe: it creates no widget, and
-    Python's import lock makes the page wait for it if the user is quicker.
+    page, the window would freeze. A plain import in a thread creates no widget; but two threads
+    importing matplotlib at once can meet its circular imports half done, so a page waits for
+    the thread before its module is imported (:func:`_wait_for_preload`).
     """
     import threading
 
@@ -72,8 +77,30 @@ def _preload_charts() -> None:
 
         import ecocheck_desktop.report.charts  # noqa: F401
 
-    if "ecocheck_desktop.report.charts" not in sys.modules:
-        threading.Thread(target=load, name="preload-charts", daemon=True).start()
+    if not _PRELOAD and "ecocheck_desktop.report.charts" not in sys.modules:
+        thread = threading.Thread(target=load, name="preload-charts", daemon=True)
+        _PRELOAD.append(thread)
+        thread.start()
+
+
+def _wait_for_preload() -> None:
+    for thread in _PRELOAD:
+        thread.join()
+
+
+class _AfterPaint(QObject):
+    """Runs ``action`` once, on the event loop, after ``widget`` has painted."""
+
+    def __init__(self, widget: QWidget, action: Any) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False
 
 
 class MainWindow(ProjectFileActions, QMainWindow):
@@ -223,6 +250,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         return self._service
 
     def _build_page(self, entry: PageEntry) -> Page:
+        _wait_for_preload()
         page_class = entry.load()
         if page_class.needs_service:
             page = page_class(self.stack, service=self.service)  # type: ignore[call-arg]
@@ -334,12 +362,21 @@ class MainWindow(ProjectFileActions, QMainWindow):
         page.go_to_cell(fiscal_year, month, energy, site)
 
     def _on_project_opened(self, path: str) -> None:
-        _preload_charts()
+        # After the page has painted: the import must not compete with the first paint.
+        QTimer.singleShot(0, self._preload_after_paint)
         self.settings.add_recent_file(path)
         self._fill_recent_menu()
         self._save_settings()
         self.setWindowTitle(f"{Path(path).name} — {APP_NAME}")
         self._announce_handover_changes()
+
+    def _preload_after_paint(self) -> None:
+        page = self.stack.currentWidget()  # the page the opened project shows
+        if page is None or not page.isVisible():
+            _preload_charts()
+            return
+        _AfterPaint(page, _preload_charts)
+        QTimer.singleShot(PRELOAD_AT_LATEST_MS, _preload_charts)  # a page that never paints
 
     def _show_current_project(self) -> None:
         home: Any = self.pages.get("home")
