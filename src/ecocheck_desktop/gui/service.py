@@ -16,12 +16,14 @@ undo command, written in one transaction).
 
 from __future__ import annotations
 
+import gc
 import getpass
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -269,6 +271,10 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self._reindex()
         self._read_attachments(store)
         self._recalculate()
+        # The bills just read (a big project: a million objects, none in a reference cycle)
+        # out of the cyclic collector's reach: otherwise each of its full passes, which the
+        # temporary objects of every edit trigger, walks all of them (most of an edit's time).
+        gc.freeze()
         self.project_opened.emit(str(path))
         self.project_changed.emit()
         self.footprint_changed.emit()
@@ -338,9 +344,8 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
             return []
         start = self.project.company.fy_start_month
         years = set(self.project.fiscal_years)
-        years.update(
-            _fiscal_year(month, start) for month in {r.month for r in self._records.values()}
-        )
+        months = set(map(attrgetter("month"), self._records.values()))  # no Python loop per bill
+        years.update(_fiscal_year(month, start) for month in months)
         return sorted(years)
 
     def months(self, fiscal_year: int) -> list[str]:
@@ -390,6 +395,10 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self.project_changed.emit()
         self.saved.emit(True)
         return []
+
+    def has_attachments(self) -> bool:
+        """Whether any cell has a bill scan (the grid skips looking per cell when none has)."""
+        return any(self._attachments.values())
 
     def attachments(self, month: str, line: EnergyLine) -> list[str]:
         """File names of the bill scans attached to a cell in this session or before."""
