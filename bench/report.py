@@ -8,9 +8,9 @@ Two situations, each as the median of several runs:
   in the report's embedded IPAexGothic) with the same page count, the two runs interleaved;
 - warm: the same two inside one process after a first run (what the GUI's レポート page costs).
 
-The aims (issue 20) are under 0.6 s cold and 0.15 s warm for the report itself; the ratio says how much of
-that is ours rather than Python's and reportlab's. The demo company in resources/demo/ is used
-when present, else the realistic sample company of the tests.
+The aims (issue 20) are under 0.6 s cold and 0.15 s warm for the report itself; the ratio says
+how much of that is ours rather than Python's and reportlab's. The demo company in
+resources/demo/ is used when present, else the realistic sample company of the tests.
 
     .venv/bin/python bench/report.py [--runs 5] [--lang ja]
     .venv/bin/python bench/report.py --pages docs/report   # only render the pages as PNG

@@ -104,7 +104,24 @@ def _calc(text: str) -> list[Row]:
 
 
 def _store(text: str) -> list[Row]:
-    return _number_rows(
+    sized = [
+        Row(
+            "store",
+            f"open+load+calculate, {m[1]}",
+            f"{m[2]} ms",
+            f"{m[4]}x",
+            m[6],
+            goal=m[5],
+            baseline=f"raw sqlite3 {m[3]} ms",
+        )
+        for m in re.finditer(
+            r"^(\d+ years x \d+ sites \(\d+ records\))\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)x"
+            r"\s+(.*?): (met|NOT met)$",
+            text,
+            re.M,
+        )
+    ]
+    return sized + _number_rows(
         "store",
         text,
         r"^(open\+load\+calculate|open\+load|raw sqlite3|autosave edit)\s+([\d.]+)\s+([\d.]+)$",
