@@ -30,49 +30,18 @@ except ImportError:  # pragma: no cover - the rows say they were skipped
     pd = None
 
 from ecocheck_desktop.core.factors import default_library
-from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
+from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.model import Company, EnergyRecord, FiscalYearData, Project, Site
+from ecocheck_desktop.core.model import Company, FiscalYearData, Project, Site
 from ecocheck_desktop.core.results import Footprint
+from sizes import bill_records  # bench/: the same plant's bills as the sized files
 
 YEARS = range(2021, 2026)
 SITES = ("本社工場", "第二工場", "倉庫")
-# (energy, unit, monthly quantity, supplier) — a small metalworking plant's bills.
-ENERGIES = (
-    ("electricity", "kWh", 10_000, "A0269"),
-    ("city_gas", "m3", 800, ""),
-    ("lpg", "kg", 120, ""),
-    ("kerosene", "L", 300, ""),
-    ("diesel", "L", 250, ""),
-    ("gasoline", "L", 180, ""),
-    ("heavy_oil_a", "kL", 2, ""),
-    ("heat", "GJ", 40, ""),
-)
 
 
 def build_project() -> Project:
-    records = []
-    for year in YEARS:
-        for site_index, site in enumerate(SITES):
-            for month_index, month in enumerate(months_of_fiscal_year(year)):
-                for energy, unit, base, supplier in ENERGIES:
-                    quantity = Decimal(base) * (100 + month_index * 3 + site_index) / 100
-                    # Only FY2025 has a bundled electricity list; earlier years carry the factor
-                    # printed on the bill, as a user would enter it.
-                    own_factor = energy == "electricity" and year != 2025
-                    records.append(
-                        EnergyRecord(
-                            month=month,
-                            energy=energy,
-                            quantity=quantity,
-                            unit=unit,
-                            site=site,
-                            supplier=supplier if not own_factor else "",
-                            factor_basic=Decimal("0.000450") if own_factor else None,
-                            factor_source="請求書" if own_factor else "",
-                            cost_yen=quantity * 20,
-                        )
-                    )
+    records = bill_records(YEARS, SITES)
     return Project(
         company=Company("ベンチ工業"),
         sites=[Site(name) for name in SITES],

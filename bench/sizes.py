@@ -7,6 +7,7 @@ its supplier, earlier years carry the factor printed on the bill, as a user woul
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
@@ -20,7 +21,7 @@ from ecocheck_desktop.core.model import (
 )
 
 LAST_YEAR = 2025
-# (energy, unit, monthly quantity, supplier)
+# (energy, unit, monthly quantity, supplier) — a small metalworking plant's bills.
 ENERGIES = (
     ("electricity", "kWh", 10_000, "A0269"),
     ("city_gas", "m3", 800, ""),
@@ -38,15 +39,16 @@ def site_names(count: int) -> list[str]:
     return ["本社工場", *(f"第{n}工場" for n in range(2, count + 1))]
 
 
-def sized_project(years: int, sites: int) -> Project:
-    names = site_names(sites)
-    fiscal_years = range(LAST_YEAR - years + 1, LAST_YEAR + 1)
+def bill_records(fiscal_years: Iterable[int], sites: Sequence[str]) -> list[EnergyRecord]:
+    """Every energy's monthly bill at every site (bench/calc.py's plant uses it too)."""
     records = []
     for year in fiscal_years:
-        for site_index, site in enumerate(names):
+        for site_index, site in enumerate(sites):
             for month_index, month in enumerate(months_of_fiscal_year(year)):
                 for energy, unit, base, supplier in ENERGIES:
                     quantity = Decimal(base) * (100 + month_index * 3 + site_index % 7) / 100
+                    # Only FY2025 has a bundled electricity list; earlier years carry the factor
+                    # printed on the bill, as a user would enter it.
                     own_factor = energy == "electricity" and year != LAST_YEAR
                     records.append(
                         EnergyRecord(
@@ -61,6 +63,13 @@ def sized_project(years: int, sites: int) -> Project:
                             cost_yen=quantity * 20,
                         )
                     )
+    return records
+
+
+def sized_project(years: int, sites: int) -> Project:
+    names = site_names(sites)
+    fiscal_years = range(LAST_YEAR - years + 1, LAST_YEAR + 1)
+    records = bill_records(fiscal_years, names)
     return Project(
         company=Company("ベンチ工業"),
         sites=[Site(name) for name in names],
