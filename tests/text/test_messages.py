@@ -65,6 +65,12 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "bills.column_unknown": ({"name": "メモ2"}, F),
     "bills.value_required": ({}, ROW),
     "bills.duplicate_row": ({"rows": "2, 5"}, {**F, "month": "2025-04", "energy": "city_gas"}),
+    "bills.industry_conflict": ({"value": "E09", "first": "E24", "first_row": 2}, ROW),
+    "bills.revenue_invalid": ({"value": "-5"}, ROW),
+    "bills.revenue_conflict": (
+        {"value": "900", "first": "850", "first_row": 2, "fiscal_year": 2025},
+        ROW,
+    ),
     "cost.not_a_number": ({"value": "abc"}, ROW),
     "cost.negative": ({"value": "-5"}, ROW),
     "cost.too_large": ({"value": "1e20"}, ROW),
@@ -83,6 +89,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "quantity.negative": ({"value": "-5"}, ROW),
     "quantity.too_large": ({"value": "1e13"}, ROW),
     "quantity.too_precise": ({"value": "1.1234567", "max_decimals": 6}, ROW),
+    "quantity.other_unit": ({"value": "24 MWh", "unit": "kWh"}, ROW),
     "quantity.unit_missing": ({"value": "100"}, {}),
     "month.invalid": ({"value": "2025-13"}, {**ROW, "column": "month"}),
     "fiscal.start_month_invalid": ({"value": 13}, {}),
@@ -236,7 +243,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "scope3.unknown_factor": ({"factor_key": "steel_t", "fiscal_year": 2025}, {}),
     "scope3.unsourced": ({"factor_key": "steel_t", "fiscal_year": 2025}, {}),
     "plausibility.month_missing": (
-        {"site": "本社", "energy": "electricity", "month": "2025-06"},
+        {"site": "本社", "energy": "electricity", "month": "2025-06, 2025-07", "count": 2},
         {"site": "本社", "energy": "electricity", "month": "2025-06"},
     ),
     "plausibility.month_outlier": (
@@ -300,6 +307,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "measures.alternative_to": ({"measure": "CA-01"}, {}),
     "measures.not_selected": ({}, {}),
     "measures.nothing_left": ({}, {}),
+    "measures.overlap": ({"standalone_t": "12.50"}, {}),
     "measures.not_quantified": ({}, {}),
     "measures.default_price": (
         {"energy": "city_gas", "price": "150000", "unit": "千m3", "source": "ECO-PRICE"},
