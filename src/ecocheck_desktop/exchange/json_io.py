@@ -22,9 +22,13 @@ from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message, render
 from ecocheck_desktop.core.model import (
     Company,
+    Customer,
+    CustomerSale,
     EnergyRecord,
     FiscalYearData,
     PlannedMeasure,
+    Product,
+    ProductOutput,
     Project,
     RefrigerantRefill,
     Scope3Entry,
@@ -63,6 +67,10 @@ _LISTS: dict[str, type[Any]] = {
     "scope3": Scope3Entry,
     "targets": Target,
     "measure_plan": PlannedMeasure,
+    "customers": Customer,
+    "customer_sales": CustomerSale,
+    "products": Product,
+    "product_outputs": ProductOutput,
 }
 _TOP_KEYS = {
     "format",

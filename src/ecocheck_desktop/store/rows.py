@@ -16,9 +16,13 @@ from typing import Any, TypeVar, cast
 
 from ecocheck_desktop.core.model import (
     Company,
+    Customer,
+    CustomerSale,
     EnergyRecord,
     FiscalYearData,
     PlannedMeasure,
+    Product,
+    ProductOutput,
     Project,
     RefrigerantRefill,
     Scope3Entry,
@@ -37,6 +41,10 @@ _LIST_TABLES: dict[str, type[Any]] = {
     "scope3": Scope3Entry,
     "targets": Target,
     "measure_plan": PlannedMeasure,
+    "customers": Customer,
+    "customer_sales": CustomerSale,
+    "products": Product,
+    "product_outputs": ProductOutput,
 }
 
 
@@ -237,8 +245,15 @@ def _read_project(conn: sqlite3.Connection, path: Path, *, snapshot: bool = True
     if snapshot:
         conn.execute("BEGIN")  # one consistent snapshot
     try:
+        # An older file read without migrating lacks the newer tables: their lists are empty.
+        present = {
+            row[0]
+            for row in _all(conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        }
         lists = {
             table: [item for _, item in _read_list(conn, table, cls, path)]
+            if table in present
+            else []
             for table, cls in _LIST_TABLES.items()
         }
         years = {
