@@ -57,7 +57,7 @@ def _sums_add_up(allocation) -> None:
 
 def test_demo_physical_recomputed_by_hand(demo) -> None:
     """Physical output: customer A took 600 t parts + 150 t frames of 1,920 t produced."""
-    project, year = demo
+    _, year = demo
     allocation = allocate(project, year)
     assert allocation.method == "physical" and allocation.key_total == 1920
     a = allocation.customer("常陸モーター株式会社（デモ）")
@@ -72,7 +72,7 @@ def test_demo_physical_recomputed_by_hand(demo) -> None:
 
 
 def test_demo_sales_uses_the_revenue_as_the_total(demo) -> None:
-    project, year = demo
+    _, year = demo
     allocation = allocate(_with_method(demo_project(), "sales"), year)
     a = allocation.customer("常陸モーター株式会社（デモ）")
     assert a.share == Decimal("0.4")  # 326 of 815 百万円
@@ -150,7 +150,7 @@ def _codes(error: pytest.ExceptionInfo[EcoCheckError]) -> list[str]:
 
 
 def test_negative_sales_are_refused_naming_the_row_and_column(demo) -> None:
-    project, year = demo
+    _, year = demo
     bad = demo_project()
     bad.customer_sales[7] = dataclasses.replace(bad.customer_sales[7], sales_yen=Decimal(-5))
     before = dataclasses.replace(bad)
