@@ -57,7 +57,7 @@ def _sums_add_up(allocation) -> None:
 
 def test_demo_physical_recomputed_by_hand(demo) -> None:
     """Physical output: customer A took 600 t parts + 150 t frames of 1,920 t produced."""
-    _, year = demo
+    project, year = demo
     allocation = allocate(project, year)
     assert allocation.method == "physical" and allocation.key_total == 1920
     a = allocation.customer("常陸モーター株式会社（デモ）")

@@ -74,10 +74,10 @@ def test_xlsx_opens_and_holds_the_figures(packs, tmp_path: Path) -> None:
     assert products.max_row == 3  # header + two product families
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice:  # LibreOffice opens it and converts it
+        command = [soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path)]
         subprocess.run(
-            [soffice, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(packs["ja"][1])],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+            [*command, str(packs["ja"][1])], check=True, capture_output=True, timeout=120
+        )
         assert list(tmp_path.glob("*.csv"))
 
 
