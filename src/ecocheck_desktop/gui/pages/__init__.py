@@ -92,6 +92,14 @@ PAGES: tuple[PageEntry, ...] = (
         QT_TRANSLATE_NOOP("ReportPage", "PDF report and CSV export for your bank or city office"),
     ),
     _entry(
+        "customers",
+        "CustomersPage",
+        QT_TRANSLATE_NOOP("CustomersPage", "Customers"),
+        QT_TRANSLATE_NOOP(
+            "CustomersPage", "Answer your customers' CO2 requests: their share and reply packs"
+        ),
+    ),
+    _entry(
         "portfolio",
         "PortfolioPage",
         QT_TRANSLATE_NOOP("PortfolioPage", "Portfolio"),
