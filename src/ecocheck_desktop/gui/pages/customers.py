@@ -98,6 +98,7 @@ class CustomersPage(Page):
         self.title.setObjectName("pageTitle")
         self.year_label = QLabel(self)
         self.year_box = QComboBox(self)
+        self.year_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.method_label = QLabel(self)
         self.method_box = QComboBox(self)
         for method in ALLOCATION_METHODS:
