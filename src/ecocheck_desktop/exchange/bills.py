@@ -46,6 +46,12 @@ from ecocheck_desktop.exchange.bill_cells import (
     parse_month_cell,
 )
 from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
+from ecocheck_desktop.exchange.customer_rows import (
+    CUSTOMER_COLUMNS,
+    CustomerData,
+    is_customer_row,
+    parse_customer_row,
+)
 from ecocheck_desktop.exchange.sheets import as_text, csv_rows, is_blank, xlsx_rows
 from ecocheck_desktop.store import atomic
 
@@ -116,6 +122,9 @@ for _column in COLUMNS:
     _HEADER_LOOKUP[_header_key(_column.alias_ja)] = _column.key
 for _alias, _key in _EXTRA_ALIASES.items():
     _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
+for _key, _alias in CUSTOMER_COLUMNS:  # the customer rows (exchange.customer_rows)
+    _HEADER_LOOKUP.setdefault(_header_key(_key), _key)
+    _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
 
 
 @dataclass
@@ -129,6 +138,7 @@ class BillImport:
     sites: list[str]
     contracts: list[SupplyContract]
     warnings: list[Message] = field(default_factory=list)
+    customers: CustomerData = field(default_factory=CustomerData)
 
 
 def _unescape_text(text: str) -> str:
@@ -286,6 +296,21 @@ def _parse_row(
     return record, []
 
 
+def _row_access(
+    row: Sequence[Any], row_number: int, layout: _Layout, file_where: dict[str, Any]
+) -> tuple[Callable[[str], Any], Callable[[str], dict[str, Any]]]:
+    """The cell of a format column in ``row``, and where that cell is (for the customer rows)."""
+
+    def cell(key: str) -> Any:
+        position = layout.index.get(key)
+        return None if position is None or position >= len(row) else row[position]
+
+    def where(key: str) -> dict[str, Any]:
+        return {**file_where, "row": row_number, "column": layout.header.get(key, key)}
+
+    return cell, where
+
+
 def _sites_of(records: Iterable[EnergyRecord]) -> list[str]:
     named: list[str] = []
     unnamed = False
@@ -368,12 +393,17 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
     if problems:
         raise EcoCheckError(*problems)
     numbered: list[tuple[int, EnergyRecord]] = []
+    customers = CustomerData()
     rows_read = 0
     for position in range(header_position + 1, len(rows)):
         row = rows[position]
         if all(is_blank(cell) for cell in row):
             continue
         rows_read += 1
+        cells, located = _row_access(row, position + 1, layout, where)
+        if is_customer_row(cells):
+            problems.extend(parse_customer_row(cells, located, customers))
+            continue
         record, row_problems = _parse_row(row, position + 1, layout, where, path.name)
         if record is not None:
             numbered.append((position + 1, record))
@@ -393,6 +423,7 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
         sites=sites,
         contracts=_contracts_of(records, sites),
         warnings=warnings,
+        customers=customers,
     )
 
 
@@ -408,6 +439,10 @@ def project_from_bills(result: BillImport, company_name: str) -> Project:
         contracts=list(result.contracts),
         fiscal_years={year: FiscalYearData(year=year) for year in years},
         records=list(result.records),
+        customers=list(result.customers.customers),
+        customer_sales=list(result.customers.customer_sales),
+        products=list(result.customers.products),
+        product_outputs=list(result.customers.product_outputs),
     )
 
 
