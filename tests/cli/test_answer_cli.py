@@ -46,6 +46,8 @@ def test_year_choice(capsys: pytest.CaptureFixture[str]) -> None:
 def test_negative_sales_exit_2_naming_the_cell(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from ecocheck_desktop.store.project_file import ProjectFile
+
     project = demo_project()
     project.customer_sales[8] = dataclasses.replace(
         project.customer_sales[8], sales_yen=Decimal(-1)
@@ -54,6 +56,11 @@ def test_negative_sales_exit_2_naming_the_cell(
     write_json(project, path)
     out = tmp_path / "out"
     assert cli.main(["--lang", "en", "answer", str(path), "--all", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "customer_sales #9" in err and "sales_yen" in err and "Traceback" not in err
+    stored = tmp_path / "bad.ecocheck"
+    ProjectFile.create(stored, project).close()
+    assert cli.main(["--lang", "en", "answer", str(stored), "--all", "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "Sales row 9" in err and "sales_yen" in err and "Traceback" not in err
     assert not out.exists()  # nothing written
