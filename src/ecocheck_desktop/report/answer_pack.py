@@ -18,7 +18,7 @@ from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.report.answer_facts import PLACES_KG, AnswerFacts, build_facts
 from ecocheck_desktop.report.answer_json import answer_document
 from ecocheck_desktop.report.layout import FONT_NAME, PAGE_MARGIN, Styles, safe, table
-from ecocheck_desktop.report.output import write_atomically
+from ecocheck_desktop.report.output import make_folder, write_atomically
 from ecocheck_desktop.text.answer import words
 from ecocheck_desktop.text.numbers import fmt
 
@@ -201,16 +201,7 @@ def write_pack(
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
     facts = build_facts(project, year, allocation, customer, lang)
     document = answer_document(project, facts, today=today)
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise EcoCheckError(
-            Message(
-                "report.cannot_write",
-                {"path": str(folder), "reason": error.strerror or type(error).__name__},
-            )
-        ) from None
+    folder = make_folder(folder)
     stem = file_stem(allocation.fiscal_year, customer)
     outputs = {
         folder / f"{stem}_{lang}.pdf": render_answer_pdf(facts, today=today),
