@@ -339,6 +339,10 @@ Python %4</translation>
         <translation>エネルギー多消費ラインは子メーターで、残りは売上高で配分</translation>
     </message>
     <message>
+        <source>By machine hours of each product line</source>
+        <translation>製品ラインの機械稼働時間で配分</translation>
+    </message>
+    <message>
         <source>Reply to all customers…</source>
         <translation>全取引先への回答を作成…</translation>
     </message>

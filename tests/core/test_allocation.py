@@ -197,3 +197,24 @@ def test_products_in_different_units_cannot_be_allocated_physically(demo) -> Non
     with pytest.raises(EcoCheckError) as error:
         allocate(bad, year)
     assert _codes(error) == ["allocation.units_differ"]
+
+
+def test_machine_hours_key_recomputed_by_hand(demo) -> None:
+    """Parts 3,000 h, frames 960 h: 3,000/3,960 of every scope to the parts, by tonnes."""
+    _, year = demo
+    project = _with_method(demo_project(), "machine_hours")
+    project.product_outputs = [
+        dataclasses.replace(o, machine_hours=Decimal(250 if o.product == "精密板金部品" else 80))
+        if o.fiscal_year == 2025
+        else o
+        for o in project.product_outputs
+    ]
+    allocation = allocate(project, year)
+    s1 = Fraction(year.scope1_t)
+    hours = sum(Fraction(o.machine_hours) for o in project.product_outputs if o.machine_hours)
+    parts = Fraction(3000) / hours
+    a = allocation.customer("常陸モーター株式会社（デモ）")
+    expected = s1 * parts * 600 / 1320 + s1 * (1 - parts) * 150 / 600
+    assert abs(Fraction(a.t_co2_scope1) - expected) <= Fraction(1, 10**6)
+    assert allocation.key_unit == "h"
+    _sums_add_up(allocation)

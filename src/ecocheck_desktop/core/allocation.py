@@ -10,7 +10,9 @@ basis) is cut into pools, and each pool is shared out by a key:
   (every product in one unit, so that the units are comparable);
 - ``submeter``: an energy-intensive line's Scope 2 by its sub-meter kWh over the company's
   electricity kWh, delivered to customers by quantity; the rest (all of Scope 1 and the rest of
-  Scope 2) by sales.
+  Scope 2) by sales;
+- ``machine_hours``: all of Scope 1 and 2 to the products by their machine hours, then to the
+  customers by the quantity delivered (an activity key when the lines differ in energy use).
 
 What the listed customers do not take goes to one remainder row, 「その他の販売先」. The
 arithmetic is exact (``Fraction``); the figures are then rounded to 6 places by the largest
@@ -263,10 +265,13 @@ def allocate(project: Project, year: YearResult) -> Allocation:
                 qty_by[(sale.customer, sale.product)] += Fraction(sale.quantity)
     produced: dict[str, Fraction] = defaultdict(Fraction)
     kwh: dict[str, Fraction] = defaultdict(Fraction)
+    hours: dict[str, Fraction] = defaultdict(Fraction)
     for output in outputs:
         produced[output.product] += Fraction(output.quantity)
         if output.submeter_kwh is not None:
             kwh[output.product] += Fraction(output.submeter_kwh)
+        if output.machine_hours is not None:
+            hours[output.product] += Fraction(output.machine_hours)
 
     listed_sales = sum(sales_by.values(), Fraction(0))
     fiscal = project.fiscal_years.get(fy)
@@ -313,6 +318,19 @@ def allocate(project: Project, year: YearResult) -> Allocation:
             raise zero_key("quantity")
         _check_delivered(qty_by, produced, fy)
         pools.append(_Pool(dict(company), "quantity"))
+    elif method == "machine_hours":
+        key_total, key_unit = sum(hours.values(), Fraction(0)), "h"
+        if key_total == 0:
+            raise zero_key("machine_hours")
+        _check_delivered(qty_by, produced, fy)
+        for product in sorted(hours):
+            if not hours[product]:
+                continue
+            if not produced[product]:
+                raise zero_key(f"quantity ({product})")
+            part = hours[product] / key_total
+            amounts = {scope: _times(company[scope], part) for scope in SCOPES}
+            pools.append(_Pool(amounts, "quantity", product))
     else:  # submeter
         plant = year.by_energy.get("electricity")
         plant_kwh = Fraction(plant.quantity) if plant is not None else Fraction(0)

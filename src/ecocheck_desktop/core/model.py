@@ -44,7 +44,9 @@ class Company:
     sector_benchmark_pct_per_year: Decimal | None = None  # the bank's sector reduction rate, %/yr
     sector_benchmark_source: str = ""  # where the bank's benchmark comes from
     # The answers to customers (issue 21): how the company's emissions are split among them.
-    allocation_method: str = "sales"  # ALLOCATION_METHODS: sales | physical | submeter
+    allocation_method: str = (
+        "sales"  # ALLOCATION_METHODS: sales | physical | submeter | machine_hours
+    )
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ class Target:
 
 
 # How the footprint is split among customers and products (core.allocation, issue 21).
-ALLOCATION_METHODS = ("sales", "physical", "submeter")
+ALLOCATION_METHODS = ("sales", "physical", "submeter", "machine_hours")
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "エネルギー多消費ラインは子メーターの電力量でScope2を配分し、残りは売上高で配分",
         "The energy-intensive line's Scope 2 by its sub-meter kWh, the rest by sales",
     ),
+    "allocation.machine_hours": (
+        "機械稼働時間で製品に配分し、製品ごとに貴社への納入量 ÷ 生産量で配分",
+        "To the products by machine hours, then by delivered to you ÷ production of each",
+    ),
     "factors": ("排出係数の出典", "Emission factor sources"),
     "factors_value": (
         "環境省・経済産業省 算定・報告・公表制度の排出係数（電気事業者別排出係数・"

@@ -173,6 +173,7 @@ class CustomersPage(Page):
             "sales": self.tr("By sales"),
             "physical": self.tr("By physical output"),
             "submeter": self.tr("Sub-meter key for an energy-intensive line, rest by sales"),
+            "machine_hours": self.tr("By machine hours of each product line"),
         }
         for index in range(self.method_box.count()):
             self.method_box.setItemText(index, names[self.method_box.itemData(index)])

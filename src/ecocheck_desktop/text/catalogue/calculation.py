@@ -539,8 +539,8 @@ CALCULATION: dict[str, tuple[str, str]] = {
         " missing; enter all 12 months or one row for the whole year",
     ),
     "allocation.unknown_method": (
-        "配分方法「{method}」は使えません（sales、physical、submeter のいずれか）。",
-        "The allocation method '{method}' is unknown (sales, physical or submeter)",
+        "配分方法「{method}」は使えません（sales、physical、submeter、machine_hours のいずれか）。",
+        "The allocation method '{method}' is unknown (sales, physical, submeter or machine_hours)",
     ),
     "allocation.sales_above_revenue": (
         "{fiscal_year} 年度の取引先別売上の合計 {sales} 円が、年度の売上高 {revenue} 円を"
