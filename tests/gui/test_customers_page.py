@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from ecocheck_desktop.gui.main_window import MainWindow
 
@@ -32,7 +33,11 @@ def test_the_demo_shows_each_customer_and_the_remainder(ja_window: MainWindow) -
     assert page.chart is not None
     if os.environ.get("ECOCHECK_SCREENSHOTS") == "1":
         ja_window.resize(1280, 800)
-        ja_window.grab().save(str(SHOTS / "customers-ja.png"))
+        for lang in ("ja", "en"):
+            ja_window.set_language(lang)
+            QApplication.processEvents()
+            ja_window.grab().save(str(SHOTS / f"customers-{lang}.png"))
+        ja_window.set_language("ja")
 
 
 def test_a_negative_sale_is_refused_naming_the_cell(ja_window: MainWindow) -> None:

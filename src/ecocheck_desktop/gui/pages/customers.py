@@ -177,6 +177,8 @@ class CustomersPage(Page):
         }
         for index in range(self.method_box.count()):
             self.method_box.setItemText(index, names[self.method_box.itemData(index)])
+        for index in range(self.year_box.count()):
+            self.year_box.setItemText(index, fiscal_year_text(self.year_box.itemData(index)))
         self.answer_button.setText(self.tr("Reply to all customers…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.table.setHorizontalHeaderLabels(
