@@ -97,7 +97,7 @@ def test_paste_too_big_is_refused(service: ProjectService) -> None:
 
 
 def test_cost_needs_a_quantity(service: ProjectService) -> None:
-    problems = service.set_cost(FY, "2025-04", "electricity", "5000")
+    problems = service.set_quantity(FY, "2025-04", "electricity", "5000", kind=COST)
     assert [m.code for m in problems] == ["grid.cost_without_quantity"]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -20,7 +21,6 @@ from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord, Site
 from ecocheck_desktop.core.quantity import parse_quantity
 from ecocheck_desktop.core.recalc import first_locks
-from ecocheck_desktop.gui.edit_transaction import ProjectStore
 from ecocheck_desktop.gui.grid_cells import (
     COLUMN_KINDS,
     COST,
@@ -35,6 +35,9 @@ from ecocheck_desktop.gui.grid_cells import (
     split_block,
 )
 from ecocheck_desktop.gui.undo_commands import RecordsCommand
+
+if TYPE_CHECKING:  # sqlite3 is kept off the start-up path
+    from ecocheck_desktop.store.project_file import ProjectFile
 
 
 class GridEdits:
@@ -151,36 +154,12 @@ class GridEdits:
         *,
         unit: str | None = None,
         site: str | None = None,
+        kind: str = QUANTITY,
     ) -> list[Message]:
-        """Store a quantity typed as text (full-width digits, commas …); [] or the problems."""
-        column = self._column(fiscal_year, energy, QUANTITY, unit, site)
+        """Store a quantity typed as text (full-width digits, commas …) — or, with
+        ``kind=COST``, the bill's amount in yen; [] or the problems."""
+        column = self._column(fiscal_year, energy, kind, unit, site)
         return self.set_cell(fiscal_year, month, column, text)
-
-    def set_cost(
-        self,
-        fiscal_year: int,
-        month: str,
-        energy: str,
-        text: str,
-        *,
-        unit: str | None = None,
-        site: str | None = None,
-    ) -> list[Message]:
-        column = self._column(fiscal_year, energy, COST, unit, site)
-        return self.set_cell(fiscal_year, month, column, text)
-
-    def set_estimated(
-        self,
-        fiscal_year: int,
-        month: str,
-        energy: str,
-        estimated: bool,
-        *,
-        unit: str | None = None,
-        site: str | None = None,
-    ) -> list[Message]:
-        column = self._column(fiscal_year, energy, ESTIMATED, unit, site)
-        return self.set_cell(fiscal_year, month, column, "1" if estimated else "0")
 
     def clear_cells(self, fiscal_year: int, cells: Iterable[tuple[int, int]]) -> list[Message]:
         """Delete key on (row, column) cells: a quantity cell removes its bill line."""
@@ -357,7 +336,7 @@ class GridEdits:
     def _cell_state(self, key: CellKey) -> CellState:
         return tuple(self._records[i] for i in self._index.get(key, []))
 
-    def _write_cell(self, store: ProjectStore, key: CellKey, records: CellState) -> None:
+    def _write_cell(self, store: ProjectFile, key: CellKey, records: CellState) -> None:
         ids = list(self._index.get(key, []))
         if len(ids) == 1 and len(records) == 1:
             # One bill line edited in place keeps its id (and a readable change log).

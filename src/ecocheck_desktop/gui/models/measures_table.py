@@ -10,20 +10,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
 from ecocheck_desktop.core.measure_results import MeasureResult
+from ecocheck_desktop.gui.models.rows_model import Index, RowsModel
 
 COLUMNS = ("plan", "rank", "name", "t_co2", "yen", "capex", "payback", "cost_per_t", "confidence")
 NUMERIC = {"rank", "t_co2", "yen", "capex", "payback", "cost_per_t"}
 ALL, OPERATIONAL, INVESTMENT = "all", "operational", "investment"
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def fmt_number(value: Decimal | None, places: int = 0) -> str:
@@ -70,9 +67,11 @@ def capex_text(result: MeasureResult) -> str:
     return f"{fmt_number(low)}–{fmt_number(high)}"
 
 
-class MeasuresTableModel(QAbstractTableModel):
+class MeasuresTableModel(RowsModel):
     """Rows of ranked measures, filtered by kind of cost; the first column ticks a measure into
     the plan (the page writes the tick through the project service, so it is undoable)."""
+
+    columns = COLUMNS
 
     plan_toggled = Signal(str, bool)  # measure id, wanted in the plan
 
@@ -123,12 +122,6 @@ class MeasuresTableModel(QAbstractTableModel):
     def results(self) -> list[MeasureResult]:
         return list(self._rows)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -155,7 +148,7 @@ class MeasuresTableModel(QAbstractTableModel):
         }
         return titles[COLUMNS[section]]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         result = self._rows[index.row()]
@@ -184,13 +177,13 @@ class MeasuresTableModel(QAbstractTableModel):
             return measure.description_ja if self.lang == "ja" else measure.description_en
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and COLUMNS[index.column()] == "plan":
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or COLUMNS[index.column()] != "plan":
             return False
         if role != Qt.ItemDataRole.CheckStateRole:

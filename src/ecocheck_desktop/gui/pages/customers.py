@@ -34,9 +34,7 @@ from ecocheck_desktop.core.model import (
     ProductOutput,
 )
 from ecocheck_desktop.gui.message_text import language, messages_text
-from ecocheck_desktop.gui.pages.base import Page, show_chart
-from ecocheck_desktop.gui.pages.energy import fiscal_year_text
-from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
 from ecocheck_desktop.gui.widgets.list_grid import Column, ListGrid
 from ecocheck_desktop.gui.worker import Cancelled, Worker
 from ecocheck_desktop.text.numbers import fmt, fmt_t
@@ -78,24 +76,15 @@ _GRIDS: dict[str, tuple[type[Any], list[Column]]] = {
 }
 
 
-class CustomersPage(Page):
+class CustomersPage(ProjectPage):
     page_id = "customers"
-    needs_service = True
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
         self.allocation_result: Allocation | None = None
-        self.chart: Any = None
         self.worker = Worker(self)
         self.written: list[Path] = []
-
         self.content = QWidget(self)
-        self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
         self.year_label = QLabel(self)
         self.year_box = QComboBox(self)
         self.year_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -126,6 +115,7 @@ class CustomersPage(Page):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.result_layout.addWidget(self.table, 1)
+        self.result_layout.addWidget(self.chart_holder(), 1)
         self.tabs.addTab(self.result_tab, "")
         self.grids: dict[str, ListGrid] = {}
         for table, (cls, columns) in _GRIDS.items():
@@ -141,9 +131,7 @@ class CustomersPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
-        page_layout = self.layout()
-        assert page_layout is not None
-        page_layout.addWidget(self.content)
+        self.show_content()
 
         self.year_box.currentIndexChanged.connect(lambda _i: self.refresh_results())
         self.method_box.activated.connect(self._method_chosen)
@@ -160,13 +148,7 @@ class CustomersPage(Page):
 
     # -- texts -------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No project is open"),
-            self.tr("Open or create a project first; then enter your customers and their sales."),
-        )
-        self.title.setText(self.tr("Answers to customers"))
+    def retranslate_content(self) -> None:
         self.year_label.setText(self.tr("Fiscal year"))
         self.method_label.setText(self.tr("Allocation method"))
         names = {
@@ -243,16 +225,11 @@ class CustomersPage(Page):
             max(self.method_box.findData(project.company.allocation_method), 0)
         )
         years = self.service.fiscal_years()
-        chosen = self.year_box.currentData()
-        self.year_box.blockSignals(True)
-        self.year_box.clear()
-        for year in years:
-            self.year_box.addItem(fiscal_year_text(year), year)
         with_sales = [y for y in years if any(s.fiscal_year == y for s in project.customer_sales)]
-        target = chosen if chosen in years else (with_sales or years or [None])[-1]
-        if target is not None:
-            self.year_box.setCurrentIndex(self.year_box.findData(target))
-        self.year_box.blockSignals(False)
+        chosen = self.year_box.currentData()
+        refill_years(
+            self.year_box, years, chosen if chosen in years else (with_sales or [None])[-1]
+        )
         self.refresh_results()
 
     def refresh_results(self) -> None:
@@ -293,7 +270,7 @@ class CustomersPage(Page):
         self.table.resizeColumnsToContents()
         from ecocheck_desktop.report.answer_chart import split_chart
 
-        self.chart = show_chart(self.chart, self.result_layout, split_chart(allocation, lang))
+        self.set_figure(split_chart(allocation, lang))
 
     def _show_messages(self, messages: list[Message]) -> None:
         self.message.setText(messages_text(messages))

@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
-from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import FiscalYearData, SupplyContract
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.grid_cells import bill_unit
-from ecocheck_desktop.gui.message_text import energy_label, is_japanese, messages_text
+from ecocheck_desktop.gui.message_text import energy_label, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
-from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.service import ESTIMATED, ProjectService
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
+from ecocheck_desktop.gui.service import ESTIMATED
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 
 # Energies offered by "Add energy", in the order a small factory meets them. Electricity is
@@ -54,11 +53,6 @@ OTHER_UNITS = {
     "city_gas": ("千m3", "Nm3", "千Nm3"),
     "lpg": ("kg", "t"),
 }
-
-
-def fiscal_year_text(fiscal_year: int) -> str:
-    """2025年度 (令和7年度) in Japanese, FY2025 in English."""
-    return fiscal_year_label_ja(fiscal_year) if is_japanese() else fiscal_year_label_en(fiscal_year)
 
 
 class GridView(QTableView):
@@ -138,22 +132,15 @@ class GridView(QTableView):
         self.setCurrentIndex(self.grid.index(row, col))
 
 
-class EnergyPage(Page):
+class EnergyPage(ProjectPage):
     page_id = "energy"
-    needs_service = True
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
         self.model = EnergyGridModel(self.service, self)
         self.model.refused.connect(self._show_refused)
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
         self.year_label = QLabel(self.content)
         self.year_combo = QComboBox(self.content)
         self.year_combo.setObjectName("fiscalYear")
@@ -198,9 +185,7 @@ class EnergyPage(Page):
         column.addWidget(self.view, 1)
         column.addWidget(self.factor_line)
         column.addWidget(self.problem)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        self.show_content()
 
         self.service.project_changed.connect(self._on_project_changed)
         self.retranslate_ui()
@@ -215,18 +200,7 @@ class EnergyPage(Page):
         if not is_open:
             self.model.set_fiscal_year(None)
             return
-        years = self.service.fiscal_years()
-        shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
-        if years != shown:
-            current = self.model.fiscal_year
-            self.year_combo.blockSignals(True)
-            self.year_combo.clear()
-            for year in years:
-                self.year_combo.addItem(fiscal_year_text(year), year)
-            self.year_combo.blockSignals(False)
-            wanted = current if current in years else (years[-1] if years else None)
-            if wanted is not None:
-                self.year_combo.setCurrentIndex(years.index(wanted))
+        if refill_years(self.year_combo, self.service.fiscal_years(), self.model.fiscal_year):
             self._on_year()
 
     def _on_year(self, _index: int = -1) -> None:
@@ -353,19 +327,7 @@ class EnergyPage(Page):
 
     # -- texts -------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No energy use entered yet"),
-            self.tr(
-                "Once your company is set up, enter the monthly usage printed on your bills "
-                "here: electricity in kWh, gas in m³, fuels in litres. You can also paste a "
-                "12-month table from Excel."
-            ),
-        )
-        if not hasattr(self, "content"):
-            return
-        self.title.setText(self.tr("Energy use by month"))
+    def retranslate_content(self) -> None:
         self.year_label.setText(self.tr("Fiscal year:"))
         self.add_year_button.setText(self.tr("Add next fiscal year"))
         self.hint.setText(
