@@ -84,7 +84,7 @@ def build_facts(
     verification = project.company.verification
     targets = [
         words(
-            "target_value",
+            "target_yearly" if target.kind == "sbt_linear" else "target_value",
             lang,
             name=text(f"target.{target.kind}", lang),
             base=target.base_year,

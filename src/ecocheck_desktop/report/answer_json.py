@@ -132,6 +132,7 @@ def answer_document(
                 "baseYear": t.base_year,
                 "targetYear": t.target_year,
                 "reductionPercent": _text(t.reduction_pct),
+                "perYear": t.kind == "sbt_linear",  # % of the base year every year
                 "basis": t.basis,
             }
             for t in project.targets

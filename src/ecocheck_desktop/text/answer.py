@@ -103,6 +103,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name}：{base}年度比 {target}年度までに {pct}% 削減",
         "{name}: −{pct} % by FY{target} against FY{base}",
     ),
+    "target_yearly": (
+        "{name}：{base}年度から毎年 {pct}% 削減（{target}年度まで）",
+        "{name}: −{pct} % a year from FY{base} to FY{target}",
+    ),
     "no_targets": ("設定なし", "None set"),
     "plan": ("削減計画の効果", "Effect of the reduction plan"),
     "plan_value": (
