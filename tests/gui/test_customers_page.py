@@ -60,6 +60,13 @@ def test_paste_adds_customers_in_one_undo_step(ja_window: MainWindow) -> None:
     assert page.service.project.customers[-1].supplier_code == "T-9"
     page.service.undo_stack.undo()
     assert len(page.service.project.customers) == 3
+    # Edit > Paste (Ctrl+V) of the window reaches the focused grid.
+    page.tabs.setCurrentWidget(grid)
+    grid.setFocus()
+    grid.setCurrentCell(3, 0)
+    QApplication.clipboard().setText("三和製作所\tW-3")
+    ja_window.paste_action.trigger()
+    assert page.service.project.customers[-1].name == "三和製作所"
 
 
 def test_switching_the_method_recalculates(ja_window: MainWindow) -> None:

@@ -116,6 +116,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "quantity.negative": ({"value": "-5"}, ROW),
     "quantity.too_large": ({"value": "1e13"}, ROW),
     "quantity.too_precise": ({"value": "1.1234567", "max_decimals": 6}, ROW),
+    "quantity.other_unit": ({"value": "24 MWh", "unit": "kWh"}, ROW),
     "quantity.unit_missing": ({"value": "100"}, {}),
     "month.invalid": ({"value": "2025-13"}, {**ROW, "column": "month"}),
     "fiscal.start_month_invalid": ({"value": 13}, {}),
@@ -269,7 +270,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "scope3.unknown_factor": ({"factor_key": "steel_t", "fiscal_year": 2025}, {}),
     "scope3.unsourced": ({"factor_key": "steel_t", "fiscal_year": 2025}, {}),
     "plausibility.month_missing": (
-        {"site": "本社", "energy": "electricity", "month": "2025-06"},
+        {"site": "本社", "energy": "electricity", "month": "2025-06, 2025-07", "count": 2},
         {"site": "本社", "energy": "electricity", "month": "2025-06"},
     ),
     "plausibility.month_outlier": (
@@ -333,6 +334,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "measures.alternative_to": ({"measure": "CA-01"}, {}),
     "measures.not_selected": ({}, {}),
     "measures.nothing_left": ({}, {}),
+    "measures.overlap": ({"standalone_t": "12.50"}, {}),
     "measures.not_quantified": ({}, {}),
     "measures.default_price": (
         {"energy": "city_gas", "price": "150000", "unit": "千m3", "source": "ECO-PRICE"},

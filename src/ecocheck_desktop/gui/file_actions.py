@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -56,6 +56,11 @@ class ProjectFileActions:
             self._show_environment_failure(error, answers.path)
             return False
         self.show_page("energy")
+        # The grid's first cell takes the keyboard, now and once the wizard has closed.
+        focus = getattr(self.page("energy"), "focus_first_cell", None)
+        if callable(focus):
+            focus()
+            QTimer.singleShot(0, focus)
         return True
 
     def open_project_dialog(self) -> None:

@@ -277,6 +277,12 @@ class CustomersPage(ProjectPage):
 
     # -- edits -------------------------------------------------------------------------------
 
+    def paste(self) -> None:
+        """Edit > Paste with no focused grid: into the grid of the open tab."""
+        grid = self.tabs.currentWidget()
+        if isinstance(grid, ListGrid):
+            grid.paste()
+
     def _edited(self, table: str, items: list[Any]) -> None:
         self.service.set_customer_list(table, items)
 

@@ -136,6 +136,9 @@ class MeasuresPage(ProjectPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        # Ticking 計画 keeps the rows where they are; only a header click re-sorts.
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self.sort_by_header)
 
         self.details = QTextBrowser(self.content)
         self.details.setObjectName("measureDetails")
@@ -245,6 +248,11 @@ class MeasuresPage(ProjectPage):
             self.totals.setText(messages_text(list(error.messages)))
             self._show_details()
             return
+        shown_for = (self.service.path, year.fiscal_year)
+        if shown_for != getattr(self, "_order_for", None):
+            self._order_for = shown_for  # a tick keeps the order; another file or year resets
+            self.model.forget_order()
+            self.table.horizontalHeader().setSortIndicatorShown(False)
         self.model.set_results(self.plan.measures, language())
         self.model.set_planned(self.planned_ids())
         self._show_totals()
@@ -428,11 +436,30 @@ class MeasuresPage(ProjectPage):
             .replace("%4", fmt_number(totals.capex_low / 10000))
             .replace("%5", fmt_number(totals.capex_high / 10000))
         )
+        if self.model.has_overlap():
+            text += " " + self.tr(
+                "※ Overlap with other measures deducted: a ticked measure's figures are what "
+                "is left after the measures above it, so they change as you tick."
+            )
         if to_confirm:
             text += " " + self.tr(
                 "%1 more measures need an answer in the equipment checklist."
             ).replace("%1", str(to_confirm))
         self.totals.setText(text)
+
+    def sort_by_header(self, column: int) -> None:
+        """A header click sorts by that column; a second click on it reverses the order."""
+        header = self.table.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = ascending
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+            if header.sortIndicatorOrder() == ascending:
+                order = Qt.SortOrder.DescendingOrder
+        selected = self.selected_measure_id()
+        self.model.sort_by(column, order)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+        self._select(selected)
 
     # -- texts -------------------------------------------------------------------------------
 

@@ -160,9 +160,13 @@ class ListGrid(QTableWidget):
             self._filling = False
         self._commit()
 
+    def paste(self) -> None:
+        """Edit > Paste (Ctrl+V) of the main window hands the clipboard to the focused grid."""
+        self.paste_text(QGuiApplication.clipboard().text())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
-            self.paste_text(QGuiApplication.clipboard().text())
+            self.paste()
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not self.state() == (
             QAbstractItemView.State.EditingState
