@@ -138,16 +138,4 @@ V4_DEMAND = """
 V3_TO_V4 = V4_BANK + V4_CUSTOMERS + V4_DEMAND
 
 # Tables whose rows are plain list items of the Project, in the order of the dataclass fields.
-LIST_TABLES = (
-    "sites",
-    "contracts",
-    "records",
-    "refrigerants",
-    "scope3",
-    "targets",
-    "measure_plan",
-    "customers",
-    "customer_sales",
-    "products",
-    "product_outputs",
-)
+LIST_TABLES = ("sites", "contracts", "records", "refrigerants", "scope3", "targets", "measure_plan")
