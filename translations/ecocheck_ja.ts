@@ -364,6 +364,159 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>取引先</translation>
+    </message>
+    <message>
+        <source>Answer your customers&apos; CO2 requests: their share and reply packs</source>
+        <translation>取引先からのCO2の問い合わせに回答：取引先ごとの配分と回答書類</translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>プロジェクトが開かれていません</translation>
+    </message>
+    <message>
+        <source>Open or create a project first; then enter your customers and their sales.</source>
+        <translation>先にプロジェクトを開くか作成し、取引先と販売実績を入力してください。</translation>
+    </message>
+    <message>
+        <source>Answers to customers</source>
+        <translation>取引先への回答</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Allocation method</source>
+        <translation>配分方法</translation>
+    </message>
+    <message>
+        <source>By sales</source>
+        <translation>売上高で配分</translation>
+    </message>
+    <message>
+        <source>By physical output</source>
+        <translation>物量（生産量）で配分</translation>
+    </message>
+    <message>
+        <source>Sub-meter key for an energy-intensive line, rest by sales</source>
+        <translation>エネルギー多消費ラインは子メーターで、残りは売上高で配分</translation>
+    </message>
+    <message>
+        <source>By machine hours of each product line</source>
+        <translation>製品ラインの機械稼働時間で配分</translation>
+    </message>
+    <message>
+        <source>Reply to all customers…</source>
+        <translation>全取引先への回答を作成…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>取引先</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>配分比率</translation>
+    </message>
+    <message>
+        <source>Scope 1 t-CO2</source>
+        <translation>Scope1 t-CO2</translation>
+    </message>
+    <message>
+        <source>Scope 2 market t-CO2</source>
+        <translation>Scope2 マーケット t-CO2</translation>
+    </message>
+    <message>
+        <source>Scope 2 location t-CO2</source>
+        <translation>Scope2 ロケーション t-CO2</translation>
+    </message>
+    <message>
+        <source>Sales (yen)</source>
+        <translation>売上高（円）</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>配分結果</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>販売実績</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>生産量</translation>
+    </message>
+    <message>
+        <source>Our supplier code</source>
+        <translation>当社の仕入先コード</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Month (optional)</source>
+        <translation>月（任意）</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>Quantity delivered</source>
+        <translation>納入量</translation>
+    </message>
+    <message>
+        <source>Product or family</source>
+        <translation>製品・製品群</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Quantity produced</source>
+        <translation>生産量</translation>
+    </message>
+    <message>
+        <source>Sub-meter kWh</source>
+        <translation>子メーター kWh</translation>
+    </message>
+    <message>
+        <source>Machine hours</source>
+        <translation>機械稼働時間</translation>
+    </message>
+    <message>
+        <source>Other customers</source>
+        <translation>その他の販売先</translation>
+    </message>
+    <message>
+        <source>Folder for the replies</source>
+        <translation>回答書類の保存先フォルダー</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written.</source>
+        <translation>
+            <numerusform>%n 件のファイルを作成しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the replies written so far are kept.</source>
+        <translation>中止しました。作成済みの回答書類はそのまま残ります。</translation>
+    </message>
+</context>
+<context>
     <name>ElectricityPage</name>
     <message>
         <source>Electricity retailer</source>
@@ -1294,6 +1447,10 @@ Python %4</translation>
         <translation>引き継ぎ以降の変更(&amp;C)…</translation>
     </message>
     <message>
+        <source>Answers to &amp;customers…</source>
+        <translation>取引先への回答(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Factor library…</source>
         <translation>係数ライブラリ(&amp;F)…</translation>
     </message>
@@ -1980,6 +2137,10 @@ complete</source>
     <message>
         <source>Recalculate with newer factors</source>
         <translation>新しい係数で再計算</translation>
+    </message>
+    <message>
+        <source>Edit customers</source>
+        <translation>取引先の編集</translation>
     </message>
 </context>
 <context>

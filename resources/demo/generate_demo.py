@@ -28,6 +28,9 @@ from ecocheck_desktop.core.model import (  # noqa: E402
 from ecocheck_desktop.core.targets import standard_target  # noqa: E402
 from ecocheck_desktop.exchange.json_io import write_json  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import demo_customers  # noqa: E402
+
 SITE = "本社工場"
 MONTHS = ["04", "05", "06", "07", "08", "09", "10", "11", "12", "01", "02", "03"]
 
@@ -202,6 +205,7 @@ def demo_project() -> Project:
             industry="E24 金属製品製造業",
             address="茨城県日立市（架空の住所）",
             contact="総務部 省エネ担当",
+            allocation_method="physical",
         ),
         sites=[Site(SITE, "茨城県日立市（架空の住所）")],
         contracts=[
@@ -216,6 +220,10 @@ def demo_project() -> Project:
         checklist=CHECKLIST,
         targets=TARGETS,
         measure_plan=PLAN,
+        customers=demo_customers.CUSTOMERS,
+        customer_sales=demo_customers.customer_sales(),
+        products=demo_customers.PRODUCTS,
+        product_outputs=demo_customers.product_outputs(),
     )
 
 

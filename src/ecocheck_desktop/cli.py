@@ -108,6 +108,16 @@ def _build_parser() -> argparse.ArgumentParser:
     factors_install.add_argument("file", help="a .ecofactors package")
     factors.set_defaults(handler="factors")
 
+    answer = sub.add_parser("answer", help="answer customers' CO2 requests (allocation, packs)")
+    answer.add_argument("input")
+    answer.add_argument("--json", action="store_true", help="print the allocation as JSON")
+    answer.add_argument("--customer", default=None, help="write this customer's reply pack")
+    answer.add_argument("--all", action="store_true", help="write every customer's reply pack")
+    answer.add_argument("-o", "--output", default=None, help="folder of the reply packs")
+    answer.add_argument("--year", "--fiscal-year", dest="fiscal_year", type=int, default=None)
+    answer.add_argument("--lang", choices=["ja", "en"], default=None, help="default: ja")
+    answer.set_defaults(handler="answer")
+
     selftest = sub.add_parser("selftest", help="check the installation end to end")
     selftest.set_defaults(handler="selftest")
     return parser

@@ -69,6 +69,7 @@ def test_switching_ja_to_en_relabels_the_window(qtbot, languages: i18n.LanguageM
         "Measures",
         "Targets",
         "Report",
+        "Customers",
         "Portfolio",
     ]
     assert window.menuBar().actions()[0].text() == "&File"

@@ -38,6 +38,7 @@ EXPECTED_JA_TITLES = [
     "削減対策",
     "目標",
     "レポート",
+    "取引先",
     "ポートフォリオ",
 ]
 EXPECTED_EN_TITLES = [
@@ -48,6 +49,7 @@ EXPECTED_EN_TITLES = [
     "Measures",
     "Targets",
     "Report",
+    "Customers",
     "Portfolio",
 ]
 

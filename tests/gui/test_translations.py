@@ -18,6 +18,7 @@ PAGE_NAMES_JA = {
     "Measures": "削減対策",
     "Targets": "目標",
     "Report": "レポート",
+    "Customers": "取引先",
     "Portfolio": "ポートフォリオ",
 }
 

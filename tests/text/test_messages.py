@@ -31,6 +31,39 @@ ROW = {**F, "row": 3, "column": "quantity"}
 
 # code -> (params, where), as the call sites create them (ids as the source passes them).
 EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "allocation.unknown_customer": ({"customer": "A社", "row": 3}, {}),
+    "allocation.negative": (
+        {"customer": "A社", "row": 3, "column": "sales_yen", "value": "-5"},
+        {},
+    ),
+    "allocation.unknown_product": ({"customer": "A社", "row": 3, "product": "部品"}, {}),
+    "allocation.negative_output": (
+        {"product": "部品", "row": 2, "column": "quantity", "value": "-1"},
+        {},
+    ),
+    "allocation.production_month_missing": (
+        {"product": "部品", "month": "2025-09", "fiscal_year": 2025},
+        {},
+    ),
+    "allocation.unknown_method": ({"method": "weight"}, {}),
+    "allocation.sales_above_revenue": (
+        {"fiscal_year": 2025, "sales": "900000000", "revenue": "815000000"},
+        {},
+    ),
+    "allocation.key_zero": ({"method": "sales", "key": "sales_yen", "fiscal_year": 2025}, {}),
+    "allocation.units_differ": ({"units": "t, 個", "fiscal_year": 2025}, {}),
+    "allocation.submeter_above_plant": (
+        {"kwh": "400000", "plant_kwh": "361228", "fiscal_year": 2025},
+        {},
+    ),
+    "allocation.delivered_above_output": (
+        {"product": "部品", "delivered": "1400", "produced": "1320", "fiscal_year": 2025},
+        {},
+    ),
+    "answer.no_customers": ({}, F),
+    "answer.unknown_customer": ({"customer": "Z社", "known": "A社, B社"}, F),
+    "answer.output_needed": ({}, {}),
+    "answer.customer_needed": ({}, {}),
     "file.not_found": ({}, F),
     "file.unreadable": ({"reason": "Permission denied"}, F),
     "file.unsupported_type": ({"suffix": ".txt"}, F),

@@ -43,6 +43,10 @@ class Company:
     lender_name: str = ""  # the bank the pack is for, e.g. 常陽銀行
     sector_benchmark_pct_per_year: Decimal | None = None  # the bank's sector reduction rate, %/yr
     sector_benchmark_source: str = ""  # where the bank's benchmark comes from
+    # The answers to customers (issue 21): how the company's emissions are split among them.
+    allocation_method: str = (
+        "sales"  # ALLOCATION_METHODS: sales | physical | submeter | machine_hours
+    )
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,56 @@ class Target:
     note: str = ""
 
 
+# How the footprint is split among customers and products (core.allocation, issue 21).
+ALLOCATION_METHODS = ("sales", "physical", "submeter", "machine_hours")
+
+
+@dataclass(frozen=True)
+class Customer:
+    """A customer who asks for our CO2; ``supplier_code`` is their code for us (仕入先コード)."""
+
+    name: str
+    supplier_code: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CustomerSale:
+    """Sales (円) to one customer in a fiscal year, or in one month (``month`` YYYY-MM).
+
+    ``product`` and ``quantity`` (in the product's unit) say what was delivered, when known.
+    """
+
+    customer: str
+    fiscal_year: int
+    sales_yen: Decimal
+    month: str = ""  # "" = the whole fiscal year
+    product: str = ""
+    quantity: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Product:
+    """A product or product family, with the unit its output is counted in (個, kg, t, m²…)."""
+
+    name: str
+    unit: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ProductOutput:
+    """Production of one product in a fiscal year, or in one month, with the line's optional
+    sub-meter kWh and machine hours (the key of an energy-intensive line)."""
+
+    product: str
+    fiscal_year: int
+    quantity: Decimal
+    month: str = ""  # "" = the whole fiscal year
+    submeter_kwh: Decimal | None = None
+    machine_hours: Decimal | None = None
+
+
 @dataclass(frozen=True)
 class PlannedMeasure:
     measure_id: str
@@ -219,6 +273,10 @@ class Project:
     checklist: dict[str, Any] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
     measure_plan: list[PlannedMeasure] = field(default_factory=list)
+    customers: list[Customer] = field(default_factory=list)
+    customer_sales: list[CustomerSale] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
+    product_outputs: list[ProductOutput] = field(default_factory=list)
 
     def default_site(self) -> str:
         return self.sites[0].name if self.sites else DEFAULT_SITE
@@ -243,4 +301,8 @@ LIST_FIELDS: dict[str, type[Any]] = {
     "scope3": Scope3Entry,
     "targets": Target,
     "measure_plan": PlannedMeasure,
+    "customers": Customer,
+    "customer_sales": CustomerSale,
+    "products": Product,
+    "product_outputs": ProductOutput,
 }

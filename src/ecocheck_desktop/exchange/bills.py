@@ -47,6 +47,12 @@ from ecocheck_desktop.exchange.bill_cells import (
 )
 from ecocheck_desktop.exchange.bill_company import COMPANY_ALIASES, COMPANY_COLUMNS, CompanyCells
 from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
+from ecocheck_desktop.exchange.customer_rows import (
+    CUSTOMER_COLUMNS,
+    CustomerData,
+    is_customer_row,
+    parse_customer_row,
+)
 from ecocheck_desktop.exchange.sheets import as_text, csv_rows, is_blank, xlsx_rows
 from ecocheck_desktop.store import atomic
 
@@ -121,6 +127,9 @@ for _alias, _key in _EXTRA_ALIASES.items():
 for _key, _alias in COMPANY_COLUMNS.items():
     _HEADER_LOOKUP[_header_key(_key)] = _key
     _HEADER_LOOKUP[_header_key(_alias)] = _key
+for _key, _alias in CUSTOMER_COLUMNS:  # the customer rows (exchange.customer_rows)
+    _HEADER_LOOKUP.setdefault(_header_key(_key), _key)
+    _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
 for _alias, _key in COMPANY_ALIASES.items():
     _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
 
@@ -138,6 +147,7 @@ class BillImport:
     warnings: list[Message] = field(default_factory=list)
     industry: str = ""  # the optional industry column (one value for the file)
     revenue_million_yen: dict[int, Decimal] = field(default_factory=dict)  # by fiscal year
+    customers: CustomerData = field(default_factory=CustomerData)
 
 
 def _unescape_text(text: str) -> str:
@@ -299,6 +309,21 @@ def _parse_row(
     return record, []
 
 
+def _row_access(
+    row: Sequence[Any], row_number: int, layout: _Layout, file_where: dict[str, Any]
+) -> tuple[Callable[[str], Any], Callable[[str], dict[str, Any]]]:
+    """The cell of a format column in ``row``, and where that cell is (for the customer rows)."""
+
+    def cell(key: str) -> Any:
+        position = layout.index.get(key)
+        return None if position is None or position >= len(row) else row[position]
+
+    def where(key: str) -> dict[str, Any]:
+        return {**file_where, "row": row_number, "column": layout.header.get(key, key)}
+
+    return cell, where
+
+
 def _sites_of(records: Iterable[EnergyRecord]) -> list[str]:
     named: list[str] = []
     unnamed = False
@@ -382,12 +407,17 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
         raise EcoCheckError(*problems)
     numbered: list[tuple[int, EnergyRecord]] = []
     company = CompanyCells()
+    customers = CustomerData()
     rows_read = 0
     for position in range(header_position + 1, len(rows)):
         row = rows[position]
         if all(is_blank(cell) for cell in row):
             continue
         rows_read += 1
+        cells, located = _row_access(row, position + 1, layout, where)
+        if is_customer_row(cells):
+            problems.extend(parse_customer_row(cells, located, customers))
+            continue
         record, row_problems = _parse_row(row, position + 1, layout, where, path.name, company)
         if record is not None:
             numbered.append((position + 1, record))
@@ -409,6 +439,7 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
         warnings=warnings,
         industry=company.industry,
         revenue_million_yen=dict(company.revenue),
+        customers=customers,
     )
 
 
@@ -427,6 +458,10 @@ def project_from_bills(result: BillImport, company_name: str) -> Project:
             year: FiscalYearData(year=year, revenue_million_yen=revenue.get(year)) for year in years
         },
         records=list(result.records),
+        customers=list(result.customers.customers),
+        customer_sales=list(result.customers.customer_sales),
+        products=list(result.customers.products),
+        product_outputs=list(result.customers.product_outputs),
     )
 
 

@@ -22,6 +22,7 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message, render
 from ecocheck_desktop.core.model import (
+    ALLOCATION_METHODS,
     LIST_FIELDS,
     Company,
     FiscalYearData,
@@ -127,6 +128,15 @@ def _check_domain(company: Company | None, lists: dict[str, list[Any]], problems
     for where, item in items:
         for message in limits.object_text_problems(item, where):
             problems.add(message.where["field"], render(Message(message.code, message.params)))
+    for i, sale in enumerate(lists.get("customer_sales", [])):
+        for name in ("sales_yen", "quantity"):
+            value = getattr(sale, name, None) if sale is not None else None
+            if value is not None and value < 0:
+                problems.add(f"customer_sales[{i}].{name}", "must not be negative")
+    if company is not None and company.allocation_method not in ALLOCATION_METHODS:
+        problems.add(
+            "company.allocation_method", "expected one of " + ", ".join(ALLOCATION_METHODS)
+        )
     names = [site.name for site in lists.get("sites", []) if site is not None]
     if len(set(names)) != len(names):
         problems.add("sites", "site names must be unique")

@@ -190,6 +190,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         self.save_copy_action = self._action(None, self.save_copy_dialog)
         self.handover_changes_action = self._action(None, self.show_handover_changes)
         self.factor_library_action = self._action(None, self.show_factor_library)
+        self.customer_answers_action = self._action(None, self.answer_customers)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.undo_action = self._action(keys.Undo, self.undo_stack.undo)
@@ -240,6 +241,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         self.file_menu.addActions([self.handover_action, self.handover_changes_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.factor_library_action)
+        self.file_menu.addAction(self.customer_answers_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -331,6 +333,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         self.handover_action.setText(self.tr("&Hand over a copy…"))
         self.save_copy_action.setText(self.tr("Save a &copy as…"))
         self.handover_changes_action.setText(self.tr("&Changes since hand-over…"))
+        self.customer_answers_action.setText(self.tr("Answers to &customers…"))
         self.factor_library_action.setText(self.tr("&Factor library…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("&Undo"))
@@ -372,6 +375,11 @@ class MainWindow(ProjectFileActions, QMainWindow):
 
     def show_page(self, page_id: str) -> None:
         self.navigation.setCurrentRow(PAGE_IDS.index(page_id))
+
+    def answer_customers(self) -> None:
+        """File > 取引先への回答: the 取引先 page, then the folder for every customer's reply."""
+        self.show_page("customers")
+        self.page("customers").choose_folder_and_answer()  # type: ignore[attr-defined]
 
     def step_page(self, step: int) -> None:
         """The next (or previous) page of the navigation list, wrapping round at its ends."""

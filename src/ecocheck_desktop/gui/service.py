@@ -45,6 +45,7 @@ from ecocheck_desktop.core.model import (
 )
 from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.core.results import Footprint, YearResult
+from ecocheck_desktop.gui.customer_edits import CustomerEdits
 from ecocheck_desktop.gui.edit_transaction import (
     EditTransaction,
     StoreOpener,
@@ -146,7 +147,7 @@ def _environment_as_message(path: Path | str) -> Iterator[None]:
         raise EcoCheckError(message) from None
 
 
-class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
+class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObject):
     """Open project + footprint; validated, undoable, autosaved edits."""
 
     project_opened = Signal(str)  # path

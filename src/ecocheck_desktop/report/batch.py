@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.exchange.portfolio import read_project
+from ecocheck_desktop.report.output import make_folder
 from ecocheck_desktop.report.pdf import build_report
 
 
@@ -35,16 +36,7 @@ def batch_reports(
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[BatchResult]:
     """One PDF per project file into ``out_dir`` (atomic writes); a failure never stops it."""
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise EcoCheckError(
-            Message(
-                "report.cannot_write",
-                {"path": str(out_dir), "reason": error.strerror or type(error).__name__},
-            )
-        ) from None
+    out_dir = make_folder(out_dir)
     for done, source in enumerate(files):
         if cancelled is not None and cancelled():
             return

@@ -24,3 +24,18 @@ def write_atomically(path: Path, data: bytes) -> None:
                 {"path": str(path), "reason": error.strerror or type(error).__name__},
             )
         ) from None
+
+
+def make_folder(folder: Path) -> Path:
+    """Create ``folder`` (and its parents) for exports; a failure is the report's message."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise EcoCheckError(
+            Message(
+                "report.cannot_write",
+                {"path": str(folder), "reason": error.strerror or type(error).__name__},
+            )
+        ) from None
+    return folder

@@ -222,8 +222,15 @@ def _read_project(conn: sqlite3.Connection, path: Path, *, snapshot: bool = True
     if snapshot:
         conn.execute("BEGIN")  # one consistent snapshot
     try:
+        # An older file read without migrating lacks the newer tables: their lists are empty.
+        present = {
+            row[0]
+            for row in _all(conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        }
         lists = {
             table: [item for _, item in _read_list(conn, table, cls, path)]
+            if table in present
+            else []
             for table, cls in LIST_FIELDS.items()
         }
         years = {

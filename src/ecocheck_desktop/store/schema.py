@@ -112,6 +112,25 @@ ALTER TABLE fiscal_years ADD COLUMN change_reasons TEXT NOT NULL DEFAULT '';
 """
 # Customers, products and sales for the answers to customers' CO2 requests (issue 21).
 V4_CUSTOMERS = """
+ALTER TABLE company ADD COLUMN allocation_method TEXT NOT NULL DEFAULT 'sales';
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, supplier_code TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE customer_sales (
+    id INTEGER PRIMARY KEY, customer TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
+    sales_yen TEXT NOT NULL, month TEXT NOT NULL DEFAULT '', product TEXT NOT NULL DEFAULT '',
+    quantity TEXT
+);
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, unit TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE product_outputs (
+    id INTEGER PRIMARY KEY, product TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
+    quantity TEXT NOT NULL, month TEXT NOT NULL DEFAULT '', submeter_kwh TEXT,
+    machine_hours TEXT
+);
 """
 # Meters and their 30-minute demand data (issue 22).
 V4_DEMAND = """

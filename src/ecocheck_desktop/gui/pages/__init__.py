@@ -157,6 +157,20 @@ PAGES: tuple[PageEntry, ...] = (
         ),
     ),
     _entry(
+        "customers",
+        "CustomersPage",
+        QT_TRANSLATE_NOOP("CustomersPage", "Customers"),
+        QT_TRANSLATE_NOOP(
+            "CustomersPage", "Answer your customers' CO2 requests: their share and reply packs"
+        ),
+        QT_TRANSLATE_NOOP("CustomersPage", "Answers to customers"),
+        QT_TRANSLATE_NOOP("CustomersPage", "No project is open"),
+        QT_TRANSLATE_NOOP(
+            "CustomersPage",
+            "Open or create a project first; then enter your customers and their sales.",
+        ),
+    ),
+    _entry(
         "portfolio",
         "PortfolioPage",
         QT_TRANSLATE_NOOP("PortfolioPage", "Portfolio"),

@@ -1,8 +1,8 @@
 """THE catalogue of message codes: for every code its Japanese and its English sentence.
 
-One table, ``CATALOGUE: {code: (ja, en)}``, assembled from three files by the layer that raises
-the code (calculation, files, app) only to keep each file short. A new message is one entry in
-the file of the layer that raises it; nothing else registers templates.
+One table, ``CATALOGUE: {code: (ja, en)}``, assembled from four files by the layer that
+raises the code (calculation, customers, files, app) only to keep each file short. A new
+message is one entry in the file of the layer that raises it; nothing else registers templates.
 ``tests/text/test_catalogue.py`` fails when a code used in the source has no entry, when an entry
 lacks one language, and when a code is defined twice.
 
@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from ecocheck_desktop.text.catalogue.app import APP
 from ecocheck_desktop.text.catalogue.calculation import CALCULATION
+from ecocheck_desktop.text.catalogue.customers import CUSTOMERS
 from ecocheck_desktop.text.catalogue.files import FILES
 
-_PARTS = (CALCULATION, FILES, APP)
+_PARTS = (CALCULATION, CUSTOMERS, FILES, APP)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _part in _PARTS:

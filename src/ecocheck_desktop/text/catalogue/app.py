@@ -157,4 +157,21 @@ APP: dict[str, tuple[str, str]] = {
         "{file}: 一覧と協議会向け集計には別々のファイルを指定してください。",
         "{file}: the summary and the consortium summary need two different files",
     ),
+    # --- raised in commands/answer.py ------------------------------------------------------------
+    "answer.no_customers": (
+        "{file} には取引先が登録されていません。取引先ページで取引先と販売実績を入力してください。",
+        "{file} lists no customers; enter the customers and their sales on the customers page",
+    ),
+    "answer.unknown_customer": (
+        "取引先「{customer}」は登録されていません。登録済み: {known}",
+        "There is no customer '{customer}'; the customers are: {known}",
+    ),
+    "answer.output_needed": (
+        "回答書類の出力先フォルダーを -o で指定してください。",
+        "Name the folder for the reply packs with -o",
+    ),
+    "answer.customer_needed": (
+        "-o を使うときは --customer 取引先名 か --all を指定してください。",
+        "With -o, name a customer with --customer NAME or use --all",
+    ),
 }
