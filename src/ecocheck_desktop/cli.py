@@ -107,6 +107,18 @@ def _build_parser() -> argparse.ArgumentParser:
     factors_install.add_argument("file", help="a .ecofactors package")
     factors.set_defaults(handler="factors")
 
+    demand = sub.add_parser("demand", help="30-minute demand data: import and analysis")
+    demand_sub = demand.add_subparsers(dest="demand_command", metavar="ACTION", required=True)
+    demand_import = demand_sub.add_parser("import", help="import a CSV/XLSX of interval data")
+    demand_import.add_argument("input", help="the .ecocheck project file")
+    demand_import.add_argument("data", help="the interval data, .csv or .xlsx")
+    demand_import.add_argument("--meter", default=None, help="the meter's name")
+    demand_show = demand_sub.add_parser("show", help="base load, peaks and the contract kW")
+    demand_show.add_argument("input", help="the .ecocheck project file")
+    demand_show.add_argument("--meter", default=None)
+    demand_show.add_argument("--json", action="store_true", help="print one JSON object")
+    demand.set_defaults(handler="demand")
+
     selftest = sub.add_parser("selftest", help="check the installation end to end")
     selftest.set_defaults(handler="selftest")
     return parser

@@ -40,6 +40,7 @@ from ecocheck_desktop import __version__
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import EnergyRecord, Project
 from ecocheck_desktop.store import atomic, migrations
+from ecocheck_desktop.store.demand_rows import DemandRows
 from ecocheck_desktop.store.edits import ProjectEdits
 from ecocheck_desktop.store.evidence_rows import EvidenceRows
 from ecocheck_desktop.store.failures import _DAMAGE, _error, _reading, _translate
@@ -87,7 +88,7 @@ class ChangeEntry:
     new: Any
 
 
-class ProjectFile(ProjectEdits, EvidenceRows):
+class ProjectFile(ProjectEdits, EvidenceRows, DemandRows):
     """An open ``.ecocheck`` file. Use :meth:`create` or :meth:`open`, then :meth:`close`."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, user: str) -> None:
