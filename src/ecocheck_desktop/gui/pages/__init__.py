@@ -80,6 +80,15 @@ PAGES: tuple[PageEntry, ...] = (
         QT_TRANSLATE_NOOP("MeasuresPage", "Reduction measures ranked by cost and CO2 saved"),
     ),
     _entry(
+        "demand",
+        "DemandPage",
+        QT_TRANSLATE_NOOP("DemandPage", "Demand"),
+        QT_TRANSLATE_NOOP(
+            "DemandPage",
+            "30-minute data of your meter: base load, peaks and the contract kW they set",
+        ),
+    ),
+    _entry(
         "targets",
         "TargetsPage",
         QT_TRANSLATE_NOOP("TargetsPage", "Targets"),
