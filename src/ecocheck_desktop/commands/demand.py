@@ -20,6 +20,7 @@ from typing import Any
 
 from ecocheck_desktop.commands import say
 from ecocheck_desktop.commands.import_bills import user_name
+from ecocheck_desktop.core.catalogue import load_catalogue
 from ecocheck_desktop.core.demand import (
     BASE_PERCENTILE,
     Meter,
@@ -28,7 +29,12 @@ from ecocheck_desktop.core.demand import (
     peak_cap_saving,
 )
 from ecocheck_desktop.core.demand_bill import bill_check, bill_messages, tariff_defaults
+from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.measure_results import EnergyBaseline
+from ecocheck_desktop.core.measures import baseline_from_year, latest_complete_year
+from ecocheck_desktop.core.measures_demand import demand_measures
 from ecocheck_desktop.core.messages import EcoCheckError, Message
+from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.demand_files import DemandMapping, guess_mapping, read_cells
 from ecocheck_desktop.exchange.demand_parse import parse_demand
 from ecocheck_desktop.store.project_file import ProjectFile
@@ -142,9 +148,34 @@ def show_json(meter: Meter, days: list[Any]) -> dict[str, Any]:
     }
 
 
+def _electricity(project: Project) -> EnergyBaseline | None:
+    """The footprint's electricity of the latest complete year (its t-CO2/kWh and price)."""
+    try:
+        year = latest_complete_year(calculate(project, strict=False).years)
+        if year is None:
+            return None
+        return baseline_from_year(year, load_catalogue()).energies.get("electricity")
+    except EcoCheckError:
+        return None
+
+
+def measures_json(data: dict[str, Any], analysis_days: list[Any], project: Project) -> list:
+    """DM-01 and DM-02 as ``ecocheck measures --json`` prints a measure."""
+    from ecocheck_desktop.commands.measures import _measure_json
+
+    results = demand_measures(
+        analysis_days,
+        Decimal(str(data["base_charge_yen_per_kw_month"])),
+        _electricity(project),
+        tariff_defaults().energy_yen_per_kwh,
+    )
+    return [_measure_json(r) for r in results]
+
+
 def _show(args: argparse.Namespace) -> int:
     path = Path(args.input)
     with ProjectFile.open(path, read_only=True) as pf:
+        project = pf.load()
         meters = pf.meters()
         meter = _choose(meters, args.meter, path)
         if meter is None:
@@ -153,6 +184,7 @@ def _show(args: argparse.Namespace) -> int:
             raise EcoCheckError(Message("demand.no_meter", params, {"file": str(path)}))
         days = pf.meter_days(meter.name)
     data = show_json(meter, days)
+    data["measures"] = measures_json(data, days, project)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
