@@ -119,7 +119,7 @@ def demand_measures(
         level = peaks[shaved]
         cut = max(ZERO, analysis.contract_kw_12m - level)
         yen = cut * base_charge_yen_per_kw_month * 12
-        details = {
+        details: dict[str, Any] = {
             "contract_kw_12m": analysis.contract_kw_12m,
             "target_kw": level,
             "kw_cut": cut,
@@ -135,7 +135,7 @@ def demand_measures(
         else default_yen_per_kwh
     )
     t_co2 = kwh * electricity.t_co2_per_unit if electricity is not None else None
-    details = {
+    details: dict[str, Any] = {
         "base_load_kw": analysis.base_load_kw,
         "kw_cut": kw_cut,
         "hours": HOURS_PER_YEAR,
