@@ -135,7 +135,7 @@ def demand_measures(
         else default_yen_per_kwh
     )
     t_co2 = kwh * electricity.t_co2_per_unit if electricity is not None else None
-    details: dict[str, Any] = {
+    details = {
         "base_load_kw": analysis.base_load_kw,
         "kw_cut": kw_cut,
         "hours": HOURS_PER_YEAR,
