@@ -22,6 +22,7 @@ from typing import Any
 
 from ecocheck_desktop.core.catalogue import Capex, MeasureDef, Range, Source
 from ecocheck_desktop.core.demand import MeterDay, analyse
+from ecocheck_desktop.core.measure_effects import _annuity_factor
 from ecocheck_desktop.core.measure_results import Applicability, EnergyBaseline, MeasureResult
 from ecocheck_desktop.resources import resource_path
 
@@ -57,12 +58,6 @@ def demand_measure_file() -> tuple[tuple[MeasureDef, ...], dict[str, Source]]:
     return tuple(measures), sources
 
 
-def _annuity(rate: Decimal, years: int) -> Decimal:
-    if rate == 0:
-        return Decimal(years)
-    return (1 - (1 + rate) ** -years) / rate
-
-
 def _result(
     measure: MeasureDef,
     sources: dict[str, Source],
@@ -78,7 +73,7 @@ def _result(
     versus = "n/a"
     if payback is not None and measure.legal_life_years is not None:
         versus = "within" if payback <= measure.legal_life_years else "beyond"
-    annuity = _annuity(rate, measure.lifetime_years)
+    annuity = _annuity_factor(rate, measure.lifetime_years)
     t = t_co2 or ZERO
     return MeasureResult(
         measure=measure,
