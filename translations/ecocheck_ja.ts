@@ -575,12 +575,24 @@ Python %4</translation>
         <translation>次の年度を追加</translation>
     </message>
     <message>
-        <source>Type the quantity printed on each bill, or copy 12 months from Excel and press Ctrl+V. Enter moves down, Tab moves right, Delete clears. A red cell was not saved: point at it to see why.</source>
-        <translation>請求書の使用量を入力するか、Excel で12か月分をコピーして Ctrl+V で貼り付けてください。Enter で下へ、Tab で右へ移動し、Delete で消去します。赤いセルは保存されていません。マウスを重ねると理由が表示されます。</translation>
+        <source>Type the quantity printed on each bill, or copy 12 months from Excel and press Ctrl+V. Enter moves down, Tab moves right, Delete clears, F2 edits, Ctrl+0 marks a month as not used (0; blank means not entered). A red cell was not saved: point at it to see why.</source>
+        <translation>請求書に印字された使用量を入力するか、Excel から 12 か月分をコピーして Ctrl+V で貼り付けます。Enter で下へ、Tab で右へ移動、Delete で消去、F2 で編集、Ctrl+0 でその月を「使用なし」(0) にします（空欄は「未入力」です）。赤いセルは保存されていません。ポインターを合わせると理由が表示されます。</translation>
     </message>
     <message>
         <source>Add energy…</source>
         <translation>エネルギーを追加…</translation>
+    </message>
+    <message>
+        <source>Not used this month (0)</source>
+        <translation>この月は使用なし (0)</translation>
+    </message>
+    <message>
+        <source>Blank months: not used (0)</source>
+        <translation>使っていない月は 0 にする</translation>
+    </message>
+    <message>
+        <source>Enter 0 in every blank month of the selected column&apos;s energy: for a fuel used only in some months (winter kerosene). A blank month means &quot;not entered&quot; and leaves the year incomplete; 0 means &quot;not used&quot;. Ctrl+0 marks only the selected cells.</source>
+        <translation>選んだ列のエネルギーの空欄の月すべてに 0 を入れます。一部の月だけ使う燃料（冬の灯油など）に使います。空欄は「未入力」で年度が未完成のままになり、0 は「使用なし」です。選んだセルだけなら Ctrl+0。</translation>
     </message>
     <message>
         <source>Supplier and factor…</source>
@@ -1421,6 +1433,14 @@ Python %4</translation>
         <translation>EcoCheck Desktop について(&amp;A)</translation>
     </message>
     <message>
+        <source>No project open: there is nothing to save.</source>
+        <translation>プロジェクトが開かれていません。保存するものはありません（変更は自動で保存されます）。</translation>
+    </message>
+    <message>
+        <source>Saved. Every change is also saved automatically.</source>
+        <translation>保存しました。変更はすべて自動でも保存されています。</translation>
+    </message>
+    <message>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
@@ -1471,10 +1491,6 @@ Python %4</translation>
     <message>
         <source>The last change could not be saved</source>
         <translation>最後の変更を保存できませんでした</translation>
-    </message>
-    <message>
-        <source>There is nothing to save: every change is saved automatically.</source>
-        <translation>保存の操作は不要です。変更はすべて自動で保存されます。</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1574,6 +1590,10 @@ Python %4</translation>
     <message>
         <source>No measure ticked yet, so all ranked measures are counted together: %1 t-CO2/yr (%2 % of the year), %3 yen/yr, investment %4–%5 (10k yen).</source>
         <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 円、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
+        <source>※ Overlap with other measures deducted: a ticked measure&apos;s figures are what is left after the measures above it, so they change as you tick.</source>
+        <translation>※ 重複する対策の効果を差し引いています：※の数値は、計画で上にある対策が同じエネルギーを先に減らした後の残りの分です。チェックを入れたり外したりすると変わります。</translation>
     </message>
     <message>
         <source>%1 more measures need an answer in the equipment checklist.</source>
@@ -1681,6 +1701,10 @@ Python %4</translation>
     <message>
         <source>Tick the measures you plan to carry out</source>
         <translation>実施する予定の対策にチェックを入れてください</translation>
+    </message>
+    <message>
+        <source>※ Overlap with other measures deducted: the measures above it in the plan already cut the same energy, so this figure is smaller than the measure alone and changes when you tick or untick them.</source>
+        <translation>※ 重複する対策の効果を差し引いています：計画で上にある対策が同じエネルギーを先に減らすため、この対策だけを実施した場合より小さく、それらのチェックを入れたり外したりすると変わります。</translation>
     </message>
     <message>
         <source>Sourced: numbers from a cited source. Derived: calculated from sourced figures. Unconfirmed: an estimate to check with a supplier.</source>
@@ -2001,6 +2025,12 @@ complete</source>
     <message>
         <source>Clear cells</source>
         <translation>セルの消去</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n month(s) as not used</source>
+        <translation>
+            <numerusform>%n か月を「使用なし」にする</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Paste %n cell(s)</source>

@@ -27,6 +27,7 @@ from ecocheck_desktop.core.model import (
     SupplyContract,
 )
 from ecocheck_desktop.core.results import Footprint
+from ecocheck_desktop.text.messages import render
 
 D = Decimal
 
@@ -77,6 +78,7 @@ class Conversion:
     electricity_gj_per_thousand_kwh: Decimal
     city_gas_gj_per_km3: Decimal = Decimal(45)
     lpg_m3_per_t: Decimal = Decimal(502)
+    edition: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Gwp:
     kind: str
     gwp_shk: Decimal | None
     gwp_furon: Decimal
+    edition: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class S3:
     unit: str
     value: Decimal
     source: str
+    edition: str = ""
 
 
 NEW = Edition("fuel-new", title="算定省令 別表第1 (新)")
@@ -196,6 +200,9 @@ class FakeLibrary:
         }
         return table[key]
 
+    def with_locks(self, locks: dict[int, str]) -> FakeLibrary:
+        return self  # one edition per table: a lock changes nothing here
+
     def energy_conversion(self, fy: int) -> Conversion:
         return Conversion(D("0.0258"), D("8.64") if fy >= 2023 else D("9.76"))
 
@@ -294,7 +301,7 @@ def test_missing_electricity_list_is_an_error_naming_year_and_energy() -> None:
     assert messages[0].where["energy"] == "electricity"
     assert messages[0].params["supplier"] == "A0269"
     assert messages[0].params["site"] == "本社工場"
-    assert "電源構成・CO2排出係数" in messages[0].text()
+    assert "電源構成・CO2排出係数" in render(messages[0], "en")  # says where to find it
 
     lenient = calculate(project, FakeLibrary(), strict=False).year(2024)
     assert not lenient.complete

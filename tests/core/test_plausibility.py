@@ -45,6 +45,36 @@ def test_missing_month_names_site_energy_and_month() -> None:
     assert "2025-09" in warnings[0].text() and "本社工場" in warnings[0].text()
 
 
+def test_a_seasonal_fuel_warns_once_per_line_and_a_zero_month_is_not_missing() -> None:
+    """Kerosene used in 3 winter months, 9 left blank: one warning naming the 9 months, and the
+    same months in the completeness rule; entered as 0 they are "not used", not missing."""
+    from ecocheck_desktop.core.model import EnergyRecord
+
+    electricity = electricity_year({})
+    winter = ("2025-12", "2026-01", "2026-02")
+    kerosene = [EnergyRecord(m, "kerosene", Decimal(200), "L", "本社工場") for m in winter]
+    project = project_with(*electricity, *kerosene)
+    year = calculate(project, FakeLibrary()).year(2025)
+    missing = [w for w in year.warnings if w.code == "plausibility.month_missing"]
+    assert len(missing) == 1
+    assert missing[0].params["count"] == 9
+    assert missing[0].where["month"] == "2025-04"
+    gaps = year.completeness.months_without("本社工場", "kerosene")
+    assert len(gaps) == 9 and missing[0].params["month"] == ", ".join(gaps)
+    assert not year.complete
+
+    summer = [
+        EnergyRecord(m, "kerosene", Decimal(0), "L", "本社工場")
+        for m in year.completeness.year_months
+        if m not in winter
+    ]
+    project = project_with(*electricity, *kerosene, *summer)
+    year = calculate(project, FakeLibrary()).year(2025)
+    assert [w for w in year.warnings if w.code == "plausibility.month_missing"] == []
+    assert year.completeness.months_without("本社工場", "kerosene") == ()
+    assert year.complete
+
+
 def test_month_three_times_the_median_or_a_third() -> None:
     project = project_with(*electricity_year({"2025-08": "35000", "2026-01": "3000"}))
     year = calculate(project, FakeLibrary()).year(2025)

@@ -107,10 +107,15 @@ def test_paste_through_the_model_and_copy_back(grid: EnergyGridModel) -> None:
 
 def test_paste_with_a_bad_cell_changes_nothing(grid: EnergyGridModel, qtbot) -> None:
     with qtbot.waitSignal(grid.refused) as refused:
-        problems = grid.paste(0, 0, "1\n\n3\n")
-    assert [m.code for m in problems] == ["paste.empty_row"]
+        problems = grid.paste(0, 0, "1\n\nabc\n")
+    assert [m.code for m in problems] == ["quantity.not_a_number"]
     assert refused.args[0] == problems
     assert all(grid.index(r, 0).data(Display) == "" for r in range(12))
+
+
+def test_paste_of_a_column_with_blank_months(grid: EnergyGridModel) -> None:
+    assert grid.paste(0, 0, "1,200\n\n\n900\n") == []
+    assert [grid.index(r, 0).data(Display) for r in range(4)] == ["1,200", "", "", "900"]
 
 
 def test_several_bill_lines_in_one_cell_are_summed_and_read_only(grid: EnergyGridModel) -> None:

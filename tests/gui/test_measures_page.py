@@ -102,6 +102,58 @@ def test_ticking_a_measure_plans_it_and_undo_takes_it_back(ja_window: MainWindow
     assert service._file.load().measure_plan == []
 
 
+def test_ticking_keeps_the_order_and_says_why_figures_change(ja_window: MainWindow) -> None:
+    """Issue 19: ticking 計画 must not re-sort the list under the user; a figure reduced by an
+    overlapping measure above it carries ※ and a tooltip saying so; a header click sorts."""
+    page = _open(ja_window)
+    model = page.model
+    page.service.set_measure_plan([])
+    page.refresh()
+    ids = [model.result(r).measure.id for r in range(model.rowCount())]
+    quantified = [r for r in range(model.rowCount()) if model.result(r).quantified]
+    # Tick from the bottom up: each tick re-ranks the plan, the rows stay put.
+    for row in reversed(quantified[-4:]):
+        index = model.index(row, COLUMNS.index("plan"))
+        assert model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        page.refresh()
+        assert [model.result(r).measure.id for r in range(model.rowCount())] == ids
+    ranks = [model.result(r).rank for r in range(model.rowCount())]
+    assert ranks != sorted(ranks)  # the ranks moved, the rows did not
+    overlapping = [
+        r
+        for r in range(model.rowCount())
+        if model.result(r).in_plan
+        and model.result(r).notes
+        and any(n.code == "measures.overlap" for n in model.result(r).notes)
+    ]
+    if overlapping:
+        cell = model.index(overlapping[0], COLUMNS.index("t_co2"))
+        assert cell.data().endswith("※")
+        assert "重複" in cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert "重複" in page.totals.text()
+    # An explicit click on the rank header sorts by rank.
+    page.sort_by_header(COLUMNS.index("rank"))
+    ranks = [model.result(r).rank for r in range(model.rowCount())]
+    assert ranks == sorted(ranks)
+    page.sort_by_header(COLUMNS.index("rank"))
+    assert [model.result(r).rank for r in range(model.rowCount())] == sorted(ranks, reverse=True)
+
+
+def test_a_measure_after_an_overlapping_one_is_marked(ja_window: MainWindow) -> None:
+    page = _open(ja_window)
+    page.service.set_measure_plan([])
+    page.refresh()
+    marked = [r for r in page.plan.measures if any(n.code == "measures.overlap" for n in r.notes)]
+    assert marked, "the demo's combined plan has measures acting on the same electricity"
+    row = next(
+        r
+        for r in range(page.model.rowCount())
+        if page.model.result(r).measure.id == marked[0].measure.id
+    )
+    assert page.model.index(row, COLUMNS.index("t_co2")).data().endswith("※")
+    assert "重複する対策の効果を差し引いています" in page.totals.text()
+
+
 def test_the_checklist_switches_measures_on_and_refuses_bad_answers(
     ja_window: MainWindow, qtbot: Any
 ) -> None:

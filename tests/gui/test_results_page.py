@@ -107,17 +107,18 @@ def test_a_check_jumps_to_its_cell(opened: MainWindow, qtbot) -> None:
     window.show_page("results")
     page: Any = window.current_page()
     page.update_charts()
-    # City gas has only April: the other months are reported missing, each with its cell.
+    # City gas has only April: one check names its 11 other months and jumps to the first.
     window.service.set_quantity(2025, "2025-04", "city_gas", "1000")
     page.update_charts()
     items = [page.warnings.item(i) for i in range(page.warnings.count())]
-    missing = [i for i in items if "2025年6月" in i.text() and "都市ガス" in i.text()]
-    assert missing, [i.text() for i in items]
+    missing = [i for i in items if "都市ガス" in i.text() and "11 か月分" in i.text()]
+    assert len(missing) == 1, [i.text() for i in items]
+    assert "2025-06" in missing[0].text() and "0 を入力" in missing[0].text()
     page.warnings.itemDoubleClicked.emit(missing[0])
     assert window.current_page().page_id == "energy"
     energy: Any = window.current_page()
     current = energy.view.currentIndex()
-    assert energy.model.month(current.row()) == "2025-06"
+    assert energy.model.month(current.row()) == "2025-05"
     assert energy.model.column(current.column()).line.energy == "city_gas"
 
 

@@ -82,7 +82,6 @@ def test_paste_block_is_all_or_nothing(service: ProjectService) -> None:
     bad = "1\n2\n\n4\n-5\nabc\n"
     problems = service.paste_block(FY, 0, 0, bad)
     assert {(m.code, m.where["row"]) for m in problems} == {
-        ("paste.empty_row", 3),
         ("quantity.negative", 5),
         ("quantity.not_a_number", 6),
     }
@@ -97,7 +96,7 @@ def test_paste_too_big_is_refused(service: ProjectService) -> None:
 
 
 def test_cost_needs_a_quantity(service: ProjectService) -> None:
-    problems = service.set_cost(FY, "2025-04", "electricity", "5000")
+    problems = service.set_quantity(FY, "2025-04", "electricity", "5000", kind=COST)
     assert [m.code for m in problems] == ["grid.cost_without_quantity"]
 
 
@@ -168,3 +167,37 @@ def test_split_block_reads_excel_and_csv() -> None:
     # Without tabs a comma is a thousands separator where that reads as one number.
     assert split_block("100,200,300") == [["100,200,300"]]
     assert split_block("1500,20,3") == [["1500", "20", "3"]]
+
+
+def test_split_block_keeps_yen_and_units_whole() -> None:
+    """A comma inside ¥24,000 / 24,000円 / 24,000 kWh is a thousands separator, never a column."""
+    assert split_block("¥24,000\n24,000円\n24,000 kWh\n") == [
+        ["¥24,000"],
+        ["24,000円"],
+        ["24,000 kWh"],
+    ]
+    assert split_block("1,200\t¥24,000\n") == [["1,200", "¥24,000"]]
+
+
+def test_paste_reads_yen_and_units_as_numbers(service: ProjectService) -> None:
+    block = "24,000 kWh\t¥540,000\n２４，５００ｋＷｈ\t550,000円\n"
+    assert service.paste_block(FY, 0, 0, block) == []
+    line = service.energy_lines(FY)[0]
+    april, may = service.cell_record("2025-04", line), service.cell_record("2025-05", line)
+    assert april is not None and may is not None
+    assert (april.quantity, april.cost_yen) == (Decimal(24000), Decimal(540000))
+    assert (may.quantity, may.cost_yen) == (Decimal(24500), Decimal(550000))
+    # Another unit is refused, not read as kWh.
+    problems = service.paste_block(FY, 2, 0, "24 MWh\n")
+    assert [m.code for m in problems] == ["quantity.other_unit"]
+
+
+def test_paste_with_blank_months_pastes_the_others(service: ProjectService) -> None:
+    """A column copied with blank months: a blank cell is a month without data."""
+    assert service.paste_block(FY, 0, 0, "900\n\n\n1,000\n") == []
+    assert _quantities(service, "electricity")[:4] == [Decimal(900), None, None, Decimal(1000)]
+    # Pasting a blank over a month clears it (as in Excel), and one undo brings it back.
+    assert service.paste_block(FY, 0, 0, "\n500\n") == []
+    assert _quantities(service, "electricity")[:2] == [None, Decimal(500)]
+    service.undo_stack.undo()
+    assert _quantities(service, "electricity")[0] == Decimal(900)

@@ -83,6 +83,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "quantity.negative": ({"value": "-5"}, ROW),
     "quantity.too_large": ({"value": "1e13"}, ROW),
     "quantity.too_precise": ({"value": "1.1234567", "max_decimals": 6}, ROW),
+    "quantity.other_unit": ({"value": "24 MWh", "unit": "kWh"}, ROW),
     "quantity.unit_missing": ({"value": "100"}, {}),
     "month.invalid": ({"value": "2025-13"}, {**ROW, "column": "month"}),
     "fiscal.start_month_invalid": ({"value": 13}, {}),
@@ -236,7 +237,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "scope3.unknown_factor": ({"factor_key": "steel_t", "fiscal_year": 2025}, {}),
     "scope3.unsourced": ({"factor_key": "steel_t", "fiscal_year": 2025}, {}),
     "plausibility.month_missing": (
-        {"site": "本社", "energy": "electricity", "month": "2025-06"},
+        {"site": "本社", "energy": "electricity", "month": "2025-06, 2025-07", "count": 2},
         {"site": "本社", "energy": "electricity", "month": "2025-06"},
     ),
     "plausibility.month_outlier": (
@@ -300,6 +301,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "measures.alternative_to": ({"measure": "CA-01"}, {}),
     "measures.not_selected": ({}, {}),
     "measures.nothing_left": ({}, {}),
+    "measures.overlap": ({"standalone_t": "12.50"}, {}),
     "measures.not_quantified": ({}, {}),
     "measures.default_price": (
         {"energy": "city_gas", "price": "150000", "unit": "千m3", "source": "ECO-PRICE"},
@@ -397,7 +399,6 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "store.read_only": ({}, {"file": "a.ecocheck"}),
     "store.read_only_folder": ({}, {"file": "a.ecocheck"}),
     "store.record_not_found": ({"record_id": 42}, {"file": "a.ecocheck"}),
-    "store.unavailable": ({}, {}),
     "store.unsaved_changes": ({}, {"file": "a.ecocheck"}),
     "evidence.incomplete": ({"filename": "scan.pdf", "kind": "PDF"}, {}),
     "evidence.bad_type": ({"filename": "bill.docx"}, {}),
@@ -408,7 +409,6 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "evidence.export_failed": ({"folder": "C:/out", "reason": "Permission denied"}, {}),
     "evidence.not_found": ({"evidence_id": 7}, {"file": "a.ecocheck"}),
     "evidence.too_large": ({"filename": "bill.pdf", "size_mb": "30.5", "limit_mb": 20}, {}),
-    "evidence.unavailable": ({}, {}),
     "evidence.unreadable": ({"filename": "bill.pdf", "reason": "No such file"}, {}),
     "grid.cost_without_quantity": ({}, {"month": "2025-04", "energy": "city_gas"}),
     "grid.no_cell": ({}, {}),

@@ -9,8 +9,12 @@ locale); JSON output keeps the English text of the contract.
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from ecocheck_desktop.core.messages import Message
+from ecocheck_desktop.core.model import Project
+from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.text.language import system_language
 from ecocheck_desktop.text.messages import render
 
@@ -24,3 +28,12 @@ def language(args: argparse.Namespace) -> str:
 def say(message: Message, args: argparse.Namespace) -> str:
     """One message as the user reads it, with names instead of ids."""
     return render(message, language(args))
+
+
+def load_project_arg(args: argparse.Namespace) -> Project:
+    """The project named by ``args.input`` (a project file, bill CSV/Excel or JSON), its load
+    warnings printed to stderr."""
+    loaded = load_input(Path(args.input))
+    for warning in loaded.warnings:
+        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
+    return loaded.project

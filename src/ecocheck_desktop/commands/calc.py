@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ecocheck_desktop.commands import language, say
+from ecocheck_desktop.commands import language, load_project_arg
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_label_ja, fiscal_year_of
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
-from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
@@ -131,10 +129,7 @@ def in_file(error: EcoCheckError, path: Path) -> EcoCheckError:
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
-    loaded = load_input(path)
-    for warning in loaded.warnings:
-        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
-    project = loaded.project
+    project = load_project_arg(args)
     fiscal_years = None
     if args.fiscal_year is not None:
         present = _fiscal_years_present(project)

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecocheck_desktop.commands import language, say
+from ecocheck_desktop.commands import language, load_project_arg
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import evaluate_latest, plan_steps
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.messages import render as render_en
 from ecocheck_desktop.core.targets import compare, paths_for, plan_pathway, standard_target
-from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
@@ -295,10 +293,7 @@ def table(project: Project, plan: Plan, doc: dict[str, Any], lang: str = "en") -
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
-    loaded = load_input(path)
-    for warning in loaded.warnings:
-        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
-    project = loaded.project
+    project = load_project_arg(args)
     try:
         footprint = calculate(project, strict=False)
         latest = evaluate_latest(project, footprint.years)

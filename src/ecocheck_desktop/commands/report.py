@@ -11,10 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ecocheck_desktop.commands import say
+from ecocheck_desktop.commands import load_project_arg
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message
-from ecocheck_desktop.exchange.loading import load_input
 from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures
 from ecocheck_desktop.report.output import write_atomically
 
@@ -37,10 +36,7 @@ def run(args: argparse.Namespace) -> int:
                 "report.output_type", {"suffix": output.suffix or "(none)"}, {"file": str(output)}
             )
         )
-    loaded = load_input(Path(args.input))
-    for warning in loaded.warnings:
-        print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
-    project = loaded.project
+    project = load_project_arg(args)
     footprint = calculate(project, strict=False)
     present = [year.fiscal_year for year in footprint.years]
     fiscal_year = getattr(args, "fiscal_year", None)

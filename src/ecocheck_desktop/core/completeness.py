@@ -17,6 +17,10 @@ year, which groups the results) is **incomplete** when
   an energy that has records in other months at the same site (``completeness.blank_months``).
   Months without any record at all are the part-year reason, not repeated per energy.
 
+A month entered as 0 (not used that month: seasonal kerosene) has a record and is complete; a
+blank month is not. :meth:`Completeness.months_without` is the one list of a line's months
+without data that the checks, the result page and the report print.
+
 An estimate (推計) chosen knowingly does not make a year incomplete: it is labelled as such in
 every view (``LineResult.provenance``).
 """
@@ -65,6 +69,20 @@ class Completeness:
     # energy -> months whose records calculated with a resolved, sourced factor (any site)
     usable_months: dict[str, frozenset[str]] = field(default_factory=dict)
     months_expected: int = 12
+    year_months: tuple[str, ...] = ()  # the months of the business year, in order
+
+    def months_without(self, site: str, energy: str) -> tuple[str, ...]:
+        """The months of the year with no record of this line: the months without any record
+        (part year) and the line's blank months. Views list these, never their own count; a
+        month entered as 0 (「この月は使用なし」) has a record and is not among them."""
+        blank = set(self.blank_months.get((site, energy), ()))
+        present = set(self.months_present)
+        return tuple(m for m in self.year_months if m not in present or m in blank)
+
+    def months_without_any(self) -> tuple[str, ...]:
+        """The months of the year without a record of any energy."""
+        present = set(self.months_present)
+        return tuple(m for m in self.year_months if m not in present)
 
     def energy_months(self) -> tuple[int, int]:
         """(energy-months filled and usable, energy-months expected): the portfolio's
@@ -155,4 +173,5 @@ def assess(
         energies,
         usable_months,
         len(year_months),
+        tuple(year_months),
     )

@@ -106,9 +106,8 @@ def calculate(
     # Each fiscal year is held to the edition it is locked to (a newer installed list is applied
     # only through core/recalc.py's explicit "recalculate with newer factors").
     locks = {y: d.factor_edition for y, d in project.fiscal_years.items() if d.factor_edition}
-    with_locks = getattr(library, "with_locks", None)
-    if locks and with_locks is not None:
-        library = with_locks(locks)
+    if locks:
+        library = library.with_locks(locks)
     factors = FactorLookups(library)
     start = project.company.fy_start_month
     years: dict[int, YearAccumulator] = {}
@@ -431,7 +430,7 @@ def _add_refrigerant(
         net_kg = _ZERO
     accumulator.furon_t += net_kg * Decimal(gwp.gwp_furon) / _THOUSAND
     label = f"{gwp.key} GWP"
-    edition_id = str(getattr(gwp, "edition", ""))
+    edition_id = gwp.edition
     title, url = factors.edition_info(edition_id) if edition_id else ("", "")
     if edition_id:
         accumulator.editions.setdefault(edition_id)
@@ -481,7 +480,7 @@ def _add_scope3(factors: FactorLookups, entry: Scope3Entry, accumulator: YearAcc
     if str(factor.unit).lower().startswith("kg"):
         value = value / _THOUSAND
     category = str(factor.category)
-    edition_id = str(getattr(factor, "edition", ""))
+    edition_id = factor.edition
     title = factors.edition_info(edition_id)[0] if edition_id else ""
     if edition_id:
         accumulator.editions.setdefault(edition_id)
@@ -503,7 +502,7 @@ def _add_scope3(factors: FactorLookups, entry: Scope3Entry, accumulator: YearAcc
 def _finish_year(project: Project, factors: FactorLookups, year: YearAccumulator) -> None:
     conversion = factors.conversion(year.fiscal_year)
     year.crude_oil_kl_per_gj = Decimal(conversion.crude_oil_kl_per_gj)
-    conversion_edition = str(getattr(conversion, "edition", ""))
+    conversion_edition = conversion.edition
     if year.records and conversion_edition:
         year.editions.setdefault(conversion_edition)
     if year.location_missing:

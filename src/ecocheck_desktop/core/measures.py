@@ -387,7 +387,13 @@ def _combine(
         _, best, effect, original = min(options, key=lambda option: option[0])
         candidates.remove(original)
         apply_effect(state, effect)
-        planned.append((best, True, []))
+        # Less than on its own: measures above it in the plan already cut the same energy.
+        overlap = (
+            [Message("measures.overlap", {"standalone_t": f"{original.t_co2_per_year:.2f}"})]
+            if best.t_co2_per_year < original.t_co2_per_year
+            else []
+        )
+        planned.append((best, True, overlap))
         group = best.measure.exclusive_group
         if group:
             groups[group] = best.measure.id

@@ -231,3 +231,16 @@ class Project:
             if contract.site == site and contract.energy == energy:
                 return contract
         return None
+
+
+# The Project's list fields and the class of their items, in field order: one row per item in
+# the project file (store/rows.py), one array in the JSON exchange file (exchange/json_io.py).
+LIST_FIELDS: dict[str, type[Any]] = {
+    "sites": Site,
+    "contracts": SupplyContract,
+    "records": EnergyRecord,
+    "refrigerants": RefrigerantRefill,
+    "scope3": Scope3Entry,
+    "targets": Target,
+    "measure_plan": PlannedMeasure,
+}

@@ -2,8 +2,9 @@
 
 Owns the plausibility checks (docs/methodology.md):
 
-- ``plausibility.month_missing``: a month without data in a fiscal year that has other months
-  for the same site and energy;
+- ``plausibility.month_missing``: once per site and energy, the months without data in a fiscal
+  year that has other months for that line (``Completeness.months_without``: the one rule);
+  a month entered as 0 is "not used", not missing;
 - ``plausibility.month_outlier``: a month above 3x or below 1/3 of the median of the year's
   months (same site and energy). A zero month of a fuel other than electricity is not flagged
   low: heating fuels are legitimately unused in summer;
@@ -86,15 +87,19 @@ def _check_year(project: Project, year: YearResult, previous: YearResult | None)
     for (site, energy), by_month in series.items():
         unit = ENERGY_TYPES[energy].table_unit
         where = {"site": site, "energy": energy, "fiscal_year": fiscal_year}
-        for month in months:
-            if month not in by_month:
-                warnings.append(
-                    Message(
-                        "plausibility.month_missing",
-                        {"site": site, "energy": energy, "month": month},
-                        {**where, "month": month},
-                    )
+        # One warning per line (not per month), on the months the completeness rule names.
+        if year.completeness is not None and year.completeness.year_months:
+            gaps = year.completeness.months_without(site, energy)
+        else:
+            gaps = tuple(m for m in months if m not in by_month)
+        if gaps:
+            warnings.append(
+                Message(
+                    "plausibility.month_missing",
+                    {"site": site, "energy": energy, "month": ", ".join(gaps), "count": len(gaps)},
+                    {**where, "month": gaps[0]},  # the jump target: the first blank month
                 )
+            )
         typical = Decimal(median(by_month.values()))
         previous_months = last_year.get((site, energy), {})
         for month, value in by_month.items():

@@ -106,3 +106,38 @@ def parse_quantity_with_unit(text: str) -> tuple[Decimal, str]:
     if not unit_text:
         raise EcoCheckError(Message("quantity.unit_missing", {"value": str(text)}))
     return parse_quantity(number_text), normalize_unit(unit_text)
+
+
+YEN = "円"
+_YEN_MARKS = ("¥", "\\")  # NFKC folds ￥ into ¥; a Japanese keyboard's ¥ may arrive as \
+_YEN_WORDS = ("円", "JPY", "yen")
+
+
+def parse_cell(value: str, unit: str) -> Decimal:
+    """A number copied with its unit, as a grid cell of ``unit`` receives it.
+
+    ``unit`` is :data:`YEN` for an amount: ``¥24,000``, ``24,000円`` and ``24000 JPY`` read as
+    24000. Otherwise a unit printed after the number (``24,000 kWh``) must be that unit (in
+    any spelling :func:`normalize_unit` knows); another one is refused with
+    ``quantity.other_unit`` rather than read as a number in the wrong unit.
+    """
+    text = _clean(str(value))
+    if unit == YEN:
+        if text.startswith(_YEN_MARKS):
+            text = text[1:]
+        for word in _YEN_WORDS:
+            if text.casefold().endswith(word.casefold()):
+                text = text[: -len(word)]
+                break
+        return parse_quantity(text) if text else parse_quantity(value)
+    match = _WITH_UNIT.fullmatch(text)
+    if match is None or not match.group(2):
+        return parse_quantity(value)
+    number_text, unit_text = match.groups()
+    try:
+        same = normalize_unit(unit_text) == normalize_unit(unit)
+    except EcoCheckError:
+        same = False
+    if not same:
+        raise EcoCheckError(Message("quantity.other_unit", {"value": str(value), "unit": unit}))
+    return parse_quantity(number_text)

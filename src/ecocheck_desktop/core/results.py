@@ -193,6 +193,10 @@ class Intensity:
     unit: str
     basis: str = "adjusted"
 
+    def denominator_label(self, lang: str) -> str:
+        """What the emissions are divided by, in ``lang`` ("ja" or "en")."""
+        return self.denominator_label_ja if lang == "ja" else self.denominator_label_en
+
 
 @dataclass(frozen=True)
 class YearResult:

@@ -21,16 +21,10 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message, render
 from ecocheck_desktop.core.model import (
+    LIST_FIELDS,
     Company,
-    EnergyRecord,
     FiscalYearData,
-    PlannedMeasure,
     Project,
-    RefrigerantRefill,
-    Scope3Entry,
-    Site,
-    SupplyContract,
-    Target,
     contract_problems,
 )
 from ecocheck_desktop.store import atomic
@@ -55,15 +49,6 @@ _NOT_BRACKET = re.compile(r"[^\[\]{}]++")
 # Base64 of the largest attachment the project file accepts, plus padding.
 _MAX_BASE64_CHARS = (MAX_ATTACHMENT_BYTES + 2) // 3 * 4
 
-_LISTS: dict[str, type[Any]] = {
-    "sites": Site,
-    "contracts": SupplyContract,
-    "records": EnergyRecord,
-    "refrigerants": RefrigerantRefill,
-    "scope3": Scope3Entry,
-    "targets": Target,
-    "measure_plan": PlannedMeasure,
-}
 _TOP_KEYS = {
     "format",
     "format_version",
@@ -72,7 +57,7 @@ _TOP_KEYS = {
     "fiscal_years",
     "checklist",
     "attachments",
-    *_LISTS,
+    *LIST_FIELDS,
 }
 
 
@@ -87,7 +72,7 @@ def project_to_json(
         "app_version": __version__,
         "company": to_plain(project.company),
     }
-    for key in _LISTS:
+    for key in LIST_FIELDS:
         document[key] = [to_plain(item) for item in getattr(project, key)]
     document["fiscal_years"] = [
         to_plain(project.fiscal_years[y]) for y in sorted(project.fiscal_years)
@@ -167,7 +152,7 @@ def project_from_json(data: Any) -> Project:
         problems.add("company", "missing")
     company = from_plain(Company, data.get("company"), "company", problems)
     lists: dict[str, list[Any]] = {}
-    for key, cls in _LISTS.items():
+    for key, cls in LIST_FIELDS.items():
         items = data.get(key, [])
         if not isinstance(items, list):
             problems.add(key, f"expected a list, got {type(items).__name__}")

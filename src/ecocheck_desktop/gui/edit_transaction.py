@@ -8,45 +8,33 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
-    Company,
     EnergyRecord,
-    FiscalYearData,
-    PlannedMeasure,
     Project,
-    Site,
-    SupplyContract,
-    Target,
 )
 
-
-class ProjectStore(Protocol):
-    """What the service needs of an open project file (store.project_file.ProjectFile)."""
-
-    def load(self) -> Project: ...
-    def records(self) -> list[tuple[int, EnergyRecord]]: ...
-    def add_record(self, record: EnergyRecord) -> int: ...
-    def update_record(self, record_id: int, record: EnergyRecord) -> None: ...
-    def delete_record(self, record_id: int) -> None: ...
-    def set_company(self, company: Company) -> None: ...
-    def upsert_site(self, site: Site) -> None: ...
-    def set_contract(self, contract: SupplyContract) -> None: ...
-    def set_fiscal_year(self, data: FiscalYearData) -> None: ...
-    def set_checklist(self, checklist: dict[str, Any]) -> None: ...
-    def set_measure_plan(self, plan: list[PlannedMeasure]) -> None: ...
-    def set_targets(self, targets: list[Target]) -> None: ...
-    def close(self) -> None: ...
+if TYPE_CHECKING:  # sqlite3 is kept off the start-up path
+    from ecocheck_desktop.store.project_file import ProjectFile
 
 
 class StoreOpener(Protocol):
-    def create(self, path: Path, project: Project, *, user: str) -> ProjectStore: ...
-    def open(self, path: Path, *, read_only: bool = False, user: str = "") -> ProjectStore: ...
+    """How the service creates and opens its project file: ``ProjectFile`` (the tests too)."""
+
+    def create(
+        self,
+        path: Path,
+        project: Project,
+        *,
+        user: str,
+        fill: Callable[[ProjectFile], None] | None = None,
+    ) -> ProjectFile: ...
+    def open(self, path: Path, *, read_only: bool = False, user: str = "") -> ProjectFile: ...
 
 
 @dataclass
@@ -79,6 +67,9 @@ class _MemoryStore:
 
     def records(self) -> list[tuple[int, EnergyRecord]]:
         return []
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def close(self) -> None:
         return None
@@ -140,13 +131,11 @@ class EditTransaction:
             raise EcoCheckError(Message("grid.no_project"))
         tx = _Action(self._memory_snapshot(), self.undo_stack.index())
         self._tx = tx
-        begin = getattr(self._file, "transaction", None)
         file_tx: Any = nullcontext()
         entered = body_failed = yielded = False
         try:
             try:
-                if callable(begin):
-                    file_tx = begin()
+                file_tx = self._file.transaction()
                 file_tx.__enter__()
                 entered = True
             except EcoCheckError as error:

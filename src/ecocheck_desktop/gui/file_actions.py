@@ -5,11 +5,12 @@ bill table or scan dropped on the window. Part of :class:`~.main_window.MainWind
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -55,6 +56,11 @@ class ProjectFileActions:
             self._show_environment_failure(error, answers.path)
             return False
         self.show_page("energy")
+        # The grid's first cell takes the keyboard, now and once the wizard has closed.
+        focus = getattr(self.page("energy"), "focus_first_cell", None)
+        if callable(focus):
+            focus()
+            QTimer.singleShot(0, focus)
         return True
 
     def open_project_dialog(self) -> None:
@@ -118,16 +124,23 @@ class ProjectFileActions:
         if service.path is None:
             return
         stamp = datetime.now().strftime("%Y%m%d")
-        suggested = service.path.with_name(f"{service.path.stem}-{stamp}{PROJECT_SUFFIX}")
-        dialog = QFileDialog(
-            self, QCoreApplication.translate("MainWindow", "Hand over a copy"), str(suggested)
+        self._ask_project_path(
+            QCoreApplication.translate("MainWindow", "Hand over a copy"),
+            service.path.with_name(f"{service.path.stem}-{stamp}{PROJECT_SUFFIX}"),
+            self.hand_over,
         )
+
+    def _ask_project_path(
+        self, title: str, suggested: Path, chosen: Callable[[str], object]
+    ) -> None:
+        """Ask, without blocking, where to save a project file; ``chosen`` gets the path."""
+        dialog = QFileDialog(self, title, str(suggested))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(
             QCoreApplication.translate("MainWindow", "EcoCheck project (*.ecocheck)")
         )
         dialog.setDefaultSuffix(PROJECT_SUFFIX.lstrip("."))
-        dialog.fileSelected.connect(self.hand_over)
+        dialog.fileSelected.connect(chosen)
         dialog.open()
 
     def hand_over(self, path: str) -> bool:
@@ -165,17 +178,11 @@ class ProjectFileActions:
         service = self.service
         if service.path is None:
             return
-        suggested = service.path.with_name(f"{service.path.stem}-copy{PROJECT_SUFFIX}")
-        dialog = QFileDialog(
-            self, QCoreApplication.translate("MainWindow", "Save a copy as"), str(suggested)
+        self._ask_project_path(
+            QCoreApplication.translate("MainWindow", "Save a copy as"),
+            service.path.with_name(f"{service.path.stem}-copy{PROJECT_SUFFIX}"),
+            self.save_copy,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(
-            QCoreApplication.translate("MainWindow", "EcoCheck project (*.ecocheck)")
-        )
-        dialog.setDefaultSuffix(PROJECT_SUFFIX.lstrip("."))
-        dialog.fileSelected.connect(self.save_copy)
-        dialog.open()
 
     def save_copy(self, path: str) -> bool:
         """Write the project as this window holds it to the new file ``path`` and carry on in

@@ -6,6 +6,7 @@ factors in use with the newest, and 「新しい係数で再計算」.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,12 @@ class FormEdits:
     Qt strings are translated in the ProjectService context, where the .ts file has them.
     """
 
+    def _push_value(self, text: str, write: Callable[[Any], None], old: Any, new: Any) -> None:
+        """One undo step named ``text`` that writes ``new`` (undo writes ``old`` back) with
+        ``write``; nothing when they are equal."""
+        if new != old:
+            self.undo_stack.push(ValueCommand(self._run, text, write, old, new))
+
     # -- company, sites, contracts, fiscal years --------------------------------------------
 
     def _bad_text(self, item: object, where: str) -> bool:
@@ -46,16 +53,12 @@ class FormEdits:
         # core.limits' caps) is refused with a message, never raised from the store.
         if self._bad_text(company, "company"):
             return
-        if company != project.company:
-            self.undo_stack.push(
-                ValueCommand(
-                    self._run,
-                    QCoreApplication.translate("ProjectService", "Edit company"),
-                    self._write_company,
-                    project.company,
-                    company,
-                )
-            )
+        self._push_value(
+            QCoreApplication.translate("ProjectService", "Edit company"),
+            self._write_company,
+            project.company,
+            company,
+        )
 
     def _write_company(self, company: Company) -> None:
         assert self._file is not None and self.project is not None
@@ -67,26 +70,19 @@ class FormEdits:
         if self._bad_text(data, "fiscal_year"):
             return
         before = project.fiscal_years.get(data.year)
-        if data != before:
-            self.undo_stack.push(
-                ValueCommand(
-                    self._run,
-                    QCoreApplication.translate("ProjectService", "Edit fiscal year"),
-                    lambda value: self._write_fiscal_year(data.year, value),
-                    before,
-                    data,
-                )
-            )
+        self._push_value(
+            QCoreApplication.translate("ProjectService", "Edit fiscal year"),
+            lambda value: self._write_fiscal_year(data.year, value),
+            before,
+            data,
+        )
 
     def _write_fiscal_year(self, year: int, data: FiscalYearData | None) -> None:
         assert self._file is not None and self.project is not None
         if data is None:  # undoing the year's first figures removes the year again
-            delete = getattr(self._file, "delete_fiscal_year", None)
-            if delete is not None:
-                delete(year)
-                self.project.fiscal_years.pop(year, None)
-                return
-            data = FiscalYearData(year)
+            self._file.delete_fiscal_year(year)
+            self.project.fiscal_years.pop(year, None)
+            return
         self._file.set_fiscal_year(data)
         self.project.fiscal_years[year] = data
 
@@ -95,28 +91,20 @@ class FormEdits:
         if self._bad_text(contract, "contract"):
             return
         before = project.contract_for(contract.site, contract.energy)
-        if contract != before:
-            self.undo_stack.push(
-                ValueCommand(
-                    self._run,
-                    QCoreApplication.translate("ProjectService", "Edit contract"),
-                    lambda value: self._write_contract(contract.site, contract.energy, value),
-                    before,
-                    contract,
-                )
-            )
+        self._push_value(
+            QCoreApplication.translate("ProjectService", "Edit contract"),
+            lambda value: self._write_contract(contract.site, contract.energy, value),
+            before,
+            contract,
+        )
 
     def _write_contract(self, site: str, energy: str, contract: SupplyContract | None) -> None:
         assert self._file is not None and self.project is not None
         contracts = self.project.contracts
         if contract is None:
-            delete = getattr(self._file, "delete_contract", None)
-            if delete is None:
-                contract = SupplyContract(site, energy)
-            else:
-                delete(site, energy)
-                contracts[:] = [c for c in contracts if (c.site, c.energy) != (site, energy)]
-                return
+            self._file.delete_contract(site, energy)
+            contracts[:] = [c for c in contracts if (c.site, c.energy) != (site, energy)]
+            return
         self._file.set_contract(contract)
         for index, existing in enumerate(contracts):
             if (existing.site, existing.energy) == (site, energy):
@@ -146,16 +134,12 @@ class FormEdits:
     def set_checklist(self, checklist: dict[str, Any]) -> None:
         """The on-site equipment answers (削減対策); one undoable edit."""
         project = self._require()
-        if checklist != project.checklist:
-            self.undo_stack.push(
-                ValueCommand(
-                    self._run,
-                    QCoreApplication.translate("ProjectService", "Edit equipment checklist"),
-                    self._write_checklist,
-                    dict(project.checklist),
-                    dict(checklist),
-                )
-            )
+        self._push_value(
+            QCoreApplication.translate("ProjectService", "Edit equipment checklist"),
+            self._write_checklist,
+            dict(project.checklist),
+            dict(checklist),
+        )
 
     def _write_checklist(self, checklist: dict[str, Any]) -> None:
         assert self._file is not None and self.project is not None
@@ -165,16 +149,12 @@ class FormEdits:
     def set_measure_plan(self, plan: list[PlannedMeasure]) -> None:
         """The measures the company chose, with the year each takes effect."""
         project = self._require()
-        if plan != project.measure_plan:
-            self.undo_stack.push(
-                ValueCommand(
-                    self._run,
-                    QCoreApplication.translate("ProjectService", "Edit reduction plan"),
-                    self._write_measure_plan,
-                    list(project.measure_plan),
-                    list(plan),
-                )
-            )
+        self._push_value(
+            QCoreApplication.translate("ProjectService", "Edit reduction plan"),
+            self._write_measure_plan,
+            list(project.measure_plan),
+            list(plan),
+        )
 
     def _write_measure_plan(self, plan: list[PlannedMeasure]) -> None:
         assert self._file is not None and self.project is not None
@@ -183,16 +163,12 @@ class FormEdits:
 
     def set_targets(self, targets: list[Target]) -> None:
         project = self._require()
-        if targets != project.targets:
-            self.undo_stack.push(
-                ValueCommand(
-                    self._run,
-                    QCoreApplication.translate("ProjectService", "Edit targets"),
-                    self._write_targets,
-                    list(project.targets),
-                    list(targets),
-                )
-            )
+        self._push_value(
+            QCoreApplication.translate("ProjectService", "Edit targets"),
+            self._write_targets,
+            list(project.targets),
+            list(targets),
+        )
 
     def _write_targets(self, targets: list[Target]) -> None:
         assert self._file is not None and self.project is not None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord
-from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.quantity import YEN, parse_cell, parse_quantity_with_unit
 
 # The unit a new grid line starts with: what the bill of that energy usually prints.
 BILL_UNITS: dict[str, str] = {
@@ -77,8 +77,27 @@ def parse_flag(text: str) -> bool:
     raise EcoCheckError(Message("paste.bad_flag", {"value": text}))
 
 
+def _one_value(line: str) -> bool:
+    """Whether a line without tabs is one number, perhaps with 円/¥ or a unit (24,000 kWh)."""
+    try:
+        parse_cell(line, YEN)
+        return True
+    except EcoCheckError:
+        pass
+    try:
+        _number, unit = parse_quantity_with_unit(line)
+    except EcoCheckError:
+        return False
+    return bool(unit)
+
+
 def split_block(text: str) -> list[list[str]]:
-    """Rows and cells of a block copied from Excel (tabs) or a CSV line (commas)."""
+    """Rows and cells of a block copied from Excel (tabs) or a CSV line (commas).
+
+    Excel copies tab-separated text, so a block with a tab is read as such and a comma in it is
+    always part of a number (``¥24,000``). Only without any tab is a comma a separator, and only
+    where the line does not read as one number (``1,234``, ``24,000円``, ``24,000 kWh``).
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     while lines and not lines[-1].strip():  # Excel ends a copied block with a newline
         lines.pop()
@@ -86,9 +105,8 @@ def split_block(text: str) -> list[list[str]]:
         return [line.split("\t") for line in lines]
     rows: list[list[str]] = []
     for line in lines:
-        try:
-            parse_quantity(line)
+        if not line.strip() or _one_value(line):
             rows.append([line])  # "1,234" is one grouped number, not two cells
-        except EcoCheckError:
-            rows.append(next(csv.reader([line])) if line.strip() else [""])
+        else:
+            rows.append(next(csv.reader([line])))
     return rows

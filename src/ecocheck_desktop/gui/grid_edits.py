@@ -1,8 +1,8 @@
 """The energy grid's part of :class:`~ecocheck_desktop.gui.service.ProjectService`: its lines
 (contracts, the year's bills, lines added in the session), typing into a cell, clearing cells,
 an Excel paste validated as a whole against the layout of :mod:`.grid_cells` (all cells or none,
-every bad cell reported with its row and column), bill imports, and the writes of cell states
-to the project file and to memory.
+every bad cell reported with its row and column; a blank quantity is a month without data),
+bill imports, and the writes of cell states to the project file and to memory.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -18,9 +19,8 @@ from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.limits import quantity_problem
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord, Site
-from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.core.quantity import YEN, parse_cell
 from ecocheck_desktop.core.recalc import first_locks
-from ecocheck_desktop.gui.edit_transaction import ProjectStore
 from ecocheck_desktop.gui.grid_cells import (
     COLUMN_KINDS,
     COST,
@@ -35,6 +35,9 @@ from ecocheck_desktop.gui.grid_cells import (
     split_block,
 )
 from ecocheck_desktop.gui.undo_commands import RecordsCommand
+
+if TYPE_CHECKING:  # sqlite3 is kept off the start-up path
+    from ecocheck_desktop.store.project_file import ProjectFile
 
 
 class GridEdits:
@@ -151,36 +154,12 @@ class GridEdits:
         *,
         unit: str | None = None,
         site: str | None = None,
+        kind: str = QUANTITY,
     ) -> list[Message]:
-        """Store a quantity typed as text (full-width digits, commas …); [] or the problems."""
-        column = self._column(fiscal_year, energy, QUANTITY, unit, site)
+        """Store a quantity typed as text (full-width digits, commas …) — or, with
+        ``kind=COST``, the bill's amount in yen; [] or the problems."""
+        column = self._column(fiscal_year, energy, kind, unit, site)
         return self.set_cell(fiscal_year, month, column, text)
-
-    def set_cost(
-        self,
-        fiscal_year: int,
-        month: str,
-        energy: str,
-        text: str,
-        *,
-        unit: str | None = None,
-        site: str | None = None,
-    ) -> list[Message]:
-        column = self._column(fiscal_year, energy, COST, unit, site)
-        return self.set_cell(fiscal_year, month, column, text)
-
-    def set_estimated(
-        self,
-        fiscal_year: int,
-        month: str,
-        energy: str,
-        estimated: bool,
-        *,
-        unit: str | None = None,
-        site: str | None = None,
-    ) -> list[Message]:
-        column = self._column(fiscal_year, energy, ESTIMATED, unit, site)
-        return self.set_cell(fiscal_year, month, column, "1" if estimated else "0")
 
     def clear_cells(self, fiscal_year: int, cells: Iterable[tuple[int, int]]) -> list[Message]:
         """Delete key on (row, column) cells: a quantity cell removes its bill line."""
@@ -212,6 +191,36 @@ class GridEdits:
             self._push_cells(QCoreApplication.translate("ProjectService", "Clear cells"), edits)
         return []
 
+    def mark_not_used(self, fiscal_year: int, cells: Iterable[tuple[int, int]]) -> int:
+        """「この月は使用なし」: a 0 in each blank month of the (row, column) cells' lines, so a
+        month the energy was not used is told apart from a month not entered. One undo step;
+        months with a value are left alone. Returns the number of months marked."""
+        months, columns = self.months(fiscal_year), self.grid_columns(fiscal_year)
+        wanted = dict.fromkeys((months[row], columns[col].line) for row, col in cells)
+        return self._zero_months(list(wanted))
+
+    def fill_not_used(self, fiscal_year: int, line: EnergyLine) -> int:
+        """「使っていない月は 0」: every blank month of ``line`` in the year gets a 0."""
+        return self._zero_months([(month, line) for month in self.months(fiscal_year)])
+
+    def _zero_months(self, cells: list[tuple[str, EnergyLine]]) -> int:
+        self._require()
+        edits = [
+            (
+                self._key(month, line),
+                None,
+                EnergyRecord(month, line.energy, Decimal(0), line.unit, line.site),
+            )
+            for month, line in cells
+            if not self.cell_records(month, line)
+        ]
+        if edits:
+            text = QCoreApplication.translate(
+                "ProjectService", "Mark %n month(s) as not used", "", len(edits)
+            )
+            self._push_cells(text, edits)
+        return len(edits)
+
     def paste_block(
         self, fiscal_year: int, top_row: int, left_col: int, text: str
     ) -> list[Message]:
@@ -237,9 +246,6 @@ class GridEdits:
         problems: list[Message] = []
         pending: dict[CellKey, tuple[EnergyRecord | None, EnergyRecord | None]] = {}
         for r, cells in enumerate(rows):
-            if not any(c.strip() for c in cells):
-                problems.append(Message("paste.empty_row", {"row": r + 1}, {"row": r + 1}))
-                continue
             month = months[top_row + r]
             # A row's quantity must be known before its cost: apply kinds in column order.
             ordered = sorted(
@@ -252,9 +258,12 @@ class GridEdits:
                 where = {"row": r + 1, "column": c + 1}
                 try:
                     before = self._editable(month, column.line)
-                    after = self._value_on(
-                        pending.get(key, (before, before))[1], month, column, cell
-                    )
+                    if column.kind == QUANTITY and not cell.strip():
+                        after = None  # a blank month pastes as "no data for that month"
+                    else:
+                        after = self._value_on(
+                            pending.get(key, (before, before))[1], month, column, cell
+                        )
                 except EcoCheckError as error:
                     problems.extend(replace(m, where={**m.where, **where}) for m in error.messages)
                     continue
@@ -276,7 +285,7 @@ class GridEdits:
         line = column.line
         if current is None or column.kind == QUANTITY:
             if column.kind == QUANTITY:
-                quantity = parse_quantity(text)
+                quantity = parse_cell(text, line.unit)
                 # Typed or pasted, the same physical limit as every import (core.limits).
                 implausible = quantity_problem(line.energy, quantity, line.unit)
                 if implausible is not None:
@@ -289,7 +298,7 @@ class GridEdits:
                 return None
             raise EcoCheckError(Message("grid.cost_without_quantity", where=where))
         if column.kind == COST:
-            return replace(current, cost_yen=parse_quantity(text) if text.strip() else None)
+            return replace(current, cost_yen=parse_cell(text, YEN) if text.strip() else None)
         return replace(current, estimated=parse_flag(text))
 
     def _describe(self, column: GridColumn) -> str:
@@ -357,7 +366,7 @@ class GridEdits:
     def _cell_state(self, key: CellKey) -> CellState:
         return tuple(self._records[i] for i in self._index.get(key, []))
 
-    def _write_cell(self, store: ProjectStore, key: CellKey, records: CellState) -> None:
+    def _write_cell(self, store: ProjectFile, key: CellKey, records: CellState) -> None:
         ids = list(self._index.get(key, []))
         if len(ids) == 1 and len(records) == 1:
             # One bill line edited in place keeps its id (and a readable change log).

@@ -58,6 +58,9 @@ def _pin_singletons() -> None:
     pin_singletons()
 
 
+_PRELOADS: list[Any] = []  # the background import of the charts, while it runs
+
+
 def _preload_charts() -> None:
     """Import matplotlib in the background once a project is open.
 
@@ -72,8 +75,18 @@ def _preload_charts() -> None:
 
         import ecocheck_desktop.report.charts  # noqa: F401
 
-    if "ecocheck_desktop.report.charts" not in sys.modules:
-        threading.Thread(target=load, name="preload-charts", daemon=True).start()
+    if "ecocheck_desktop.report.charts" not in sys.modules and not _PRELOADS:
+        thread = threading.Thread(target=load, name="preload-charts", daemon=True)
+        _PRELOADS.append(thread)
+        thread.start()
+
+
+def _wait_for_preload() -> None:
+    """A page built while matplotlib is still being imported in the background waits for that
+    import to finish: two threads importing it at once can see a half-initialised module
+    (Ctrl+Tab reaches the results page within a moment of opening a project)."""
+    while _PRELOADS:
+        _PRELOADS.pop().join()
 
 
 class MainWindow(ProjectFileActions, QMainWindow):
@@ -160,6 +173,22 @@ class MainWindow(ProjectFileActions, QMainWindow):
 
         self.undo_action = self._action(keys.Undo, self.undo_stack.undo)
         self.redo_action = self._action(keys.Redo, self.undo_stack.redo)
+        # Windows users press Ctrl+Y, others Ctrl+Shift+Z: both redo on every platform.
+        redo_keys = [k.toString() for k in self.redo_action.shortcuts()]
+        redo_keys += ["Ctrl+Y", "Ctrl+Shift+Z"]
+        self.redo_action.setShortcuts([QKeySequence(k) for k in dict.fromkeys(redo_keys)])
+        # Ctrl+Tab / Ctrl+Shift+Tab (and Ctrl+PgDown / Ctrl+PgUp) move between pages.
+        self.next_page_action = self._action(None, lambda: self.step_page(1))
+        self.next_page_action.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+        self.previous_page_action = self._action(None, lambda: self.step_page(-1))
+        self.previous_page_action.setShortcuts(
+            [
+                QKeySequence("Ctrl+Shift+Tab"),
+                QKeySequence("Ctrl+Shift+Backtab"),
+                QKeySequence("Ctrl+PgUp"),
+            ]
+        )
+        self.addActions([self.next_page_action, self.previous_page_action])
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
@@ -308,11 +337,18 @@ class MainWindow(ProjectFileActions, QMainWindow):
     def page(self, page_id: str) -> Page:
         """The page with ``page_id``, built now if it has not been visited yet."""
         if page_id not in self.pages:
+            _wait_for_preload()
             self.pages[page_id] = self._build_page(page_entry(page_id))
         return self.pages[page_id]
 
     def show_page(self, page_id: str) -> None:
         self.navigation.setCurrentRow(PAGE_IDS.index(page_id))
+
+    def step_page(self, step: int) -> None:
+        """The next (or previous) page of the navigation list, wrapping round at its ends."""
+        count = self.navigation.count()
+        if count:
+            self.navigation.setCurrentRow((self.navigation.currentRow() + step) % count)
 
     def _on_navigation_row(self, row: int) -> None:
         if row >= 0:
@@ -404,12 +440,23 @@ class MainWindow(ProjectFileActions, QMainWindow):
         return dialog
 
     def explain_autosave(self) -> None:
-        self.status_note(self.tr("There is nothing to save: every change is saved automatically."))
+        """Ctrl+S: every change is already saved; say so where the user looks."""
+        service = self._service
+        if service is None or not service.is_open:
+            self.status_note(self.tr("No project open: there is nothing to save."))
+        elif service.detached:
+            self._show_saved_state()
+            self.status_note(self.autosave_label.text())
+        else:
+            self.status_note(self.tr("Saved. Every change is also saved automatically."))
 
     def paste(self) -> None:
-        # Tables take Excel blocks through their model; text fields paste as usual.
+        # Tables take Excel blocks through their model; text fields paste as usual. With no
+        # focused table (just after the wizard) the page's own paste takes the block.
         focus = QApplication.focusWidget()
         paste = getattr(focus, "paste", None)
+        if not callable(paste) and focus in (None, self, self.navigation):
+            paste = getattr(self.current_page(), "paste", None)
         if callable(paste):
             paste()
 

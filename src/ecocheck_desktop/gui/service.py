@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -44,7 +44,6 @@ from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.core.results import Footprint, YearResult
 from ecocheck_desktop.gui.edit_transaction import (
     EditTransaction,
-    ProjectStore,
     StoreOpener,
     _Action,
 )
@@ -64,6 +63,9 @@ from ecocheck_desktop.gui.grid_cells import (
 )
 from ecocheck_desktop.gui.grid_edits import GridEdits
 from ecocheck_desktop.gui.qt_compat import pin_singletons
+
+if TYPE_CHECKING:  # sqlite3 is kept off the start-up path
+    from ecocheck_desktop.store.project_file import ProjectFile
 
 # Edits emit signals many times a session: see qt_compat for the binding defect.
 pin_singletons()
@@ -104,15 +106,14 @@ def _user_name() -> str:
 
 
 def _readable_scans(
-    store: Any,
+    store: ProjectFile | None,
 ) -> tuple[list[tuple[Any, bytes, EnergyRecord | None]], list[Message]]:
     """The bill scans of ``store`` that can still be read, with the record each belongs to."""
-    listing = getattr(store, "evidence", None)
-    if not callable(listing):
+    if store is None:
         return [], []
     problems: list[Message] = []
     try:
-        infos = listing()
+        infos = store.evidence()
         records = dict(store.records())
     except EcoCheckError as error:
         return [], list(error.messages)
@@ -173,7 +174,7 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self.project: Project | None = None
         self.footprint: Footprint | None = None
         self.last_saved: datetime | None = None
-        self._file: ProjectStore | None = None
+        self._file: ProjectFile | None = None
         self._records: dict[int, EnergyRecord] = {}
         self._index: dict[CellKey, list[int]] = {}
         # Lines the user added in this session that have no value yet.
@@ -181,7 +182,7 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self._attachments: dict[CellKey, list[str]] = {}
         self._tx: _Action | None = None  # the user action in progress (transaction())
         self._last_action_saved = True
-        self._detached_from: ProjectStore | None = None  # the file that changed under us
+        self._detached_from: ProjectFile | None = None  # the file that changed under us
 
     # -- files -------------------------------------------------------------------------------
 
@@ -247,7 +248,7 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self.close()
         self._adopt(Path(path), store)
 
-    def _adopt(self, path: Path, store: ProjectStore) -> None:
+    def _adopt(self, path: Path, store: ProjectFile) -> None:
         try:
             project = store.load()
             records = dict(store.records())
@@ -300,12 +301,10 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
 
     # -- hand-over (store/handover.py) -------------------------------------------------------
 
-    def _project_file(self) -> Any:
-        from ecocheck_desktop.store.project_file import ProjectFile
-
+    def _project_file(self) -> ProjectFile:
         if self.detached and self.path is not None:
             raise EcoCheckError(Message("store.changed_on_disk", where={"file": str(self.path)}))
-        if not isinstance(self._file, ProjectFile):
+        if self._file is None:
             raise EcoCheckError(Message("grid.no_project"))
         return self._file
 
@@ -323,9 +322,8 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
     def handover_changes(self) -> Any:
         """What changed since the last hand-over of the open project (None: no project file)."""
         from ecocheck_desktop.store.handover import changes_in
-        from ecocheck_desktop.store.project_file import ProjectFile
 
-        if not isinstance(self._file, ProjectFile):
+        if self._file is None:
             return None
         return changes_in(self._file)
 
@@ -372,12 +370,9 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         if self.detached:
             assert self.path is not None
             return [Message("store.changed_on_disk", where={"file": str(self.path)})]
-        attach = getattr(store, "attach_evidence", None)
-        if attach is None:
-            return [Message("evidence.unavailable")]
         file_path = Path(path)
         try:
-            attach(
+            store.attach_evidence(
                 file_path, file_path.name, month=month, record_id=ids[0] if len(ids) == 1 else None
             )
         except EcoCheckError as error:
@@ -399,17 +394,14 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         whole_month = self._attachments.get(CellKey("", month, "", ""), [])
         return [*self._attachments.get(self._key(month, line), []), *whole_month]
 
-    def _read_attachments(self, store: ProjectStore) -> None:
-        """Which cells have scans, from the file's evidence list when the store offers one."""
+    def _read_attachments(self, store: ProjectFile) -> None:
+        """Which cells have scans, from the file's evidence list."""
         self._attachments = {}
-        listing = getattr(store, "evidence", None)
-        if not callable(listing) or self.project is None:
+        if self.project is None:
             return
-        by_id = {record_id: record for record_id, record in self._records.items()}
-        for item in listing():
-            month = getattr(item, "month", None)
-            record = by_id.get(getattr(item, "record_id", None) or -1)
-            name = getattr(item, "filename", "") or getattr(item, "name", "")
+        for item in store.evidence():
+            month, name = item.month, item.filename
+            record = self._records.get(item.record_id) if item.record_id is not None else None
             if record is not None:
                 key = CellKey(
                     self.project.site_of(record), record.month, record.energy, record.unit
@@ -443,10 +435,7 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
                 )
 
         try:
-            if scans:
-                store = opener.create(target, project, user=self.user, fill=fill)  # type: ignore[call-arg]
-            else:
-                store = opener.create(target, project, user=self.user)
+            store = opener.create(target, project, user=self.user, fill=fill if scans else None)
         except EcoCheckError as error:
             self.failed.emit(list(error.messages))
             return list(error.messages)

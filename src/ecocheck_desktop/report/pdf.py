@@ -31,37 +31,10 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- public API
 
 
-def build_report(
-    project: Project,
-    path: Path,
-    *,
-    lang: str = "ja",
-    fiscal_years: list[int] | None = None,
-    prepared_by: str = "",
-    footprint: Footprint | None = None,
-    library: Any = None,
-    today: date | None = None,
-    sections: Iterable[str] | None = None,
-) -> None:
-    """Write the report of ``project`` to ``path`` (atomically).
-
-    The reporting year is the latest of ``fiscal_years`` (default: the latest year with data);
-    earlier years up to it appear in the trend. ``footprint`` may be passed when the caller has
-    calculated already (the GUI), so the PDF shows exactly the figures on screen.
-    ``sections`` names the optional sections to include (ids of ``OPTIONAL_SECTIONS``; None:
-    all); the cover and summary, the disclaimer and the appendix are always there.
-    """
-    data = render_report(
-        project,
-        lang=lang,
-        fiscal_years=fiscal_years,
-        prepared_by=prepared_by,
-        footprint=footprint,
-        library=library,
-        today=today,
-        sections=sections,
-    )
-    write_atomically(Path(path), data)
+def build_report(project: Project, path: Path, **options: Any) -> None:
+    """Write the report of ``project`` to ``path`` (atomically); ``options`` are those of
+    :func:`render_report`."""
+    write_atomically(Path(path), render_report(project, **options))
 
 
 def render_report(
@@ -75,7 +48,14 @@ def render_report(
     today: date | None = None,
     sections: Iterable[str] | None = None,
 ) -> bytes:
-    """The report as PDF bytes (nothing is written)."""
+    """The report as PDF bytes (nothing is written).
+
+    The reporting year is the latest of ``fiscal_years`` (default: the latest year with data);
+    earlier years up to it appear in the trend. ``footprint`` may be passed when the caller has
+    calculated already (the GUI), so the PDF shows exactly the figures on screen.
+    ``sections`` names the optional sections to include (ids of ``OPTIONAL_SECTIONS``; None:
+    all); the cover and summary, the disclaimer and the appendix are always there.
+    """
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
     chosen = None if sections is None else frozenset(sections)

@@ -5,11 +5,7 @@ caller's :meth:`ProjectFile.transaction`.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ecocheck_desktop.core.model import (
     Company,
@@ -25,6 +21,7 @@ from ecocheck_desktop.core.model import (
 from ecocheck_desktop.store.codec import to_plain
 from ecocheck_desktop.store.failures import _error
 from ecocheck_desktop.store.rows import (
+    FilePart,
     _find,
     _insert,
     _read_checklist,
@@ -36,19 +33,8 @@ from ecocheck_desktop.store.rows import (
 )
 
 
-class ProjectEdits:
+class ProjectEdits(FilePart):
     """Part of :class:`~ecocheck_desktop.store.project_file.ProjectFile`."""
-
-    path: Path
-    user: str
-
-    if TYPE_CHECKING:  # provided by ProjectFile
-
-        def _db(self) -> sqlite3.Connection: ...
-
-        def _change(
-            self, action: str, target: str | Callable[[], str], old: Any, new: Any
-        ) -> AbstractContextManager[sqlite3.Connection]: ...
 
     def set_company(self, company: Company) -> None:
         old = self.load_company()

@@ -6,18 +6,15 @@ attached and how it is named on export is :mod:`.evidence`.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord
 from ecocheck_desktop.store import evidence as _evidence
 from ecocheck_desktop.store.failures import _reading, _where
-from ecocheck_desktop.store.rows import _all, _int_or_none, _now, _one, _text_or
+from ecocheck_desktop.store.rows import FilePart, _all, _int_or_none, _now, _one, _text_or
 
 
 @dataclass(frozen=True)
@@ -33,19 +30,10 @@ class EvidenceInfo:
     sha256: str
 
 
-class EvidenceRows:
+class EvidenceRows(FilePart):
     """Part of :class:`~ecocheck_desktop.store.project_file.ProjectFile`."""
 
-    path: Path
-    user: str
-
     if TYPE_CHECKING:  # provided by ProjectFile
-
-        def _db(self) -> sqlite3.Connection: ...
-
-        def _change(
-            self, action: str, target: str | Callable[[], str], old: Any, new: Any
-        ) -> AbstractContextManager[sqlite3.Connection]: ...
 
         def _record(self, record_id: int) -> EnergyRecord: ...
 

@@ -8,37 +8,22 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ecocheck_desktop.core.model import (
+    LIST_FIELDS,
     Company,
-    EnergyRecord,
     FiscalYearData,
-    PlannedMeasure,
     Project,
-    RefrigerantRefill,
-    Scope3Entry,
-    Site,
-    SupplyContract,
-    Target,
 )
 from ecocheck_desktop.store.codec import Problems, from_plain, to_plain
 from ecocheck_desktop.store.failures import _error
-
-_LIST_TABLES: dict[str, type[Any]] = {
-    "sites": Site,
-    "contracts": SupplyContract,
-    "records": EnergyRecord,
-    "refrigerants": RefrigerantRefill,
-    "scope3": Scope3Entry,
-    "targets": Target,
-    "measure_plan": PlannedMeasure,
-}
-
 
 _JSON_COLUMNS = {"parameters"}
 
@@ -119,7 +104,7 @@ def _write_checklist(conn: sqlite3.Connection, checklist: dict[str, Any]) -> Non
 
 def _insert_project(conn: sqlite3.Connection, project: Project) -> None:
     _upsert_company(conn, project.company)
-    for table, cls in _LIST_TABLES.items():
+    for table, cls in LIST_FIELDS.items():
         for item in getattr(project, table):
             if not isinstance(item, cls):
                 raise TypeError(f"{table} holds a {type(item).__name__}")
@@ -239,7 +224,7 @@ def _read_project(conn: sqlite3.Connection, path: Path, *, snapshot: bool = True
     try:
         lists = {
             table: [item for _, item in _read_list(conn, table, cls, path)]
-            for table, cls in _LIST_TABLES.items()
+            for table, cls in LIST_FIELDS.items()
         }
         years = {
             row["year"]: _decode(FiscalYearData, row, f"fiscal_years[{row['year']}]", path)
@@ -254,3 +239,19 @@ def _read_project(conn: sqlite3.Connection, path: Path, *, snapshot: bool = True
     finally:
         if snapshot:
             conn.execute("COMMIT")
+
+
+class FilePart:
+    """Base of the parts of :class:`~ecocheck_desktop.store.project_file.ProjectFile` that are
+    written in their own modules (its edits, its bill scans): what they use of the whole."""
+
+    path: Path
+    user: str
+
+    if TYPE_CHECKING:  # provided by ProjectFile
+
+        def _db(self) -> sqlite3.Connection: ...
+
+        def _change(
+            self, action: str, target: str | Callable[[], str], old: Any, new: Any
+        ) -> AbstractContextManager[sqlite3.Connection]: ...

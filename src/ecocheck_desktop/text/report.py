@@ -11,6 +11,7 @@ from __future__ import annotations
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
 from ecocheck_desktop.text.report_consortium import CONSORTIUM
+from ecocheck_desktop.text.report_quality import QUALITY
 
 LANGS = ("ja", "en")
 
@@ -417,16 +418,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "appendix.measure_source_line": ("{ids}: {title}", "{ids}: {title}"),
     # 13 data quality
     "s.quality": ("12. データの品質", "12. Data quality"),
-    "quality.missing_months": ("データのない月", "Months without data"),
-    "quality.estimated": ("推計値を含む月", "Months with estimated values"),
-    "quality.user_factors": ("利用者が入力した係数", "User-entered factors"),
-    "quality.warnings": ("確認事項", "Points to check"),
-    "quality.none": ("なし", "none"),
-    "quality.notes": ("請求書の備考", "Notes on the bills"),
-    "quality.incomplete": (
-        "{fy}: 係数が不足しているため計算が不完全です。",
-        "{fy}: incomplete, a factor is missing.",
-    ),
     # 14 compliance
     "s.compliance": ("13. 法令上の確認事項", "13. Compliance notes"),
     "compliance.furon": (
@@ -521,6 +512,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "how.chain": ("算定省令 (発熱量×炭素排出係数)", "SHK ordinance (heat value × carbon)"),
     **CONSORTIUM,
+    **QUALITY,
 }
 
 

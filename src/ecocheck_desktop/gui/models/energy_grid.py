@@ -63,6 +63,8 @@ def format_number(value: Decimal | None, places: int | None = None) -> str:
 class EnergyGridModel(QAbstractTableModel):
     # Emitted with the messages of a refused edit or paste, for the page to show.
     refused = Signal(object)
+    # Emitted when an edit, paste or clear went through: earlier refusals are then stale.
+    accepted = Signal()
 
     def __init__(self, service: ProjectService, parent: Any = None) -> None:
         super().__init__(parent)
@@ -139,6 +141,9 @@ class EnergyGridModel(QAbstractTableModel):
 
     def month(self, row: int) -> str:
         return self._months[row]
+
+    def has_refused_cells(self) -> bool:
+        return bool(self._errors)
 
     def lines(self) -> list[EnergyLine]:
         return list(dict.fromkeys(c.line for c in self._columns))
@@ -282,6 +287,7 @@ class EnergyGridModel(QAbstractTableModel):
             self.refused.emit(problems)
             return False
         self.dataChanged.emit(index, index)
+        self.accepted.emit()
         return True
 
     def paste(self, top_row: int, left_col: int, text: str) -> list[Message]:
@@ -297,6 +303,7 @@ class EnergyGridModel(QAbstractTableModel):
                 for cell, error in self._errors.items()
                 if not (cell[0] >= top_row and cell[1] >= left_col)
             }
+            self.accepted.emit()
         return problems
 
     def clear(self, cells: list[tuple[int, int]]) -> list[Message]:
@@ -307,6 +314,8 @@ class EnergyGridModel(QAbstractTableModel):
         problems = self.service.clear_cells(self.fiscal_year, cells)
         if problems:
             self.refused.emit(problems)
+        else:
+            self.accepted.emit()
         self.refresh()
         return problems
 

@@ -10,20 +10,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
 from ecocheck_desktop.core.measure_results import MeasureResult
+from ecocheck_desktop.gui.models.rows_model import Index, RowsModel
 
 COLUMNS = ("plan", "rank", "name", "t_co2", "yen", "capex", "payback", "cost_per_t", "confidence")
 NUMERIC = {"rank", "t_co2", "yen", "capex", "payback", "cost_per_t"}
 ALL, OPERATIONAL, INVESTMENT = "all", "operational", "investment"
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def fmt_number(value: Decimal | None, places: int = 0) -> str:
@@ -70,9 +67,11 @@ def capex_text(result: MeasureResult) -> str:
     return f"{fmt_number(low)}–{fmt_number(high)}"
 
 
-class MeasuresTableModel(QAbstractTableModel):
+class MeasuresTableModel(RowsModel):
     """Rows of ranked measures, filtered by kind of cost; the first column ticks a measure into
     the plan (the page writes the tick through the project service, so it is undoable)."""
+
+    columns = COLUMNS
 
     plan_toggled = Signal(str, bool)  # measure id, wanted in the plan
 
@@ -83,6 +82,9 @@ class MeasuresTableModel(QAbstractTableModel):
         self._filter = ALL
         self.lang = "ja"
         self._planned: set[str] = set()
+        # The row order the user sees, by measure id: kept when a tick re-ranks the plan, so
+        # the list does not move under the mouse; sort_by() (a header click) changes it.
+        self._order: list[str] = []
 
     def set_planned(self, measure_ids: set[str]) -> None:
         """The measures the company chose (empty: none chosen, every measure is counted)."""
@@ -92,11 +94,43 @@ class MeasuresTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def set_results(self, results: list[MeasureResult], lang: str) -> None:
+        """New figures; the rows keep the order they had (new measures last, by rank)."""
         self.beginResetModel()
-        self._all = [r for r in results if r.rank is not None]
+        ranked = [r for r in results if r.rank is not None]
+        place = {measure_id: i for i, measure_id in enumerate(self._order)}
+        ranked.sort(key=lambda r: (place.get(r.measure.id, len(place)), r.rank or 0))
+        self._all = ranked
+        self._order = [r.measure.id for r in ranked]
         self.lang = lang
         self._apply_filter()
         self.endResetModel()
+
+    def forget_order(self) -> None:
+        """Another project or year: the next results come in rank order."""
+        self._order = []
+
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-sort on the user's explicit request (a header click): rank, name or a figure."""
+        name = COLUMNS[column]
+        keys: dict[str, Any] = {
+            "plan": lambda r: r.measure.id not in self._planned,
+            "rank": lambda r: r.rank or 0,
+            "name": lambda r: self._text(r, "name"),
+            "t_co2": lambda r: r.t_co2_per_year,
+            "yen": lambda r: r.yen_per_year,
+            "capex": lambda r: r.capex_high,
+            "payback": lambda r: (r.payback_years is None, r.payback_years or 0),
+            "cost_per_t": lambda r: (r.cost_per_t_co2 is None, r.cost_per_t_co2 or 0),
+            "confidence": lambda r: r.measure.confidence,
+        }
+        self.beginResetModel()
+        self._all.sort(key=keys[name], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._order = [r.measure.id for r in self._all]
+        self._apply_filter()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_by(column, order)
 
     def set_filter(self, which: str) -> None:
         self.beginResetModel()
@@ -122,12 +156,6 @@ class MeasuresTableModel(QAbstractTableModel):
 
     def results(self) -> list[MeasureResult]:
         return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -155,7 +183,7 @@ class MeasuresTableModel(QAbstractTableModel):
         }
         return titles[COLUMNS[section]]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         result = self._rows[index.row()]
@@ -169,12 +197,21 @@ class MeasuresTableModel(QAbstractTableModel):
                     "MeasuresTableModel", "Tick the measures you plan to carry out"
                 )
             return None
+        overlap = column in ("t_co2", "yen") and self._overlap(result)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(result, column)
+            text = self._text(result, column)
+            return f"{text} ※" if overlap else text
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             measure = result.measure
+            if overlap:
+                return QCoreApplication.translate(
+                    "MeasuresTableModel",
+                    "※ Overlap with other measures deducted: the measures above it in the plan "
+                    "already cut the same energy, so this figure is smaller than the measure "
+                    "alone and changes when you tick or untick them.",
+                )
             if column == "confidence":
                 return QCoreApplication.translate(
                     "MeasuresTableModel",
@@ -184,13 +221,13 @@ class MeasuresTableModel(QAbstractTableModel):
             return measure.description_ja if self.lang == "ja" else measure.description_en
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and COLUMNS[index.column()] == "plan":
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or COLUMNS[index.column()] != "plan":
             return False
         if role != Qt.ItemDataRole.CheckStateRole:
@@ -198,6 +235,13 @@ class MeasuresTableModel(QAbstractTableModel):
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
         self.plan_toggled.emit(self._rows[index.row()].measure.id, checked)
         return True
+
+    def _overlap(self, result: MeasureResult) -> bool:
+        """The figures are what is left after the overlapping measures above it in the plan."""
+        return any(note.code == "measures.overlap" for note in result.notes)
+
+    def has_overlap(self) -> bool:
+        return any(self._overlap(r) for r in self._rows)
 
     def _text(self, result: MeasureResult, column: str) -> str:
         measure = result.measure

@@ -12,10 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -23,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ecocheck_desktop.exchange.portfolio import PLAN, TARGET, PortfolioRow
 from ecocheck_desktop.gui.message_text import message_text
+from ecocheck_desktop.gui.models.rows_model import Index, RowsModel
 from ecocheck_desktop.text.numbers import fmt, fmt_pct, fmt_t
 
 # The status beside the name: why a file shows no figures is the first thing to see.
@@ -41,7 +39,6 @@ COLUMNS = (
 NUMERIC = {"year", "total", "change", "intensity", "completeness", "planned"}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
-_Index = QModelIndex | QPersistentModelIndex
 _PROBLEM = QBrush(QColor("#8a5300"))
 
 
@@ -74,7 +71,9 @@ def status_text(row: PortfolioRow) -> str:
     )
 
 
-class PortfolioTableModel(QAbstractTableModel):
+class PortfolioTableModel(RowsModel):
+    columns = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[PortfolioRow] = []
@@ -99,12 +98,6 @@ class PortfolioTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     # -- Qt model ----------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -164,7 +157,7 @@ class PortfolioTableModel(QAbstractTableModel):
             ),
         }.get(column, "")
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -253,7 +246,7 @@ class PortfolioFilter(QSortFilterProxyModel):
         self._hide_unreadable = hide
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, PortfolioTableModel)
         row = model.row_at(source_row)
@@ -264,7 +257,7 @@ class PortfolioFilter(QSortFilterProxyModel):
         haystack = f"{row.company} {row.industry} {row.file_name} {row.city}".casefold()
         return all(word in haystack for word in self._text.split())
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:
+    def lessThan(self, left: Index, right: Index) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         # Missing values last in either order (Qt reverses lessThan for descending).
         if a is None or b is None:

@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-
-def show_chart(chart: Any, layout: QVBoxLayout, figure: Figure) -> Any:
-    """Show ``figure`` in ``chart``; a None chart is built in ``layout`` first (matplotlib loads
-    only then). Returns the chart."""
-    if chart is None:
-        from ecocheck_desktop.gui.widgets.chart_view import ChartView
-
-        chart = ChartView(layout.parentWidget())
-        layout.addWidget(chart)
-    chart.set_figure(figure)
-    return chart
 
 
 class EmptyState(QWidget):

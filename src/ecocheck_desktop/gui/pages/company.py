@@ -37,9 +37,7 @@ from ecocheck_desktop.core.quantity import parse_quantity
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, message_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
-from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.pages.energy import fiscal_year_text
-from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, set_texts
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING, current_fiscal_year
 
@@ -57,23 +55,16 @@ FACTOR_COLUMN = 4
 CONTRACT_ENERGIES = ("electricity", "city_gas", "lpg", "heat")
 
 
-class CompanyPage(Page):
+class CompanyPage(ProjectPage):
     page_id = "company"
-    needs_service = True
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
         self.content = QScrollArea(self)
         self.content.setWidgetResizable(True)
         self.content.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget(self.content)
         self.content.setWidget(inner)
-        self.title = QLabel(inner)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(inner)
 
         # Profile
         self.profile_box = QGroupBox(inner)
@@ -195,9 +186,7 @@ class CompanyPage(Page):
         outer = QVBoxLayout(inner)
         outer.addWidget(self.title)
         outer.addLayout(columns)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        self.show_content()
 
         self._filling = False
         self.service.project_changed.connect(self.refresh)
@@ -379,19 +368,7 @@ class CompanyPage(Page):
 
     # -- texts -------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No company information yet"),
-            self.tr(
-                "First create or open a project on the Home page. Then enter your company's "
-                "name, industry and the month your fiscal year starts, your sites, and the "
-                "electricity and gas contracts (retailer and menu) printed on your bills."
-            ),
-        )
-        if not hasattr(self, "content"):
-            return
-        self.title.setText(self.tr("Company information"))
+    def retranslate_content(self) -> None:
         self.profile_box.setTitle(self.tr("Profile"))
         labels = {
             "name": self.tr("Company name"),
@@ -402,8 +379,7 @@ class CompanyPage(Page):
             "contact": self.tr("Contact person"),
             "advisor": self.tr("Advisor"),
         }
-        for key, text in labels.items():
-            self.profile_labels[key].setText(text)
+        set_texts(self.profile_labels, labels)
         self.start_month_label.setText(self.tr("Fiscal year starts in month"))
         self.year_box.setTitle(self.tr("Figures of the fiscal year (for intensities)"))
         self.year_label.setText(self.tr("Fiscal year"))
@@ -414,8 +390,7 @@ class CompanyPage(Page):
             "production_quantity": self.tr("Production quantity"),
             "floor_area_m2": self.tr("Floor area (m²)"),
         }
-        for key, text in year_labels.items():
-            self.year_labels[key].setText(text)
+        set_texts(self.year_labels, year_labels)
         self.production_unit_label.setText(self.tr("Production unit (t, pieces …)"))
         self.sites_box.setTitle(self.tr("Sites and supply contracts"))
         self.new_site.setPlaceholderText(self.tr("Name of another site"))

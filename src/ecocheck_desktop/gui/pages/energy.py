@@ -7,8 +7,8 @@ its cell with the reason as tooltip and in the status line; nothing invalid is s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
-from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import FiscalYearData, SupplyContract
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.grid_cells import bill_unit
-from ecocheck_desktop.gui.message_text import energy_label, is_japanese, messages_text
+from ecocheck_desktop.gui.message_text import energy_label, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
-from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.service import ESTIMATED, ProjectService
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
+from ecocheck_desktop.gui.service import ESTIMATED
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 
 # Energies offered by "Add energy", in the order a small factory meets them. Electricity is
@@ -54,11 +53,6 @@ OTHER_UNITS = {
     "city_gas": ("千m3", "Nm3", "千Nm3"),
     "lpg": ("kg", "t"),
 }
-
-
-def fiscal_year_text(fiscal_year: int) -> str:
-    """2025年度 (令和7年度) in Japanese, FY2025 in English."""
-    return fiscal_year_label_ja(fiscal_year) if is_japanese() else fiscal_year_label_en(fiscal_year)
 
 
 class GridView(QTableView):
@@ -104,7 +98,51 @@ class GridView(QTableView):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.grid.copy_text(self.selected_cells()))
 
+    def event(self, event: QEvent) -> bool:
+        """The Menu key or Shift+F10 opens the cell menu at the current cell (not at the top
+        left corner), acting on the selection."""
+        if (
+            event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() == QContextMenuEvent.Reason.Keyboard
+            and self.currentIndex().isValid()
+        ):
+            self.customContextMenuRequested.emit(self.visualRect(self.currentIndex()).center())
+            return True
+        return super().event(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab move through the cells and leave the grid at its ends (no trap)."""
+        current = self.currentIndex()
+        last_row, last_col = self.grid.rowCount() - 1, self.grid.columnCount() - 1
+        at_end = not current.isValid() or (
+            (current.row(), current.column()) == ((last_row, last_col) if next else (0, 0))
+        )
+        if at_end:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Tab from the last cell (or Shift+Tab from the first) while editing does not wrap
+        round to the other end of the grid."""
+        current = self.currentIndex()
+        last = (self.grid.rowCount() - 1, self.grid.columnCount() - 1)
+        if current.isValid():
+            here = (current.row(), current.column())
+            if (action == QAbstractItemView.CursorAction.MoveNext and here == last) or (
+                action == QAbstractItemView.CursorAction.MovePrevious and here == (0, 0)
+            ):
+                return current
+        return super().moveCursor(action, modifiers)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.ignore()  # Ctrl+Tab switches pages (the main window), not cells
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
             return
@@ -124,6 +162,18 @@ class GridView(QTableView):
         super().keyPressEvent(event)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        hints = QAbstractItemDelegate.EndEditHint
+        current = self.currentIndex()
+        here = (current.row(), current.column())
+        last = (self.grid.rowCount() - 1, self.grid.columnCount() - 1)
+        if (hint == hints.EditNextItem and here == last) or (
+            hint == hints.EditPreviousItem and here == (0, 0)
+        ):
+            # Tab out of the last cell (Shift+Tab out of the first) while typing: the value is
+            # committed and the focus leaves the grid instead of reopening the same cell.
+            super().closeEditor(editor, hints.NoHint)
+            QWidget.focusNextPrevChild(self, hint == hints.EditNextItem)
+            return
         super().closeEditor(editor, hint)
         # Enter commits and moves down, as in Excel.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
@@ -138,22 +188,16 @@ class GridView(QTableView):
         self.setCurrentIndex(self.grid.index(row, col))
 
 
-class EnergyPage(Page):
+class EnergyPage(ProjectPage):
     page_id = "energy"
-    needs_service = True
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
         self.model = EnergyGridModel(self.service, self)
         self.model.refused.connect(self._show_refused)
+        self.model.accepted.connect(self._clear_refused)
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
         self.year_label = QLabel(self.content)
         self.year_combo = QComboBox(self.content)
         self.year_combo.setObjectName("fiscalYear")
@@ -182,12 +226,23 @@ class EnergyPage(Page):
         self.model.modelReset.connect(self._show_line_factor)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._cell_menu)
+        # "Not used this month" (an explicit 0) differs from "not entered" (blank): Ctrl+0 on
+        # the selected cells, or the button for every blank month of the current column's line.
+        self.not_used_action = QAction(self.view)
+        self.not_used_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.not_used_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.not_used_action.triggered.connect(self.mark_not_used)
+        self.view.addAction(self.not_used_action)
+        self.fill_not_used_button = QPushButton(self.content)
+        self.fill_not_used_button.setObjectName("fillNotUsed")
+        self.fill_not_used_button.clicked.connect(self.fill_not_used)
 
         bar = QHBoxLayout()
         bar.addWidget(self.year_label)
         bar.addWidget(self.year_combo)
         bar.addWidget(self.add_year_button)
         bar.addStretch(1)
+        bar.addWidget(self.fill_not_used_button)
         bar.addWidget(self.contract_button)
         bar.addWidget(self.add_energy_combo)
         column = QVBoxLayout(self.content)
@@ -198,9 +253,7 @@ class EnergyPage(Page):
         column.addWidget(self.view, 1)
         column.addWidget(self.factor_line)
         column.addWidget(self.problem)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        self.show_content()
 
         self.service.project_changed.connect(self._on_project_changed)
         self.retranslate_ui()
@@ -215,18 +268,7 @@ class EnergyPage(Page):
         if not is_open:
             self.model.set_fiscal_year(None)
             return
-        years = self.service.fiscal_years()
-        shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
-        if years != shown:
-            current = self.model.fiscal_year
-            self.year_combo.blockSignals(True)
-            self.year_combo.clear()
-            for year in years:
-                self.year_combo.addItem(fiscal_year_text(year), year)
-            self.year_combo.blockSignals(False)
-            wanted = current if current in years else (years[-1] if years else None)
-            if wanted is not None:
-                self.year_combo.setCurrentIndex(years.index(wanted))
+        if refill_years(self.year_combo, self.service.fiscal_years(), self.model.fiscal_year):
             self._on_year()
 
     def _on_year(self, _index: int = -1) -> None:
@@ -254,6 +296,16 @@ class EnergyPage(Page):
                         self.view.setFocus()
                         return True
         return False
+
+    def focus_first_cell(self) -> None:
+        """The grid's first cell current and focused (after the wizard: Ctrl+V pastes there).
+        A cell being typed in, or one already chosen, is left as it is."""
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            return
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        if not self.view.hasFocus():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_year(self) -> None:
         years = self.service.fiscal_years()
@@ -319,11 +371,33 @@ class EnergyPage(Page):
         index = self.view.indexAt(position)
         if not index.isValid():
             return
-        self.view.setCurrentIndex(index)
+        if not self.view.selectionModel().isSelected(index):
+            self.view.setCurrentIndex(index)  # a right-click outside the selection selects
         menu = QMenu(self.view)
         menu.addAction(self.tr("Attach bill scan…"), self.choose_bill_scan)
         menu.addAction(self.tr("Clear"), lambda: self.model.clear(self.view.selected_cells()))
+        menu.addSeparator()
+        menu.addAction(self.not_used_action)
+        menu.addAction(self.fill_not_used_button.text(), self.fill_not_used)
         menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def mark_not_used(self) -> int:
+        """0 in the selected blank months: the energy was not used then (not "not entered")."""
+        cells = self.view.selected_cells()
+        current = self.view.currentIndex()
+        if not cells and current.isValid():
+            cells = [(current.row(), current.column())]
+        if self.model.fiscal_year is None or not cells:
+            return 0
+        return self.service.mark_not_used(self.model.fiscal_year, cells)
+
+    def fill_not_used(self) -> int:
+        """0 in every blank month of the current column's energy line (seasonal fuels)."""
+        index = self.view.currentIndex()
+        if self.model.fiscal_year is None or not self.model.columnCount():
+            return 0
+        line = self.model.column(index.column() if index.isValid() else 0).line
+        return self.service.fill_not_used(self.model.fiscal_year, line)
 
     def choose_bill_scan(self) -> None:
         dialog = QFileDialog(self, self.tr("Attach bill scan"))
@@ -348,30 +422,25 @@ class EnergyPage(Page):
     def _show_refused(self, problems: list[Message]) -> None:
         self.problem.setText(messages_text(problems))
 
+    def _clear_refused(self) -> None:
+        """A later edit went through: the earlier reasons no longer describe the grid, unless a
+        red cell is still refused (its reason stays in its tooltip)."""
+        if not self.model.has_refused_cells():
+            self.problem.clear()
+
     def paste(self) -> list[Message]:
         return self.view.paste()
 
     # -- texts -------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No energy use entered yet"),
-            self.tr(
-                "Once your company is set up, enter the monthly usage printed on your bills "
-                "here: electricity in kWh, gas in m³, fuels in litres. You can also paste a "
-                "12-month table from Excel."
-            ),
-        )
-        if not hasattr(self, "content"):
-            return
-        self.title.setText(self.tr("Energy use by month"))
+    def retranslate_content(self) -> None:
         self.year_label.setText(self.tr("Fiscal year:"))
         self.add_year_button.setText(self.tr("Add next fiscal year"))
         self.hint.setText(
             self.tr(
                 "Type the quantity printed on each bill, or copy 12 months from Excel and press "
-                "Ctrl+V. Enter moves down, Tab moves right, Delete clears. A red cell was not "
+                "Ctrl+V. Enter moves down, Tab moves right, Delete clears, F2 edits, Ctrl+0 "
+                "marks a month as not used (0; blank means not entered). A red cell was not "
                 "saved: point at it to see why."
             )
         )
@@ -385,6 +454,16 @@ class EnergyPage(Page):
             for unit in OTHER_UNITS.get(code, ()):
                 if unit in ENERGY_TYPES[code].units:
                     self.add_energy_combo.addItem(f"{energy_label(code)} ({unit})", (code, unit))
+        self.not_used_action.setText(self.tr("Not used this month (0)"))
+        self.fill_not_used_button.setText(self.tr("Blank months: not used (0)"))
+        self.fill_not_used_button.setToolTip(
+            self.tr(
+                "Enter 0 in every blank month of the selected column's energy: for a fuel used "
+                'only in some months (winter kerosene). A blank month means "not entered" and '
+                'leaves the year incomplete; 0 means "not used". Ctrl+0 marks only the '
+                "selected cells."
+            )
+        )
         self.contract_button.setText(self.tr("Supplier and factor…"))
         self.contract_button.setToolTip(
             self.tr(

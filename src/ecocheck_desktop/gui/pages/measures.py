@@ -8,9 +8,9 @@ plan ticks, the year a measure starts) goes through the project service: autosav
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,9 +40,7 @@ from ecocheck_desktop.gui.models.measures_table import (
     fmt_number,
     payback_text,
 )
-from ecocheck_desktop.gui.pages.base import Page, show_chart
-from ecocheck_desktop.gui.pages.energy import fiscal_year_text
-from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -101,16 +99,10 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
     return charts._finish(figure)
 
 
-class MeasuresPage(Page):
+class MeasuresPage(ProjectPage):
     page_id = "measures"
-    needs_service = True
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
         self.plan: Plan | None = None
         self.fiscal_year: int | None = None
         self._catalogue: Catalogue | None = None
@@ -118,8 +110,7 @@ class MeasuresPage(Page):
         self.empty_checklist = self.empty_state.add_button(self.edit_checklist, primary=True)
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
         self.year_label = QLabel(self.content)
         self.checklist_button = QPushButton(self.content)
         self.checklist_button.setObjectName("checklistButton")
@@ -145,6 +136,9 @@ class MeasuresPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        # Ticking 計画 keeps the rows where they are; only a header click re-sorts.
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self.sort_by_header)
 
         self.details = QTextBrowser(self.content)
         self.details.setObjectName("measureDetails")
@@ -168,11 +162,7 @@ class MeasuresPage(Page):
         self.totals = QLabel(self.content)
         self.totals.setObjectName("measuresTotals")
         self.totals.setWordWrap(True)
-        # The chart (and matplotlib) is built only once there is something to draw.
-        self.chart_holder = QWidget(self.content)
-        self._chart_layout = QVBoxLayout(self.chart_holder)
-        self._chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.chart: Any = None
+        self.chart_box = self.chart_holder()
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -184,7 +174,7 @@ class MeasuresPage(Page):
         # details sit beside the chart below.
         lower = QSplitter(Qt.Orientation.Horizontal, self.content)
         lower.addWidget(side)
-        lower.addWidget(self.chart_holder)
+        lower.addWidget(self.chart_box)
         lower.setStretchFactor(0, 2)
         lower.setStretchFactor(1, 3)
         lower.setSizes([400, 600])
@@ -198,14 +188,9 @@ class MeasuresPage(Page):
         column.addLayout(top)
         column.addWidget(split, 1)
         column.addWidget(self.totals)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        self.show_content()
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
         self.service.footprint_changed.connect(self._on_footprint)
         self.retranslate_ui()
         self.refresh()
@@ -263,11 +248,16 @@ class MeasuresPage(Page):
             self.totals.setText(messages_text(list(error.messages)))
             self._show_details()
             return
+        shown_for = (self.service.path, year.fiscal_year)
+        if shown_for != getattr(self, "_order_for", None):
+            self._order_for = shown_for  # a tick keeps the order; another file or year resets
+            self.model.forget_order()
+            self.table.horizontalHeader().setSortIndicatorShown(False)
         self.model.set_results(self.plan.measures, language())
         self.model.set_planned(self.planned_ids())
         self._show_totals()
         self._select(selected)
-        self._set_figure(macc_figure(self.model.results(), language()))
+        self.set_figure(macc_figure(self.model.results(), language()))
 
     def planned_ids(self) -> set[str]:
         project = self.service.project
@@ -420,7 +410,7 @@ class MeasuresPage(Page):
         self.model.set_planned(self.planned_ids())
         self._select(selected)
         if self.plan is not None:
-            self._set_figure(macc_figure(self.model.results(), language()))
+            self.set_figure(macc_figure(self.model.results(), language()))
 
     def _show_totals(self) -> None:
         if self.plan is None:
@@ -446,30 +436,34 @@ class MeasuresPage(Page):
             .replace("%4", fmt_number(totals.capex_low / 10000))
             .replace("%5", fmt_number(totals.capex_high / 10000))
         )
+        if self.model.has_overlap():
+            text += " " + self.tr(
+                "※ Overlap with other measures deducted: a ticked measure's figures are what "
+                "is left after the measures above it, so they change as you tick."
+            )
         if to_confirm:
             text += " " + self.tr(
                 "%1 more measures need an answer in the equipment checklist."
             ).replace("%1", str(to_confirm))
         self.totals.setText(text)
 
-    def _set_figure(self, figure: Figure) -> None:
-        self.chart = show_chart(self.chart, self._chart_layout, figure)
+    def sort_by_header(self, column: int) -> None:
+        """A header click sorts by that column; a second click on it reverses the order."""
+        header = self.table.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = ascending
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+            if header.sortIndicatorOrder() == ascending:
+                order = Qt.SortOrder.DescendingOrder
+        selected = self.selected_measure_id()
+        self.model.sort_by(column, order)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+        self._select(selected)
 
     # -- texts -------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No measures planned yet"),
-            self.tr(
-                "When your results are ready, tick the equipment you have (lighting, "
-                "compressors, boilers, air conditioners, vehicles and so on). The reduction "
-                "measures are then ranked by cost and CO2 saved, and you choose the ones to plan."
-            ),
-        )
-        if not hasattr(self, "content"):
-            return
-        self.title.setText(self.tr("Reduction measures"))
+    def retranslate_content(self) -> None:
         self.checklist_button.setText(self.tr("Equipment checklist…"))
         self.empty_checklist.setText(self.tr("Equipment checklist…"))
         self.filter_combo.setItemText(0, self.tr("All measures"))
@@ -483,7 +477,7 @@ class MeasuresPage(Page):
         self._show_totals()
         if self.plan is not None:
             self._show_details()
-            self._set_figure(macc_figure(self.model.results(), language()))
+            self.set_figure(macc_figure(self.model.results(), language()))
 
 
 class _NoProject:

@@ -35,9 +35,12 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.gui.message_text import language, messages_text
 from ecocheck_desktop.gui.messages import Kind, show_message
-from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.pages.energy import fiscal_year_text
-from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.pages.project_page import (
+    ProjectPage,
+    fiscal_year_text,
+    refill_years,
+    set_texts,
+)
 from ecocheck_desktop.gui.worker import Worker
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
@@ -47,19 +50,13 @@ SUMMARY_ROWS = ("company", "year", "scope1", "scope2_adjusted", "scope2_location
 SUMMARY_ROWS += ("change", "intensity")
 
 
-class ReportPage(Page):
+class ReportPage(ProjectPage):
     page_id = "report"
-    needs_service = True
 
     # (kind "pdf"/"csv"/"json", ok, path): an export ended.
     export_finished = Signal(str, bool, str)
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
         self.worker = Worker(self)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
@@ -67,8 +64,7 @@ class ReportPage(Page):
         self._last_folder: Path | None = None
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
 
         self.summary_box = QGroupBox(self.content)
         summary = QFormLayout(self.summary_box)
@@ -158,9 +154,7 @@ class ReportPage(Page):
         column.addLayout(buttons)
         column.addLayout(done)
         column.addStretch(1)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        self.show_content()
 
         self.service.footprint_changed.connect(self._on_footprint)
         self.service.project_closed.connect(self._on_footprint)
@@ -189,17 +183,7 @@ class ReportPage(Page):
         years = self._years_with_data()
         self.empty_state.setVisible(not years)
         self.content.setVisible(bool(years))
-        shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
-        if years != shown:
-            current = self.fiscal_year()
-            self.year_combo.blockSignals(True)
-            self.year_combo.clear()
-            for year in years:
-                self.year_combo.addItem(fiscal_year_text(year), year)
-            wanted = current if current in years else (years[-1] if years else None)
-            if wanted is not None:
-                self.year_combo.setCurrentIndex(years.index(wanted))
-            self.year_combo.blockSignals(False)
+        refill_years(self.year_combo, years, self.fiscal_year())
         self._update_summary()
 
     def _update_summary(self, _index: int = -1) -> None:
@@ -226,11 +210,7 @@ class ReportPage(Page):
             values["change"].setText(fmt_pct(year.yoy_change_pct))
         if year.intensities:
             intensity = year.intensities[0]
-            label = (
-                intensity.denominator_label_ja
-                if language() == "ja"
-                else intensity.denominator_label_en
-            )
+            label = intensity.denominator_label(language())
             values["intensity"].setText(f"{intensity.value:,.3f} {intensity.unit} ({label})")
         if year.errors:
             # The PDF refuses an incomplete reporting year; say so before the user tries.
@@ -368,18 +348,7 @@ class ReportPage(Page):
 
     # -- texts -------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No report to export yet"),
-            self.tr(
-                "Once energy use has been entered, you can export from this page a PDF report "
-                "for your bank or city office and a CSV file of the figures."
-            ),
-        )
-        if not hasattr(self, "content"):
-            return
-        self.title.setText(self.tr("Report"))
+    def retranslate_content(self) -> None:
         self.summary_box.setTitle(self.tr("The report's summary page"))
         titles = {
             "company": self.tr("Company name"),
@@ -391,8 +360,7 @@ class ReportPage(Page):
             "change": self.tr("Change vs previous year"),
             "intensity": self.tr("Intensity"),
         }
-        for key, title in titles.items():
-            self.summary_labels[key].setText(title)
+        set_texts(self.summary_labels, titles)
         self.options_box.setTitle(self.tr("Options"))
         self.language_label.setText(self.tr("Language of the report"))
         self.fy_label.setText(self.tr("Reporting year"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +32,7 @@ from ecocheck_desktop.core.completeness import FACTOR_ERROR_CODES
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.gui.message_text import energy_label, language, message_text
-from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.pages.energy import fiscal_year_text
-from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
 from ecocheck_desktop.gui.widgets.chart_view import ChartView
 from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
@@ -74,23 +72,16 @@ def factor_value_text(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-class ResultsPage(Page):
+class ResultsPage(ProjectPage):
     page_id = "results"
-    needs_service = True
 
     # (fiscal year, month, energy, site): show this cell of the energy grid.
     cell_requested = Signal(int, str, str, str)
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
         self.year_combo = QComboBox(self.content)
         self.year_combo.setObjectName("resultsFiscalYear")
         self.year_combo.currentIndexChanged.connect(self._on_year)
@@ -151,14 +142,9 @@ class ResultsPage(Page):
         main.addLayout(tiles)
         main.addWidget(self.charts, 3)
         main.addWidget(lower, 2)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        self.show_content()
 
-        self._chart_timer = QTimer(self)
-        self._chart_timer.setSingleShot(True)
-        self._chart_timer.setInterval(CHART_DELAY_MS)
-        self._chart_timer.timeout.connect(self.update_charts)
+        self._chart_timer = self.debounce(CHART_DELAY_MS, self.update_charts)
         self._charts_stale = True
         self._factor_urls: list[str] = []
 
@@ -177,17 +163,7 @@ class ResultsPage(Page):
         self.empty_state.setVisible(not is_open)
         self.content.setVisible(is_open)
         years = self.service.fiscal_years() if is_open else []
-        shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
-        if years != shown:
-            current = self.fiscal_year()
-            self.year_combo.blockSignals(True)
-            self.year_combo.clear()
-            for year in years:
-                self.year_combo.addItem(fiscal_year_text(year), year)
-            wanted = current if current in years else (years[-1] if years else None)
-            if wanted is not None:
-                self.year_combo.setCurrentIndex(years.index(wanted))
-            self.year_combo.blockSignals(False)
+        refill_years(self.year_combo, years, self.fiscal_year())
         self.update_tiles()
         self._charts_stale = True
         if self.isVisible():
@@ -274,11 +250,7 @@ class ResultsPage(Page):
             self.tiles["change"].set_value("-", self.tr("no previous year"))
         if year.intensities:
             intensity = year.intensities[0]
-            label = (
-                intensity.denominator_label_ja
-                if language() == "ja"
-                else intensity.denominator_label_en
-            )
+            label = intensity.denominator_label(language())
             self.tiles["intensity"].set_value(
                 f"{intensity.value:,.3f}", f"{intensity.unit} {label}"
             )
@@ -352,14 +324,6 @@ class ResultsPage(Page):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No results to show yet"),
-            self.tr(
-                "Results appear here as soon as energy use has been entered: Scope 1 and "
-                "Scope 2 emissions in t-CO2, calculated with the basic and adjusted emission "
-                "factors of your electricity retailer and with the national average."
-            ),
-        )
         # The three bases are jargon for most owners; the tooltip says what each one means.
         self.empty_state.body.setToolTip(
             self.tr(
@@ -368,9 +332,8 @@ class ResultsPage(Page):
                 "offsets.\nNational average: one factor for all of Japan, for comparison."
             )
         )
-        if not hasattr(self, "content"):
-            return
-        self.title.setText(self.tr("Results"))
+
+    def retranslate_content(self) -> None:
         titles = {
             "scope1": (self.tr("Scope 1 (fuels)"), self.tr("Fuel burnt on site: gas, oil, LPG")),
             "scope2_adjusted": (

@@ -9,9 +9,9 @@ page only formats and draws them.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +31,7 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
-from ecocheck_desktop.gui.pages.base import Page, show_chart
-from ecocheck_desktop.gui.pages.energy import fiscal_year_text
-from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
 from ecocheck_desktop.text.numbers import fmt_t
 
 if TYPE_CHECKING:
@@ -62,22 +60,15 @@ def pathway_figure(
     return charts.roadmap_chart(years, paths, plan, lang, size=(7, 2.8))
 
 
-class TargetsPage(Page):
+class TargetsPage(ProjectPage):
     page_id = "targets"
-    needs_service = True
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
         self.paths: list[TargetPath] = []
         self._stale = True
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
         self.base_label = QLabel(self.content)
         self.base_combo = QComboBox(self.content)
         self.base_combo.setObjectName("targetsBaseYear")
@@ -113,11 +104,7 @@ class TargetsPage(Page):
         self.spt_save.clicked.connect(self.save_bank_spt)
         self.spt_remove = QPushButton(self.content)
         self.spt_remove.clicked.connect(self.remove_bank_spt)
-        # The chart (and matplotlib) is built only once there is something to draw.
-        self.chart_holder = QWidget(self.content)
-        self._chart_layout = QVBoxLayout(self.chart_holder)
-        self._chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.chart: Any = None
+        self.chart_box = self.chart_holder()
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -139,15 +126,10 @@ class TargetsPage(Page):
         column.addWidget(self.table)
         column.addLayout(spt)
         column.addWidget(self.notes)
-        column.addWidget(self.chart_holder, 1)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        column.addWidget(self.chart_box, 1)
+        self.show_content()
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
         self.service.footprint_changed.connect(self._on_footprint)
         self.retranslate_ui()
         self.refresh()
@@ -260,7 +242,7 @@ class TargetsPage(Page):
         self.table.resizeRowsToContents()
         self.notes.setText("\n".join(notes))
         self._show_spt(base_year)
-        self._set_figure(pathway_figure(complete, self.paths, lang, self.plan_points))
+        self.set_figure(pathway_figure(complete, self.paths, lang, self.plan_points))
 
     def targets(self, base_year: int) -> list[Target]:
         """The project's own targets, or the standard ones from ``base_year``."""
@@ -331,24 +313,9 @@ class TargetsPage(Page):
             return
         self.service.set_targets([t for t in project.targets if t.kind != "bank_spt"])
 
-    def _set_figure(self, figure: Figure) -> None:
-        self.chart = show_chart(self.chart, self._chart_layout, figure)
-
     # -- texts -------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No targets set yet"),
-            self.tr(
-                "Choose a base year and a target year, then the reduction you aim for (for "
-                "example −46% against FY2013, like the national target). The path from today "
-                "to the target is shown here."
-            ),
-        )
-        if not hasattr(self, "content"):
-            return
-        self.title.setText(self.tr("Targets"))
+    def retranslate_content(self) -> None:
         self.base_label.setText(self.tr("Base year"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -125,11 +125,7 @@ class CoverSections(Story):
         intensity = year.intensities[0] if year.intensities else None
         intensity_label = ""
         if intensity is not None:
-            denominator = (
-                intensity.denominator_label_ja
-                if self.lang == "ja"
-                else intensity.denominator_label_en
-            )
+            denominator = intensity.denominator_label(self.lang)
             intensity_label = f" ({denominator})"
         intensity_text = (
             f"{fmt(intensity.value, PLACES_INTENSITY)} {self.unit(intensity.unit)}"

@@ -8,7 +8,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
 from ecocheck_desktop.core.compliance import shoene_specified
-from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.report.layout import ACCENT, CELL_LIMIT, FONT_NAME, LIGHT, safe, table
 from ecocheck_desktop.report.sections.story import (
@@ -33,12 +32,11 @@ class NotesSections(Story):
         s = self.styles
         year = self.year
         self.h1("s.quality")
-        months = months_of_fiscal_year(year.fiscal_year, self.project.company.fy_start_month)
-        missing = [m for m in months if m not in year.by_month]
+        missing = self._missing_months()
         estimated = sorted({line.month for line in year.lines if line.estimated})
         user = [u for u in year.factors_used if u.how.startswith("user")]
         items = [
-            (self.t("quality.missing_months"), ", ".join(missing) or self.t("quality.none")),
+            (self.t("quality.missing_months"), missing or self.t("quality.none")),
             (self.t("quality.estimated"), ", ".join(estimated) or self.t("quality.none")),
             (
                 self.t("quality.user_factors"),
@@ -48,6 +46,7 @@ class NotesSections(Story):
         ]
         for label, value in items:
             self.story.append(self.p(f"{safe(label)}: {safe(value, 2000)}", s.user))
+        self.story.append(self.p(safe(self.t("quality.not_used")), s.user))
         for y in self.history:
             if not y.complete:
                 self.story.append(self.plain("quality.incomplete", fy=self.fy(y.fiscal_year)))
@@ -60,6 +59,23 @@ class NotesSections(Story):
         if len(warnings) > 60:
             self.story.append(self.p(f"… (+{len(warnings) - 60})"))
         self.notes()
+
+    def _missing_months(self) -> str:
+        """The months without data as the completeness rule names them (core/completeness.py):
+        months without any record, then each line's blank months; "" when there are none. The
+        checks below list the same months, so the two never disagree."""
+        completeness = self.year.completeness
+        if completeness is None:
+            return ""
+        parts = []
+        if completeness.months_without_any():
+            all_energies = self.t("quality.all_energies")
+            parts.append(f"{all_energies}: " + ", ".join(completeness.months_without_any()))
+        sites = {site for site, _energy in completeness.blank_months}
+        for (site, energy), gaps in completeness.blank_months.items():
+            name = energy_name(energy, self.lang) + (f" ({site})" if len(sites) > 1 else "")
+            parts.append(f"{name}: " + ", ".join(gaps))
+        return "; ".join(parts)
 
     def notes(self) -> None:
         """The notes typed on the year's bills (as typed, escaped, long ones cut)."""

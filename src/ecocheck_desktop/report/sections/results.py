@@ -218,11 +218,7 @@ class ResultsSections(Story):
         rows = []
         for y in self.history:
             for intensity in y.intensities:
-                label = (
-                    intensity.denominator_label_ja
-                    if self.lang == "ja"
-                    else intensity.denominator_label_en
-                )
+                label = intensity.denominator_label(self.lang)
                 rows.append(
                     [
                         safe(self.fy(y.fiscal_year)),

@@ -49,14 +49,6 @@ APP: dict[str, tuple[str, str]] = {
         "プロジェクトファイル {file} が見つかりません。",
         "The project file {file} does not exist",
     ),
-    "evidence.unavailable": (
-        "このバージョンのプロジェクトファイルには請求書のスキャンを保存できません。",
-        "Bill scans cannot be stored by this version of the project file",
-    ),
-    "store.unavailable": (
-        "プロジェクトファイルを開けません（保存用のモジュールがありません）。",
-        "Project files cannot be opened: the store module is missing",
-    ),
     "store.unsaved_changes": (
         "{file} への変更内容はこのウィンドウにしか残っていません（ファイルがほかのプログラムによ"
         "って変更されました）。先に「ファイル」→「コピーとして保存…」で保存するか、"

@@ -27,6 +27,10 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "使用量「{value}」は小数点以下が {max_decimals} 桁を超えています。",
         "The quantity '{value}' has more than {max_decimals} decimals",
     ),
+    "quantity.other_unit": (
+        "「{value}」はこの列の単位（{unit}）ではありません。{unit} の数値を入力してください。",
+        "'{value}' is not in this column's unit ({unit}); enter the figure in {unit}",
+    ),
     "quantity.unit_missing": (
         "「{value}」に単位がありません。",
         "'{value}' has no unit",
@@ -313,14 +317,16 @@ CALCULATION: dict[str, tuple[str, str]] = {
     ),
     "completeness.blank_months": (
         "{site}の{energy}は、{fiscal_year}年度の{months}の記録がありません（ほかの月にはあります"
-        "）。",
+        "）。使っていない月なら 0 を入力してください。",
         "{energy} at {site} has no record for {months} in fiscal year {fiscal_year}, though "
-        "other months have one",
+        "other months have one; enter 0 for months it was not used",
     ),
     # --- raised in core/plausibility.py ----------------------------------------------------------
     "plausibility.month_missing": (
-        "{site}の{month}の{energy}のデータがありません。",
-        "No {energy} data for {month} at {site}",
+        "{site}の{energy}は {count} か月分のデータがありません（{month}）。使っていない月は 0 "
+        "を入力してください。",
+        "No {energy} data at {site} for {count} month(s) ({month}); enter 0 for months it was "
+        "not used",
     ),
     "plausibility.month_outlier": (
         "{site}の{month}の{energy}が、年度の月の中央値の {ratio} 倍です（{value} {unit}、中央値 "
@@ -379,6 +385,12 @@ CALCULATION: dict[str, tuple[str, str]] = {
     "measures.not_selected": (
         "会社が選んだ計画に入っていません。",
         "Not in the company's chosen plan",
+    ),
+    "measures.overlap": (
+        "重複する対策の効果を差し引いています：計画で上にある対策が同じエネルギーを先に減らすため、"
+        "この対策だけを実施した場合（{standalone_t} t-CO2/年）より小さくなります。",
+        "Overlap with other measures deducted: the measures above it in the plan cut the same "
+        "energy first, so this is less than the measure alone ({standalone_t} t-CO2/yr)",
     ),
     "measures.nothing_left": (
         "上の対策を実施すると、この対策で削減できる分が残りません。",
