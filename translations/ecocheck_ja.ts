@@ -2248,6 +2248,10 @@ complete</source>
         <translation>削減対策</translation>
     </message>
     <message>
+        <source>Demand (30-minute data)</source>
+        <translation>デマンド（30分データ）</translation>
+    </message>
+    <message>
         <source>Roadmap to 2030 and 2050</source>
         <translation>2030年・2050年へのロードマップ</translation>
     </message>

@@ -51,3 +51,9 @@ def test_import_preview_then_the_page_shows_the_year(
     assert "2026-01-20" in page.day_chart.title
     assert max(page.day_chart.data.series[0].values) == 280.0
     assert "ベースロード" in page.summary.text()
+    # The report page hands the same data to the PDF's デマンド section.
+    ja_window.show_page("report")
+    report_page: Any = ja_window.current_page()
+    data = report_page._demand_data()
+    assert data.meter.name == meter.name and len(data.days) == 364
+    assert report_page.section_checks["demand"].text() == "デマンド（30分データ）"

@@ -28,6 +28,7 @@ from ecocheck_desktop import APP_NAME, __version__
 from ecocheck_desktop.report.layout import clean, numbered_canvas
 from ecocheck_desktop.report.sections.company import CompanySections
 from ecocheck_desktop.report.sections.cover import CoverSections
+from ecocheck_desktop.report.sections.demand import DemandSections
 from ecocheck_desktop.report.sections.notes import NotesSections
 from ecocheck_desktop.report.sections.plan import PlanSections
 from ecocheck_desktop.report.sections.results import ResultsSections
@@ -37,7 +38,9 @@ from ecocheck_desktop.text.report import text
 __all__ = ["OPTIONAL_SECTIONS", "ReportBuilder"]
 
 
-class ReportBuilder(CoverSections, CompanySections, ResultsSections, PlanSections, NotesSections):
+class ReportBuilder(
+    CoverSections, CompanySections, ResultsSections, PlanSections, DemandSections, NotesSections
+):
     """Builds the story (the flowables) of one edition and renders it to PDF bytes."""
 
     # document ---------------------------------------------------------------

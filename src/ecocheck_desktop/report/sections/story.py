@@ -49,6 +49,7 @@ OPTIONAL_SECTIONS = (
     "end_use",
     "trend",
     "measures",
+    "demand",
     "roadmap",
     "quality",
     "compliance",
