@@ -20,7 +20,6 @@ from typing import Any
 
 from ecocheck_desktop.commands import say
 from ecocheck_desktop.commands.import_bills import user_name
-from ecocheck_desktop.core.catalogue import load_catalogue
 from ecocheck_desktop.core.demand import (
     BASE_PERCENTILE,
     Meter,
@@ -31,8 +30,7 @@ from ecocheck_desktop.core.demand import (
 from ecocheck_desktop.core.demand_bill import bill_check, bill_messages, tariff_defaults
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measure_results import EnergyBaseline
-from ecocheck_desktop.core.measures import baseline_from_year, latest_complete_year
-from ecocheck_desktop.core.measures_demand import demand_measures
+from ecocheck_desktop.core.measures_demand import demand_measures, latest_electricity
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.demand_files import DemandMapping, guess_mapping, read_cells
@@ -149,14 +147,7 @@ def show_json(meter: Meter, days: list[Any]) -> dict[str, Any]:
 
 
 def _electricity(project: Project) -> EnergyBaseline | None:
-    """The footprint's electricity of the latest complete year (its t-CO2/kWh and price)."""
-    try:
-        year = latest_complete_year(calculate(project, strict=False).years)
-        if year is None:
-            return None
-        return baseline_from_year(year, load_catalogue()).energies.get("electricity")
-    except EcoCheckError:
-        return None
+    return latest_electricity(calculate(project, strict=False).years)
 
 
 def measures_json(data: dict[str, Any], analysis_days: list[Any], project: Project) -> list:

@@ -16,15 +16,20 @@ Payback = the typical capex / 円 per year; NPV over the lifetime at the discoun
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.core.catalogue import Capex, MeasureDef, Range, Source
 from ecocheck_desktop.core.demand import MeterDay, analyse
 from ecocheck_desktop.core.measure_effects import _annuity_factor
 from ecocheck_desktop.core.measure_results import Applicability, EnergyBaseline, MeasureResult
+from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.resources import resource_path
+
+if TYPE_CHECKING:
+    from ecocheck_desktop.core.results import YearResult
 
 HOURS_PER_YEAR = Decimal(8760)
 ZERO = Decimal(0)
@@ -93,6 +98,20 @@ def _result(
         sources=tuple(sources[s] for s in measure.sources),
         details=details,
     )
+
+
+def latest_electricity(years: Iterable[YearResult]) -> EnergyBaseline | None:
+    """The electricity of the latest complete footprint year (its t-CO2/kWh and 円/kWh)."""
+    from ecocheck_desktop.core.catalogue import load_catalogue
+    from ecocheck_desktop.core.measures import baseline_from_year, latest_complete_year
+
+    year = latest_complete_year(years)
+    if year is None:
+        return None
+    try:
+        return baseline_from_year(year, load_catalogue()).energies.get("electricity")
+    except EcoCheckError:
+        return None
 
 
 def demand_measures(
