@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+# Message.text() reads the English templates the text layer registers when it is imported, as
+# every entry point (the command line, the GUI) does; so does every test, whatever runs first.
+import ecocheck_desktop.text.messages  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(

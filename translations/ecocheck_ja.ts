@@ -21,6 +21,65 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>BankFields</name>
+    <message>
+        <source>For the bank (sustainability-linked loan)</source>
+        <translation>金融機関向け (サステナビリティ・リンク・ローン)</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s name</source>
+        <translation>代表者 氏名</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s title</source>
+        <translation>代表者 役職</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Verifier (third party)</source>
+        <translation>検証機関 (第三者)</translation>
+    </message>
+    <message>
+        <source>Base-year recalculation threshold (%)</source>
+        <translation>基準年度の再計算のしきい値 (%)</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>金融機関</translation>
+    </message>
+    <message>
+        <source>Lender&apos;s sector benchmark (%/yr)</source>
+        <translation>金融機関が示す業種の目安 (%/年)</translation>
+    </message>
+    <message>
+        <source>Source of the benchmark</source>
+        <translation>目安の出典</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Self-checked</source>
+        <translation>自社で確認</translation>
+    </message>
+    <message>
+        <source>Third-party verified</source>
+        <translation>第三者検証</translation>
+    </message>
+    <message>
+        <source>Reasons for the change against the year before</source>
+        <translation>前年度からの増減の理由</translation>
+    </message>
+    <message>
+        <source>e.g. more orders; new inverter compressor from October</source>
+        <translation>例: 受注増、10月にインバータ圧縮機へ更新</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Metalwork</source>
@@ -292,8 +351,16 @@ Python %4</translation>
         <translation>（単一の係数）</translation>
     </message>
     <message>
+        <source>%1 (adjusted %2 t-CO2/kWh)</source>
+        <translation>%1(調整後 %2 t-CO2/kWh)</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>The official list calls a retailer&apos;s special menus A, B, C… with their adjusted factor; the retailer&apos;s notice of emission factors says which is your plan. For an ordinary contract keep the (残差) menu.</source>
+        <translation>国の一覧では、電力会社の特別なメニューはメニューA・B・C…と調整後排出係数で載っています。どれがご契約のプランかは電力会社の排出係数のお知らせに書かれています。ふつうの契約なら (残差) のままにしてください。</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1093,7 @@ Python %4</translation>
         <translation>ガス</translation>
     </message>
     <message>
-        <source>Which gas does the site buy? Leave &apos;none&apos; if it uses none.</source>
+        <source>Which gas does the site buy? Choose &apos;None&apos; if it uses none.</source>
         <translation>事業所で購入しているガスを選んでください。使っていなければ「なし」を選びます。</translation>
     </message>
     <message>
@@ -1048,6 +1115,10 @@ Python %4</translation>
     <message>
         <source>None</source>
         <translation>なし</translation>
+    </message>
+    <message>
+        <source>Choose: city gas, LPG or none</source>
+        <translation>選んでください: 都市ガス・LPG・なし</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1328,10 @@ Python %4</translation>
     <message>
         <source>Continue with energy use</source>
         <translation>エネルギー使用量の入力を続ける</translation>
+    </message>
+    <message>
+        <source>Creating a new project…</source>
+        <translation>新しいプロジェクトを作成しています…</translation>
     </message>
     <message>
         <source>This project is open and every change is saved. Continue entering energy use, or create or open another project.</source>
@@ -1512,14 +1587,6 @@ Python %4</translation>
         <translation>費用と CO2 削減量で順位付けした削減対策</translation>
     </message>
     <message>
-        <source>yen</source>
-        <translation>円</translation>
-    </message>
-    <message>
-        <source>yen/yr</source>
-        <translation>円/年</translation>
-    </message>
-    <message>
         <source>t-CO2/yr</source>
         <translation>t-CO2/年</translation>
     </message>
@@ -1548,12 +1615,28 @@ Python %4</translation>
         <translation>光熱費の削減額</translation>
     </message>
     <message>
+        <source>Your plan: %1 t-CO2/yr less (%2 % of the year), saving %3 (10k yen/yr), investment %4–%5 (10k yen).</source>
+        <translation>計画の効果: CO2 を年 %1 t 削減(年間排出量の %2 %)、光熱費を年 %3 万円削減、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
+        <source>No measure ticked yet, so all ranked measures are counted together: %1 t-CO2/yr (%2 % of the year), saving %3 (10k yen/yr), investment %4–%5 (10k yen).</source>
+        <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 万円、投資額 %4～%5 万円。</translation>
+    </message>
+    <message>
         <source>Investment</source>
         <translation>投資額</translation>
     </message>
     <message>
         <source>Payback (years)</source>
         <translation>投資回収年数</translation>
+    </message>
+    <message>
+        <source>10k yen</source>
+        <translation>万円</translation>
+    </message>
+    <message>
+        <source>10k yen/yr</source>
+        <translation>万円/年</translation>
     </message>
     <message>
         <source>Investment (10k yen)</source>
@@ -1582,14 +1665,6 @@ Python %4</translation>
     <message>
         <source>On its own, against this year&apos;s energy use.</source>
         <translation>この対策だけを、この年度のエネルギー使用量に対して計算しています。</translation>
-    </message>
-    <message>
-        <source>Your plan: %1 t-CO2/yr less (%2 % of the year), %3 yen/yr saved, investment %4–%5 (10k yen).</source>
-        <translation>計画の効果: CO2 を年 %1 t 削減(年間排出量の %2 %)、光熱費を年 %3 円削減、投資額 %4～%5 万円。</translation>
-    </message>
-    <message>
-        <source>No measure ticked yet, so all ranked measures are counted together: %1 t-CO2/yr (%2 % of the year), %3 yen/yr, investment %4–%5 (10k yen).</source>
-        <translation>まだ対策を選んでいないため、順位のある対策すべてを合計しています: CO2 年 %1 t(年間排出量の %2 %)、光熱費 年 %3 円、投資額 %4～%5 万円。</translation>
     </message>
     <message>
         <source>※ Overlap with other measures deducted: a ticked measure&apos;s figures are what is left after the measures above it, so they change as you tick.</source>
@@ -1659,10 +1734,6 @@ Python %4</translation>
         <translation>&gt;法定</translation>
     </message>
     <message>
-        <source>≤ life: paid back within the statutory useful life (法定耐用年数); &gt; life: not within it</source>
-        <translation>≤法定: 法定耐用年数以内に回収できる。&gt;法定: 法定耐用年数以内には回収できない</translation>
-    </message>
-    <message>
         <source>Plan</source>
         <translation>計画</translation>
     </message>
@@ -1679,8 +1750,8 @@ Python %4</translation>
         <translation>t-CO2/年</translation>
     </message>
     <message>
-        <source>Yen/yr</source>
-        <translation>円/年</translation>
+        <source>Savings (10k yen/yr)</source>
+        <translation>節約額(万円/年)</translation>
     </message>
     <message>
         <source>Investment (10k yen)</source>
@@ -2256,8 +2327,16 @@ complete</source>
         <translation>2030年・2050年へのロードマップ</translation>
     </message>
     <message>
+        <source>Loan targets (SPT) and performance</source>
+        <translation>融資の目標 (SPT) と実績</translation>
+    </message>
+    <message>
         <source>Data quality</source>
         <translation>データの品質</translation>
+    </message>
+    <message>
+        <source>Data quality (PCAF) and declaration</source>
+        <translation>データ品質の評価 (PCAF) と代表者の宣誓</translation>
     </message>
     <message>
         <source>Compliance notes</source>
@@ -2586,6 +2665,10 @@ National average: one factor for all of Japan, for comparison.</source>
 <context>
     <name>WizardCompanyPage</name>
     <message>
+        <source>FY%1 = %2/%1 to %3/%4</source>
+        <translation>%1年度 = %1年%2月〜%4年%3月</translation>
+    </message>
+    <message>
         <source>Your company</source>
         <translation>会社について</translation>
     </message>
@@ -2606,6 +2689,10 @@ National average: one factor for all of Japan, for comparison.</source>
         <translation>業種（日本標準産業分類）</translation>
     </message>
     <message>
+        <source>Employees (optional)</source>
+        <translation>従業員数(任意)</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
@@ -2624,6 +2711,10 @@ National average: one factor for all of Japan, for comparison.</source>
     <message>
         <source>First fiscal year to enter</source>
         <translation>最初に入力する年度</translation>
+    </message>
+    <message>
+        <source>Choose or type your industry</source>
+        <translation>業種を選ぶか入力してください</translation>
     </message>
 </context>
 </TS>

@@ -37,7 +37,7 @@ def _target(case: dict[str, Any]) -> Target:
 def test_golden_target_arithmetic(case: dict[str, Any]) -> None:
     path = t.target_path(_target(case), Decimal(case["base_t"]))
     for year, expected in case["expected"].items():
-        assert path.at(int(year)) == Decimal(expected), year
+        assert path.at(int(year)) == (None if expected is None else Decimal(expected)), year
     assert path.points[0] == t.PathPoint(case["base_year"], Decimal(case["base_t"]))
 
 
@@ -49,9 +49,9 @@ def test_sbt_42_carries_its_caveat_and_national_rebasing_is_flagged() -> None:
     assert national.caveats == ()
     rebased = t.target_path(t.standard_target("national", 2023), Decimal(100))
     assert [c.code for c in rebased.caveats] == ["targets.national_rebased"]
-    # From FY2023 the national path still falls to 54/(100 - 46 x 10/17) of it by FY2030.
-    expected = Decimal(100) * 54 / (100 - Decimal(46) * 10 / 17)
-    assert rebased.at(2030) == expected
+    # From FY2023 the national percentages apply to FY2023's value: 46 % off by FY2030.
+    assert rebased.at(2030) == Decimal(54)
+    assert rebased.target_t == Decimal(54) and rebased.reduction_pct == Decimal(46)
     assert rebased.at(2050) == 0
 
 
@@ -62,12 +62,19 @@ def test_bank_spt_stops_at_its_target_year() -> None:
     assert t.target_value(t.standard_target("bank_spt", 2024), Decimal(200), 2031) is None
 
 
-def test_sbt_linear_reaches_zero_in_2050_at_the_latest() -> None:
-    target = t.standard_target("sbt_linear", 2040)
-    path = t.target_path(target, Decimal(100))
-    assert path.at(2049) == Decimal(100) * (1 - Decimal("0.042") * 9)
-    assert path.at(2050) == 0
-    assert path.target_year == 2050 and path.target_t == 0
+def test_sbt_targets_are_near_term_to_2030_and_flag_a_base_year_sbti_refuses() -> None:
+    path = t.target_path(t.standard_target("sbt_linear", 2020), Decimal(100))
+    assert path.points[-1].year == 2030 and path.at(2031) is None
+    assert path.target_year == 2030 and path.target_t == Decimal(58)
+    assert path.reduction_pct == Decimal(42) and path.sbti_accepted is True
+    # A target stored with 2050 (older files) still stops at 2030.
+    old = t.standard_target("sbt_linear", 2024, target_year=2050)
+    assert t.target_path(old, Decimal(100)).points[-1].year == 2030
+    early = t.target_path(t.standard_target("sbt_42", 2016), Decimal(100))
+    assert early.sbti_accepted is False
+    assert "targets.sbt_base_year_not_accepted" in [c.code for c in early.caveats]
+    assert t.target_path(t.standard_target("sbt_42", 2018), Decimal(1)).sbti_accepted is True
+    assert t.sbti_accepted(t.standard_target("national", 2013)) is None
 
 
 def test_national_reduction_pct_between_and_beyond_anchors() -> None:
@@ -108,12 +115,12 @@ def test_plan_pathway_applies_each_step_from_its_year() -> None:
 
 
 def test_compare_reports_the_gap_at_2030_and_2050() -> None:
-    path = t.target_path(t.standard_target("sbt_42", 2025), Decimal(100))
+    path = t.target_path(t.standard_target("national", 2025), Decimal(100))
     plan = t.plan_pathway(2025, Decimal(100), [t.PlanStep(2026, Decimal(50))])
     comparison = t.compare(path, plan)
     gap_2030, gap_2050 = comparison.gaps
-    assert (gap_2030.year, gap_2030.target_t, gap_2030.plan_t) == (2030, Decimal(58), Decimal(50))
-    assert gap_2030.on_track and gap_2030.gap_t == -8
+    assert (gap_2030.year, gap_2030.target_t, gap_2030.plan_t) == (2030, Decimal(54), Decimal(50))
+    assert gap_2030.on_track and gap_2030.gap_t == -4
     assert not gap_2050.on_track and gap_2050.gap_t == 50
     spt = t.target_path(t.standard_target("bank_spt", 2020), Decimal(100))
     assert t.compare(spt, plan).gaps == ()
@@ -125,25 +132,30 @@ def test_compare_reports_the_gap_at_2030_and_2050() -> None:
     base_year=st.integers(min_value=2013, max_value=2029),
     kind=st.sampled_from(["sbt_linear", "sbt_42", "national"]),
 )
-def test_target_paths_never_rise_and_end_at_net_zero(
+def test_target_paths_never_rise_and_end_where_their_kind_ends(
     base_t: Decimal, base_year: int, kind: str
 ) -> None:
     path = t.target_path(t.standard_target(kind, base_year), base_t)
     values = [p.t_co2 for p in path.points]
     assert values[0] == base_t
     assert all(b <= a for a, b in itertools.pairwise(values))
-    assert values[-1] == 0 and path.points[-1].year == 2050
+    if kind == "national":
+        assert values[-1] == 0 and path.points[-1].year == 2050
+    else:  # SBTi SME: near-term, to 2030
+        assert path.points[-1].year == 2030
+    # Every row adds up: base x (1 - % / 100) = target.
+    assert base_t * (1 - path.reduction_pct / 100) == path.target_t
 
 
 def test_target_line_is_linear_from_the_base_year() -> None:
     totals = {2020: Decimal(100)}
     years, values = t.target_line(Target("sbt_linear", 2020, 2050, Decimal("4.2")), totals)
-    assert years == list(range(2020, 2051))
+    assert years == list(range(2020, 2031))  # near-term: SBTi's SME route ends in 2030
     # 4.2 % of the base-year emissions every year, a straight line (not compounding, not a
-    # total spread over the years), zero once 100 % is reached.
-    steps = {values[i] - values[i + 1] for i in range(20)}
+    # total spread over the years).
+    steps = {values[i] - values[i + 1] for i in range(10)}
     assert steps == {Decimal("4.2")}
-    assert values[10] == 58 and values[24] == 0 and values[-1] == 0
+    assert values[10] == 58
     # Cut at a year on request (the report's 2030 window).
     cut = t.target_line(Target("sbt_linear", 2020, 2050, Decimal("4.2")), totals, 2030)
     assert cut is not None and cut[0][-1] == 2030 and cut[1][-1] == 58

@@ -534,6 +534,15 @@ _NOTES = st.text(
 _QUANTITIES = st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False)
 
 
+@pytest.mark.parametrize("note", ["\n,", "一行目\n二行目, 三行目", "\n,,,"])
+def test_a_note_with_a_line_break_and_commas_round_trips(tmp_path: Path, note: str) -> None:
+    # Found by the property below: only lines that look like bill lines are "swallowed".
+    record = EnergyRecord("2025-04", "electricity", Decimal(10), "kWh", note=note)
+    path = tmp_path / "note.csv"
+    write_bills_csv(_project([record]), path)
+    assert read_bills(path).records == [record]
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -19,12 +19,15 @@ from ecocheck_desktop.core.measures import baseline_from_year, evaluate
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import EnergyRecord
 from ecocheck_desktop.exchange import portfolio
+from ecocheck_desktop.exchange.cells import json_number
 from ecocheck_desktop.exchange.portfolio import (
     SUMMARY_FIELDS,
     SummaryCsv,
     project_files,
     scan_file,
     scan_folder,
+    summary_record,
+    target_reduction_t,
 )
 from ecocheck_desktop.report.batch import batch_reports
 from ecocheck_desktop.report.companion import key_figures
@@ -162,7 +165,8 @@ def test_golden_company_row(folder: Path) -> None:
     assert six(row.intensity_revenue) == six(Decimal(EXPECTED["total_adjusted_t"]) / 500)
     # Electricity, city gas and diesel in all twelve months.
     assert row.months_with_data == 12 and row.completeness_pct == 100
-    assert row.planned_reduction_t is None and row.planned_reduction_source == ""
+    assert row.plan_reduction_t is None and row.target_reduction_t is None
+    assert (row.pcaf_option, row.pcaf_score, row.part_year) == ("1b", 2, False)
 
 
 def test_figures_agree_with_the_companion(folder: Path) -> None:
@@ -178,20 +182,26 @@ def test_figures_agree_with_the_companion(folder: Path) -> None:
     assert six(row.previous_total_t) is not None
 
 
-def test_planned_reduction_prefers_the_plan_then_the_target(folder: Path, tmp_path: Path) -> None:
+def test_the_plans_cut_and_the_targets_ask_are_apart(folder: Path, tmp_path: Path) -> None:
     demo = scan_file(folder / "b_demo.ecocheck")
     project = demo_with_plan()
     year = calculate(project, strict=False).years[-1]
     catalogue = load_catalogue()
     plan = evaluate(project, baseline_from_year(year, catalogue), catalogue)
     assert demo.planned_measures == 2 and demo.has_plan
-    assert demo.planned_reduction_source == "plan"
-    assert demo.planned_reduction_t == plan.totals.t_co2_per_year > 0
+    assert demo.plan_reduction_t == plan.totals.t_co2_per_year > 0
+    footprint = calculate(project, strict=False)
+    ask = target_reduction_t(project, footprint)
+    assert demo.target_reduction_t == (Decimal(str(json_number(ask))) if ask is not None else None)
+    record = summary_record(demo)
+    # The old column keeps the companion's one meaning: what the target asks for.
+    assert record["planned_reduction_t"] == record["target_reduction_t"] == json_number(ask)
+    assert record["plan_reduction_t"] == json_number(plan.totals.t_co2_per_year)
 
     # The target file's base year has city gas in 6 of 12 months: incomplete (core rule), so
     # no reduction in t is derived from it.
     partial = scan_file(folder / "c_target.ecocheck")
-    assert not partial.complete and partial.planned_reduction_t is None
+    assert not partial.complete and partial.target_reduction_t is None
     full = target_only_project()
     full.records += [
         EnergyRecord(m, "city_gas", Decimal(500), "m3") for m in months_of_fiscal_year(2025)[6:]
@@ -200,9 +210,9 @@ def test_planned_reduction_prefers_the_plan_then_the_target(folder: Path, tmp_pa
     ProjectFile.create(path, full).close()
     target = scan_file(path)
     assert target.complete
-    assert target.planned_reduction_source == "target" and not target.has_plan
+    assert target.plan_reduction_t is None and not target.has_plan
     # SBT linear 5 %/yr of the base year from FY2025 to FY2030: a quarter of the FY2025 emissions.
-    assert six(target.planned_reduction_t) == six(target.total_t * Decimal("0.25"))
+    assert six(target.target_reduction_t) == six(target.total_t * Decimal("0.25"))
 
 
 def test_completeness_counts_energy_months(folder: Path) -> None:

@@ -35,7 +35,6 @@ def row(
     fiscal_year: int = 2025,
 ) -> PortfolioRow:
     by_energy = {code: D(v) for code, v in (energy or {"electricity": total}).items()}
-    source = "plan" if plan is not None else ("target" if target is not None else "")
     return PortfolioRow(
         Path(f"/clients/{name}.ecocheck"),
         company=name,
@@ -49,8 +48,8 @@ def row(
         energy_gj=D(100),
         by_energy_t=by_energy,
         planned_measures=2 if plan is not None else 0,
-        planned_reduction_t=D(plan or target) if (plan or target) else None,
-        planned_reduction_source=source,
+        plan_reduction_t=D(plan) if plan is not None else None,
+        target_reduction_t=D(target) if target is not None else None,
     )
 
 
@@ -83,10 +82,11 @@ def test_aggregation() -> None:
     assert (metal.companies, metal.total_t, metal.median_intensity) == (2, D(400), D("0.25"))
     assert (food.companies, food.total_t, food.median_intensity) == (2, D(1200), D("1.25"))
     assert (blank.companies, blank.median_intensity) == (1, None)
-    assert s.with_plan == 2 and s.planned_reduction_t == D(40)
+    assert s.with_plan == 2 and s.plan_reduction_t == D(40)
     assert s.share_with_plan_pct == D(40)
     # The target-only company is counted apart, not added to the plans' total.
     assert s.with_target_only == 1 and s.target_reduction_t == D(50)
+    assert s.with_target == 1 and s.target_only_reduction_t == D(50)
     assert s.fiscal_years == (2024, 2025)
     assert [c.name for c in s.largest(2)] == ["Epsilon", "Delta"]
 

@@ -30,8 +30,8 @@ def _with_kerosene(months: dict[str, int]) -> Project:
 def _quality(lang: str, project: Project) -> str:
     text, _ = text_of(render_report(project, lang=lang, today=date(2026, 6, 1)))
     flat = "".join(text.split())
-    heading = "12.データの品質" if lang == "ja" else "12.Dataquality"
-    return flat[flat.rindex(heading) : flat.rindex("13.")]
+    heading = "13.データの品質" if lang == "ja" else "13.Dataquality"  # issue 18: 12 is the loan
+    return flat[flat.rindex(heading) : flat.rindex("14.")]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -43,9 +43,11 @@ SECTIONS = {
         "9. 推移と目標",  # 10
         "10. 削減対策",  # 11
         "11. 2030年・2050年へのロードマップ",  # 12
-        "12. データの品質",  # 13
-        "13. 法令上の確認事項",  # 14
-        "14. 免責事項",  # 15
+        "12. 融資の目標 (SPT) と実績",  # issue 18: the loan page
+        "13. データの品質",  # 13
+        "14. データ品質の評価 (PCAF) と代表者の宣誓",  # issue 18
+        "15. 法令上の確認事項",  # 14
+        "16. 免責事項",  # 15
         "付録",  # 16
     ],
     "en": [
@@ -61,9 +63,11 @@ SECTIONS = {
         "9. Trend and targets",
         "10. Reduction measures",
         "11. Roadmap to 2030 and 2050",
-        "12. Data quality",
-        "13. Compliance notes",
-        "14. Disclaimer",
+        "12. Loan targets (SPT) and performance",
+        "13. Data quality",
+        "14. Data quality (PCAF) and the declaration",
+        "15. Compliance notes",
+        "16. Disclaimer",
         "Appendix",
     ],
 }

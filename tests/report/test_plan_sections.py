@@ -66,12 +66,14 @@ def test_the_measures_table_shows_the_engines_figures(demo: Project, texts: dict
         for result in counted:
             assert f"[{result.measure.id}]" in section
             assert _flat(fmt(result.t_co2_per_year, 2)) in section, result.measure.id
-            assert _flat(fmt(result.yen_per_year, 0)) in section, result.measure.id
+            # The table is in 万円 only (one money unit per table, issue 18).
+            assert _flat(fmt(result.yen_per_year / 10000, 1)) in section, result.measure.id
         totals = plan.totals
         # The combined total (each measure counted after the ones above it), once in the
         # table and once in the sentence under it.
         assert fmt(totals.t_co2_per_year, 2) in section
-        assert fmt(totals.yen_per_year, 0) in section
+        assert fmt(totals.yen_per_year, 0) in section  # the sentence under the table
+        assert fmt(totals.yen_per_year / 10000, 1) in section  # the table's total row
         assert fmt(totals.reduction_pct, 1) in section
         # Subsidy programmes by name, without amounts.
         for subsidy in {s.id: s for r in counted for s in r.subsidies}.values():
@@ -103,8 +105,14 @@ def test_the_end_use_table_and_its_source(demo: Project, texts: dict[str, str]) 
             assert fmt_t(electricity.t_co2 * pct / 100) in section, use
     assert fmt_t(sum((t.t_co2 for t in year.by_energy.values()), Decimal(0))) in section
     assert _flat(plan.profile.name_ja) in section
-    for key in plan.profile.sources:
-        assert key in section
+    # Official and primary sources only; the rest is labelled an EcoCheck estimate (issue 18).
+    from ecocheck_desktop.core.sources import is_primary
+
+    cited = {key: profiles.sources[key].get("url", "") for key in plan.profile.sources}
+    for key, url in cited.items():
+        assert (key in section) == is_primary(url), key
+    if not all(is_primary(url) for url in cited.values()):
+        assert "EcoCheckの推計" in section
     assert "[t-CO2/年]" in section and "[GJ]" in section
 
 
@@ -117,8 +125,8 @@ def test_the_roadmap_has_the_plan_pathway_and_the_steps(
         p.year: p.t_co2 for p in plan_pathway(year.fiscal_year, year.total_adjusted_t, steps)
     }
     for lang, start, end in (
-        ("ja", "11.2030年・2050年へのロードマップ", "12.データの品質"),
-        ("en", "11.Roadmapto2030and2050", "12.Dataquality"),
+        ("ja", "11.2030年・2050年へのロードマップ", "12.融資の目標(SPT)と実績"),
+        ("en", "11.Roadmapto2030and2050", "12.Loantargets(SPT)andperformance"),
     ):
         flat = _flat(texts[lang])
         section = flat[flat.index(start) : flat.index(end)]
@@ -132,13 +140,27 @@ def test_the_roadmap_has_the_plan_pathway_and_the_steps(
     assert "SBT(中小企業)年4.2%削減" in _flat(texts["ja"])
 
 
-def test_every_measure_source_is_in_the_appendix(demo: Project, texts: dict[str, str]) -> None:
+def test_every_official_measure_source_is_in_the_appendix(
+    demo: Project, texts: dict[str, str]
+) -> None:
+    """Issue 18: the appendix cites official and primary sources only; a measure whose saving
+    rests on none is named as an EcoCheck estimate."""
+    from ecocheck_desktop.core.sources import is_primary, saving_is_sourced
+
     plan, _ = _plan(demo)
     flat = _flat(texts["en"])
     appendix = flat[flat.index("Sourcesofthemeasures") :]
+    estimates = (
+        appendix[appendix.index("EcoCheckestimate") - 60 :]
+        if "EcoCheckestimate" in appendix
+        else ""
+    )
     for result in (r for r in plan.measures if r.in_plan):
         for source in result.sources:
-            assert _flat(source.url)[:40] in appendix, (result.measure.id, source.key)
+            shown = bool(source.url) and _flat(source.url)[:40] in appendix
+            assert shown == is_primary(source.url), (result.measure.id, source.key)
+        if not saving_is_sourced(result.sources):
+            assert result.measure.id in estimates, result.measure.id
 
 
 def test_a_chosen_plan_lists_only_its_measures() -> None:

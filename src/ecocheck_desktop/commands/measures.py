@@ -146,6 +146,8 @@ def _target_json(comparison: TargetComparison) -> dict[str, Any]:
         "base_t": _number(path.base_t),
         "target_year": path.target_year,
         "target_t": _number(path.target_t),
+        "reduction_pct": _number(path.reduction_pct),  # base x (1 - pct / 100) = target_t
+        "sbti_accepted": path.sbti_accepted,  # SBT kinds: base year 2018 or later; else null
         "caveats": [_message(c) for c in path.caveats],
         "points": [{"year": p.year, "t_co2": _number(p.t_co2)} for p in path.points],
     }

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         records = key_figures(project, footprint)
         if fiscal_year is not None:
             records = [r for r in records if r["fiscal_year"] == fiscal_year]
-        data = companion_csv(records) if suffix == ".csv" else companion_json(records)
+        data = companion_csv(records) if suffix == ".csv" else companion_json(records, project)
         write_atomically(output, data)
     print(f"ecocheck: wrote {output}", file=sys.stderr)
     return 0

@@ -57,6 +57,11 @@ class Source:
     key: str
     title: str
     url: str
+    title_ja: str = ""  # the title in Japanese where ``title`` is not (the ja report prints it)
+    title_en: str = ""  # the title in English where ``title`` is not
+
+    def title_in(self, lang: str) -> str:
+        return (self.title_ja if lang == "ja" else self.title_en) or self.title
 
 
 @dataclass(frozen=True)
@@ -307,7 +312,16 @@ def _parse_measure(
 
 
 def _sources(raw: dict[str, Any]) -> dict[str, Source]:
-    return {key: Source(key, value["title"], value["url"]) for key, value in raw.items()}
+    return {
+        key: Source(
+            key,
+            value["title"],
+            value["url"],
+            value.get("title_ja", ""),
+            value.get("title_en", ""),
+        )
+        for key, value in raw.items()
+    }
 
 
 def parse_catalogue(

@@ -2,13 +2,17 @@
 
 Owns the target kinds (``Target.kind``, docs/measures.md):
 
-- ``sbt_linear``: SBT-SME style, ``reduction_pct`` % of the base year per year, linear
-  (default 4.2 %/yr), reaching zero no later than 2050;
-- ``sbt_42``: 42 % by FY2030 versus the base year, then linear to net zero in 2050 (with a
-  caveat: the SME rule is UNCONFIRMED, golden case GC-16);
+- ``sbt_linear``: SBTi's SME route, a near-term target: ``reduction_pct`` % of the base year
+  per year (default 4.2 %/yr), linear, to FY2030 and not beyond (SBTi validates no SME
+  long-term path); a base year before 2018 is not accepted by SBTi (caveat,
+  :func:`sbti_accepted`);
+- ``sbt_42``: 42 % by FY2030 versus the base year, linear, stopping at 2030 (caveat: the SME
+  rule is UNCONFIRMED, golden case GC-16; same base-year rule);
 - ``national``: Japan's path versus FY2013 (−46 % FY2030, −60 % FY2035, −73 % FY2040, net zero
-  2050; https://www.env.go.jp/earth/earth/ondanka/ndc.html), linear between those anchors; from a
-  base year other than 2013 the path is re-based (caveat);
+  2050; https://www.env.go.jp/earth/earth/ondanka/ndc.html), linear between those anchors. From
+  a base year other than 2013 the same percentages apply to the company's base year (46 % of
+  the base value by FY2030: 223.854 t → 120.881 t), reached linearly from the base year
+  (caveat); every row then reads base × (1 − % / 100) = target;
 - ``bank_spt``: the lender's sustainability performance target, ``reduction_pct`` % by
   ``target_year``, linear from the base year (nothing is assumed beyond the target year).
 
@@ -41,6 +45,9 @@ KINDS = ("sbt_linear", "sbt_42", "national", "bank_spt")
 SBT_LINEAR_PCT_PER_YEAR = Decimal("4.2")
 SBT_42_PCT = Decimal(42)
 SBT_42_YEAR = 2030
+SBT_NEAR_TERM_YEAR = 2030  # SBTi SME route: near-term targets only, to 2030
+SBTI_FIRST_BASE_YEAR = 2018  # SBTi SME route: the base year must be 2018 or later
+SBT_KINDS = ("sbt_linear", "sbt_42")
 NATIONAL_BASE_YEAR = 2013
 # Cumulative reduction versus FY2013 (Japan's NDC and the 2050 net-zero goal).
 NATIONAL_ANCHORS: tuple[tuple[int, Decimal], ...] = (
@@ -51,9 +58,9 @@ NATIONAL_ANCHORS: tuple[tuple[int, Decimal], ...] = (
     (2050, HUNDRED),
 )
 LABELS = {
-    "sbt_linear": ("SBT(中小企業)年4.2%削減", "SBT for SMEs, 4.2 %/yr linear"),
-    "sbt_42": ("SBT(中小企業)2030年42%削減", "SBT for SMEs, 42 % by 2030"),
-    "national": ("国の目標 2030年度46%削減(2013年度比)", "National target, -46 % FY2030 vs FY2013"),
+    "sbt_linear": ("SBT(中小企業)年4.2%削減・2030年度まで", "SBT for SMEs, 4.2 %/yr to FY2030"),
+    "sbt_42": ("SBT(中小企業)2030年度42%削減", "SBT for SMEs, 42 % by FY2030"),
+    "national": ("国の目標 2030年度46%削減", "National target, -46 % by FY2030"),
     "bank_spt": ("金融機関のSPT", "Bank SPT"),
 }
 
@@ -75,6 +82,8 @@ class TargetPath:
     target_t: Decimal
     points: tuple[PathPoint, ...]
     caveats: tuple[Message, ...] = ()
+    reduction_pct: Decimal = ZERO  # the cut at target_year, % of base_t (a row: base, %, target)
+    sbti_accepted: bool | None = None  # SBT kinds: the base year is one SBTi accepts
 
     def at(self, year: int) -> Decimal | None:
         for point in self.points:
@@ -86,7 +95,7 @@ class TargetPath:
 def standard_target(kind: str, base_year: int, **overrides: object) -> Target:
     """The default Target of a kind (the GUI offers these; the user edits the numbers)."""
     defaults: dict[str, tuple[int, Decimal]] = {
-        "sbt_linear": (NET_ZERO_YEAR, SBT_LINEAR_PCT_PER_YEAR),
+        "sbt_linear": (SBT_NEAR_TERM_YEAR, SBT_LINEAR_PCT_PER_YEAR),
         "sbt_42": (SBT_42_YEAR, SBT_42_PCT),
         "national": (2030, Decimal(46)),
         "bank_spt": (base_year + 5, Decimal(5)),
@@ -118,6 +127,34 @@ def national_reduction_pct(year: int) -> Decimal:
     return HUNDRED
 
 
+def national_pct_from(base_year: int, year: int) -> Decimal:
+    """The national reduction (% of the base value) due by ``year`` for a path set on
+    ``base_year``: the anchors' percentages, reached linearly from 0 at the base year to the
+    first anchor after it (from FY2013 this is :func:`national_reduction_pct`)."""
+    if year <= base_year:
+        return ZERO
+    if base_year <= NATIONAL_BASE_YEAR:
+        return national_reduction_pct(year)
+    anchors = [(base_year, ZERO)] + [(y, p) for y, p in NATIONAL_ANCHORS if y > base_year]
+    for (y0, p0), (y1, p1) in pairwise(anchors):
+        if year <= y1:
+            return p0 + (p1 - p0) * (year - y0) / (y1 - y0)
+    return HUNDRED
+
+
+def sbti_accepted(target: Target) -> bool | None:
+    """Whether SBTi's SME route accepts the target's base year (2018 or later); None for a
+    kind that is not an SBT target."""
+    if target.kind not in SBT_KINDS:
+        return None
+    return target.base_year >= SBTI_FIRST_BASE_YEAR
+
+
+def sbt_end_year(target: Target) -> int:
+    """An SBT target's last year: its target year, at most FY2030 (near-term only)."""
+    return min(target.target_year, SBT_NEAR_TERM_YEAR)
+
+
 def _linear(base_t: Decimal, pct_per_year: Decimal, years: int) -> Decimal:
     return max(ZERO, base_t * (1 - pct_per_year * years / HUNDRED))
 
@@ -132,21 +169,17 @@ def target_value(target: Target, base_t: Decimal, year: int) -> Decimal | None:
     if year <= base_year:
         return base_t
     if kind == "sbt_linear":
-        return (
-            ZERO
-            if year >= NET_ZERO_YEAR
-            else _linear(base_t, target.reduction_pct, year - base_year)
-        )
+        if year > sbt_end_year(target):
+            return None
+        return _linear(base_t, target.reduction_pct, year - base_year)
     if kind == "sbt_42":
-        at_2030 = base_t * (1 - target.reduction_pct / HUNDRED)
-        if year <= target.target_year:
-            return _between(base_year, base_t, target.target_year, at_2030, year)
-        if year >= NET_ZERO_YEAR:
-            return ZERO
-        return _between(target.target_year, at_2030, NET_ZERO_YEAR, ZERO, year)
+        end_year = sbt_end_year(target)
+        if year > end_year:
+            return None
+        at_end = base_t * (1 - target.reduction_pct / HUNDRED)
+        return _between(base_year, base_t, end_year, at_end, year)
     if kind == "national":
-        remaining = HUNDRED - national_reduction_pct(year)
-        return base_t * remaining / (HUNDRED - national_reduction_pct(base_year))
+        return base_t * (HUNDRED - national_pct_from(base_year, year)) / HUNDRED
     if kind == "bank_spt":
         if year > target.target_year:
             return None
@@ -184,8 +217,18 @@ def target_path(target: Target, base_t: Decimal, to_year: int = NET_ZERO_YEAR) -
         caveats.append(Message("targets.sbt_42_caveat"))
     if target.kind == "national" and target.base_year != NATIONAL_BASE_YEAR:
         caveats.append(Message("targets.national_rebased", {"base_year": target.base_year}))
-    target_year = target.target_year if target.kind != "sbt_linear" else NET_ZERO_YEAR
+    accepted = sbti_accepted(target)
+    if accepted is False:
+        caveats.append(
+            Message(
+                "targets.sbt_base_year_not_accepted",
+                {"base_year": target.base_year, "first": SBTI_FIRST_BASE_YEAR},
+            )
+        )
+    target_year = sbt_end_year(target) if target.kind in SBT_KINDS else target.target_year
     target_t = target_value(target, base_t, target_year)
+    target_t = ZERO if target_t is None else target_t
+    pct = ZERO if base_t == 0 else (base_t - target_t) / base_t * HUNDRED
     label_ja, label_en = LABELS[target.kind]
     return TargetPath(
         kind=target.kind,
@@ -194,9 +237,11 @@ def target_path(target: Target, base_t: Decimal, to_year: int = NET_ZERO_YEAR) -
         base_year=target.base_year,
         base_t=base_t,
         target_year=target_year,
-        target_t=ZERO if target_t is None else target_t,
+        target_t=target_t,
         points=tuple(points),
         caveats=tuple(caveats),
+        reduction_pct=pct,
+        sbti_accepted=accepted,
     )
 
 

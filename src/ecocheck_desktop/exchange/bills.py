@@ -45,6 +45,7 @@ from ecocheck_desktop.exchange.bill_cells import (
     parse_factor,
     parse_month_cell,
 )
+from ecocheck_desktop.exchange.bill_company import COMPANY_ALIASES, COMPANY_COLUMNS, CompanyCells
 from ecocheck_desktop.exchange.csv_safety import neutralise_text, restore_text
 from ecocheck_desktop.exchange.sheets import as_text, csv_rows, is_blank, xlsx_rows
 from ecocheck_desktop.store import atomic
@@ -116,6 +117,12 @@ for _column in COLUMNS:
     _HEADER_LOOKUP[_header_key(_column.alias_ja)] = _column.key
 for _alias, _key in _EXTRA_ALIASES.items():
     _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
+# The optional company columns (exchange/bill_company.py): industry and revenue.
+for _key, _alias in COMPANY_COLUMNS.items():
+    _HEADER_LOOKUP[_header_key(_key)] = _key
+    _HEADER_LOOKUP[_header_key(_alias)] = _key
+for _alias, _key in COMPANY_ALIASES.items():
+    _HEADER_LOOKUP.setdefault(_header_key(_alias), _key)
 
 
 @dataclass
@@ -129,6 +136,8 @@ class BillImport:
     sites: list[str]
     contracts: list[SupplyContract]
     warnings: list[Message] = field(default_factory=list)
+    industry: str = ""  # the optional industry column (one value for the file)
+    revenue_million_yen: dict[int, Decimal] = field(default_factory=dict)  # by fiscal year
 
 
 def _unescape_text(text: str) -> str:
@@ -196,6 +205,7 @@ def _parse_row(
     layout: _Layout,
     file_where: dict[str, Any],
     file_label: str,
+    company: CompanyCells | None = None,
 ) -> tuple[EnergyRecord | None, list[Message]]:
     problems: list[Message] = []
 
@@ -261,6 +271,9 @@ def _parse_row(
             )
             if problem is not None:
                 problems.append(Message(problem.code, problem.params, where(key)))
+    if company is not None:
+        header = lambda key: layout.header.get(key, key)  # noqa: E731
+        problems += company.read_row(cell, where, row_number, month, header)
     if problems:
         return None, problems
     # A user factor must say where it came from (issue 15). None is invented here: the file's
@@ -368,13 +381,14 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
     if problems:
         raise EcoCheckError(*problems)
     numbered: list[tuple[int, EnergyRecord]] = []
+    company = CompanyCells()
     rows_read = 0
     for position in range(header_position + 1, len(rows)):
         row = rows[position]
         if all(is_blank(cell) for cell in row):
             continue
         rows_read += 1
-        record, row_problems = _parse_row(row, position + 1, layout, where, path.name)
+        record, row_problems = _parse_row(row, position + 1, layout, where, path.name, company)
         if record is not None:
             numbered.append((position + 1, record))
         problems.extend(row_problems)
@@ -393,6 +407,8 @@ def read_bills(path: Path, *, skip_bad_rows: bool = False) -> BillImport:
         sites=sites,
         contracts=_contracts_of(records, sites),
         warnings=warnings,
+        industry=company.industry,
+        revenue_million_yen=dict(company.revenue),
     )
 
 
@@ -400,13 +416,16 @@ def project_from_bills(result: BillImport, company_name: str) -> Project:
     """A new project holding the imported bills; fiscal years follow the default April start."""
     # The name comes from --company or the file name: the same cap as every other path in.
     limits.check_text(company_name, "company.name", limits.MAX_COMPANY_NAME)
-    company = Company(name=company_name)
+    company = Company(name=company_name, industry=result.industry)
     years = sorted({fiscal_year_of(r.month, company.fy_start_month) for r in result.records})
+    revenue = result.revenue_million_yen
     return Project(
         company=company,
         sites=[Site(name) for name in (result.sites or [DEFAULT_SITE])],
         contracts=list(result.contracts),
-        fiscal_years={year: FiscalYearData(year=year) for year in years},
+        fiscal_years={
+            year: FiscalYearData(year=year, revenue_million_yen=revenue.get(year)) for year in years
+        },
         records=list(result.records),
     )
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core import limits
+from ecocheck_desktop.core.bank_fields import bank_problems
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message, render
@@ -90,6 +91,8 @@ def _check_domain(company: Company | None, lists: dict[str, list[Any]], problems
             problems.add("company.fy_start_month", "must be 1-12")
         if not company.name.strip():
             problems.add("company.name", "must not be empty")
+        for message in bank_problems(company):  # issue 18: verification, thresholds
+            problems.add(f"company.{message.where['field']}", render(message))
     for i, record in enumerate(lists.get("records", [])):
         if record is None:
             continue

@@ -20,12 +20,13 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.core import limits
+from ecocheck_desktop.core.data_quality import assess_year
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import evaluate_latest
@@ -51,6 +52,7 @@ _BACKUP_NAME = re.compile(r"\.v\d+-backup-\d{8}-\d{6}(-\d+)?\.ecocheck$", re.IGN
 HUNDRED = Decimal(100)
 
 PLAN = "plan"
+MIN_INDUSTRY_COMPANIES = 3  # anonymised: a smaller industry is not shown beside a company
 TARGET = "target"
 
 
@@ -78,9 +80,20 @@ class PortfolioRow:
     completeness_pct: Decimal | None = None  # filled energy-months / expected energy-months
     by_energy_t: dict[str, Decimal] = field(default_factory=dict)
     planned_measures: int = 0
-    planned_reduction_t: Decimal | None = None
-    planned_reduction_source: str = ""  # PLAN, TARGET or ""
+    # Two figures, two names (docs/lender-file.md): what the plan's measures cut per year
+    # (evaluated on the row's year when complete) and what the first target asks for.
+    plan_reduction_t: Decimal | None = None
+    target_reduction_t: Decimal | None = None
     target_kind: str = ""
+    # Data quality of the row's year (core.data_quality), for the consortium's column.
+    pcaf_score: int | None = None
+    pcaf_option: str = ""
+    share_estimated_pct: Decimal | None = None
+    part_year: bool = False
+    # Progress: the base year (the first target's, else the earliest complete year) and its
+    # Scope 1+2 (adjusted).
+    base_year: int | None = None
+    base_total_t: Decimal | None = None
 
     @property
     def ok(self) -> bool:
@@ -183,7 +196,10 @@ def summarise(path: Path, project: Project, footprint: Footprint | None = None) 
     previous = next((y for y in footprint.years if y.fiscal_year == year.fiscal_year - 1), None)
     filled, expected, months = _completeness(project, year)
     planned = [m for m in project.measure_plan if m.status != "rejected"]
-    reduction, source = _planned_reduction(project, footprint, year, bool(planned))
+    plan_t = plan_reduction_t(project, [year]) if year.complete else None
+    target_t = json_number(target_reduction_t(project, footprint))
+    quality = assess_year(project, year)
+    base_year, base_total = _base(project, footprint)
     revenue = next((i.value for i in year.intensities if i.key == "revenue"), None)
     return PortfolioRow(
         path,
@@ -206,10 +222,30 @@ def summarise(path: Path, project: Project, footprint: Footprint | None = None) 
         completeness_pct=filled * HUNDRED / expected if expected else None,
         by_energy_t={code: total.t_co2 for code, total in year.by_energy.items()},
         planned_measures=len(planned),
-        planned_reduction_t=reduction,
-        planned_reduction_source=source,
+        plan_reduction_t=plan_t,
+        target_reduction_t=Decimal(str(target_t)) if target_t is not None else None,
         target_kind=project.targets[0].kind if project.targets else "",
+        pcaf_score=quality.pcaf_score,
+        pcaf_option=quality.pcaf_option,
+        share_estimated_pct=quality.share_estimated_pct,
+        part_year=quality.part_year,
+        base_year=base_year,
+        base_total_t=base_total,
     )
+
+
+def _base(project: Project, footprint: Footprint) -> tuple[int | None, Decimal | None]:
+    """The base year progress is measured from, and its Scope 1+2 (adjusted): the first
+    target's base year when it has a complete calculation, else the earliest complete year.
+    (None, None) without a complete year."""
+    complete = {y.fiscal_year: y for y in footprint.years if y.complete}
+    if project.targets and project.targets[0].base_year in complete:
+        base = complete[project.targets[0].base_year]
+    elif complete:
+        base = complete[min(complete)]
+    else:
+        return None, None
+    return base.fiscal_year, base.total_adjusted_t
 
 
 def latest_year(footprint: Footprint) -> YearResult | None:
@@ -252,25 +288,17 @@ def target_reduction_t(project: Project, footprint: Footprint) -> Decimal | None
     return path[1][0] - path[1][-1]
 
 
-def _planned_reduction(
-    project: Project, footprint: Footprint, year: YearResult, has_plan: bool
-) -> tuple[Decimal | None, str]:
-    """The plan's measures combined (t-CO2/year), else what the first target asks for.
-
-    ``year`` is the row's year (latest_year): when it is complete, it is also the year the
-    measures are evaluated against (core.measures.latest_complete_year)."""
-    if has_plan and year.complete:
-        try:
-            latest = evaluate_latest(project, [year])
-        except EcoCheckError:
-            pass  # a plan that cannot be evaluated: fall back to the target, as the companion
-        else:
-            if latest is not None:
-                return latest.plan.totals.t_co2_per_year, PLAN
-    target_t = json_number(target_reduction_t(project, footprint))
-    if target_t is not None:
-        return Decimal(str(target_t)), TARGET
-    return None, ""
+def plan_reduction_t(project: Project, years: Iterable[YearResult]) -> Decimal | None:
+    """t-CO2/year the reduction plan's measures cut, combined in sequence, evaluated on the
+    latest complete year of ``years`` (core.measures.evaluate_latest); None without a plan
+    (measures not rejected), without a complete year, or when the plan cannot be evaluated."""
+    if not any(m.status != "rejected" for m in project.measure_plan):
+        return None
+    try:
+        latest = evaluate_latest(project, years)
+    except EcoCheckError:
+        return None
+    return latest.plan.totals.t_co2_per_year if latest is not None else None
 
 
 # --------------------------------------------------------------------------- summary CSV
@@ -300,6 +328,15 @@ SUMMARY_FIELDS: tuple[str, ...] = (
     "planned_reduction_t",
     "planned_reduction_source",
     "target_kind",
+    # Issue 18: each reduction under its own name, and the year's data quality.
+    "plan_reduction_t",
+    "target_reduction_t",
+    "part_year",
+    "share_estimated_pct",
+    "pcaf_score",
+    "pcaf_option",
+    "base_year",
+    "base_total_adjusted_t",
 )
 
 
@@ -330,9 +367,18 @@ def summary_record(row: PortfolioRow, *, anonymous_name: str | None = None) -> d
         "months_with_data": row.months_with_data if error is None else None,
         "completeness_pct": json_number(row.completeness_pct),
         "planned_measures": row.planned_measures if error is None else None,
-        "planned_reduction_t": json_number(row.planned_reduction_t),
-        "planned_reduction_source": row.planned_reduction_source,
+        # The old column keeps one meaning, the companion's: what the target asks for.
+        "planned_reduction_t": json_number(row.target_reduction_t),
+        "planned_reduction_source": TARGET if row.target_reduction_t is not None else "",
         "target_kind": row.target_kind,
+        "plan_reduction_t": json_number(row.plan_reduction_t),
+        "target_reduction_t": json_number(row.target_reduction_t),
+        "part_year": row.part_year if error is None else None,
+        "share_estimated_pct": json_number(row.share_estimated_pct),
+        "pcaf_score": row.pcaf_score,
+        "pcaf_option": row.pcaf_option,
+        "base_year": row.base_year,
+        "base_total_adjusted_t": json_number(row.base_total_t),
     }
 
 
@@ -371,9 +417,24 @@ def write_summaries(
 
     ``anonymous_names(index)`` replaces each row's company and file name (the consortium's
     ``企業 A``…). ``rows`` may be a generator: the CLI scans and writes in one pass.
+    Anonymised, the industry of a company whose industry has fewer than
+    :data:`MIN_INDUSTRY_COMPANIES` companies in the file is left empty (it would name the
+    company beside its figures); the rows (a few numbers each) are then held until the end.
     """
     table = SummaryCsv()
     count = 0
+    if anonymous_names is not None:
+        rows = list(rows)
+        sizes: dict[str, int] = {}
+        for row in rows:
+            if row.ok:
+                sizes[row.industry.strip()] = sizes.get(row.industry.strip(), 0) + 1
+        rows = [
+            row
+            if sizes.get(row.industry.strip(), 0) >= MIN_INDUSTRY_COMPANIES
+            else replace(row, industry="")
+            for row in rows
+        ]
     for index, row in enumerate(rows):
         table.add(row, anonymous_name=anonymous_names(index) if anonymous_names else None)
         count += 1

@@ -150,6 +150,19 @@ def _too_many_rows(where: dict[str, Any]) -> EcoCheckError:
 _ROW_SLACK = 1_000
 
 
+# A bill line: a month or date first, then at least three more cells (energy, quantity, unit).
+_BILL_LINE_START = re.compile(r"\s*\d{4}\s*[-/.年]")
+
+
+def _swallows_a_line(cell: str, delimiter: str) -> bool:
+    """A quoted cell whose later lines look like bill lines: a quote opened on one line and
+    closed lines later swallowed them. A note that merely holds a line break and a comma is
+    kept as written."""
+    return any(
+        line.count(delimiter) >= 3 and _BILL_LINE_START.match(line) for line in cell.split("\n")[1:]
+    )
+
+
 def csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
     data = limits.read_regular_file(path, limits.MAX_BILL_FILE_BYTES)
     text, encoding = _decode(data, where)
@@ -163,9 +176,7 @@ def csv_rows(path: Path, where: dict[str, Any]) -> tuple[list[list[Any]], str]:
     try:
         for row in reader:
             first, last_line = last_line + 1, reader.line_num
-            if last_line > first and any(
-                "\n" in cell and delimiter in cell.split("\n", 1)[1] for cell in row
-            ):
+            if last_line > first and any(_swallows_a_line(cell, delimiter) for cell in row):
                 # A quote opened on one line and closed lines later swallowed bill lines.
                 raise EcoCheckError(
                     Message(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.settings import config_dir
+from ecocheck_desktop.gui.start_folder import start_folder
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.messages import Message
@@ -40,14 +41,25 @@ class ProjectFileActions:
         if self.wizard is not None:
             self.wizard.close()
         self.wizard = NewCompanyWizard(self)
+        self.wizard.file_page.start_folder = start_folder(self.settings.recent_files)
         self.wizard.completed.connect(self.create_project)
+        home = self.pages.get("home")
+        set_wizard_open = getattr(home, "set_wizard_open", None)
+        if set_wizard_open is not None:
+            set_wizard_open(True)
+            self.wizard.finished.connect(lambda _result: set_wizard_open(False))
         self.wizard.open()
         return self.wizard
 
     def create_project(self, answers: NewCompanyAnswers) -> bool:
         try:
             self.service.new_project(
-                answers.path, answers.company, answers.sites, answers.contracts, answers.first_fy
+                answers.path,
+                answers.company,
+                answers.sites,
+                answers.contracts,
+                answers.first_fy,
+                answers.employees,
             )
         except EcoCheckError as error:
             self._show_failure(list(error.messages))
@@ -64,7 +76,11 @@ class ProjectFileActions:
         return True
 
     def open_project_dialog(self) -> None:
-        dialog = QFileDialog(self, QCoreApplication.translate("MainWindow", "Open project"))
+        dialog = QFileDialog(
+            self,
+            QCoreApplication.translate("MainWindow", "Open project"),
+            str(start_folder(self.settings.recent_files)),
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(
             QCoreApplication.translate("MainWindow", "EcoCheck project (*.ecocheck)")

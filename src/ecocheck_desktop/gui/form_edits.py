@@ -53,6 +53,12 @@ class FormEdits:
         # core.limits' caps) is refused with a message, never raised from the store.
         if self._bad_text(company, "company"):
             return
+        from ecocheck_desktop.core.bank_fields import bank_problems
+
+        refused = bank_problems(company)  # issue 18: verification, verifier, thresholds
+        if refused:
+            self.failed.emit(refused)
+            return
         self._push_value(
             QCoreApplication.translate("ProjectService", "Edit company"),
             self._write_company,

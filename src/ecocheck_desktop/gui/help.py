@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ecocheck_desktop import resources
+from ecocheck_desktop.text import glossary
 
 
 def guide_path(language: str) -> Path | None:
@@ -39,7 +40,8 @@ class HelpDialog(QDialog):
         self.setObjectName("helpDialog")
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
-        self.browser.setMarkdown(guide_text(language))
+        # The guide, then the glossary: every term an owner may not know, with an example.
+        self.browser.setMarkdown(f"{guide_text(language)}\n\n{glossary.markdown(language)}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

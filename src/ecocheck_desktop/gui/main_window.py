@@ -22,12 +22,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -39,6 +41,7 @@ from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages import PAGE_IDS, PAGES, PageEntry, page_entry
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.settings import Settings
+from ecocheck_desktop.gui.widgets import wheel_guard
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.messages import Message
@@ -101,6 +104,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        wheel_guard.install()  # no combo or spin box answer changes while scrolling a page
         self.settings = settings
         self.languages = languages
         self._remember_settings = remember_settings
@@ -282,7 +286,15 @@ class MainWindow(ProjectFileActions, QMainWindow):
                 signal.connect(slot)
         if entry.page_id == "portfolio":
             page.set_folder(self.settings.portfolio_folder)  # type: ignore[attr-defined]
-        self.stack.addWidget(page)
+        # Each page scrolls when the window is smaller than the page needs (1366×768 at 125 %
+        # or 150 % is ~1090×540 or ~910×440 logical pixels): nothing is cut off, and the window
+        # never has to grow past the screen (issue 19).
+        holder = QScrollArea(self.stack)
+        holder.setObjectName(f"pageScroll_{entry.page_id}")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(page)
+        self.stack.addWidget(holder)
         return page
 
     # -- texts -------------------------------------------------------------------------------
@@ -352,12 +364,22 @@ class MainWindow(ProjectFileActions, QMainWindow):
 
     def _on_navigation_row(self, row: int) -> None:
         if row >= 0:
-            self.stack.setCurrentWidget(self.page(PAGE_IDS[row]))
+            self.stack.setCurrentWidget(self._holder(self.page(PAGE_IDS[row])))
 
     def current_page(self) -> Page:
-        page = self.stack.currentWidget()
+        holder = self.stack.currentWidget()
+        assert isinstance(holder, QScrollArea)
+        page = holder.widget()
         assert isinstance(page, Page)
         return page
+
+    def _holder(self, page: Page) -> QWidget:
+        """The scroll area that holds ``page`` in the stack."""
+        holder = page.parentWidget()
+        while holder is not None and holder.parentWidget() is not self.stack:
+            holder = holder.parentWidget()
+        assert holder is not None
+        return holder
 
     # -- commands ----------------------------------------------------------------------------
 

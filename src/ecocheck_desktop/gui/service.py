@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -202,6 +203,7 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         sites: Iterable[Site] = (),
         contracts: Iterable[SupplyContract] = (),
         first_fy: int | None = None,
+        employees: Decimal | None = None,
     ) -> None:
         """Create ``path`` with the wizard's answers and open it (raises EcoCheckError)."""
         sites = list(sites) or [Site("本社工場")]
@@ -213,7 +215,7 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
             raise EcoCheckError(*problems)
         project = Project(company=company, sites=sites, contracts=contracts)
         if first_fy is not None:
-            project.fiscal_years[first_fy] = FiscalYearData(first_fy)
+            project.fiscal_years[first_fy] = FiscalYearData(first_fy, employees=employees)
         self.create_from(path, project)
 
     def _refuse_losing_memory_only_edits(self) -> None:
@@ -242,11 +244,24 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
             is_file = Path(path).is_file()
         if not is_file:
             raise EcoCheckError(Message("project.not_found", where={"file": str(path)}))
+        if self._is_current(Path(path)):
+            # Already open here: a second open would meet this window's own lock and say
+            # "open in another window" (issue 19). It stays open as it is, edits and undo kept.
+            return
         self._refuse_losing_memory_only_edits()
         with _environment_as_message(path):
             store = self._opener_or_default().open(Path(path), user=self.user)
         self.close()
         self._adopt(Path(path), store)
+
+    def _is_current(self, path: Path) -> bool:
+        """Whether ``path`` names the file this service has open (same file, any spelling)."""
+        if self.path is None or self._file is None:
+            return False
+        try:
+            return path.resolve() == self.path.resolve() or path.samefile(self.path)
+        except OSError:
+            return False
 
     def _adopt(self, path: Path, store: ProjectFile) -> None:
         try:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
+from ecocheck_desktop.gui.start_folder import start_folder
 from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
 from ecocheck_desktop.gui.widgets.gas_details import GasDetails
 
@@ -68,6 +70,7 @@ class NewCompanyAnswers:
     sites: list[Site]
     contracts: list[SupplyContract]
     first_fy: int
+    employees: Decimal | None = None  # of the first fiscal year (None: not given)
 
 
 def current_fiscal_year(start_month: int = 4, today: date | None = None) -> int:
@@ -90,7 +93,14 @@ class WizardCompanyPage(QWizardPage):
         self.industry = QComboBox(self)
         self.industry.setEditable(True)
         self.industry.addItems(JSIC_MANUFACTURING)
-        self.industry.setCurrentText("E24 金属製品製造業")
+        self.industry.setObjectName("industry")
+        # Nothing preselected: the owner picks (or types) the industry (issue 19).
+        self.industry.setCurrentIndex(-1)
+        self.industry.clearEditText()
+        self.employees = QSpinBox(self)
+        self.employees.setObjectName("employees")
+        self.employees.setRange(0, 1_000_000)
+        self.employees.setSpecialValueText("-")  # 0: not given
         self.city = QLineEdit(DEFAULT_CITY, self)
         self.site = QLineEdit(DEFAULT_SITE, self)
         self.site.setObjectName("siteName")
@@ -103,14 +113,20 @@ class WizardCompanyPage(QWizardPage):
         # The last complete fiscal year: its twelve bills are all in the folder.
         self.first_fy.setValue(current_fiscal_year() - 1)
         self.first_fy.setObjectName("firstFiscalYear")
+        # What the year means: 2024年度 = 2024年4月〜2025年3月 (with the company's start month).
+        self.fy_hint = QLabel(self)
+        self.fy_hint.setObjectName("fiscalYearHint")
+        self.first_fy.valueChanged.connect(self._show_fy_hint)
+        self.start_month.valueChanged.connect(self._show_fy_hint)
         self.form = QFormLayout(self)
-        self.labels = [QLabel(self) for _ in range(8)]
+        self.labels = [QLabel(self) for _ in range(9)]
         for label, field in zip(
             self.labels,
             (
                 self.name,
                 self.kana,
                 self.industry,
+                self.employees,
                 self.city,
                 self.site,
                 self.site_address,
@@ -120,7 +136,22 @@ class WizardCompanyPage(QWizardPage):
             strict=True,
         ):
             self.form.addRow(label, field)
+        self.form.addRow("", self.fy_hint)
         self.registerField("name*", self.name)
+
+    def _show_fy_hint(self, *_args: Any) -> None:
+        year, month = self.first_fy.value(), self.start_month.value()
+        end_year, end_month = (year + 1, month - 1) if month > 1 else (year, 12)
+        self.fy_hint.setText(
+            self.tr("FY%1 = %2/%1 to %3/%4")
+            .replace("%1", str(year))
+            .replace("%2", str(month))
+            .replace("%3", str(end_month))
+            .replace("%4", str(end_year))
+        )
+
+    def employee_count(self) -> Decimal | None:
+        return Decimal(self.employees.value()) if self.employees.value() else None
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your company"))
@@ -129,6 +160,7 @@ class WizardCompanyPage(QWizardPage):
             self.tr("Company name"),
             self.tr("Name in kana (optional)"),
             self.tr("Industry (JSIC)"),
+            self.tr("Employees (optional)"),
             self.tr("City"),
             self.tr("Site name"),
             self.tr("Site address (optional)"),
@@ -137,6 +169,8 @@ class WizardCompanyPage(QWizardPage):
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
+        self.industry.lineEdit().setPlaceholderText(self.tr("Choose or type your industry"))
+        self._show_fy_hint()
 
 
 class ElectricityPage(QWizardPage):
@@ -249,7 +283,7 @@ class GasPage(QWizardPage):
         self._on_kind()
 
     def _on_kind(self, _index: int = -1) -> None:
-        kind = self.kind.currentData()
+        kind = self.kind.currentData() if self.kind.currentIndex() >= 0 else None
         city_gas = kind == "city_gas"
         self.supplier.setEnabled(city_gas)
         self.menu.setEnabled(city_gas)
@@ -259,6 +293,8 @@ class GasPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
+        if self.kind.currentIndex() < 0:
+            return False  # the user says which gas, or none (nothing is preselected)
         return not self.kind.currentData() or not self.details.problem()
 
     def _fill_menus(self, name: str) -> None:
@@ -286,7 +322,7 @@ class GasPage(QWizardPage):
         self.supplier_status.setText(text.replace("%1", str(fiscal_year)).replace("%2", name))
 
     def contract(self, site: str) -> SupplyContract | None:
-        kind = self.kind.currentData()
+        kind = self.kind.currentData() if self.kind.currentIndex() >= 0 else None
         if not kind:
             return None
         if kind != "city_gas":
@@ -302,7 +338,7 @@ class GasPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Gas"))
-        self.setSubTitle(self.tr("Which gas does the site buy? Leave 'none' if it uses none."))
+        self.setSubTitle(self.tr("Which gas does the site buy? Choose 'None' if it uses none."))
         for label, text in zip(
             self.labels,
             (self.tr("Gas"), self.tr("City-gas supplier"), self.tr("Area / menu")),
@@ -316,7 +352,8 @@ class GasPage(QWizardPage):
         self.kind.addItem(self.tr("City gas (都市ガス)"), "city_gas")
         self.kind.addItem(self.tr("LPG (プロパン)"), "lpg")
         self.kind.addItem(self.tr("None"), "")
-        self.kind.setCurrentIndex(max(current, 0))
+        self.kind.setPlaceholderText(self.tr("Choose: city gas, LPG or none"))
+        self.kind.setCurrentIndex(current)  # -1 until the user chooses
         self.kind.blockSignals(False)
 
 
@@ -344,12 +381,12 @@ class FilePage(QWizardPage):
         column.addWidget(self.note)
         column.addStretch(1)
         self.registerField("path*", self.path)
+        # Set by the main window: the last project's folder (else Documents, else home).
+        self.start_folder: Path | None = None
 
     def initializePage(self) -> None:
         if not self.path.text():
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
+            folder = self.start_folder or start_folder()
             stem = "".join(c for c in self._name.text() if c not in '\\/:*?"<>|').strip()
             self.path.setText(str(Path(folder) / f"{stem or 'company'}.ecocheck"))
 
@@ -405,6 +442,10 @@ class NewCompanyWizard(QWizard):
             self.addPage(page)
         self.accepted.connect(lambda: self.completed.emit(self.answers()))
         self.resize(720, 760)
+        screen = self.screen() or (parent.screen() if parent is not None else None)
+        if screen is not None:  # 1366×768 (less the taskbar) at 100 %, or a scaled screen
+            room = screen.availableGeometry()
+            self.resize(min(720, room.width() - 40), min(760, room.height() - 60))
         self.retranslate_ui()
 
     def answers(self) -> NewCompanyAnswers:
@@ -429,6 +470,7 @@ class NewCompanyWizard(QWizard):
             [site],
             contracts,
             page.first_fy.value(),
+            page.employee_count(),
         )
 
     def retranslate_ui(self) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from matplotlib import font_manager, rc_context
 from matplotlib.figure import Figure
@@ -119,6 +119,20 @@ def energy_colour(code: str, index: int = 0) -> str:
 def month_label(month: str, lang: str) -> str:
     number = int(month[5:7])
     return f"{number}月" if lang == "ja" else _MONTH_EN[number - 1]
+
+
+def integer_axis(axis: Any) -> None:
+    """Whole-number ticks with thousands separators (yen): never 0.2 steps printed as
+    「1,1,1,0,0,0」 on an axis with nothing (or little) on it."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
+
+
+def no_data(figure: Figure, lang: str) -> None:
+    """The chart's place says there is nothing to draw yet, with no empty axes."""
+    _no_data(figure, lang)
 
 
 def _no_data(figure: Figure, lang: str) -> None:

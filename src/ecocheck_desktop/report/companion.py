@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from ecocheck_desktop import __version__
 from ecocheck_desktop.exchange.cells import json_number
 from ecocheck_desktop.exchange.csv_safety import neutralise  # the one CSV cell guard
-from ecocheck_desktop.exchange.portfolio import target_reduction_t
+from ecocheck_desktop.exchange.portfolio import plan_reduction_t, target_reduction_t
+from ecocheck_desktop.report.lender import LENDER_FIELDS, company_info, lender_fields
 from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.text.messages import render
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.results import Footprint, YearResult
 
 SCHEMA_NAME = "ecocheck-companion"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the lender fields (report/lender.py, docs/lender-file.md)
 _INTENSITY_KEYS = ("revenue", "production", "employee", "floor_area")
 
 # Column order of the CSV = key order of each JSON record.
@@ -70,6 +71,8 @@ FIELDS: tuple[str, ...] = (
     # energy's factors came from (library / user / estimate_substitute / estimate_retailer).
     "incomplete_reasons",
     "factor_provenance",
+    # Schema version 2 (issue 18): the lender's fields (report/lender.py).
+    *LENDER_FIELDS,
 )
 
 
@@ -79,6 +82,7 @@ def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
     target = project.targets[0] if project.targets else None
     planned = [m for m in project.measure_plan if m.status != "rejected"]
     reduction_t = target_reduction_t(project, footprint)
+    plan_t = plan_reduction_t(project, footprint.years)
     records = []
     for year in footprint.years:
         data = project.fiscal_years.get(year.fiscal_year)
@@ -113,6 +117,7 @@ def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
             "target_base_year": target.base_year if target else None,
             "target_year": target.target_year if target else None,
             "target_reduction_pct": json_number(target.reduction_pct) if target else None,
+            # Kept from schema version 1 with its one meaning: = target_reduction_t.
             "planned_reduction_t": json_number(reduction_t),
             "planned_measures": len(planned),
             "factor_editions": ";".join(year.factor_editions),
@@ -121,6 +126,7 @@ def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
             "factor_provenance": {
                 code: list(total.provenances) for code, total in year.by_energy.items()
             },
+            **lender_fields(project, year, reduction_t, plan_t),
         }
         records.append(record)
     return records
@@ -134,13 +140,18 @@ def _reason(message: Message) -> dict[str, str]:
     }
 
 
+def _csv_item(item: object) -> str:
+    if not isinstance(item, dict):
+        return str(item)
+    if "message_ja" in item:
+        return str(item["message_ja"])
+    return " ".join(str(part) for part in item.values() if part)  # a factor source
+
+
 def _csv_cell(value: object) -> object:
     """Lists and mappings of the extension fields as one readable cell."""
     if isinstance(value, list):
-        return " | ".join(
-            str(item.get("message_ja", item)) if isinstance(item, dict) else str(item)
-            for item in value
-        )
+        return " | ".join(_csv_item(item) for item in value)
     if isinstance(value, dict):
         return "; ".join(f"{key}:{'/'.join(map(str, items))}" for key, items in value.items())
     return value
@@ -169,11 +180,16 @@ def companion_csv(records: list[dict[str, Any]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def companion_json(records: list[dict[str, Any]]) -> bytes:
-    document = {
+def companion_json(records: list[dict[str, Any]], project: Project | None = None) -> bytes:
+    """The JSON document: ``years`` (one object per fiscal year) and, for readers of schema
+    version 1, the same objects as ``records``; ``company`` is the company's name."""
+    document: dict[str, Any] = {
         "schema": SCHEMA_NAME,
         "schema_version": SCHEMA_VERSION,
         "generator": f"EcoCheck Desktop {__version__}",
+        "company": project.company.name if project else (records[0]["company"] if records else ""),
+        "company_info": company_info(project) if project else None,
+        "years": records,
         "records": records,
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -184,4 +200,4 @@ def write_companion_csv(project: Project, footprint: Footprint, path: Path) -> N
 
 
 def write_companion_json(project: Project, footprint: Footprint, path: Path) -> None:
-    write_atomically(Path(path), companion_json(key_figures(project, footprint)))
+    write_atomically(Path(path), companion_json(key_figures(project, footprint), project))

@@ -86,20 +86,43 @@ def render_consortium_pdf(
         table(s, [t("item"), t("value")], [(safe(a), safe(b)) for a, b in facts], [50, 120])
     )
 
+    dash = t("suppressed_cell")
+    any_suppressed = False
+
+    def hide(value: str, companies: int) -> str:
+        """``value``, or "—" when anonymised and the cell aggregates fewer than 3 companies."""
+        nonlocal any_suppressed
+        if summary.suppressed(companies, anonymise):
+            any_suppressed = True
+            return dash
+        return value
+
     story.append(p(safe(t("h_overview")), s.h1))
     share = summary.share_with_plan_pct
+    full = summary.full_year
     overview = [
-        (t("scope1"), fmt_t(summary.scope1_t) + " t-CO2"),
-        (t("scope2"), fmt_t(summary.scope2_adjusted_t) + " t-CO2"),
-        (t("total"), fmt_t(summary.total_t) + " t-CO2"),
-        (t("energy"), fmt(summary.energy_gj, 0) + " GJ"),
+        (t("full_year"), t("companies_value", n=full)),
+        (t("scope1"), hide(fmt_t(summary.scope1_t) + " t-CO2", full)),
+        (t("scope2"), hide(fmt_t(summary.scope2_adjusted_t) + " t-CO2", full)),
+        (t("total"), hide(fmt_t(summary.total_t) + " t-CO2", full)),
+        (t("energy"), hide(fmt(summary.energy_gj, 0) + " GJ", full)),
         (t("with_plan"), t("with_plan_value", n=summary.with_plan, share=fmt(share, 1))),
-        (t("planned"), fmt_t(summary.planned_reduction_t) + " t-CO2/" + t("per_year")),
         (
-            t("target_only"),
-            t("target_only_value", n=summary.with_target_only, t=fmt_t(summary.target_reduction_t)),
+            t("planned"),
+            hide(
+                fmt_t(summary.plan_reduction_t) + " t-CO2/" + t("per_year"),
+                summary.with_plan_figure,
+            ),
+        ),
+        (
+            t("with_target"),
+            t("companies_value", n=summary.with_target)
+            + " / "
+            + hide(fmt_t(summary.target_reduction_t) + " t-CO2", summary.with_target),
         ),
     ]
+    if summary.part_year:
+        overview.insert(1, (t("part_year_companies"), t("companies_value", n=summary.part_year)))
     if summary.unreadable:
         overview.append((t("unreadable"), t("unreadable_value", n=len(summary.unreadable))))
     story.append(
@@ -111,18 +134,76 @@ def render_consortium_pdf(
             numeric=[1],
         )
     )
+    story.append(p(safe(t("full_year_note")), s.small))
+
+    story.append(p(safe(t("h_progress")), s.h1))
+    story.append(p(safe(t("progress_note"))))
+    progress_rows = []
+    for line in summary.companies:
+        if not line.has_progress:
+            continue
+        on_path = line.on_path
+        progress_rows.append(
+            (
+                safe(summary.company_name(line, lang, anonymise), 40),
+                short_year(line.base_year or 0, lang),
+                hide(fmt_t(line.base_total_t), 1),  # one company's own t-CO2
+                short_year(line.fiscal_year, lang),
+                hide(fmt_t(line.total_t), 1),
+                fmt(line.change_pct, 1) + " %",
+                hide(fmt_t(line.path_t), 1),
+                t("yes") if on_path else t("no"),
+            )
+        )
+    totals = summary.progress
+    n_progress = int(totals["companies"] or 0)
+    if n_progress:
+        progress_rows.append(
+            (
+                safe(t("progress_total", n=n_progress)),
+                "",
+                hide(fmt_t(totals["base_t"]), n_progress),  # type: ignore[arg-type]
+                "",
+                hide(fmt_t(totals["latest_t"]), n_progress),  # type: ignore[arg-type]
+                hide(fmt(totals["change_pct"], 1) + " %", n_progress),  # type: ignore[arg-type]
+                hide(fmt_t(totals["path_t"]), n_progress),  # type: ignore[arg-type]
+                t("on_path_value", n=totals["on_path"], total=n_progress),
+            )
+        )
+        story.append(
+            table(
+                s,
+                [
+                    t("company"),
+                    t("base_fy"),
+                    t("base_t"),
+                    t("fy"),
+                    t("latest_t"),
+                    t("change"),
+                    t("path_t"),
+                    t("on_path"),
+                ],
+                progress_rows,
+                [32, 18, 22, 20, 22, 16, 24, 22],
+                numeric=[2, 4, 5, 6],
+                total_row=True,
+            )
+        )
+    else:
+        story.append(p(safe(t("progress_none"))))
 
     story.append(p(safe(t("h_industry")), s.h1))
     industry_rows = []
     for industry, group in sorted(summary.by_industry.items(), key=lambda i: -i[1].total_t):
+        n = group.companies
         share_t = group.total_t * HUNDRED / summary.total_t if summary.total_t else None
         industry_rows.append(
             (
                 safe(industry or t("not_entered"), 60),
-                str(group.companies),
-                fmt_t(group.total_t),
-                fmt(share_t, 1) + " %" if share_t is not None else "-",
-                fmt(group.median_intensity, 3),
+                str(n) + (f" (+{group.part_year}†)" if group.part_year else ""),
+                hide(fmt_t(group.total_t), n),
+                hide(fmt(share_t, 1) + " %" if share_t is not None else "-", n),
+                hide(fmt(group.median_intensity, 3), len(group.intensities)),
             )
         )
     story.append(
@@ -134,6 +215,8 @@ def render_consortium_pdf(
             numeric=[1, 2, 3, 4],
         )
     )
+    if any_suppressed:
+        story.append(p(safe(t("suppressed_note")), s.small))
 
     story.append(p(safe(t("h_energy")), s.h1))
     energy_rows = []
@@ -143,8 +226,11 @@ def render_consortium_pdf(
         energy_rows.append(
             (
                 safe(energy_name(code, lang)),
-                fmt_t(t_co2),
-                fmt(share_t, 1) + " %" if share_t is not None else "-",
+                hide(fmt_t(t_co2), summary.energy_companies.get(code, 0)),
+                hide(
+                    fmt(share_t, 1) + " %" if share_t is not None else "-",
+                    summary.energy_companies.get(code, 0),
+                ),
             )
         )
     story.append(
@@ -158,6 +244,7 @@ def render_consortium_pdf(
     )
 
     quantiles = summary.intensity_quantiles()
+    values = summary.intensities
     story.append(
         KeepTogether(
             [
@@ -166,7 +253,15 @@ def render_consortium_pdf(
                 table(
                     s,
                     [t(f"q_{name}") for name in quantiles],
-                    [[fmt(value, 3) for value in quantiles.values()]],
+                    [
+                        [
+                            hide(
+                                fmt(value, 3),
+                                0 if anonymise and key in ("min", "max") else len(values),
+                            )
+                            for key, value in quantiles.items()
+                        ]
+                    ],
                     [width_mm / 6.2] * 6,
                     numeric=range(6),
                 ),
@@ -179,27 +274,48 @@ def render_consortium_pdf(
     story.append(p(safe(t("h_largest", n=min(TOP_EMITTERS, summary.readable))), s.h1))
     largest_rows = []
     for line in summary.largest():
+        industry = summary.industry_shown(line, anonymise)
+        if industry is None:
+            any_suppressed = True
+        quality = f"{line.pcaf_score or '-'} ({line.pcaf_option or '-'})"
+        if line.share_estimated_pct:
+            quality += " " + t("estimated_share", pct=fmt(line.share_estimated_pct, 1))
         largest_rows.append(
             (
                 safe(summary.company_name(line, lang, anonymise), 40),
-                safe(line.industry or t("not_entered"), 30),
-                short_year(line.fiscal_year, lang),
-                fmt_t(line.total_t),
-                fmt(line.intensity, 3),
-                fmt_t(line.planned_reduction_t)
-                + (" *" if line.planned_reduction_source == "target" else ""),
+                safe((industry or t("not_entered")) if industry is not None else dash, 30),
+                short_year(line.fiscal_year, lang) + ("†" if line.part_year else ""),
+                hide(fmt_t(line.total_t), 1),  # one company's own figures: a cell of 1
+                hide(fmt(line.intensity, 3), 1),
+                safe(quality),
+                hide(fmt_t(line.plan_reduction_t), 1),
+                hide(fmt_t(line.target_reduction_t), 1),
             )
         )
     story.append(
         table(
             s,
-            [t("company"), t("industry"), t("fy"), t("total_t"), t("intensity"), t("planned_t")],
+            [
+                t("company"),
+                t("industry"),
+                t("fy"),
+                t("total_t"),
+                t("intensity"),
+                t("quality"),
+                t("plan_t"),
+                t("target_t"),
+            ],
             largest_rows,
-            [44, 46, 18, 24, 18, 26],
-            numeric=[3, 4, 5],
+            [32, 28, 16, 22, 16, 22, 20, 20],
+            numeric=[3, 4, 6, 7],
         )
     )
     story.append(p(safe(t("planned_note")), s.small))
+    if summary.part_year:
+        story.append(p(safe(t("part_year_note")), s.small))
+    story.append(p(safe(t("quality_note")), s.small))
+    if any_suppressed:
+        story.append(p(safe(t("suppressed_note")), s.small))
     story.append(p(safe(t("h_method")), s.h1))
     for key in (
         "method_year",

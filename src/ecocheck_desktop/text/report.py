@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
+from ecocheck_desktop.text.report_bank import BANK
 from ecocheck_desktop.text.report_consortium import CONSORTIUM
 from ecocheck_desktop.text.report_quality import QUALITY
 
@@ -43,13 +44,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.total_location": ("同 ロケーション基準 (全国平均)", "same, location-based"),
     "summary.vs_previous": ("前年度比", "Change vs previous year"),
     "summary.vs_base": ("基準年度比 ({base})", "Change vs base year ({base})"),
-    "summary.base_estimate": (
-        "基準年度 ({base}) の排出量は推計の係数を含みます: {labels}。基準年度比と目標経路は"
-        "この推計に基づきます。確定値が分かれば、その年度の係数を出典とともに入力してください。",
-        "The base year {base} includes estimated factors (推計): {labels}. The change against"
-        " the base year and the target paths rest on this estimate; enter the final factor with"
-        " its source when it is known.",
-    ),
     "summary.intensity": ("原単位", "Intensity"),
     "summary.energy": ("エネルギー使用量", "Energy use"),
     "summary.top_measures": ("効果の大きい削減対策 (上位3件)", "Most effective measures (top 3)"),
@@ -287,13 +281,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.target_year": ("目標年度", "Target year"),
     "col.reduction": ("削減率\n[%]", "Reduction\n[%]"),
     "col.target_t": ("目標排出量\n[t-CO2]", "Target emissions\n[t-CO2]"),
-    "target.sbt_linear": ("SBT (中小企業向け) 年4.2%削減", "SBT for SMEs, −4.2 %/yr"),
-    "target.sbt_42": ("SBT (中小企業向け) 2030年度42%削減", "SBT for SMEs, −42 % by FY2030"),
-    "target.national": (
-        "国の目標 2030年度 −46% (2013年度比)",
-        "National −46 % by FY2030 vs FY2013",
-    ),
-    "target.bank_spt": ("金融機関のSPT", "Bank SPT"),
     "trend.no_targets": (
         "目標はまだ設定されていません。中小企業版SBTでは基準年度から毎年4.2%以上の削減"
         "(Scope 1 + ロケーション基準 Scope 2)が目安です。",
@@ -366,10 +353,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.rank": ("順位", "#"),
     "col.measure": ("対策", "Measure"),
     "col.m_t_co2": ("削減量\n[t-CO2/年]", "CO2 saved\n[t-CO2/yr]"),
-    "col.m_yen": ("削減額\n[円/年]", "Saving\n[yen/yr]"),
+    "col.m_yen": ("削減額\n[万円/年]", "Saving\n[10k yen/yr]"),
     "col.m_capex": ("投資額\n[万円]", "Capex\n[10k yen]"),
     "col.m_payback": ("回収\n[年]", "Payback\n[years]"),
-    "col.m_cost_t": ("費用\n[円/t-CO2]", "Cost\n[yen/t-CO2]"),
+    "col.m_cost_t": ("費用\n[万円/t-CO2]", "Cost\n[10k yen/t-CO2]"),
     "col.m_confidence": ("信頼度", "Confid."),
     "col.m_subsidy": ("補助金", "Subsidy"),
     "conf.sourced": ("出典", "sourced"),
@@ -407,8 +394,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.gap_2030": ("2030年度の差\n[t-CO2]", "Gap FY2030\n[t-CO2]"),
     "roadmap.plan_row": ("削減計画", "Reduction plan"),
     "roadmap.gap_note": (
-        "差 = 計画の排出量 − 目標 (負の値は目標を達成)。",
-        "Gap = plan emissions − target (negative: the target is met).",
+        "目標排出量 = 基準値 × (1 − 削減率 ÷ 100)。差 = 目標年度の計画の排出量 − 目標排出量"
+        " (負の値は目標を達成)。",
+        "Target = base value × (1 − reduction ÷ 100). Gap = the plan's emissions in the target"
+        " year − the target (negative: the target is met).",
     ),
     "roadmap.base_missing": (
         "{name}: 基準年度 {base} の完全なデータがないため描けません。",
@@ -417,9 +406,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "appendix.measure_sources": ("D. 削減対策の出典", "D. Sources of the measures"),
     "appendix.measure_source_line": ("{ids}: {title}", "{ids}: {title}"),
     # 13 data quality
-    "s.quality": ("12. データの品質", "12. Data quality"),
+    "s.quality": ("13. データの品質", "13. Data quality"),
     # 14 compliance
-    "s.compliance": ("13. 法令上の確認事項", "13. Compliance notes"),
+    "s.compliance": ("15. 法令上の確認事項", "15. Compliance notes"),
     "compliance.furon": (
         "フロン排出抑制法: 算定漏えい量 {t} t-CO2 (報告義務の基準 1,000 t-CO2 に対し {state})。"
         "業務用冷凍空調機器の簡易点検 (3か月ごと) と定期点検を実施・記録してください。",
@@ -443,7 +432,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         " (1,500 kL crude oil equivalent, or 3,000 t-CO2 of other gases).",
     ),
     # 15 disclaimer
-    "s.disclaimer": ("14. 免責事項", "14. Disclaimer"),
+    "s.disclaimer": ("16. 免責事項", "16. Disclaimer"),
     "disclaimer.text": (
         "本報告書は、入力された請求書等のデータと公表された排出係数による自己算定の結果であり、"
         "第三者による検証を受けた排出量ではありません。補助金の申請や設備投資の判断の前に、"
@@ -513,6 +502,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "how.chain": ("算定省令 (発熱量×炭素排出係数)", "SHK ordinance (heat value × carbon)"),
     **CONSORTIUM,
     **QUALITY,
+    **BANK,
 }
 
 
@@ -562,8 +552,8 @@ def formulas(lang: str) -> list[str]:
             "原油換算 [kL] = GJ × 0.0258。",
             "原単位 = 調整後排出量 (Scope 1+2) ÷ 分母 (売上高・生産量・従業員数・延床面積)。"
             "炭素生産性 = 付加価値額 [百万円] ÷ 調整後排出量 [t-CO2]。",
-            "目標経路: 中小企業版SBT は基準年度の排出量から毎年 4.2% (基準年度比) ずつ"
-            "直線的に削減、国の目標は 2013年度比で 2030年度に 46% 削減です。",
+            "目標経路: 中小企業版SBT は基準年度 (2018年度以降) から毎年 4.2% ずつ 2030年度まで、"
+            "国の目標は 2030年度に 46% 削減 (2013年度比、他の年度を基準にすると同じ率)。",
         ]
     return [
         "Fuel CO2 [t-CO2] = quantity (table unit) × heat value [GJ/unit] × carbon factor"
@@ -587,6 +577,6 @@ def formulas(lang: str) -> list[str]:
         " Crude oil equivalent [kL] = GJ × 0.0258.",
         "Intensity = adjusted Scope 1+2 emissions ÷ denominator (revenue, production, employees,"
         " floor area). Carbon productivity = value added [million yen] ÷ adjusted emissions.",
-        "Target paths: SBT for SMEs reduces linearly by 4.2 % of the base-year emissions each"
-        " year; the national target is −46 % by FY2030 against FY2013.",
+        "Target paths: SBT for SMEs cuts 4.2 % of the base year (2018 or later) each year to"
+        " FY2030; the national target is −46 % by FY2030 (vs FY2013, else the same % of the base).",
     ]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ecocheck_desktop.core.catalogue import read_checklist
 from ecocheck_desktop.gui.message_text import language, message_text
+from ecocheck_desktop.gui.widgets import wheel_guard
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.catalogue import Catalogue, ChecklistItem
@@ -73,6 +74,7 @@ class ChecklistDialog(QDialog):
         self, catalogue: Catalogue, answers: dict[str, Any], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        wheel_guard.install()  # scrolling the list never changes an answer (issue 19)
         self.setObjectName("checklistDialog")
         self._catalogue = catalogue
         self._original = dict(answers)
@@ -100,6 +102,7 @@ class ChecklistDialog(QDialog):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setObjectName("checklistScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from ecocheck_desktop.core.measure_results import MeasureResult
 from ecocheck_desktop.gui.models.rows_model import Index, RowsModel
+from ecocheck_desktop.gui.widgets.term_tip import term_tip
 
 COLUMNS = ("plan", "rank", "name", "t_co2", "yen", "capex", "payback", "cost_per_t", "confidence")
 NUMERIC = {"rank", "t_co2", "yen", "capex", "payback", "cost_per_t"}
@@ -28,6 +29,12 @@ def fmt_number(value: Decimal | None, places: int = 0) -> str:
         return "-"
     number = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return f"{number:,.{places}f}"
+
+
+def man_yen(value: Decimal | None, places: int = 1) -> str:
+    """Yen shown in 万円 (10k yen): the measures' money is in one unit, investment and savings
+    alike (issue 19: investment in 万円 beside savings in 円 misled)."""
+    return "-" if value is None else fmt_number(Decimal(value) / 10000, places)
 
 
 def is_operational(result: MeasureResult) -> bool:
@@ -162,12 +169,15 @@ class MeasuresTableModel(RowsModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "payback":
-            return QCoreApplication.translate(
-                "MeasuresTableModel",
-                "≤ life: paid back within the statutory useful life (法定耐用年数); "
-                "> life: not within it",
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The plain words of each column an owner may not know (text/glossary.py).
+            terms = {
+                "payback": ("payback", "legal_life"),
+                "cost_per_t": ("cost_per_t",),
+                "confidence": ("confidence",),
+                "t_co2": ("t_co2",),
+            }.get(COLUMNS[section])
+            return term_tip(*terms) if terms else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {
@@ -175,7 +185,7 @@ class MeasuresTableModel(RowsModel):
             "rank": QCoreApplication.translate("MeasuresTableModel", "Rank"),
             "name": QCoreApplication.translate("MeasuresTableModel", "Measure"),
             "t_co2": QCoreApplication.translate("MeasuresTableModel", "t-CO2/yr"),
-            "yen": QCoreApplication.translate("MeasuresTableModel", "Yen/yr"),
+            "yen": QCoreApplication.translate("MeasuresTableModel", "Savings (10k yen/yr)"),
             "capex": QCoreApplication.translate("MeasuresTableModel", "Investment (10k yen)"),
             "payback": QCoreApplication.translate("MeasuresTableModel", "Payback (years)"),
             "cost_per_t": QCoreApplication.translate("MeasuresTableModel", "Yen/t-CO2"),
@@ -252,7 +262,7 @@ class MeasuresTableModel(RowsModel):
         if column == "t_co2":
             return fmt_number(result.t_co2_per_year, 2) if result.quantified else "-"
         if column == "yen":
-            return fmt_number(result.yen_per_year) if result.quantified else "-"
+            return man_yen(result.yen_per_year) if result.quantified else "-"
         if column == "capex":
             return capex_text(result)
         if column == "payback":

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ecocheck_desktop.exchange.portfolio import PLAN, TARGET, PortfolioRow
+from ecocheck_desktop.exchange.portfolio import PortfolioRow
 from ecocheck_desktop.gui.message_text import message_text
 from ecocheck_desktop.gui.models.rows_model import Index, RowsModel
 from ecocheck_desktop.text.numbers import fmt, fmt_pct, fmt_t
@@ -201,8 +201,9 @@ class PortfolioTableModel(RowsModel):
         if column == "completeness":
             return fmt_pct(row.completeness_pct, signed=False).replace(".0 %", " %")
         if column == "planned":
-            mark = " *" if row.planned_reduction_source == TARGET else ""
-            return fmt_t(row.planned_reduction_t) + mark if row.planned_reduction_t else "-"
+            if row.plan_reduction_t is not None:  # the plan's cut; else the target's ask, *
+                return fmt_t(row.plan_reduction_t)
+            return fmt_t(row.target_reduction_t) + " *" if row.target_reduction_t else "-"
         return ""
 
     @staticmethod
@@ -221,7 +222,7 @@ class PortfolioTableModel(RowsModel):
             "change": row.yoy_change_pct,
             "intensity": row.intensity_revenue,
             "completeness": row.completeness_pct,
-            "planned": row.planned_reduction_t if row.planned_reduction_source == PLAN else None,
+            "planned": row.plan_reduction_t,
         }[column]
         return None if value is None else float(value)
 

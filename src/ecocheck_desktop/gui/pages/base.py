@@ -6,7 +6,14 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class EmptyState(QWidget):
@@ -29,6 +36,11 @@ class EmptyState(QWidget):
         column.addWidget(self.body)
         column.addSpacing(14)
         column.addLayout(self._buttons)
+        # A second row (Home's "continue" with a project open): one row of four was cut off.
+        self._second_row = QHBoxLayout()
+        self._second_row.addStretch(1)
+        column.addSpacing(6)
+        column.addLayout(self._second_row)
         # A readable line length in the middle of the page, not a banner across a wide window.
         holder = QWidget(self)
         holder.setLayout(column)
@@ -44,11 +56,16 @@ class EmptyState(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
 
-    def add_button(self, on_click: Callable[[], None], *, primary: bool = False) -> QPushButton:
+    def add_button(
+        self, on_click: Callable[[], None], *, primary: bool = False, second_row: bool = False
+    ) -> QPushButton:
         button = QPushButton(self)
         button.setDefault(primary)
         button.clicked.connect(on_click)
-        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        # Never narrower than its text: the row grows (or wraps to the second row) instead.
+        button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        row = self._second_row if second_row else self._buttons
+        row.insertWidget(row.count() - 1, button)
         return button
 
     def set_texts(self, heading: str, body: str) -> None:

@@ -11,8 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -38,6 +40,7 @@ from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, message_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, set_texts
+from ecocheck_desktop.gui.widgets.bank_fields import BankFields
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING, current_fiscal_year
 
@@ -53,6 +56,23 @@ _INVALID_STYLE = "background: #fde2e1;"
 FACTOR_COLUMN = 4
 # Energies a contract can be added for: those with a supplier, a factor or a conversion.
 CONTRACT_ENERGIES = ("electricity", "city_gas", "lpg", "heat")
+
+
+def supplier_name(contract: SupplyContract, fiscal_year: int | None, library: Any) -> str:
+    """The supplier as the bill names it: a registration number (A0269) becomes the
+    retailer's name from the year's list; anything else is shown as stored."""
+    number = contract.supplier.strip()
+    if fiscal_year is None or not number[:1].isalpha() or not number[1:].isdigit():
+        return contract.supplier
+    if contract.energy == "electricity":
+        rows = library.retailer_menus(fiscal_year, number)
+    elif contract.energy in ("city_gas", "heat"):
+        kind = "gas" if contract.energy == "city_gas" else "heat"
+        rows = library.supplier_menus(kind, fiscal_year, number)
+    else:
+        rows = []
+    names = {row.supplier for row in rows if row.reg_no == number}
+    return names.pop() if len(names) == 1 else contract.supplier
 
 
 class CompanyPage(ProjectPage):
@@ -118,6 +138,9 @@ class CompanyPage(ProjectPage):
         self.production_unit.editingFinished.connect(self._save_year)
         self.production_unit_label = QLabel(self.year_box)
         year_form.addRow(self.production_unit_label, self.production_unit)
+        # Issue 18: the bank pack's fields, and the year's reasons for the change.
+        self.bank = BankFields(inner, self.service)
+        year_form.addRow(self.bank.reasons_label, self.bank.reasons)
 
         # Sites and contracts
         self.sites_box = QGroupBox(inner)
@@ -173,9 +196,12 @@ class CompanyPage(ProjectPage):
         sites_column.addLayout(contract_bar)
         self.contract_dialog: ContractDialog | None = None
 
-        columns = QHBoxLayout()
+        # Two columns side by side when they fit, one above the other when not: the page never
+        # scrolls sideways (issue 19: it did at the default window size).
+        self._columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = QVBoxLayout()
         left.addWidget(self.profile_box)
+        left.addWidget(self.bank)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.year_box)
@@ -188,6 +214,7 @@ class CompanyPage(ProjectPage):
         outer.addLayout(columns)
         self.show_content()
 
+        self._left, self._right = left, right
         self._filling = False
         self.service.project_changed.connect(self.refresh)
         self.retranslate_ui()
@@ -212,6 +239,7 @@ class CompanyPage(ProjectPage):
                 elif not widget.hasFocus():
                     widget.setText(value)
             self.start_month.setValue(company.fy_start_month)
+            self.bank.refresh()
             years = self.service.fiscal_years()
             shown = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
             if years != shown:
@@ -229,7 +257,7 @@ class CompanyPage(ProjectPage):
                 cells = (
                     contract.site,
                     energy_label(contract.energy),
-                    contract.supplier,
+                    supplier_name(contract, self._dialog_year(), self.service.factor_library()),
                     contract.menu,
                     choice_text(contract, self._dialog_year(), self.service.factor_library()),
                 )
@@ -264,6 +292,7 @@ class CompanyPage(ProjectPage):
                 edit.setStyleSheet("")
                 edit.setToolTip("")
         self.production_unit.setText(data.production_unit)
+        self.bank.show_year(year)
         self._filling = filling
 
     # -- saving ------------------------------------------------------------------------------
@@ -317,10 +346,14 @@ class CompanyPage(ProjectPage):
         row = item.row()
         supplier = self.contracts.item(row, 2)
         menu = self.contracts.item(row, 3)
+        typed = supplier.text().strip() if supplier else ""
+        shown = supplier_name(contract, self._dialog_year(), self.service.factor_library())
         self.service.set_contract(
             replace(
                 contract,
-                supplier=supplier.text().strip() if supplier else contract.supplier,
+                # The cell shows the retailer's name for a stored number (A0269): unchanged,
+                # the number stays; typed over, the new text is the supplier.
+                supplier=typed if typed and typed != shown else contract.supplier,
                 menu=menu.text().strip() if menu else contract.menu,
             )
         )
@@ -368,7 +401,30 @@ class CompanyPage(ProjectPage):
 
     # -- texts -------------------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_columns()
+
+    def _arrange_columns(self) -> None:
+        """Side by side only if both columns get at least their minimum width."""
+        margins = self.content.widget().contentsMargins()
+        spare = self.content.width() - margins.left() - margins.right() - 24  # a scroll bar
+        side_by_side = (
+            self._left.minimumSize().width()
+            + self._right.minimumSize().width()
+            + self._columns.spacing()
+        )
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if spare >= side_by_side
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._columns.direction() != wanted:
+            self._columns.setDirection(wanted)
+
     def retranslate_content(self) -> None:
+        if hasattr(self, "bank"):
+            self.bank.retranslate_ui()
         self.profile_box.setTitle(self.tr("Profile"))
         labels = {
             "name": self.tr("Company name"),

@@ -29,11 +29,12 @@ from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import FiscalYearData, SupplyContract
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.grid_cells import bill_unit
-from ecocheck_desktop.gui.message_text import energy_label, messages_text
+from ecocheck_desktop.gui.message_text import energy_label, language, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
 from ecocheck_desktop.gui.service import ESTIMATED
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
+from ecocheck_desktop.text.units import unit_text
 
 # Energies offered by "Add energy", in the order a small factory meets them. Electricity is
 # first: a second meter or site, or a project whose contracts name only gas, needs it here.
@@ -453,7 +454,8 @@ class EnergyPage(ProjectPage):
             self.add_energy_combo.addItem(energy_label(code), (code, bill_unit(code)))
             for unit in OTHER_UNITS.get(code, ()):
                 if unit in ENERGY_TYPES[code].units:
-                    self.add_energy_combo.addItem(f"{energy_label(code)} ({unit})", (code, unit))
+                    shown = unit_text(unit, language())  # 千kWh: "thousand kWh" in English
+                    self.add_energy_combo.addItem(f"{energy_label(code)} ({shown})", (code, unit))
         self.not_used_action.setText(self.tr("Not used this month (0)"))
         self.fill_not_used_button.setText(self.tr("Blank months: not used (0)"))
         self.fill_not_used_button.setToolTip(

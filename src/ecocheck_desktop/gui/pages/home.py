@@ -27,17 +27,26 @@ class HomePage(Page):
         self.recent = QListWidget(self)
         self.recent.setObjectName("recentFiles")
         self.recent.setMaximumHeight(180)
+        # itemActivated alone: it comes with a double-click (and Enter); listening to
+        # itemDoubleClicked as well opened the file twice, and the second open met the first's
+        # lock: "open in another window" with one app running (issue 19).
         self.recent.itemActivated.connect(self._open_recent)
-        self.recent.itemDoubleClicked.connect(self._open_recent)
         layout = self.layout()
         assert layout is not None
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent)
         self.continue_button = self.empty_state.add_button(
-            lambda: self.navigate_requested.emit("energy")
+            lambda: self.navigate_requested.emit("energy"), second_row=True
         )
         self.current_company: str | None = None
+        self.wizard_open = False
         self.set_recent(())
+        self.retranslate_ui()
+
+    def set_wizard_open(self, is_open: bool) -> None:
+        """While the new-company wizard is open, Home says so in a short line: the welcome
+        text beside the wizard read as cut-off leftovers (issue 19)."""
+        self.wizard_open = is_open
         self.retranslate_ui()
 
     def set_current(self, company_name: str | None) -> None:
@@ -64,7 +73,9 @@ class HomePage(Page):
         super().retranslate_ui()
         self.continue_button.setVisible(self.current_company is not None)
         self.continue_button.setText(self.tr("Continue with energy use"))
-        if self.current_company is not None:
+        if self.wizard_open:
+            self.empty_state.set_texts(self.tr("Creating a new project…"), "")
+        elif self.current_company is not None:
             self.empty_state.set_texts(
                 self.current_company,
                 self.tr(

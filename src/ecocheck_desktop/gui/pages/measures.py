@@ -38,6 +38,7 @@ from ecocheck_desktop.gui.models.measures_table import (
     capex_text,
     confidence_text,
     fmt_number,
+    man_yen,
     payback_text,
 )
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
@@ -63,7 +64,6 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
     """
     from matplotlib import rc_context
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
 
     from ecocheck_desktop.report import charts
 
@@ -76,6 +76,9 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
     quantified.sort(key=lambda r: r.cost_per_t_co2 or 0)
     with rc_context({"font.family": [charts.FONT_FAMILY, "DejaVu Sans"], "font.size": 8}):
         figure = Figure(figsize=(5, 3), layout="constrained")
+        if not quantified:  # nothing to draw: say so (empty axes showed 「1,1,1,0,0,0」)
+            charts.no_data(figure, lang)
+            return figure
         axes = figure.add_subplot()
         left = 0.0
         for result in quantified:
@@ -86,7 +89,7 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
             axes.bar(left, height, width=width, align="edge", color=colour, edgecolor="white")
             left += width
         axes.axhline(0, color="#555555", linewidth=0.6)
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
+        charts.integer_axis(axes.yaxis)
         axes.set_xlabel("t-CO2/年 (累計)" if lang == "ja" else "t-CO2/yr (cumulative)")
         axes.set_ylabel("円/t-CO2" if lang == "ja" else "yen/t-CO2")
         axes.set_title(
@@ -345,7 +348,7 @@ class MeasuresPage(ProjectPage):
         """The selected measure: what it is, its numbers, and where each default comes from."""
         lang = language()
         measure = result.measure
-        yen, yen_per_year = self.tr("yen"), self.tr("yen/yr")
+        man, man_per_year = self.tr("10k yen"), self.tr("10k yen/yr")  # one money unit: 万円
         t_per_year = self.tr("t-CO2/yr")
         subsidies_heading = self.tr("Subsidies to look at (no amount promised)")
         sources_heading = self.tr("Sources")
@@ -353,10 +356,10 @@ class MeasuresPage(ProjectPage):
             (self.tr("CO2 saved"), f"{fmt_number(result.t_co2_per_year, 2)} {t_per_year}"),
             (self.tr("of which Scope 1"), f"{fmt_number(result.t_co2_scope1, 2)} {t_per_year}"),
             (self.tr("of which Scope 2"), f"{fmt_number(result.t_co2_scope2, 2)} {t_per_year}"),
-            (self.tr("Money saved"), f"{fmt_number(result.yen_per_year)} {yen_per_year}"),
+            (self.tr("Money saved"), f"{man_yen(result.yen_per_year)} {man_per_year}"),
             (self.tr("Investment (10k yen)"), capex_text(result)),
             (self.tr("Payback (years)"), payback_text(result)),
-            (self.tr("Net present value"), f"{fmt_number(result.npv)} {yen}"),
+            (self.tr("Net present value"), f"{man_yen(result.npv)} {man}"),
             (self.tr("Yen/t-CO2"), fmt_number(result.cost_per_t_co2)),
             (
                 self.tr("Lifetime / legal life"),
@@ -418,13 +421,14 @@ class MeasuresPage(ProjectPage):
         totals = self.plan.totals
         if self.planned_ids():
             template = self.tr(
-                "Your plan: %1 t-CO2/yr less (%2 % of the year), %3 yen/yr saved, "
+                "Your plan: %1 t-CO2/yr less (%2 % of the year), saving %3 (10k yen/yr), "
                 "investment %4–%5 (10k yen)."
             )
         else:
             template = self.tr(
                 "No measure ticked yet, so all ranked measures are counted together: "
-                "%1 t-CO2/yr (%2 % of the year), %3 yen/yr, investment %4–%5 (10k yen)."
+                "%1 t-CO2/yr (%2 % of the year), saving %3 (10k yen/yr), investment %4–%5 "
+                "(10k yen)."
             )
         to_confirm = sum(
             1 for r in self.plan.measures if r.rank is None and r.applicability.applicable is None
@@ -432,7 +436,7 @@ class MeasuresPage(ProjectPage):
         text = (
             template.replace("%1", fmt_number(totals.t_co2_per_year, 1))
             .replace("%2", fmt_number(totals.reduction_pct, 1))
-            .replace("%3", fmt_number(totals.yen_per_year))
+            .replace("%3", man_yen(totals.yen_per_year))
             .replace("%4", fmt_number(totals.capex_low / 10000))
             .replace("%5", fmt_number(totals.capex_high / 10000))
         )
@@ -470,6 +474,8 @@ class MeasuresPage(ProjectPage):
         self.filter_combo.setItemText(1, self.tr("Operational (no investment)"))
         self.filter_combo.setItemText(2, self.tr("Investment"))
         self.year_spin_label.setText(self.tr("Starts in fiscal year"))
+        if self.fiscal_year is not None and self.plan is not None:
+            self.year_label.setText(fiscal_year_text(self.fiscal_year))  # FY2025 / 2025年度
         selected = self.selected_measure_id()
         self.model.retranslate(language())
         self._select(selected)

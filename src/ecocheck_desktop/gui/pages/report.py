@@ -42,9 +42,11 @@ from ecocheck_desktop.gui.pages.project_page import (
     refill_years,
     set_texts,
 )
+from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Worker
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
+from ecocheck_desktop.text.units import unit_text
 
 PDF, CSV, JSON = "pdf", "csv", "json"
 SUMMARY_ROWS = ("company", "year", "scope1", "scope2_adjusted", "scope2_location", "total")
@@ -212,7 +214,8 @@ class ReportPage(ProjectPage):
         if year.intensities:
             intensity = year.intensities[0]
             label = intensity.denominator_label(language())
-            values["intensity"].setText(f"{intensity.value:,.3f} {intensity.unit} ({label})")
+            unit = unit_text(intensity.unit, language())
+            values["intensity"].setText(f"{intensity.value:,.3f} {unit} ({label})")
         if year.errors:
             # The PDF refuses an incomplete reporting year; say so before the user tries.
             self.warning_label.setText(
@@ -373,6 +376,17 @@ class ReportPage(ProjectPage):
             "intensity": self.tr("Intensity"),
         }
         set_texts(self.summary_labels, titles)
+        terms = {
+            "year": ("fiscal_year",),
+            "scope1": ("scope1",),
+            "scope2_adjusted": ("scope2", "adjusted_factor"),
+            "scope2_location": ("scope2", "location_basis"),
+            "total": ("scope1", "scope2", "adjusted_factor"),
+            "change": ("adjusted_factor",),
+            "intensity": ("intensity",),
+        }
+        for key in titles:
+            self.summary_labels[key].setToolTip(term_tip(*terms.get(key, ())))
         self.options_box.setTitle(self.tr("Options"))
         self.language_label.setText(self.tr("Language of the report"))
         self.fy_label.setText(self.tr("Reporting year"))
@@ -394,7 +408,9 @@ class ReportPage(ProjectPage):
             "measures": self.tr("Reduction measures"),
             "demand": self.tr("Demand (30-minute data)"),
             "roadmap": self.tr("Roadmap to 2030 and 2050"),
+            "loan": self.tr("Loan targets (SPT) and performance"),
             "quality": self.tr("Data quality"),
+            "declaration": self.tr("Data quality (PCAF) and declaration"),
             "compliance": self.tr("Compliance notes"),
         }
         for section, check in self.section_checks.items():

@@ -35,8 +35,10 @@ from ecocheck_desktop.gui.message_text import energy_label, language, message_te
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
 from ecocheck_desktop.gui.widgets.chart_view import ChartView
 from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
+from ecocheck_desktop.gui.widgets.term_tip import with_terms
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
 from ecocheck_desktop.text.report import how_text
+from ecocheck_desktop.text.units import factor_label_text, unit_text
 
 TILES = ("scope1", "scope2_adjusted", "scope2_location", "total", "change", "intensity")
 # Tiles whose figure depends on a scope: an unresolved factor there leaves it 「未確定」.
@@ -251,9 +253,8 @@ class ResultsPage(ProjectPage):
         if year.intensities:
             intensity = year.intensities[0]
             label = intensity.denominator_label(language())
-            self.tiles["intensity"].set_value(
-                f"{intensity.value:,.3f}", f"{intensity.unit} {label}"
-            )
+            unit = unit_text(intensity.unit, language())
+            self.tiles["intensity"].set_value(f"{intensity.value:,.3f}", f"{unit} {label}")
         else:
             self.tiles["intensity"].set_value("-", self.tr("enter revenue on the Company page"))
 
@@ -272,9 +273,9 @@ class ResultsPage(ProjectPage):
             row = self.factors.rowCount()
             self.factors.insertRow(row)
             cells = (
-                factor.label,
+                factor_label_text(factor.label, lang),
                 factor_value_text(factor.value),
-                factor.unit,
+                unit_text(factor.unit, lang),
                 factor.edition_title or factor.edition_id,
                 how_text(factor.how, lang),
             )
@@ -348,8 +349,16 @@ class ResultsPage(ProjectPage):
             "change": (self.tr("Change vs previous year"), self.tr("Total, adjusted basis")),
             "intensity": (self.tr("Intensity"), self.tr("Total per unit of activity")),
         }
+        terms = {
+            "scope1": ("scope1",),
+            "scope2_adjusted": ("scope2", "adjusted_factor", "basic_factor"),
+            "scope2_location": ("scope2", "location_basis"),
+            "total": ("scope1", "scope2", "adjusted_factor"),
+            "change": ("adjusted_factor",),
+            "intensity": ("intensity",),
+        }
         for key, (title, tooltip) in titles.items():
-            self.tiles[key].set_title(title, tooltip)
+            self.tiles[key].set_title(title, with_terms(tooltip, *terms[key]))
         self.charts.setTabText(0, self.tr("By month"))
         self.charts.setTabText(1, self.tr("By scope"))
         self.charts.setTabText(2, self.tr("Year on year"))
@@ -368,6 +377,7 @@ class ResultsPage(ProjectPage):
             self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
         if self.service.is_open:
             self.update_tiles()
+            self._fill_lists(self._year())  # how each factor was chosen, in the new language
             self._charts_stale = True
             if self.isVisible():
                 self._chart_timer.start()

@@ -11,8 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
+from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.text.numbers import fmt_t
 
 if TYPE_CHECKING:
@@ -81,7 +82,15 @@ class TargetsPage(ProjectPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.table.setMaximumHeight(190)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are sized to their text at the width the table really has (on first visit the
+        # page was laid out hidden and narrow: one tall row filled the table, issue 19).
+        # Refitted after the layout has settled (a stretched column gets its width late).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_args: self._fit_timer.start())
         self.notes = QLabel(self.content)
         self.notes.setWordWrap(True)
         self.plan_points: tuple[PathPoint, ...] = ()
@@ -151,8 +160,25 @@ class TargetsPage(ProjectPage):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_timer.start()
         if self._stale:
             self._timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def _fit_rows(self) -> None:
+        """Every target row at its text's height, and the table as tall as all its rows."""
+        table = self.table
+        table.resizeRowsToContents()
+        header = table.horizontalHeader()
+        height = max(header.height(), header.sizeHint().height()) + 2 * table.frameWidth()
+        height += sum(table.rowHeight(row) for row in range(table.rowCount()))
+        bar = table.horizontalScrollBar()
+        if bar.isVisible():
+            height += bar.height()
+        table.setFixedHeight(height)
 
     def _on_base_year(self, _index: int = -1) -> None:
         self.refresh()
@@ -239,7 +265,7 @@ class TargetsPage(ProjectPage):
                     )
                 self.table.setItem(row, col, item)
             notes += [message_text(caveat) for caveat in path.caveats]
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         self.notes.setText("\n".join(notes))
         self._show_spt(base_year)
         self.set_figure(pathway_figure(complete, self.paths, lang, self.plan_points))
@@ -327,6 +353,16 @@ class TargetsPage(ProjectPage):
                 self.tr("Plan vs target FY2030 (t-CO2)"),
             ]
         )
+        spt_tip = term_tip("spt")
+        for widget in (self.spt_label, self.spt_save, self.spt_remove):
+            widget.setToolTip(spt_tip)
+        self.notes.setToolTip(term_tip("sbt", "spt"))
+        header_tips = [("sbt", "spt"), ("fiscal_year", "t_co2"), ("t_co2",), ("t_co2",)]
+        header_tips += [("fiscal_year", "t_co2"), ("t_co2",)]
+        for column, keys in enumerate(header_tips):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(term_tip(*keys))
         self.spt_label.setText(self.tr("Bank SPT:"))
         self.spt_year_label.setText(self.tr("target year"))
         self.spt_pct_label.setText(self.tr("reduction vs base year"))

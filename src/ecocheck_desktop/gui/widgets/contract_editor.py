@@ -91,7 +91,7 @@ class ContractEditor(QWidget):
         self.menu.clear()
         preferred = -1
         for index, row in enumerate(self._menus(supplier)):
-            self.menu.addItem(row.menu or self.tr("(single factor)"), row.menu)
+            self.menu.addItem(self._menu_label(row), row.menu)
             if row.row_kind == "residual":
                 preferred = index
         if self.menu.count():
@@ -102,6 +102,18 @@ class ContractEditor(QWidget):
         if self.library is not None:
             self.factor.set_context(self.fiscal_year, supplier, self.library)
         self.changed.emit()
+
+    def _menu_label(self, row: Any) -> str:
+        """A menu with the factor the retailer publishes for it: the official list names its
+        special menus only メニューA, B…, and the retailer's notice or bill says the factor."""
+        name = row.menu or self.tr("(single factor)")
+        if self.energy != "electricity" or row.adjusted is None:
+            return name
+        return (
+            self.tr("%1 (adjusted %2 t-CO2/kWh)")
+            .replace("%1", name)
+            .replace("%2", f"{row.adjusted:.6f}")
+        )
 
     def load(self, contract: SupplyContract) -> None:
         if contract.energy != self.energy:
@@ -143,6 +155,13 @@ class ContractEditor(QWidget):
 
     def retranslate(self) -> None:
         self.menu_label.setText(self.tr("Menu"))
+        self.menu.setToolTip(
+            self.tr(
+                "The official list calls a retailer's special menus A, B, C… with their "
+                "adjusted factor; the retailer's notice of emission factors says which is your "
+                "plan. For an ordinary contract keep the (残差) menu."
+            )
+        )
         self.finder.retranslate()
         self.factor.retranslate()
         self.gas.retranslate()

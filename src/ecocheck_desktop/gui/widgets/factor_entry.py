@@ -93,6 +93,9 @@ class FactorEntry(QWidget):
 
         self.user_box = QWidget(self)
         form = QFormLayout(self.user_box)
+        # A long label goes above its field when the row is narrow (the wizard at 125–150 %,
+        # English labels): never a sideways-scrolling step.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(24, 0, 0, 0)
         self.basic = QLineEdit(self.user_box)
         self.basic.setObjectName("factorBasic")
@@ -117,6 +120,7 @@ class FactorEntry(QWidget):
 
         self.estimate_box = QWidget(self)
         estimate = QFormLayout(self.estimate_box)
+        estimate.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         estimate.setContentsMargins(24, 0, 0, 0)
         self.basis = QComboBox(self.estimate_box)
         self.basis.setObjectName("estimateBasis")

@@ -29,6 +29,7 @@ from ecocheck_desktop.report.layout import clean, numbered_canvas
 from ecocheck_desktop.report.sections.company import CompanySections
 from ecocheck_desktop.report.sections.cover import CoverSections
 from ecocheck_desktop.report.sections.demand import DemandSections
+from ecocheck_desktop.report.sections.loan import LoanSections
 from ecocheck_desktop.report.sections.notes import NotesSections
 from ecocheck_desktop.report.sections.plan import PlanSections
 from ecocheck_desktop.report.sections.results import ResultsSections
@@ -39,7 +40,13 @@ __all__ = ["OPTIONAL_SECTIONS", "ReportBuilder"]
 
 
 class ReportBuilder(
-    CoverSections, CompanySections, ResultsSections, PlanSections, DemandSections, NotesSections
+    CoverSections,
+    CompanySections,
+    ResultsSections,
+    PlanSections,
+    DemandSections,
+    NotesSections,
+    LoanSections,
 ):
     """Builds the story (the flowables) of one edition and renders it to PDF bytes."""
 

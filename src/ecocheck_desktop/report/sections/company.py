@@ -188,7 +188,7 @@ class CompanySections(Story):
                 url = use.source_url
             rows.append(
                 [
-                    safe(use.label, CELL_LIMIT),
+                    safe(self.factor_label(use.label), CELL_LIMIT),
                     safe(_factor_value(use.value)),
                     safe(self.unit(use.unit)),
                     safe(how_text(use.how, self.lang)),

@@ -8,12 +8,12 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 from ecocheck_desktop import APP_NAME, __version__
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, safe
+from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.report.sections.story import (
     BANNER_BACKGROUND,
     BANNER_BORDER,
     BANNER_REASONS,
     FRAME_WIDTH_MM,
-    Story,
 )
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.numbers import (
@@ -26,7 +26,7 @@ from ecocheck_desktop.text.numbers import (
 )
 
 
-class CoverSections(Story):
+class CoverSections(KpiSections):
     """Report items 1-2 of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
 
     # 1-2 cover and summary ----------------------------------------------------
@@ -122,6 +122,8 @@ class CoverSections(Story):
             base_label = self.short_fy(base.fiscal_year)
         else:
             vs_base, base_label = "-", self.short_fy(base.fiscal_year) if base else "-"
+        if not year.complete:  # a part year is not compared with full years
+            vs_previous = vs_base = self.t("summary.not_full_year")
         intensity = year.intensities[0] if year.intensities else None
         intensity_label = ""
         if intensity is not None:
@@ -132,15 +134,22 @@ class CoverSections(Story):
             if intensity
             else "-"
         )
+        total_label = self.t("summary.total")
+        if not year.complete and len(year.by_month) < 12:
+            # A part year is never headlined as a full year.
+            total_label += " — " + self.t(
+                "summary.part_year", fy=self.short_fy(year.fiscal_year), months=len(year.by_month)
+            )
         kpis = [
-            (self.t("summary.total"), f"{fmt_t(year.total_adjusted_t)} t-CO2"),
+            (total_label, f"{fmt_t(year.total_adjusted_t)} t-CO2"),
             (self.t("summary.vs_previous"), vs_previous),
             (self.t("summary.vs_base", base=base_label), vs_base),
             (self.t("summary.intensity") + intensity_label, intensity_text),
         ]
         width = FRAME_WIDTH_MM / 2
+        # The unit in a smaller size, so a long one (t-CO2/百万円) never leaves 「円」 alone.
         cells = [
-            [self.p(safe(label), s.kpi_label), self.p(safe(value), s.kpi)] for label, value in kpis
+            [self.p(safe(label), s.kpi_label), self.p(_tile(value), s.kpi)] for label, value in kpis
         ]
         grid = Table(
             [cells[0] + cells[1], cells[2] + cells[3]],
@@ -160,29 +169,7 @@ class CoverSections(Story):
             )
         )
         self.story += [grid, Spacer(1, 2 * mm)]
-        if base is not None and base.fiscal_year != year.fiscal_year:
-            # Issue 15: a base year on an estimate (推計) says so where it is compared with.
-            from ecocheck_desktop.core.results import ESTIMATE_PROVENANCES
-
-            estimated = [u.label for u in base.factors_used if u.provenance in ESTIMATE_PROVENANCES]
-            if estimated:
-                labels = (
-                    "、".join(dict.fromkeys(estimated))
-                    if self.lang == "ja"
-                    else "; ".join(dict.fromkeys(estimated))
-                )
-                self.story.append(
-                    self.p(
-                        safe(
-                            self.t(
-                                "summary.base_estimate",
-                                base=self.fy(base.fiscal_year),
-                                labels=labels,
-                            ),
-                            600,
-                        )
-                    )
-                )
+        self.kpi_block()  # the KPI, locked (issue 18), and a base year resting on an estimate
         basis_rows = [
             (self.t("summary.total_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
             (self.t("summary.total_location"), f"{fmt_t(year.total_location_t)} t-CO2"),
@@ -192,9 +179,11 @@ class CoverSections(Story):
                 + (" 原油換算)" if self.lang == "ja" else " crude oil eq.)"),
             ),
         ]
-        self.story += [self.p(safe(f"{label}: {value}")) for label, value in basis_rows]
+        # One line for the other bases and the energy, so the KPI block and the measures fit.
+        joined = " / ".join(f"{label}: {value}" for label, value in basis_rows)
+        self.story.append(self.p(safe(joined), s.small))
         self.story.append(
-            self.chart(charts.scope_chart(year, self.lang, size=(7, 1.9), layout="fixed"))
+            self.chart(charts.scope_chart(year, self.lang, size=(7, 1.0), layout="fixed"))
         )
         self.story.append(self.p(safe(self.t("summary.top_measures")), s.h2))
         # The three measures of the plan (or of the ranking) that cut the most CO2.
@@ -206,9 +195,17 @@ class CoverSections(Story):
                 t=fmt(result.t_co2_per_year, 2),
                 yen=fmt(result.yen_per_year, 0),
             )
-            self.story.append(self.p("• " + safe(line)))
+            self.story.append(self.p("• " + safe(line), s.small))
         if not top:
             self.story.append(self.plain("summary.no_measures"))
         self.story.append(self.p(safe(self.t("summary.next")), s.h2))
         key = "next.with_measures" if self.project.measure_plan else "next.no_measures"
         self.story.append(self.plain(key))
+
+
+def _tile(value: str) -> str:
+    """A tile's figure as markup: the number large, its unit small (one line)."""
+    number, _, unit = value.partition(" ")
+    if not unit or unit == "%":
+        return safe(value)
+    return f'{safe(number)} <font size="8">{safe(unit)}</font>'

@@ -151,19 +151,29 @@ class NotesSections(Story):
         wanted = OPTIONAL_SECTIONS if self.sections is None else self.sections
         if not {"measures", "roadmap"} & set(wanted):
             return
+        from ecocheck_desktop.core.sources import primary, saving_is_sourced
+
+        # Official and primary sources only (core.sources); a measure whose saving rests on
+        # none is labelled an EcoCheck estimate.
         used: dict[str, tuple[Any, list[str]]] = {}
+        estimates: list[str] = []
         for result in self.plan_rows():
-            for source in result.sources:
+            if not saving_is_sourced(result.sources):
+                estimates.append(result.measure.id)
+            for source in primary(result.sources):
                 used.setdefault(source.key, (source, []))[1].append(result.measure.id)
-        if not used:
+        if not used and not estimates:
             return
         self.story.append(self.p(safe(self.t("appendix.measure_sources")), self.styles.h2))
         for source, ids in used.values():
             line = self.t(
                 "appendix.measure_source_line",
                 ids=", ".join(ids),
-                title=f"{source.key} {source.title}",
+                title=f"{source.key} {source.title_in(self.lang)}",
             ) + (f" ({source.url})" if source.url else "")
+            self.story.append(self.p(safe(line), self.styles.small))
+        if estimates:
+            line = self.t("source.estimate", ids=", ".join(estimates))
             self.story.append(self.p(safe(line), self.styles.small))
 
     def appendix(self) -> None:

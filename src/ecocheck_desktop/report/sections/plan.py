@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.targets import TargetPath
 
 
+MAN = 10000  # 1 万円
+
+
+def _man(yen: Decimal | None) -> str:
+    return fmt(None if yen is None else yen / MAN, 2)
+
+
 class PlanSections(Story):
     """Report items 9, 11-12 of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
 
@@ -97,11 +104,18 @@ class PlanSections(Story):
             self.story.append(self.plain("enduse.overridden", carriers=carriers))
         if profile.assumed:
             self.story.append(self.plain("enduse.assumed"))
+        from ecocheck_desktop.core.sources import is_primary
+
+        # Official and primary sources only (core.sources); the rest is said to be ours.
         cited = [(key, profiles.sources.get(key, {})) for key in profile.sources]
-        sources = "; ".join(
-            f"{key} {ref.get('title', '')}" + (f" ({ref['url']})" if ref.get("url") else "")
-            for key, ref in cited
-        )
+        shown = [(key, ref) for key, ref in cited if is_primary(ref.get("url", ""))]
+        title = "title_ja" if self.lang == "ja" else "title_en"
+        parts = [
+            f"{key} {ref.get(title) or ref.get('title', '')} ({ref['url']})" for key, ref in shown
+        ]
+        if len(shown) < len(cited):
+            parts.append(self.t("source.enduse_estimate"))
+        sources = "; ".join(parts)
         self.story.append(
             self.p(
                 safe(
@@ -161,10 +175,11 @@ class PlanSections(Story):
                     safe(str(result.rank or "")),
                     safe(self.name(result), CELL_LIMIT) + " " + safe(f"[{result.measure.id}]"),
                     safe(fmt(result.t_co2_per_year, 2) if result.quantified else "-"),
-                    safe(fmt(result.yen_per_year, 0) if result.quantified else "-"),
+                    # One money unit per table: 万円 (issue 18).
+                    safe(fmt(result.yen_per_year / MAN, 1) if result.quantified else "-"),
                     safe(self._capex(result)),
                     safe(self._payback(result)),
-                    safe(fmt(result.cost_per_t_co2, 0)),
+                    safe(_man(result.cost_per_t_co2)),
                     safe(
                         self.t(f"conf.{confidence}")
                         if f"conf.{confidence}" in TEXTS
@@ -184,7 +199,7 @@ class PlanSections(Story):
                 "",
                 safe(self.t("measures.total_row")),
                 safe(fmt(totals.t_co2_per_year, 2)),
-                safe(fmt(totals.yen_per_year, 0)),
+                safe(fmt(totals.yen_per_year / MAN, 1)),
                 safe(capex),
                 "",
                 "",
@@ -311,28 +326,44 @@ class PlanSections(Story):
             ]
             self.add_table(table(s, header, rows, [22, 100, 28, 28], numeric=[2, 3]))
         self.story.append(self.p(safe(self.t("roadmap.targets")), s.h2))
-        plan_2030 = at.get(ROADMAP_YEARS[0])
+        # Every row on one line: base value, %, target year and value, the plan that year and
+        # the gap (a bank SPT ends before 2030: its own year, never a blank row).
         rows = [
             [
                 safe(self.t("roadmap.plan_row")),
+                "",
+                "",
+                safe(self.short_fy(ROADMAP_YEARS[0])),
                 safe(fmt_t(at.get(ROADMAP_YEARS[0]))),
-                safe(fmt_t(at.get(ROADMAP_YEARS[1]))),
                 "",
             ]
         ]
         for path in paths:
-            goal_2030 = path.at(ROADMAP_YEARS[0])
-            gap = None if plan_2030 is None or goal_2030 is None else plan_2030 - goal_2030
+            goal = path.target_t
+            plan_then = at.get(path.target_year)
+            gap = None if plan_then is None else plan_then - goal
             rows.append(
                 [
-                    safe(path.label_ja if self.lang == "ja" else path.label_en),
-                    safe(fmt_t(goal_2030)),
-                    safe(fmt_t(path.at(ROADMAP_YEARS[1]))),
+                    safe(self.t(f"target.{path.kind}")),
+                    safe(fmt_t(path.base_t)),
+                    safe(fmt(path.reduction_pct, 1)),
+                    safe(self.short_fy(path.target_year)),
+                    safe(fmt_t(goal)),
                     safe(fmt_t(gap)),
                 ]
             )
-        header = [self.t(k) for k in ("col.target", "col.t_2030", "col.t_2050", "col.gap_2030")]
-        self.add_table(table(s, header, rows, [88, 30, 30, 30], numeric=[1, 2, 3]))
+        header = [
+            self.t(k)
+            for k in (
+                "col.target",
+                "col.base_t",
+                "col.reduction",
+                "col.target_year",
+                "col.target_t",
+                "col.gap_target",
+            )
+        ]
+        self.add_table(table(s, header, rows, [66, 24, 18, 22, 24, 24], numeric=[1, 2, 4, 5]))
         self.story.append(self.p(safe(self.t("roadmap.gap_note")), s.small))
         for note in notes:
             self.story.append(self.p("• " + safe(note), s.small))

@@ -8,10 +8,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
-from ecocheck_desktop.core.targets import target_line
+from ecocheck_desktop.core.targets import paths_for
 from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
-from ecocheck_desktop.report.sections.story import Story
+from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.text.numbers import (
     PLACES_GJ,
     PLACES_INTENSITY,
@@ -22,10 +22,10 @@ from ecocheck_desktop.text.numbers import (
     fmt_quantity,
     fmt_t,
 )
-from ecocheck_desktop.text.report import TEXTS, energy_name
+from ecocheck_desktop.text.report import energy_name
 
 
-class ResultsSections(Story):
+class ResultsSections(KpiSections):
     """Report items 6-8 and 10 of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
 
     # 6 results ----------------------------------------------------------------
@@ -297,38 +297,13 @@ class ResultsSections(Story):
                 ]
             )
         self.add_table(table(s, header, rows, [40, 40, 35, 35], numeric=[1, 2, 3]))
+        self.change_reasons()  # issue 18: why each year moved (core.change_effects)
         self.story.append(self.p(safe(self.t("trend.targets")), s.h2))
         if not targets:
             self.story.append(self.plain("trend.no_targets"))
             self.story.append(self.plain("trend.netzero"))
             return
-        totals = {y.fiscal_year: y.total_adjusted_t for y in self.history if y.complete}
-        rows = []
-        for target in targets:
-            key = f"target.{target.kind}"
-            name = self.t(key) if key in TEXTS else target.kind
-            path = target_line(target, totals)
-            goal = fmt_t(path[1][-1]) if path else "-"
-            rows.append(
-                [
-                    safe(name + (f" ({target.note})" if target.note else ""), CELL_LIMIT),
-                    safe(str(target.base_year)),
-                    safe(str(target.target_year)),
-                    safe(fmt(target.reduction_pct, 1)),
-                    safe(goal),
-                ]
-            )
-            if path is None:
-                self.story.append(self.plain("trend.base_missing", base=target.base_year))
-        header = [
-            self.t(k)
-            for k in (
-                "col.target",
-                "col.base_year",
-                "col.target_year",
-                "col.reduction",
-                "col.target_t",
-            )
-        ]
-        self.add_table(table(s, header, rows, [70, 25, 25, 25, 33], numeric=[1, 2, 3, 4]))
+        # One line per target that adds up: base value × (1 − % ÷ 100) = target (core.targets).
+        complete = [y for y in self.history if y.complete and y.lines]
+        self.targets_worked(paths_for(targets, complete))
         self.story.append(self.plain("trend.netzero"))

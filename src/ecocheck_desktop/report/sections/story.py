@@ -6,6 +6,7 @@ the base and previous year, and core.measures' evaluation of the latest complete
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -24,6 +25,7 @@ from ecocheck_desktop.report import vector
 from ecocheck_desktop.report.layout import FONT_NAME, LIGHT, PAGE_MARGIN, Styles, safe
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.report import fiscal_year_label, text
+from ecocheck_desktop.text.units import unit_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -51,7 +53,9 @@ OPTIONAL_SECTIONS = (
     "measures",
     "demand",
     "roadmap",
+    "loan",
     "quality",
+    "declaration",
     "compliance",
 )
 ROADMAP_YEARS = (2030, 2050)
@@ -100,6 +104,24 @@ class Story:
     def short_fy(self, fiscal_year: int) -> str:
         return f"{fiscal_year}年度" if self.lang == "ja" else f"FY{fiscal_year}"
 
+    def factor_label(self, label: str) -> str:
+        """A factor's label (core builds it in Japanese) in the edition's language: the energy
+        and the kind of factor in English, the supplier and menu as published."""
+        if self.lang == "ja":
+            return label
+        from ecocheck_desktop.core.energy import ENERGY_TYPES
+
+        estimate = re.match(r"電気 推計 \((\d{4})年度の一覧: 電気 (.*)\)$", label)
+        if estimate:
+            return f"Electricity, estimate (FY{estimate.group(1)} list: {estimate.group(2)})"
+        label = label.replace(" 利用者入力 (", ", user-entered (")
+        if label == "全国平均係数":
+            return "National average factor"
+        for energy in ENERGY_TYPES.values():
+            if label.startswith(energy.name_ja + " ") or label == energy.name_ja:
+                return energy.name_en + label[len(energy.name_ja) :]
+        return label
+
     def chart(self, figure: Figure) -> Flowable:
         return vector.VectorFigure(figure, FRAME_WIDTH_MM * mm)
 
@@ -125,14 +147,7 @@ class Story:
         self.story += [flowable, Spacer(1, 2.5 * mm)]
 
     def unit(self, unit: str) -> str:
-        if self.lang == "ja":
-            return unit
-        return (
-            unit.replace("百万円", "million yen")
-            .replace("千", "thousand ")
-            .replace("/人", "/person")
-            .replace("単位", "unit")
-        )
+        return unit_text(unit, self.lang)
 
     @property
     def data(self) -> Any:

@@ -469,10 +469,34 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "(UNCONFIRMED); check the current SBTi SME criteria",
     ),
     "targets.national_rebased": (
-        "国の目標は2013年度比ですが、2013年度のデータがないため、"
-        "{base_year}年度を基準に同じ削減割合で経路を引いています。",
-        "The national target is set against FY2013; the company has no FY2013 data, so the path "
-        "is re-based on FY{base_year} (same relative steps)",
+        "国の目標は2013年度比ですが、2013年度のデータがないため、同じ削減率 (2030年度46%・"
+        "2035年度60%・2040年度73%・2050年度100%) を{base_year}年度の排出量に当てはめています。",
+        "The national target is set against FY2013; the company has no FY2013 data, so the same "
+        "cuts (46 % by FY2030, 60 % by FY2035, 73 % by FY2040, 100 % by 2050) are applied to "
+        "FY{base_year}'s emissions",
+    ),
+    "targets.sbt_base_year_not_accepted": (
+        "基準年度 {base_year}年度は SBTi の中小企業向けルートで認められません "
+        "({first}年度以降が必要): SBTi 認定の目標にはなりません。",
+        "The base year FY{base_year} is not accepted by SBTi's SME route (FY{first} or later "
+        "is required): this is not an SBTi-accepted target",
+    ),
+    # --- raised in core/bank_fields.py --------------------------------------------------------
+    "company.bad_verification": (
+        "検証の状態「{value}」は使えません ({known} のいずれか)。",
+        "Verification '{value}' is not known (one of {known})",
+    ),
+    "company.verifier_missing": (
+        "第三者検証には検証機関の名前を入力してください。",
+        "A third-party verification needs the verifier's name",
+    ),
+    "company.bad_recalc_threshold": (
+        "基準年度の再計算のしきい値 {value}% は 0 より大きく 100 以下で入力してください。",
+        "The base-year recalculation threshold {value} % must be above 0 and at most 100",
+    ),
+    "company.bad_sector_benchmark": (
+        "業種の目安 {value}%/年 は 0〜100 の範囲で入力してください。",
+        "The sector benchmark {value} %/yr must be between 0 and 100",
     ),
     "targets.base_missing": (
         "目標「{kind}」: 基準年度（{base_year}年度）の排出量がありません。",

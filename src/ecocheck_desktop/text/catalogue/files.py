@@ -227,6 +227,21 @@ FILES: dict[str, tuple[str, str]] = {
         "Rows {rows} ({month}, {energy}) have the same site, month, energy, supplier and menu; "
         "all are kept (e.g. two meters) - check that none is counted twice",
     ),
+    "bills.industry_conflict": (
+        "業種「{value}」が {first_row} 行目の「{first}」と異なります。業種は1社に1つです。",
+        "The industry '{value}' differs from '{first}' on row {first_row}; a company has one"
+        " industry",
+    ),
+    "bills.revenue_invalid": (
+        "「{value}」は売上高（百万円）として読めません（0以上の数値を入力してください）。",
+        "'{value}' is not a revenue in million yen (a number of 0 or more)",
+    ),
+    "bills.revenue_conflict": (
+        "{fiscal_year}年度の売上高「{value}」が {first_row} 行目の「{first}」と異なります。"
+        "売上高は年度に1つです。",
+        "The FY{fiscal_year} revenue '{value}' differs from '{first}' on row {first_row}; a"
+        " fiscal year has one revenue",
+    ),
     "cost.not_a_number": (
         "「{value}」は金額（円）として読めません。",
         "'{value}' is not an amount in yen",
