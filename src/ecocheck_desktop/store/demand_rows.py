@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ecocheck_desktop.core.demand import Meter, MeterDay, pack, unpack
 from ecocheck_desktop.store.failures import _error, _reading
-from ecocheck_desktop.store.rows import _all, _one
+from ecocheck_desktop.store.rows import FilePart, _all, _one
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
@@ -48,19 +45,8 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-class DemandRows:
+class DemandRows(FilePart):
     """Part of :class:`~ecocheck_desktop.store.project_file.ProjectFile`."""
-
-    path: Path
-    user: str
-
-    if TYPE_CHECKING:  # provided by ProjectFile
-
-        def _db(self) -> sqlite3.Connection: ...
-
-        def _change(
-            self, action: str, target: str | Callable[[], str], old: Any, new: Any
-        ) -> AbstractContextManager[sqlite3.Connection]: ...
 
     def meters(self) -> list[Meter]:
         """The meters, in the order they were added (none in a file older than v4)."""
