@@ -36,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "resources" / "demo"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from generate_demo import demo_project  # noqa: E402
 
@@ -130,7 +131,51 @@ def main() -> None:
         print(f"{name:<24}{value:>10.2f}{value / floor:>14.1f}")
     print(f"target open+load+calculate < 50 ms: {'met' if full < 50 else 'NOT met'}")
     print()
+    sized_open(max(3, args.repeat // 5))
+    print()
     journal_table(args.repeat)
+
+
+def sized_open(repeat: int) -> None:
+    """Open + load + calculate of bench/sizes.py's files, each against a raw sqlite3 read of the
+    same rows, interleaved (goal at 20 years x 50 sites: under 150 ms and at most 10x raw)."""
+    from sizes import SIZES, sized_project
+
+    print(f"{'open+load+calculate':<40}{'ms':>9}{'raw ms':>9}{'ratio':>8}  goal")
+    for years, sites in SIZES:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "sized.ecocheck"
+            project = sized_project(years, sites)
+            ProjectFile.create(path, project, user="bench").close()
+
+            def subject(path: Path = path) -> object:
+                with ProjectFile.open(path, read_only=True) as pf:
+                    return calculate(pf.load(), strict=False)
+
+            def raw(path: Path = path) -> int:
+                conn = sqlite3.connect(path)
+                try:
+                    return sum(
+                        len(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in TABLES
+                    )
+                finally:
+                    conn.close()
+
+            subject()
+            raw()  # warm both (library, page cache)
+            ours, floor = [], []
+            for _ in range(repeat):
+                for action, times in ((subject, ours), (raw, floor)):
+                    start = time.perf_counter()
+                    action()
+                    times.append((time.perf_counter() - start) * 1000)
+        value, base = statistics.median(ours), statistics.median(floor)
+        ratio = value / base
+        goal = "< 150 ms and <= 10x raw" if (years, sites) == (20, 50) else "<= 10x raw"
+        met = ratio <= 10 and (value < 150 or (years, sites) != (20, 50))
+        what = f"{years} years x {sites} sites ({len(project.records)} records)"
+        verdict = "met" if met else "NOT met"
+        print(f"{what:<40}{value:>9.1f}{base:>9.1f}{ratio:>7.1f}x  {goal}: {verdict}")
 
 
 def paste_twelve_months(folder: Path) -> Callable[[], object]:

@@ -1,11 +1,9 @@
 """Frozen entry point of the ``ecocheck`` console executable (see ecocheck.spec)."""
 
-import sys
-
 from frozen_startup import use_persistent_matplotlib_cache
 
 if __name__ == "__main__":
     use_persistent_matplotlib_cache()
-    from ecocheck_desktop.cli import main
+    from ecocheck_desktop.cli import entry
 
-    sys.exit(main())
+    entry()

@@ -143,7 +143,7 @@ def test_spec_is_a_one_folder_build_of_both_executables(repo_root: Path) -> None
 @pytest.mark.parametrize(
     "module",
     ["PySide6.QtWebEngineCore", "PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtNetwork",
-     "PySide6.QtMultimedia", "PySide6.QtPdf", "tkinter", "pandas.tests", "pytest",
+     "PySide6.QtMultimedia", "PySide6.QtPdf", "tkinter", "pandas", "pytest",
      "matplotlib.backends.backend_tkagg", "matplotlib.backends.backend_wx",
      "matplotlib.backends.backend_gtk3", "ssl", "multiprocessing"],
 )  # fmt: skip
@@ -157,7 +157,12 @@ def test_spec_keeps_what_matplotlibs_qt_backend_imports(repo_root: Path) -> None
 
 def test_spec_scripts_and_hooks_exist(repo_root: Path) -> None:
     installer = repo_root / "installer"
-    for script in ("entry_ecocheck.py", "entry_ecocheck_desktop.py", "frozen_startup.py"):
+    for script in (
+        "entry_ecocheck.py",
+        "entry_ecocheck_desktop.py",
+        "entry_shared.py",
+        "frozen_startup.py",
+    ):
         compile((installer / script).read_text(encoding="utf-8"), script, "exec")
     hooks = sorted(p.name for p in (installer / "hooks").glob("hook-*.py"))
     assert hooks == [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ecocheck_desktop.core.targets import national_reduction_pct
+from ecocheck_desktop.core.targets import national_pct_from
 from ecocheck_desktop.exchange.portfolio import PortfolioRow
 from ecocheck_desktop.report.consortium import ConsortiumSummary, consortium_csv
 from ecocheck_desktop.report.consortium_pdf import render_consortium_pdf
@@ -161,8 +161,10 @@ def test_progress_against_the_city_path_per_company_and_in_total() -> None:
     ]
     summary = summary_of(*rows)
     down, up, flat, part = summary.companies
-    # The national path re-based to FY2024: 100 x (100 - p(2025)) / (100 - p(2024)).
-    path = D(100) * (100 - national_reduction_pct(2025)) / (100 - national_reduction_pct(2024))
+    # The national path from the company's base year FY2024 (core.targets, one rule): 0 % at
+    # FY2024 rising linearly to the 46 % of FY2030, so FY2025 is 100 x (100 - 46/6) / 100.
+    path = D(100) * (100 - national_pct_from(2024, 2025)) / 100
+    assert national_pct_from(2024, 2025) == D(46) / 6
     assert down.path_t == up.path_t == path
     assert down.change_pct == D(-10) and down.on_path is True
     assert up.change_pct == D(10) and up.on_path is False

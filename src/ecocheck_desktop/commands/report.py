@@ -14,7 +14,6 @@ from pathlib import Path
 from ecocheck_desktop.commands import load_project_arg
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message
-from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures
 from ecocheck_desktop.report.output import write_atomically
 
 OUTPUT_SUFFIXES = (".pdf", ".csv", ".json")
@@ -69,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
                 raise
             raise in_file(error, Path(args.input)) from None
     else:
+        # Imported here: the PDF needs none of it (exchange.portfolio and what it loads).
+        from ecocheck_desktop.report.companion import companion_csv, companion_json, key_figures
+
         records = key_figures(project, footprint)
         if fiscal_year is not None:
             records = [r for r in records if r["fiscal_year"] == fiscal_year]

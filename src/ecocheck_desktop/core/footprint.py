@@ -47,7 +47,7 @@ are cached with the library across calls.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from copy import copy
 from dataclasses import fields
 from decimal import Decimal
@@ -93,8 +93,12 @@ def calculate(
     fiscal_years: Iterable[int] | None = None,
     *,
     strict: bool = True,
+    previous_years: Mapping[int, YearResult] | None = None,
 ) -> Footprint:
     """The footprint of every fiscal year with data (or of ``fiscal_years``).
+
+    ``previous_years``: results of years the project leaves out, for the year-on-year figures
+    of the years after them (core/incremental.py calculates only the changed years).
 
     Raises :class:`EcoCheckError` in strict mode when a factor is missing for a requested year
     (see the module docstring); never substitutes another year's factor.
@@ -202,11 +206,13 @@ def calculate(
         for fiscal_year in sorted(years):
             _finish_year(project, factors, years[fiscal_year])
 
-        snapshot = _snapshot(project)
+        frozen_project = snapshot(project)
         results: dict[int, YearResult] = {}
         for fiscal_year in sorted(years):
             previous = results.get(fiscal_year - 1)
-            results[fiscal_year] = freeze(snapshot, years[fiscal_year], previous)
+            if previous is None and previous_years is not None:
+                previous = previous_years.get(fiscal_year - 1)
+            results[fiscal_year] = freeze(frozen_project, years[fiscal_year], previous)
 
         wanted = sorted(set(fiscal_years)) if fiscal_years is not None else sorted(results)
         chosen: list[YearResult] = []
@@ -539,7 +545,7 @@ def _finish_year(project: Project, factors: FactorLookups, year: YearAccumulator
         )
 
 
-def _snapshot(project: Project) -> Project:
+def snapshot(project: Project) -> Project:
     """A shallow copy whose lists and dicts are copies (records, sites, contracts are frozen)."""
     values: dict[str, Any] = {}
     for item in fields(project):

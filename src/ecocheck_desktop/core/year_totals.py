@@ -14,7 +14,7 @@ factors share a ``Rate``, and totals multiply summed quantities once per rate (e
 from __future__ import annotations
 
 import decimal
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any
@@ -415,14 +415,7 @@ def freeze(project: Project, year: YearAccumulator, previous: YearResult | None)
     carbon_productivity = None
     if data is not None and data.value_added_million_yen is not None and total_adjusted_t > 0:
         carbon_productivity = _RATIO_CONTEXT.divide(data.value_added_million_yen, total_adjusted_t)
-    yoy = None
-    if previous is not None and previous.total_adjusted_t > 0:
-        yoy = _RATIO_CONTEXT.multiply(
-            _RATIO_CONTEXT.divide(
-                total_adjusted_t - previous.total_adjusted_t, previous.total_adjusted_t
-            ),
-            Decimal(100),
-        )
+    yoy = _yoy(total_adjusted_t, previous)
     scope3_t = sum(year.scope3.values(), _ZERO)
 
     return _DeferredYearResult._make(
@@ -466,6 +459,28 @@ def freeze(project: Project, year: YearAccumulator, previous: YearResult | None)
         },
         _Deferred(year.records, list(year.warnings), project, previous),
     )
+
+
+def _yoy(total_adjusted_t: Decimal, previous: YearResult | None) -> Decimal | None:
+    if previous is None or not previous.total_adjusted_t > 0:
+        return None
+    # The difference is exact (freeze runs in the calculation's context; rebased may not).
+    change = CALCULATION_CONTEXT.subtract(total_adjusted_t, previous.total_adjusted_t)
+    return _RATIO_CONTEXT.multiply(
+        _RATIO_CONTEXT.divide(change, previous.total_adjusted_t), Decimal(100)
+    )
+
+
+def rebased(year: YearResult, previous: YearResult | None) -> YearResult | None:
+    """``year`` as :func:`freeze` makes it after the year before became ``previous``: only the
+    year-on-year change and the same-month-last-year warnings read it. None when ``year`` was
+    not made by :func:`freeze` (the caller calculates it again)."""
+    if not isinstance(year, _DeferredYearResult):
+        return None
+    deferred: _Deferred = year.__dict__["_deferred"]
+    values = {k: v for k, v in year.__dict__.items() if k not in ("_deferred", "warnings")}
+    values["yoy_change_pct"] = _yoy(year.total_adjusted_t, previous)
+    return _DeferredYearResult._make(values, replace(deferred, previous=previous))
 
 
 @dataclass(frozen=True, eq=False)

@@ -193,21 +193,24 @@ class EditTransaction:
         project = self.project
         assert project is not None
         fields = {f.name: _shallow(getattr(project, f.name)) for f in dataclasses.fields(project)}
+        # No copy of the cell index (one list per cell: the largest cost of an edit on a big
+        # project): a rolled-back action rebuilds it from the records (_undo_action).
         return (
             fields,
             dict(self._records),
-            {key: list(ids) for key, ids in self._index.items()},
             list(self._extra_lines),
             {key: list(names) for key, names in self._attachments.items()},
         )
 
     def _undo_action(self, tx: _Action) -> None:
         """Memory back to before the action; its undo steps leave the stack unapplied."""
-        fields, records, index, extra, attachments = tx.snapshot
+        fields, records, extra, attachments = tx.snapshot
         if self.project is not None:
             for name, value in fields.items():
                 setattr(self.project, name, value)
-        self._records, self._index = records, index
+        self._records = records
+        if self.project is not None:
+            self._reindex()
         self._extra_lines, self._attachments = extra, attachments
         while self.undo_stack.index() > tx.undo_index:
             # An obsolete command is removed by undo() without its undo() being run.

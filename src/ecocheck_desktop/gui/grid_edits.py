@@ -56,13 +56,13 @@ class GridEdits:
                 lines.append(EnergyLine(contract.site, contract.energy, bill_unit(contract.energy)))
         if not lines:
             lines.append(EnergyLine(project.default_site(), "electricity", "kWh"))
-        for key in self._index:
-            if key.month in months:
-                lines.append(EnergyLine(key.site, key.energy, key.unit))
+        # One pass over the cells (one per bill line on a big project), not two.
+        year_keys = [(k.site, k.energy, k.unit) for k in self._index if k.month in months]
+        lines.extend(EnergyLine(*key) for key in dict.fromkeys(year_keys))
         lines.extend(self._extra_lines)
         unique = list(dict.fromkeys(lines))
         # A contract's default unit is dropped when the bills of this year use another one.
-        used = {(k.site, k.energy, k.unit) for k in self._index if k.month in months}
+        used = set(year_keys)
         return [
             line
             for line in unique

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -61,15 +61,17 @@ def _pin_singletons() -> None:
     pin_singletons()
 
 
+PRELOAD_AT_LATEST_MS = 3000
 _PRELOADS: list[Any] = []  # the background import of the charts, while it runs
 
 
 def _preload_charts() -> None:
-    """Import matplotlib in the background once a project is open.
+    """Import matplotlib in the background once a project's page has painted.
 
     Importing it takes a second or two; done on the UI thread at the first visit of the results
-    page, the window would freeze. A plain import in a thread is safe: it creates no widget, and
-    Python's import lock makes the page wait for it if the user is quicker.
+    page, the window would freeze. A plain import in a thread creates no widget; but two threads
+    importing matplotlib at once can meet its circular imports half done, so a page waits for
+    the thread before its module is imported (:func:`_wait_for_preload`).
     """
     import threading
 
@@ -90,6 +92,21 @@ def _wait_for_preload() -> None:
     (Ctrl+Tab reaches the results page within a moment of opening a project)."""
     while _PRELOADS:
         _PRELOADS.pop().join()
+
+
+class _AfterPaint(QObject):
+    """Runs ``action`` once, on the event loop, after ``widget`` has painted."""
+
+    def __init__(self, widget: QWidget, action: Any) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False
 
 
 class MainWindow(ProjectFileActions, QMainWindow):
@@ -392,12 +409,21 @@ class MainWindow(ProjectFileActions, QMainWindow):
         page.go_to_cell(fiscal_year, month, energy, site)
 
     def _on_project_opened(self, path: str) -> None:
-        _preload_charts()
+        # After the page has painted: the import must not compete with the first paint.
+        QTimer.singleShot(0, self._preload_after_paint)
         self.settings.add_recent_file(path)
         self._fill_recent_menu()
         self._save_settings()
         self.setWindowTitle(f"{Path(path).name} — {APP_NAME}")
         self._announce_handover_changes()
+
+    def _preload_after_paint(self) -> None:
+        page = self.stack.currentWidget()  # the page the opened project shows
+        if page is None or not page.isVisible():
+            _preload_charts()
+            return
+        _AfterPaint(page, _preload_charts)
+        QTimer.singleShot(PRELOAD_AT_LATEST_MS, _preload_charts)  # a page that never paints
 
     def _show_current_project(self) -> None:
         home: Any = self.pages.get("home")

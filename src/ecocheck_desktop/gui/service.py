@@ -16,6 +16,7 @@ undo command, written in one transaction).
 
 from __future__ import annotations
 
+import gc
 import getpass
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -23,6 +24,7 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +32,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
-from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.incremental import Calculated, recalculate
 from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
@@ -174,6 +176,8 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self.path: Path | None = None
         self.project: Project | None = None
         self.footprint: Footprint | None = None
+        self._calculated: Calculated | None = None  # what self.footprint was calculated from
+        self._calculated_project: Project | None = None
         self.last_saved: datetime | None = None
         self._file: ProjectFile | None = None
         self._records: dict[int, EnergyRecord] = {}
@@ -283,6 +287,10 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self._reindex()
         self._read_attachments(store)
         self._recalculate()
+        # The bills just read (a big project: a million objects, none in a reference cycle)
+        # out of the cyclic collector's reach: otherwise each of its full passes, which the
+        # temporary objects of every edit trigger, walks all of them (most of an edit's time).
+        gc.freeze()
         self.project_opened.emit(str(path))
         self.project_changed.emit()
         self.footprint_changed.emit()
@@ -354,9 +362,8 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
             return []
         start = self.project.company.fy_start_month
         years = set(self.project.fiscal_years)
-        years.update(
-            _fiscal_year(month, start) for month in {r.month for r in self._records.values()}
-        )
+        months = set(map(attrgetter("month"), self._records.values()))  # no Python loop per bill
+        years.update(_fiscal_year(month, start) for month in months)
         return sorted(years)
 
     def months(self, fiscal_year: int) -> list[str]:
@@ -403,6 +410,10 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         self.project_changed.emit()
         self.saved.emit(True)
         return []
+
+    def has_attachments(self) -> bool:
+        """Whether any cell has a bill scan (the grid skips looking per cell when none has)."""
+        return any(self._attachments.values())
 
     def attachments(self, month: str, line: EnergyLine) -> list[str]:
         """File names of the bill scans attached to a cell in this session or before."""
@@ -498,8 +509,14 @@ class ProjectService(GridEdits, FormEdits, EditTransaction, QObject):
         project = self.project
         assert project is not None
         project.records = list(self._records.values())
+        # Only the fiscal years an edit can change are calculated again (core/incremental.py);
+        # another project (opened, created) starts from a full calculation.
+        last = self._calculated if self._calculated_project is project else None
         try:
-            self.footprint = calculate(project, self._library, strict=False)
+            self._calculated = recalculate(last, project, self.factor_library())
+            self._calculated_project = project
+            self.footprint = self._calculated.footprint
         except EcoCheckError as error:  # e.g. a month the core cannot place
+            self._calculated = self._calculated_project = None
             self.footprint = None
             self.failed.emit(list(error.messages))

@@ -102,15 +102,19 @@ class EnergyGridModel(QAbstractTableModel):
                 lines[column.line] = [
                     self.service.cell_records(m, column.line) for m in self._months
                 ]
+        # Every edit re-reads the grid (a big project: 50 sites x 8 energies x 2 columns x 12
+        # months): each line is looked up once per column, not once per cell, and the scans
+        # only when there are any.
+        rows = range(len(self._months))
+        per_column = [lines[column.line] for column in self._columns]
         self._cells = {
-            (row, col): lines[column.line][row]
-            for col, column in enumerate(self._columns)
-            for row in range(len(self._months))
+            (row, col): cells[row] for col, cells in enumerate(per_column) for row in rows
         }
+        has_scans = getattr(self.service, "has_attachments", lambda: True)()
         self._scans = {
             (row, col): scans
             for col, column in enumerate(self._columns)
-            if column.kind == QUANTITY
+            if has_scans and column.kind == QUANTITY
             for row, month in enumerate(self._months)
             if (scans := self.service.attachments(month, column.line))
         }

@@ -413,8 +413,10 @@ class ReportPage(ProjectPage):
             "declaration": self.tr("Data quality (PCAF) and declaration"),
             "compliance": self.tr("Compliance notes"),
         }
+        section_terms = {"loan": ("spt",), "results": ("scope1", "scope2")}
         for section, check in self.section_checks.items():
             check.setText(section_titles[section])
+            check.setToolTip(term_tip(*section_terms.get(section, ())))
         self.pdf_button.setText(self.tr("Export PDF…"))
         self.csv_button.setText(self.tr("Key figures (CSV)…"))
         self.json_button.setText(self.tr("Key figures (JSON)…"))
