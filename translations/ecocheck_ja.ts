@@ -517,6 +517,180 @@ Python %4</translation>
     </message>
 </context>
 <context>
+    <name>DemandImportDialog</name>
+    <message>
+        <source>Import 30-minute data: %1</source>
+        <translation>30分データの読み込み：%1</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>レイアウト</translation>
+    </message>
+    <message>
+        <source>Values in</source>
+        <translation>値の単位</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <source>Times mark</source>
+        <translation>時刻が示すもの</translation>
+    </message>
+    <message>
+        <source>Header rows</source>
+        <translation>見出しの行数</translation>
+    </message>
+    <message>
+        <source>Date column</source>
+        <translation>日付の列</translation>
+    </message>
+    <message>
+        <source>Time column</source>
+        <translation>時刻の列</translation>
+    </message>
+    <message>
+        <source>First value column</source>
+        <translation>最初の値の列</translation>
+    </message>
+    <message>
+        <source>One row per interval (date and time in one cell)</source>
+        <translation>1区間1行（日付と時刻が1つのセル）</translation>
+    </message>
+    <message>
+        <source>One row per interval (date and time in two columns)</source>
+        <translation>1区間1行（日付と時刻が別の列）</translation>
+    </message>
+    <message>
+        <source>One row per day (a date and 24/48/96 columns)</source>
+        <translation>1日1行（日付と24・48・96列）</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>the start of each interval</source>
+        <translation>各区間の始まり</translation>
+    </message>
+    <message>
+        <source>the end of each interval (24:00)</source>
+        <translation>各区間の終わり（24:00 あり）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>読み込む</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>The first days (kW)</source>
+        <translation>最初の数日（kW）</translation>
+    </message>
+    <message>
+        <source>%1 problems must be fixed first: nothing will be written.</source>
+        <translation>先に直す問題が %1 件あります。まだ何も書き込みません。</translation>
+    </message>
+    <message>
+        <source>%1 days will be imported (%2 to %3).</source>
+        <translation>%1 日分を読み込みます（%2〜%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>DemandPage</name>
+    <message>
+        <source>Demand</source>
+        <translation>デマンド</translation>
+    </message>
+    <message>
+        <source>30-minute data of your meter: base load, peaks and the contract kW they set</source>
+        <translation>メーターの30分データ：ベースロード、ピーク、それが決める契約電力</translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>プロジェクトが開かれていません</translation>
+    </message>
+    <message>
+        <source>Open or create a project first. Then import the 30-minute data of your meter (a CSV or Excel file from your electricity retailer&apos;s web portal or a demand monitor).</source>
+        <translation>先にプロジェクトを開くか作成してください。そのあと、メーターの30分データ（電力会社のWebサービスやデマンド監視装置から出力した CSV または Excel ファイル）を読み込みます。</translation>
+    </message>
+    <message>
+        <source>Demand (30-minute data)</source>
+        <translation>デマンド（30分データ）</translation>
+    </message>
+    <message>
+        <source>Import 30-minute data…</source>
+        <translation>30分データを読み込む…</translation>
+    </message>
+    <message>
+        <source>Heat map: days (down) × half-hours 0:00–24:00 (across)</source>
+        <translation>ヒートマップ：日（縦）× 30分（横、0:00〜24:00）</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <source>No 30-minute data yet: import a file with “Import 30-minute data…”.</source>
+        <translation>30分データはまだありません。「30分データを読み込む…」でファイルを読み込んでください。</translation>
+    </message>
+    <message>
+        <source>%1 days. Base load %2 kW (5th percentile of nights 22:00–6:00 and weekends), %3 % of the kWh. Highest demand of the last 12 months: %4 kW — it sets the contract kW (契約電力).</source>
+        <translation>%1 日分。ベースロード %2 kW（夜間 22:00〜6:00 と土日の5パーセンタイル）、使用電力量の %3 %。過去12か月の最大デマンド %4 kW（これが契約電力を決めます）。</translation>
+    </message>
+    <message>
+        <source>Typical day (mean kW)</source>
+        <translation>典型的な1日（平均 kW）</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>平日</translation>
+    </message>
+    <message>
+        <source>Weekends</source>
+        <translation>土日</translation>
+    </message>
+    <message>
+        <source>Base load</source>
+        <translation>ベースロード</translation>
+    </message>
+    <message>
+        <source>Peak demand per month (kW)</source>
+        <translation>月別の最大デマンド（kW）</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>最大デマンド</translation>
+    </message>
+    <message>
+        <source>Contract kW</source>
+        <translation>契約電力</translation>
+    </message>
+    <message>
+        <source>12-month maximum</source>
+        <translation>12か月の最大</translation>
+    </message>
+    <message>
+        <source>%1: the day of the peak (kW)</source>
+        <translation>%1：ピークの日（kW）</translation>
+    </message>
+    <message>
+        <source>Import 30-minute data</source>
+        <translation>30分データの読み込み</translation>
+    </message>
+    <message>
+        <source>Interval data (*.csv *.xlsx *.txt)</source>
+        <translation>30分データ (*.csv *.xlsx *.txt)</translation>
+    </message>
+</context>
+<context>
     <name>ElectricityPage</name>
     <message>
         <source>Electricity retailer</source>
@@ -2304,6 +2478,10 @@ complete</source>
     <message>
         <source>Reduction measures</source>
         <translation>削減対策</translation>
+    </message>
+    <message>
+        <source>Demand (30-minute data)</source>
+        <translation>デマンド（30分データ）</translation>
     </message>
     <message>
         <source>Roadmap to 2030 and 2050</source>

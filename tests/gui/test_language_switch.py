@@ -67,6 +67,7 @@ def test_switching_ja_to_en_relabels_the_window(qtbot, languages: i18n.LanguageM
         "Energy use",
         "Results",
         "Measures",
+        "Demand",
         "Targets",
         "Report",
         "Customers",

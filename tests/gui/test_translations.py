@@ -16,6 +16,7 @@ PAGE_NAMES_JA = {
     "Energy use": "エネルギー使用量",
     "Results": "結果",
     "Measures": "削減対策",
+    "Demand": "デマンド",
     "Targets": "目標",
     "Report": "レポート",
     "Customers": "取引先",

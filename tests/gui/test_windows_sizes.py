@@ -34,7 +34,7 @@ def test_every_page_fits_the_screen_without_cut_text(width: int, height: int, sc
     )
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["pages"] == 32  # 8 pages × 2 languages × (no project, the demo)
+    assert result["pages"] == 36  # 9 pages × 2 languages × (no project, the demo)
     assert result["problems"] == [], "\n".join(result["problems"])
 
 

@@ -463,6 +463,33 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "paste.empty_row": ({"row": 2}, {}),
     "paste.too_many_columns": ({"columns": 5, "available": 3}, {}),
     "paste.too_many_rows": ({"rows": 14, "available": 12}, {}),
+    "demand.bad_date": ({"text": "2025/13/01"}, {**F, "row": 5, "column": "日時"}),
+    "demand.bad_time": ({"text": "25:00"}, {**F, "row": 5, "column": "時刻"}),
+    "demand.not_a_number": ({"text": "欠測"}, {**F, "row": 7, "column": "kWh"}),
+    "demand.negative": ({"text": "-3"}, {**F, "row": 7, "column": "kWh"}),
+    "demand.duplicate": ({"at": "2025-04-01 10:00", "first_row": 22}, {**F, "row": 23}),
+    "demand.dst": ({"day": "2025-10-26"}, {**F, "row": 9000}),
+    "demand.interval_wrong": ({"found": 10, "expected": 30}, F),
+    "demand.misaligned": ({"at": "2025-04-01 10:10", "interval": 30}, {**F, "row": 4}),
+    "demand.columns": ({"found": 47, "expected": 48}, {**F, "row": 4}),
+    "demand.unit_mismatch": ({"header_unit": "kW", "unit": "kWh"}, F),
+    "demand.unit_kw": ({"hours": "0.5"}, F),
+    "demand.totals_row": ({}, {**F, "row": 367}),
+    "demand.gaps": ({"count": 3, "first": "2025-10-03 05:00"}, F),
+    "demand.missing_days": ({"count": 1, "first": "2025-11-15"}, F),
+    "demand.time_zone": ({"offset": "+0"}, F),
+    "demand.more_errors": ({"count": 12}, F),
+    "demand.no_data": ({}, F),
+    "demand.bill_check": (
+        {"month": "2025-04", "interval_kwh": "52,000", "bill_kwh": "52,400", "diff_pct": "-0.8"},
+        {},
+    ),
+    "demand.imported": (
+        {"meter": "本社", "days": 364, "first": "2025-04-01", "last": "2026-03-31"},
+        {},
+    ),
+    "demand.no_meter": ({"meter": "工場", "names": "本社"}, {"file": "/data/a.ecocheck"}),
+    "demand.choose_meter": ({"names": "本社, 工場"}, {"file": "/data/a.ecocheck"}),
 }
 
 # Ids the Japanese (and English) sentence must not show: they are mapped to names.

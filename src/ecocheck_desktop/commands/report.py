@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if suffix == ".pdf":
         from ecocheck_desktop.commands.calc import in_file
         from ecocheck_desktop.report.pdf import build_report
+        from ecocheck_desktop.report.sections.demand import load_demand
 
         try:
             build_report(
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 fiscal_years=[fiscal_year] if fiscal_year is not None else None,
                 footprint=footprint,
                 sections=_sections(getattr(args, "sections", None)),
+                demand=load_demand(Path(args.input)),
             )
         except EcoCheckError as error:
             # A year that cannot be reported names the input file and what to enter where.

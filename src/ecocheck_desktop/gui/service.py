@@ -332,6 +332,11 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
             raise EcoCheckError(Message("grid.no_project"))
         return self._file
 
+    def demand_store(self) -> Any:
+        """The open project file, for the meters and their interval data (the デマンド page;
+        store/demand_rows.py): raises as the hand-over does when there is none."""
+        return self._project_file()
+
     def hand_over(self, target: Path | str) -> Any:
         """Write a hand-over copy of the open project (raises EcoCheckError); the mark."""
         from ecocheck_desktop.store.handover import hand_over

@@ -47,6 +47,7 @@ def render_report(
     library: Any = None,
     today: date | None = None,
     sections: Iterable[str] | None = None,
+    demand: Any = None,
 ) -> bytes:
     """The report as PDF bytes (nothing is written).
 
@@ -97,6 +98,7 @@ def render_report(
         today=today or date.today(),
         sections=chosen,
     )
+    report.demand_data = demand  # a meter's interval data (report/sections/demand.py) or None
     return report.render()
 
 

@@ -41,6 +41,7 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import EnergyRecord, Project
 from ecocheck_desktop.store import atomic, migrations
 from ecocheck_desktop.store.customer_edits import CustomerEdits
+from ecocheck_desktop.store.demand_rows import DemandRows
 from ecocheck_desktop.store.edits import ProjectEdits
 from ecocheck_desktop.store.evidence_rows import EvidenceRows
 from ecocheck_desktop.store.failures import _DAMAGE, _error, _reading, _translate
@@ -88,7 +89,7 @@ class ChangeEntry:
     new: Any
 
 
-class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows):
+class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
     """An open ``.ecocheck`` file. Use :meth:`create` or :meth:`open`, then :meth:`close`."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, user: str) -> None:

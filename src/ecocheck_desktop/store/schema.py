@@ -132,8 +132,18 @@ CREATE TABLE product_outputs (
     machine_hours TEXT
 );
 """
-# Meters and their 30-minute demand data (issue 22).
+# Meters and their 30-minute demand data (issue 22): one row per meter, one row per meter-day
+# with its 48 half-hour values packed as little-endian int32 Wh (-1: no reading), 192 bytes.
 V4_DEMAND = """
+CREATE TABLE meters (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, site TEXT NOT NULL DEFAULT '',
+    contract_kw TEXT, base_charge_yen_per_kw TEXT, base_charge_source TEXT NOT NULL DEFAULT '',
+    mapping TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE meter_days (
+    meter_id INTEGER NOT NULL REFERENCES meters (id) ON DELETE CASCADE, day TEXT NOT NULL,
+    wh BLOB NOT NULL, PRIMARY KEY (meter_id, day)
+) WITHOUT ROWID;
 """
 V3_TO_V4 = V4_BANK + V4_CUSTOMERS + V4_DEMAND
 

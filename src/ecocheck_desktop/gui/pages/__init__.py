@@ -130,6 +130,15 @@ PAGES: tuple[PageEntry, ...] = (
         ),
     ),
     _entry(
+        "demand",
+        "DemandPage",
+        QT_TRANSLATE_NOOP("DemandPage", "Demand"),
+        QT_TRANSLATE_NOOP(
+            "DemandPage",
+            "30-minute data of your meter: base load, peaks and the contract kW they set",
+        ),
+    ),
+    _entry(
         "targets",
         "TargetsPage",
         QT_TRANSLATE_NOOP("TargetsPage", "Targets"),

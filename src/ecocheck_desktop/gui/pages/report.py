@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.footprint import calculate
+from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.message_text import language, messages_text
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages.project_page import (
@@ -268,6 +269,7 @@ class ReportPage(ProjectPage):
         fiscal_year = self.fiscal_year()
         prepared_by = self.prepared_edit.text().strip()
         sections = self.selected_sections()
+        demand = self._demand_data() if "demand" in sections else None
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
             from ecocheck_desktop.report.pdf import build_report
@@ -280,10 +282,20 @@ class ReportPage(ProjectPage):
                 prepared_by=prepared_by,
                 footprint=footprint,
                 sections=sections,
+                demand=demand,
             )
             return path
 
         self._start(PDF, path, work)
+
+    def _demand_data(self) -> Any:
+        """The meter's interval data for the デマンド section, read here on the UI thread."""
+        from ecocheck_desktop.report.sections.demand import demand_of
+
+        try:
+            return demand_of(self.service.demand_store())
+        except EcoCheckError:
+            return None
 
     def export_figures(self, kind: str) -> None:
         """The key figures of every year, for the city or a consortium (CSV or JSON)."""
@@ -394,6 +406,7 @@ class ReportPage(ProjectPage):
             "end_use": self.tr("End-use split (estimate)"),
             "trend": self.tr("Trend and targets"),
             "measures": self.tr("Reduction measures"),
+            "demand": self.tr("Demand (30-minute data)"),
             "roadmap": self.tr("Roadmap to 2030 and 2050"),
             "loan": self.tr("Loan targets (SPT) and performance"),
             "quality": self.tr("Data quality"),

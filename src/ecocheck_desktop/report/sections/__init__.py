@@ -28,6 +28,7 @@ from ecocheck_desktop import APP_NAME, __version__
 from ecocheck_desktop.report.layout import clean, numbered_canvas
 from ecocheck_desktop.report.sections.company import CompanySections
 from ecocheck_desktop.report.sections.cover import CoverSections
+from ecocheck_desktop.report.sections.demand import DemandSections
 from ecocheck_desktop.report.sections.loan import LoanSections
 from ecocheck_desktop.report.sections.notes import NotesSections
 from ecocheck_desktop.report.sections.plan import PlanSections
@@ -43,6 +44,7 @@ class ReportBuilder(
     CompanySections,
     ResultsSections,
     PlanSections,
+    DemandSections,
     NotesSections,
     LoanSections,
 ):

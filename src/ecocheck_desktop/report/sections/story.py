@@ -51,6 +51,7 @@ OPTIONAL_SECTIONS = (
     "end_use",
     "trend",
     "measures",
+    "demand",
     "roadmap",
     "loan",
     "quality",

@@ -350,4 +350,79 @@ FILES: dict[str, tuple[str, str]] = {
         "プロジェクトファイル {file} を集計できませんでした（{reason}）。",
         "The project file {file} could not be summarised ({reason})",
     ),
+    # --- raised in exchange/demand_parse.py and commands/demand.py (issue 22) -----------------
+    "demand.bad_date": ("日付「{text}」を読めません。", "The date '{text}' cannot be read"),
+    "demand.bad_time": ("時刻「{text}」を読めません。", "The time '{text}' cannot be read"),
+    "demand.not_a_number": (
+        "「{text}」は数値ではありません（kWh または kW の値が必要です）。",
+        "'{text}' is not a number (a kWh or kW value is needed)",
+    ),
+    "demand.negative": ("値 {text} が負です。", "The value {text} is negative"),
+    "demand.duplicate": (
+        "{at} の区間が重複しています（最初は {first_row} 行目）。",
+        "The interval {at} is duplicated (first in row {first_row})",
+    ),
+    "demand.dst": (
+        "{day} に同じ時間帯が2回あります。夏時間の時刻のようです。日本の計量は夏時間のない"
+        "日本標準時です。日本時間で出力し直してください。",
+        "The same hour appears twice on {day}: the times seem to follow daylight saving time."
+        " Japanese meters use JST without daylight saving; export the data in JST",
+    ),
+    "demand.interval_wrong": (
+        "データの間隔は {found} 分ですが、{expected} 分として読み込もうとしています"
+        "（15・30・60 分に対応）。",
+        "The data's interval is {found} minutes but it is being read as {expected} minutes"
+        " (15, 30 and 60 minutes are supported)",
+    ),
+    "demand.misaligned": (
+        "{at} は {interval} 分の区間の区切りではありません。",
+        "{at} is not the start of a {interval}-minute interval",
+    ),
+    "demand.columns": (
+        "値の列が {found} 列あります（1日 {expected} 列が必要です）。",
+        "The row has {found} value columns ({expected} per day are needed)",
+    ),
+    "demand.unit_mismatch": (
+        "見出しの単位は {header_unit} ですが、{unit} として読み込もうとしています。"
+        "単位の指定を直してください。",
+        "The header says {header_unit} but the values are being read as {unit}; correct the unit",
+    ),
+    "demand.unit_kw": (
+        "値は kW（区間の平均電力）として読み込み、{hours} 時間を掛けて kWh にしました。",
+        "The values were read as kW (the interval's mean demand) and multiplied by {hours} h"
+        " into kWh",
+    ),
+    "demand.totals_row": ("合計の行を読み飛ばしました。", "A row of totals was skipped"),
+    "demand.gaps": (
+        "欠測の30分区間が {count} 個あります（最初は {first}）。分析はある値だけで行います。",
+        "{count} half-hours have no reading (the first at {first}); the analysis uses the"
+        " readings there are",
+    ),
+    "demand.missing_days": (
+        "データのない日が {count} 日あります（最初は {first}）。",
+        "{count} days have no data (the first is {first})",
+    ),
+    "demand.time_zone": (
+        "時刻は UTC{offset} 時間で書かれていたため、日本標準時に直しました。",
+        "The times were written at UTC{offset} h and were converted to JST",
+    ),
+    "demand.more_errors": ("ほかに {count} 件の誤りがあります。", "{count} more errors"),
+    "demand.no_data": ("読み込めるデータがありません。", "There is no data to import"),
+    "demand.bill_check": (
+        "{month}：30分データの合計 {interval_kwh} kWh、請求書 {bill_kwh} kWh（差 {diff_pct}%）。",
+        "{month}: the interval data add up to {interval_kwh} kWh, the bill says {bill_kwh} kWh"
+        " (a difference of {diff_pct}%)",
+    ),
+    "demand.imported": (
+        "メーター「{meter}」に {days} 日分（{first}〜{last}）を読み込みました。",
+        "Imported {days} days ({first} to {last}) into the meter '{meter}'",
+    ),
+    "demand.no_meter": (
+        "メーター「{meter}」はこのプロジェクトにありません（あるもの：{names}）。",
+        "The project has no meter '{meter}' (it has: {names})",
+    ),
+    "demand.choose_meter": (
+        "メーターが複数あります。--meter で選んでください（{names}）。",
+        "The project has several meters; choose one with --meter ({names})",
+    ),
 }
