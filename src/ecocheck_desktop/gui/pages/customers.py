@@ -36,6 +36,7 @@ from ecocheck_desktop.core.model import (
 from ecocheck_desktop.gui.message_text import language, messages_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
 from ecocheck_desktop.gui.widgets.list_grid import Column, ListGrid
+from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Cancelled, Worker
 from ecocheck_desktop.text.numbers import fmt, fmt_t
 
@@ -173,6 +174,15 @@ class CustomersPage(ProjectPage):
                 self.tr("Sales (yen)"),
             ]
         )
+        column_terms = {
+            2: ("scope1",),
+            3: ("scope2", "adjusted_factor"),
+            4: ("scope2", "location_basis"),
+        }
+        for column, terms in column_terms.items():
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setToolTip(term_tip(*terms))
         titles = [
             self.tr("Shares"),
             self.tr("Customers"),
