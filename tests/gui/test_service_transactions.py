@@ -355,3 +355,28 @@ def test_relocking_years_to_newer_factors_is_one_commit_and_one_undo_step(
     assert commits == ["COMMIT"]
     years = _file(service).load().fiscal_years
     assert years[FY].factor_edition == "" and years[FY + 1].factor_edition == ""
+
+
+def test_save_a_copy_keeps_the_meters_and_their_demand_data(
+    service: ProjectService, tmp_path: Path
+) -> None:
+    """The copy is built from the Project, which does not hold the interval data: it is carried
+    over from the file, so 「コピーとして保存」 never loses an imported meter-year."""
+    from datetime import date
+
+    from ecocheck_desktop.core.demand import Meter, MeterDay
+
+    days = [
+        MeterDay(date(2025, 4, 1), tuple([1000] * 48)),
+        MeterDay(date(2025, 4, 2), tuple([2000] * 47 + [None])),
+    ]
+    meter = Meter("受電", contract_kw=Decimal(120))
+    service.demand_store().import_meter_days(meter, days)
+    copy = tmp_path / "copy.ecocheck"
+    assert service.save_copy_as(copy) == []
+    assert service.path == copy  # the window carries on in the copy
+    service.close()
+    with ProjectFile.open(copy, read_only=True) as pf:
+        assert [m.name for m in pf.meters()] == ["受電"]
+        assert pf.meters()[0].contract_kw == Decimal(120)
+        assert pf.meter_days("受電") == days

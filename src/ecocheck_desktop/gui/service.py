@@ -109,6 +109,17 @@ def _user_name() -> str:
         return ""
 
 
+def _meter_data(store: ProjectFile | None) -> list[tuple[Any, list[Any]]]:
+    """The meters of ``store`` with their interval data, for a copy built from the Project
+    (which does not hold them); none when the file cannot be read."""
+    if store is None:
+        return []
+    try:
+        return [(meter, store.meter_days(meter.name)) for meter in store.meters()]
+    except EcoCheckError:
+        return []
+
+
 def _readable_scans(
     store: ProjectFile | None,
 ) -> tuple[list[tuple[Any, bytes, EnergyRecord | None]], list[Message]]:
@@ -449,9 +460,13 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         project.records = list(self._records.values())
         source = self._detached_from if self._detached_from is not None else self._file
         scans, problems = _readable_scans(source)
+        meters = _meter_data(source)
         opener = self._opener_or_default()
 
         def fill(building: Any) -> None:
+            # What the Project does not hold is carried over from the file: the demand data.
+            for meter, days in meters:
+                building.import_meter_days(meter, days)
             new_ids: dict[EnergyRecord, list[int]] = {}
             for record_id, record in building.records():
                 new_ids.setdefault(record, []).append(record_id)
@@ -462,7 +477,9 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
                 )
 
         try:
-            store = opener.create(target, project, user=self.user, fill=fill if scans else None)
+            store = opener.create(
+                target, project, user=self.user, fill=fill if scans or meters else None
+            )
         except EcoCheckError as error:
             self.failed.emit(list(error.messages))
             return list(error.messages)
