@@ -291,3 +291,23 @@ def test_the_sbti_column_and_the_base_years_own_notes() -> None:
     text = flat("\n".join(pages_of(render_report(demo_project(), lang="en", today=TODAY))))
     assert "SBTi" in text and "accepted" in text and "n/a" in text
     assert "Thebaseyear(FY2024)restson" in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_appendix_explains_the_terms_of_the_screens(
+    editions: dict[str, bytes], lang: str
+) -> None:
+    from ecocheck_desktop.text import glossary
+
+    text = flat("".join(pages_of(editions[lang])))
+    assert flat(TEXTS["appendix.glossary"][0 if lang == "ja" else 1]) in text
+    for term in glossary.TERMS:
+        assert flat(glossary.explanation(term.key, lang))[:20] in text, term.key
+
+
+def test_a_sign_the_font_lacks_prints_as_its_japanese_form() -> None:
+    from ecocheck_desktop.report.layout import PLACEHOLDER, clean
+
+    assert clean("≤法定") == "≦法定"  # the glossary's 「≤法定」 prints, not 「?法定」
+    assert clean("≥ 5") == "≧ 5"
+    assert clean("\U0001f600") == PLACEHOLDER  # no form of its own: still the placeholder

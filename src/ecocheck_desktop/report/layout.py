@@ -54,6 +54,10 @@ def _covered() -> frozenset[int]:
     return frozenset(register_font().face.charToGlyph)
 
 
+# Signs the font lacks, drawn as the font's own form of the same sign (JIS ≦ ≧).
+_SUBSTITUTES = {"\u2264": "\u2266", "\u2265": "\u2267"}
+
+
 def clean(value: object, limit: int | None = None) -> str:
     """Plain text the font can draw: unknown glyphs -> ``?``, controls dropped, cut at limit."""
     covered = _covered()
@@ -68,6 +72,8 @@ def clean(value: object, limit: int | None = None) -> str:
             continue
         elif ord(char) in covered:
             out.append(char)
+        elif ord(_SUBSTITUTES.get(char, "\0")) in covered:
+            out.append(_SUBSTITUTES[char])
         elif out and out[-1] == PLACEHOLDER:
             continue  # one ? per emoji sequence (skin tones, flags, ...)
         else:

@@ -448,6 +448,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "appendix.monthly": ("A. 月別入力データ ({fy})", "A. Monthly input data ({fy})"),
     "appendix.factors": ("B. 係数表", "B. Factor table"),
     "appendix.formulas": ("C. 計算式", "C. Formulas"),
+    "appendix.glossary": ("E. 用語集", "E. Glossary"),
     "col.estimated": ("推計", "Est."),
     "col.factor_basic": ("基礎係数", "Basic factor"),
     "col.factor_adjusted": ("調整後係数", "Adjusted factor"),

@@ -18,6 +18,7 @@ from ecocheck_desktop.report.sections.story import (
     Story,
     _factor_value,
 )
+from ecocheck_desktop.text import glossary
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.numbers import PLACES_KL, PLACES_YEN, fmt, fmt_quantity, fmt_t
 from ecocheck_desktop.text.report import energy_name, formulas, how_text
@@ -255,3 +256,14 @@ class NotesSections(Story):
         for formula in formulas(self.lang):
             self.story.append(self.p("• " + safe(formula)))
         self._measure_sources()
+        self._glossary()
+
+    def _glossary(self) -> None:
+        """The plain-words glossary of the screens (text/glossary.py): each term a reader may
+        not know, in one line with an example."""
+        self.story.append(self.p(safe(self.t("appendix.glossary")), self.styles.h2))
+        separator = "：" if self.lang == "ja" else ": "
+        for term in glossary.TERMS:
+            line = glossary.name(term.key, self.lang) + separator
+            line += glossary.explanation(term.key, self.lang)
+            self.story.append(self.p("• " + safe(line), self.styles.small))
