@@ -137,6 +137,14 @@ PAGES: tuple[PageEntry, ...] = (
             "DemandPage",
             "30-minute data of your meter: base load, peaks and the contract kW they set",
         ),
+        QT_TRANSLATE_NOOP("DemandPage", "Demand (30-minute data)"),
+        QT_TRANSLATE_NOOP("DemandPage", "No project is open"),
+        QT_TRANSLATE_NOOP(
+            "DemandPage",
+            "Open or create a project first. Then import the 30-minute data of your meter"
+            " (a CSV or Excel file from your electricity retailer's web portal or a demand"
+            " monitor).",
+        ),
     ),
     _entry(
         "targets",

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.demand import SLOTS, DemandAnalysis, Meter, MeterDay, analyse, kw
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.message_text import messages_text
-from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.pages.project_page import ProjectPage
 from ecocheck_desktop.gui.widgets.demand_charts import (
     ChartData,
     Series,
@@ -48,23 +47,16 @@ BLUE, ORANGE, GREY = QColor("#1f77b4"), QColor("#ff7f0e"), QColor("#7f7f7f")
 HALF_HOUR_TICKS = [f"{s // 2}" if s % 2 == 0 else "" for s in range(SLOTS)]
 
 
-class DemandPage(Page):
+class DemandPage(ProjectPage):
     page_id = "demand"
-    needs_service = True
 
-    def __init__(
-        self, parent: QWidget | None = None, service: ProjectService | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.add_home_button()
-        self.service = service if service is not None else ProjectService(parent=self)
+    def setup_ui(self) -> None:
         self.days: list[MeterDay] = []
         self.analysis: DemandAnalysis | None = None
         self.meter: Meter | None = None
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
+        self.title = self.page_title(self.content)
         self.meter_combo = QComboBox(self.content)
         self.meter_combo.setObjectName("demandMeter")
         self.meter_combo.currentIndexChanged.connect(self._on_meter)
@@ -111,25 +103,13 @@ class DemandPage(Page):
         column.addLayout(top)
         column.addWidget(self.summary)
         column.addLayout(grid, 1)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.content)
+        self.show_content()
         self.service.project_opened.connect(lambda _path: self.refresh())
         self.service.project_closed.connect(self.refresh)
         self.retranslate_ui()
         self.refresh()
 
-    def retranslate_ui(self) -> None:
-        super().retranslate_ui()
-        self.empty_state.set_texts(
-            self.tr("No project is open"),
-            self.tr(
-                "Open or create a project first. Then import the 30-minute data of your meter"
-                " (a CSV or Excel file from your electricity retailer's web portal or a demand"
-                " monitor)."
-            ),
-        )
-        self.title.setText(self.tr("Demand (30-minute data)"))
+    def retranslate_content(self) -> None:
         self.import_button.setText(self.tr("Import 30-minute data…"))
         self.heat_title.setText(self.tr("Heat map: days (down) × half-hours 0:00–24:00 (across)"))
         self.top_table.setHorizontalHeaderLabels([self.tr("Date and time"), self.tr("kW")])
