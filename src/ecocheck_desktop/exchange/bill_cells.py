@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -99,3 +100,15 @@ def parse_estimated(value: Any) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # The import
+
+
+def parse_located(
+    value: Any, parser: Callable[[Any], Any], where: dict[str, Any], problems: list[Message]
+) -> Any:
+    """``parser(value)``; on an EcoCheckError its messages, placed at ``where`` (file, row,
+    column), are added to ``problems`` and None is returned."""
+    try:
+        return parser(value)
+    except EcoCheckError as error:
+        problems.extend(Message(m.code, m.params, where) for m in error.messages)
+        return None

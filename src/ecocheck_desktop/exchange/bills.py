@@ -43,6 +43,7 @@ from ecocheck_desktop.exchange.bill_cells import (
     parse_cost,
     parse_estimated,
     parse_factor,
+    parse_located,
     parse_month_cell,
 )
 from ecocheck_desktop.exchange.bill_company import COMPANY_ALIASES, COMPANY_COLUMNS, CompanyCells
@@ -234,11 +235,7 @@ def _parse_row(
             if required:
                 problems.append(Message("bills.value_required", {}, where(key)))
             return None
-        try:
-            return parser(value)
-        except EcoCheckError as error:
-            problems.extend(Message(m.code, m.params, where(key)) for m in error.messages)
-            return None
+        return parse_located(value, parser, where(key), problems)
 
     def text(key: str) -> str:
         return _unescape_text(as_text(cell(key)).strip())

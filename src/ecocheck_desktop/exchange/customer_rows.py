@@ -16,7 +16,7 @@ from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Customer, CustomerSale, Product, ProductOutput
 from ecocheck_desktop.core.quantity import parse_quantity
-from ecocheck_desktop.exchange.bill_cells import parse_month_cell
+from ecocheck_desktop.exchange.bill_cells import parse_located, parse_month_cell
 from ecocheck_desktop.exchange.sheets import as_text, is_blank
 
 # (key, Japanese header): the columns the bill format gains; English headers are the keys.
@@ -63,11 +63,7 @@ def parse_customer_row(
         value = cell(key)
         if is_blank(value):
             return None
-        try:
-            return parser(value)
-        except EcoCheckError as error:
-            problems.extend(Message(m.code, m.params, where(key)) for m in error.messages)
-            return None
+        return parse_located(value, parser, where(key), problems)
 
     def text(key: str) -> str:
         return as_text(cell(key)).strip()
