@@ -33,6 +33,8 @@ PAGE_FILES = {
     "targets": "targets",
     "report": "report",
     "portfolio": "portfolio",
+    "demand": "demand-demo",  # the demo has no meter data (demand-ja.png shows imported data)
+    "customers": "customers",
 }
 TITLES = {
     "home": ("ホーム", "Home"),
@@ -43,6 +45,8 @@ TITLES = {
     "targets": ("目標", "Targets"),
     "report": ("レポート", "Report"),
     "portfolio": ("ポートフォリオ", "Portfolio"),
+    "demand": ("デマンド (30分データ)", "Demand (30-minute data)"),
+    "customers": ("取引先", "Customers"),
     "start": ("起動直後 (プロジェクトなし)", "At start (no project)"),
     "wizard-1": ("新規作成ウィザード 1/4", "New-company wizard 1/4"),
     "wizard-2": ("新規作成ウィザード 2/4", "New-company wizard 2/4"),
