@@ -12,7 +12,6 @@ from typing import Any
 from ecocheck_desktop.core.demand import Meter, MeterDay, analyse
 from ecocheck_desktop.core.demand_bill import tariff_defaults
 from ecocheck_desktop.core.measures_demand import demand_measures
-from ecocheck_desktop.report import charts
 from ecocheck_desktop.report.layout import safe, table
 from ecocheck_desktop.report.sections.story import Story
 from ecocheck_desktop.text.numbers import fmt
@@ -46,6 +45,8 @@ def demand_of(store: Any) -> DemandData | None:
 
 def _figure(analysis: Any, lang: str) -> Any:
     from matplotlib import rc_context
+
+    from ecocheck_desktop.report import charts  # matplotlib: only a report with interval data
 
     with rc_context(charts._style()):
         return charts._finish(_draw(analysis, lang))
