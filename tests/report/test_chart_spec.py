@@ -103,11 +103,8 @@ def test_no_data_is_said_on_both() -> None:
     spec = chart_spec.trend_chart(empty, "en")
     assert spec.no_data == "No data" and not spec.bars
     assert "No data" in _pdf_text(spec)
-    assert "No data" in [
-        t.get_text()
-        for t in charts.figure_of(spec).texts
-        + [t for a in charts.figure_of(spec).axes for t in a.texts]
-    ]
+    figure = charts.figure_of(spec)
+    assert "No data" in [text.get_text() for axes in figure.axes for text in axes.texts]
 
 
 @pytest.mark.parametrize(
