@@ -133,3 +133,12 @@ def test_a_report_imports_no_matplotlib(tmp_path: object) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_reports_streams_are_binary() -> None:
+    """No ASCII85 text encoding of the page streams (a pure-Python encoder, a larger file)."""
+    from ecocheck_desktop.exchange.demo import demo_project
+    from ecocheck_desktop.report.pdf import render_report
+
+    data = render_report(demo_project())
+    assert b"/FlateDecode" in data and b"/ASCII85Decode" not in data
