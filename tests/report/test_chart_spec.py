@@ -9,6 +9,7 @@ import io
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from matplotlib.container import BarContainer
@@ -142,3 +143,30 @@ def test_the_reports_streams_are_binary() -> None:
 
     data = render_report(demo_project())
     assert b"/FlateDecode" in data and b"/ASCII85Decode" not in data
+
+
+def test_a_report_with_interval_data_imports_no_matplotlib(tmp_path: Path) -> None:
+    """The デマンド section's picture is a spec too (report/demand_chart.py)."""
+    from ecocheck_desktop.cli import main
+    from ecocheck_desktop.core.demand import Meter
+    from ecocheck_desktop.exchange.demand_parse import load_demand_file
+    from ecocheck_desktop.store.project_file import ProjectFile
+    from tests.demand import generator
+
+    project = tmp_path / "p.ecocheck"
+    assert main(["demo", "-o", str(project)]) == 0
+    days = load_demand_file(generator.write_rows(generator.generate(), tmp_path / "y.csv")).days
+    with ProjectFile.open(project, user="t") as store:
+        store.import_meter_days(Meter("本社"), days)
+    out = tmp_path / "r.pdf"
+    code = (
+        "import sys\n"
+        "from ecocheck_desktop.cli import main\n"
+        f"assert main(['report', {str(project)!r}, '-o', {str(out)!r}]) == 0\n"
+        "print(sorted(m for m in ('matplotlib', 'numpy') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "典型的な1日" in text and "月別の最大デマンド" in text

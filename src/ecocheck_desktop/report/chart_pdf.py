@@ -21,9 +21,9 @@ from ecocheck_desktop.report.chart_spec import (
     FONT_SIZE,
     GRID_COLOUR,
     NO_DATA_COLOUR,
-    TITLE_SIZE,
     Axis,
     Bars,
+    ChartRow,
     ChartSpec,
     Line,
 )
@@ -61,7 +61,7 @@ class _Plot:
         return self.y0 + (value - axis.low) / (axis.high - axis.low) * (self.y1 - self.y0)
 
 
-def draw_spec(spec: ChartSpec, canvas: Canvas, x: float, y: float, width: float) -> None:
+def draw_spec(spec: ChartSpec | ChartRow, canvas: Canvas, x: float, y: float, width: float) -> None:
     """Draw ``spec`` with its lower-left corner at (x, y), scaled to ``width`` points."""
     figure_width = spec.size[0] * _POINTS_PER_INCH
     figure_height = spec.size[1] * _POINTS_PER_INCH
@@ -72,19 +72,28 @@ def draw_spec(spec: ChartSpec, canvas: Canvas, x: float, y: float, width: float)
     box = canvas.beginPath()
     box.rect(0, 0, figure_width, figure_height)
     canvas.clipPath(box, stroke=0, fill=0)  # nothing spills onto the page
+    if isinstance(spec, ChartRow):
+        for panel in spec.panels:
+            _draw_one(panel, canvas)
+            canvas.translate(panel.size[0] * _POINTS_PER_INCH, 0)
+    else:
+        _draw_one(spec, canvas)
+    canvas.restoreState()
+
+
+def _draw_one(spec: ChartSpec, canvas: Canvas) -> None:
     if spec.no_data:
         canvas.setFillColor(_colour(NO_DATA_COLOUR))
         canvas.setFont(FONT_NAME, FONT_SIZE)
         ascent, descent = getAscentDescent(FONT_NAME, FONT_SIZE)
-        baseline = figure_height / 2 - (ascent + descent) / 2
-        canvas.drawCentredString(figure_width / 2, baseline, clean(spec.no_data))
-    else:
-        plot = _Plot(spec)
-        _draw_data(spec, plot, canvas)
-        _draw_axes(spec, plot, canvas)
-        if spec.legend is not None and spec.legend_entries():
-            _draw_legend(spec, plot, canvas)
-    canvas.restoreState()
+        baseline = spec.size[1] * _POINTS_PER_INCH / 2 - (ascent + descent) / 2
+        canvas.drawCentredString(spec.size[0] * _POINTS_PER_INCH / 2, baseline, clean(spec.no_data))
+        return
+    plot = _Plot(spec)
+    _draw_data(spec, plot, canvas)
+    _draw_axes(spec, plot, canvas)
+    if spec.legend is not None and spec.legend_entries():
+        _draw_legend(spec, plot, canvas)
 
 
 def _draw_data(spec: ChartSpec, plot: _Plot, canvas: Canvas) -> None:
@@ -123,6 +132,9 @@ def _draw_data(spec: ChartSpec, plot: _Plot, canvas: Canvas) -> None:
     for line in spec.vlines:
         at = plot.px(line.xs[0])
         _polyline(canvas, line, [(at, plot.y0), (at, plot.y1)])
+    for line in spec.hlines:
+        at = plot.py(line.ys[0])
+        _polyline(canvas, line, [(plot.x0, at), (plot.x1, at)])
     canvas.restoreState()
 
 
@@ -154,8 +166,9 @@ def _draw_axes(spec: ChartSpec, plot: _Plot, canvas: Canvas) -> None:
     canvas.line(plot.x0, plot.y0, plot.x1, plot.y0)
     canvas.line(plot.x0, plot.y0, plot.x0, plot.y1)
     canvas.setLineCap(0)
-    ascent, descent = getAscentDescent(FONT_NAME, FONT_SIZE)
-    canvas.setFont(FONT_NAME, FONT_SIZE)
+    size = spec.tick_size
+    ascent, descent = getAscentDescent(FONT_NAME, size)
+    canvas.setFont(FONT_NAME, size)
     label_bottom = plot.y0
     if spec.x is not None:
         baseline = plot.y0 - 2 * _TICK - ascent
@@ -174,7 +187,7 @@ def _draw_axes(spec: ChartSpec, plot: _Plot, canvas: Canvas) -> None:
             at = plot.py(position)
             canvas.line(plot.x0, at, plot.x0 - _TICK, at)
             text = clean(label)
-            widest = max(widest, stringWidth(text, FONT_NAME, FONT_SIZE))
+            widest = max(widest, stringWidth(text, FONT_NAME, size))
             canvas.drawRightString(plot.x0 - 2 * _TICK, at - (ascent + descent) / 2, text)
         if spec.y.label:
             right = plot.x0 - 2 * _TICK - widest - _LABEL_PAD
@@ -184,9 +197,13 @@ def _draw_axes(spec: ChartSpec, plot: _Plot, canvas: Canvas) -> None:
             canvas.drawCentredString(0, 0, clean(spec.y.label))
             canvas.restoreState()
     if spec.title:
-        _, title_descent = getAscentDescent(FONT_NAME, TITLE_SIZE)
-        canvas.setFont(FONT_NAME, TITLE_SIZE)
-        canvas.drawString(plot.x0, plot.y1 + _TITLE_PAD - title_descent, clean(spec.title))
+        _, title_descent = getAscentDescent(FONT_NAME, spec.title_size)
+        canvas.setFont(FONT_NAME, spec.title_size)
+        baseline = plot.y1 + _TITLE_PAD - title_descent
+        if spec.title_centred:
+            canvas.drawCentredString((plot.x0 + plot.x1) / 2, baseline, clean(spec.title))
+        else:
+            canvas.drawString(plot.x0, baseline, clean(spec.title))
 
 
 def _draw_legend(spec: ChartSpec, plot: _Plot, canvas: Canvas) -> None:
@@ -201,10 +218,14 @@ def _draw_legend(spec: ChartSpec, plot: _Plot, canvas: Canvas) -> None:
     text_width = max(stringWidth(label, FONT_NAME, size) for label in labels)
     width = 0.8 * size + 2.0 * size + 0.8 * size + text_width
     height = 0.8 * size + len(entries) * row + (len(entries) - 1) * 0.5 * size
-    if spec.legend.place == "right":
-        left, top = plot.x1 + 0.5 * size, plot.y1 - 0.5 * size
+    pad = 0.5 * size  # between the box and the plot's edges
+    place = spec.legend.place
+    if place == "outside":
+        left, top = plot.x1 + pad, plot.y1 - pad
     else:
-        left, top = plot.x1 - 0.5 * size - width, plot.y1 - 0.5 * size
+        left = plot.x0 + pad if place.endswith("left") else plot.x1 - pad - width
+        top = plot.y1 - pad if place.startswith("upper") else plot.y0 + pad + height
+    if spec.legend.frame:
         canvas.saveState()
         canvas.setFillColor(Color(1, 1, 1, alpha=0.9))
         canvas.rect(left, top - height, width, height, stroke=0, fill=1)
@@ -230,7 +251,7 @@ def _draw_legend(spec: ChartSpec, plot: _Plot, canvas: Canvas) -> None:
 class ChartFlowable(Flowable):
     """A chart spec drawn as PDF vectors and text, scaled to a width."""
 
-    def __init__(self, spec: ChartSpec, width: float) -> None:
+    def __init__(self, spec: ChartSpec | ChartRow, width: float) -> None:
         super().__init__()
         self.spec = spec
         self.width = width

@@ -105,11 +105,12 @@ class Axis:
 
 @dataclass(frozen=True)
 class Legend:
-    """``place`` "right": outside the plot, top right of it (no frame); "inside": inside the
-    plot's top right corner, on a white box."""
+    """``place`` "outside": beside the plot, level with its top (no frame); else a corner inside
+    the plot ("upper right", "upper left", "lower right"), on a white box when ``frame``."""
 
     place: str
     font_size: float = 8.0
+    frame: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,16 +125,28 @@ class ChartSpec:
     legend: Legend | None = None
     no_data: str = ""  # the sentence shown instead of axes when there is nothing to draw
     margins: tuple[float, float, float, float] = MARGINS
+    hlines: tuple[Line, ...] = ()  # full-width lines at ys[0] (a contract's kW)
+    tick_size: float = FONT_SIZE
+    title_size: float = TITLE_SIZE
+    title_centred: bool = False  # else left-aligned over the plot
 
     def legend_entries(self) -> list[Bars | Line]:
         """What the legend lists: the lines first, then the bars (matplotlib's order)."""
-        return [item for item in (*self.lines, *self.bars) if item.label]
+        return [item for item in (*self.lines, *self.hlines, *self.bars) if item.label]
 
     def plot_box(self) -> tuple[float, float, float, float]:
         """The plot area in inches from the lower left: x0, y0, x1, y1."""
         left, right, bottom, top = self.margins
         width, height = self.size
         return left, bottom, width - right, height - top
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """Charts side by side in one picture, each ``size[0] / len(panels)`` wide."""
+
+    size: tuple[float, float]
+    panels: tuple[ChartSpec, ...]
 
 
 def energy_colour(code: str, index: int = 0) -> str:
@@ -172,24 +185,31 @@ def number_label(value: float, ticks: Sequence[float]) -> str:
 
 
 def value_axis(
-    low: float, high: float, room_inches: float, *, vertical: bool, label: str = ""
+    low: float,
+    high: float,
+    room_inches: float,
+    *,
+    vertical: bool,
+    label: str = "",
+    label_size: float = TICK_SPACING,
 ) -> Axis:
-    spacing = TICK_SPACING * (2 if vertical else 3)
+    spacing = label_size * (2 if vertical else 3)
     ticks = nice_ticks(low, high, room_inches * 72, spacing)
     return Axis(low, high, tuple((t, number_label(t, ticks)) for t in ticks), label, grid=True)
 
 
-def _room(spec_size: tuple[float, float], margins: Sequence[float], vertical: bool) -> float:
+def plot_room(spec_size: tuple[float, float], margins: Sequence[float], vertical: bool) -> float:
+    """The plot area's height (``vertical``) or width in inches."""
     left, right, bottom, top = margins
     return spec_size[1] - bottom - top if vertical else spec_size[0] - left - right
 
 
-def _headroom(top: float) -> float:
+def headroom(top: float) -> float:
     """matplotlib's default 5 % margin above the data (0 stays the bottom)."""
     return top * 1.05 if top > 0 else 1.0
 
 
-def _category_range(count: int, width: float) -> tuple[float, float]:
+def category_range(count: int, width: float) -> tuple[float, float]:
     low, high = -width / 2, count - 1 + width / 2
     pad = (high - low) * 0.05
     return low - pad, high + pad
@@ -236,11 +256,11 @@ def monthly_chart(
         )
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
     margins = _margins()
-    low, high = _category_range(len(months), 0.7)
+    low, high = category_range(len(months), 0.7)
     x = Axis(low, high, tuple(zip(positions, (month_label(m, lang) for m in months), strict=True)))
-    top = _headroom(max(bottoms))
+    top = headroom(max(bottoms))
     y = value_axis(
-        0, top, _room(size, margins, True), vertical=True, label=text("chart.t_co2", lang)
+        0, top, plot_room(size, margins, True), vertical=True, label=text("chart.t_co2", lang)
     )
     return ChartSpec(
         size,
@@ -248,7 +268,7 @@ def monthly_chart(
         x,
         y,
         tuple(bars),
-        legend=Legend("right"),
+        legend=Legend("outside"),
         margins=margins,
     )
 
@@ -271,10 +291,10 @@ def scope_chart(
         Bars(positions, scope1, (0.0,) * len(bases), SCOPE1_COLOUR, "Scope 1", 0.6, True),
         Bars(positions, scope2, scope1, SCOPE2_COLOUR, "Scope 2", 0.6, True),
     )
-    low, high = _category_range(len(bases), 0.6)
+    low, high = category_range(len(bases), 0.6)
     y = Axis(low, high, tuple(zip(positions, (b[0] for b in bases), strict=True)))
-    right = _headroom(max([a + b for a, b in zip(scope1, scope2, strict=True)] + [0.0]))
-    x = value_axis(0, right, _room(size, margins, False), vertical=False)
+    right = headroom(max([a + b for a, b in zip(scope1, scope2, strict=True)] + [0.0]))
+    x = value_axis(0, right, plot_room(size, margins, False), vertical=False)
     x = Axis(x.low, x.high, x.ticks, text("chart.t_co2", lang), grid=True)
     return ChartSpec(
         size,
@@ -282,7 +302,7 @@ def scope_chart(
         x,
         y,
         bars,
-        legend=Legend("right"),
+        legend=Legend("outside"),
         margins=margins,
     )
 
@@ -347,7 +367,7 @@ def trend_chart(
     top = max([float(y.total_adjusted_t) for y in complete] + [0.0])
     top = top * (1.25 + 0.08 * len(targets)) or 1
     y = value_axis(
-        0, top, _room(size, margins, True), vertical=True, label=text("chart.t_co2", lang)
+        0, top, plot_room(size, margins, True), vertical=True, label=text("chart.t_co2", lang)
     )
     return ChartSpec(
         size,
@@ -356,7 +376,7 @@ def trend_chart(
         y,
         bars,
         tuple(lines),
-        legend=Legend("inside"),
+        legend=Legend("upper right", frame=True),
         margins=margins,
     )
 
@@ -418,11 +438,11 @@ def roadmap_chart(
     top = top * (1.2 + 0.1 * (len(paths) + 1)) or 1
     margins = _margins(right=0.3)
     first = min([y.fiscal_year for y in complete] + [p.year for p in plan]) - 1
-    room_x = _room(size, margins, False)
+    room_x = plot_room(size, margins, False)
     x_ticks = nice_ticks(first, 2051, room_x * 72, TICK_SPACING * 3)
     x = Axis(first, 2051, tuple((t, f"{t:.0f}") for t in x_ticks))
     y = value_axis(
-        0, top, _room(size, margins, True), vertical=True, label=text("chart.t_co2", lang)
+        0, top, plot_room(size, margins, True), vertical=True, label=text("chart.t_co2", lang)
     )
     return ChartSpec(
         size,
@@ -432,6 +452,6 @@ def roadmap_chart(
         bars,
         tuple(lines),
         vlines,
-        Legend("inside", 7.0),
+        Legend("upper right", 7.0, frame=True),
         margins=margins,
     )

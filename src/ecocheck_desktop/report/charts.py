@@ -187,6 +187,15 @@ def figure_of(spec: ChartSpec, layout: str = "constrained") -> Figure:
                 linewidth=line.width,
                 linestyle=_LINESTYLES[line.style],
             )
+        for line in spec.hlines:
+            axes.axhline(
+                line.ys[0],
+                color=line.colour,
+                linewidth=line.width,
+                linestyle=_LINESTYLES[line.style],
+                label=line.label,
+            )
+        axes.tick_params(labelsize=spec.tick_size)
         axes.grid(False)
         for name, axis in (("x", spec.x), ("y", spec.y)):
             if axis is None:
@@ -203,14 +212,17 @@ def figure_of(spec: ChartSpec, layout: str = "constrained") -> Figure:
                 axes.set_ylabel(axis.label)
             if axis.grid:
                 axes.grid(axis=name, visible=True)
-        axes.set_title(spec.title, loc="left", fontsize=chart_spec.TITLE_SIZE)
-        if spec.legend is not None and spec.legend.place == "right":
-            axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=spec.legend.font_size)
-        elif spec.legend is not None:
+        axes.set_title(
+            spec.title, loc="center" if spec.title_centred else "left", fontsize=spec.title_size
+        )
+        legend = spec.legend
+        if legend is not None and legend.place == "outside":
+            axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=legend.font_size)
+        elif legend is not None:
             axes.legend(
-                loc="upper right",
-                fontsize=spec.legend.font_size,
-                frameon=True,
+                loc=legend.place,
+                fontsize=legend.font_size,
+                frameon=legend.frame,
                 framealpha=0.9,
                 edgecolor="none",
             )
