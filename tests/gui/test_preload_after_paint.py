@@ -39,5 +39,7 @@ def test_the_preload_also_readies_the_pdf() -> None:
     from ecocheck_desktop.report import layout
 
     layout.register_font.cache_clear()
-    main_window_module._preload_modules()
+    from ecocheck_desktop.gui.preload import preload_modules
+
+    preload_modules()
     assert layout.register_font.cache_info().currsize == 1

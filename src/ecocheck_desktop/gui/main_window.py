@@ -75,23 +75,12 @@ def _preload_charts() -> None:
     """
     import threading
 
+    from ecocheck_desktop.gui.preload import preload_modules
+
     if "ecocheck_desktop.report.charts" not in sys.modules and not _PRELOADS:
-        thread = threading.Thread(target=_preload_modules, name="preload-charts", daemon=True)
+        thread = threading.Thread(target=preload_modules, name="preload-charts", daemon=True)
         _PRELOADS.append(thread)
         thread.start()
-
-
-def _preload_modules() -> None:
-    """What the background preload loads: matplotlib for the pages' charts, and reportlab with
-    the report's font (its TrueType tables read once, about 0.1 s), so that the first PDF export
-    costs what every later one does."""
-    from matplotlib.backends import backend_qtagg  # noqa: F401
-
-    import ecocheck_desktop.report.charts
-    import ecocheck_desktop.report.pdf  # noqa: F401
-    from ecocheck_desktop.report.layout import register_font
-
-    register_font()
 
 
 def _wait_for_preload() -> None:
