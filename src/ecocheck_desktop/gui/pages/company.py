@@ -224,9 +224,7 @@ class CompanyPage(ProjectPage):
 
     def refresh(self) -> None:
         project = self.service.project
-        self.empty_state.setVisible(project is None)
-        self.content.setVisible(project is not None)
-        if project is None:
+        if not self.show_open(project is not None):
             return
         self._filling = True
         try:

@@ -225,9 +225,7 @@ class CustomersPage(ProjectPage):
 
     def refresh(self) -> None:
         project = self.service.project
-        self.empty_state.setVisible(project is None)
-        self.content.setVisible(project is not None)
-        if project is None:
+        if not self.show_open(project is not None):
             return
         for table, grid in self.grids.items():
             grid.set_items(getattr(project, table))

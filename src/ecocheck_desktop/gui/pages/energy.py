@@ -263,10 +263,7 @@ class EnergyPage(ProjectPage):
     # -- state -------------------------------------------------------------------------------
 
     def _on_project_changed(self) -> None:
-        is_open = self.service.is_open
-        self.empty_state.setVisible(not is_open)
-        self.content.setVisible(is_open)
-        if not is_open:
+        if not self.show_open(self.service.is_open):
             self.model.set_fiscal_year(None)
             return
         if refill_years(self.year_combo, self.service.fiscal_years(), self.model.fiscal_year):

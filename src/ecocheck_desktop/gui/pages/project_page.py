@@ -90,6 +90,13 @@ class ProjectPage(Page):
         assert layout is not None
         layout.addWidget(self.content)
 
+    def show_open(self, shown: bool) -> bool:
+        """The content when ``shown`` (a project is open, or the page has something to show),
+        else the empty state; returns ``shown``."""
+        self.empty_state.setVisible(not shown)
+        self.content.setVisible(shown)
+        return shown
+
     def debounce(self, interval_ms: int, slot: Callable[[], object]) -> QTimer:
         """A single-shot timer that runs ``slot`` ``interval_ms`` after its last start."""
         timer = QTimer(self)

@@ -184,8 +184,7 @@ class ReportPage(ProjectPage):
 
     def _on_footprint(self) -> None:
         years = self._years_with_data()
-        self.empty_state.setVisible(not years)
-        self.content.setVisible(bool(years))
+        self.show_open(bool(years))
         refill_years(self.year_combo, years, self.fiscal_year())
         self._update_summary()
 

@@ -161,9 +161,7 @@ class ResultsPage(ProjectPage):
         return year if isinstance(year, int) else None
 
     def _on_footprint(self) -> None:
-        is_open = self.service.is_open
-        self.empty_state.setVisible(not is_open)
-        self.content.setVisible(is_open)
+        is_open = self.show_open(self.service.is_open)
         years = self.service.fiscal_years() if is_open else []
         refill_years(self.year_combo, years, self.fiscal_year())
         self.update_tiles()

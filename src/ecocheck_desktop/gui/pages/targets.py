@@ -186,8 +186,7 @@ class TargetsPage(ProjectPage):
     def refresh(self) -> None:
         self._stale = False
         complete = self._complete_years()
-        self.empty_state.setVisible(not complete)
-        self.content.setVisible(bool(complete))
+        self.show_open(bool(complete))
         years = [y.fiscal_year for y in complete]
         shown = [self.base_combo.itemData(i) for i in range(self.base_combo.count())]
         if years != shown:
