@@ -478,5 +478,4 @@ class CompanyPage(ProjectPage):
         )
         if self.service.is_open:
             self.refresh()
-        for i in range(self.year_combo.count()):
-            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        self.retitle_items(self.year_combo)

@@ -426,6 +426,5 @@ class ReportPage(ProjectPage):
             self.tr("The same figures as JSON with a versioned schema (docs/companion-schema.md)")
         )
         self.open_folder_button.setText(self.tr("Open folder"))
-        for i in range(self.year_combo.count()):
-            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        self.retitle_items(self.year_combo)
         self._update_summary()

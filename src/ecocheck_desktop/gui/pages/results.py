@@ -371,8 +371,7 @@ class ResultsPage(ProjectPage):
         )
         self.factors_label.setText(self.tr("Emission factors used (double-click for the source)"))
         self.warnings_label.setText(self.tr("Checks (double-click to go to the cell)"))
-        for i in range(self.year_combo.count()):
-            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        self.retitle_items(self.year_combo)
         if self.service.is_open:
             self.update_tiles()
             self._fill_lists(self._year())  # how each factor was chosen, in the new language

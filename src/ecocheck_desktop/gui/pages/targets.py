@@ -367,7 +367,6 @@ class TargetsPage(ProjectPage):
         self.spt_pct_label.setText(self.tr("reduction vs base year"))
         self.spt_save.setText(self.tr("Save SPT"))
         self.spt_remove.setText(self.tr("Remove SPT"))
-        for i in range(self.base_combo.count()):
-            self.base_combo.setItemText(i, fiscal_year_text(self.base_combo.itemData(i)))
+        self.retitle_items(self.base_combo)
         if self.service.is_open:
             self.refresh()
