@@ -423,7 +423,9 @@ class MainWindow(ProjectFileActions, QMainWindow):
         self._announce_handover_changes()
 
     def _preload_after_paint(self) -> None:
-        page = self.stack.currentWidget()  # the page the opened project shows
+        holder = self.stack.currentWidget()  # the scroll area of the page the project shows
+        # The scroll area itself draws no frame: its page is what paints.
+        page = holder.widget() if isinstance(holder, QScrollArea) else holder
         if page is None or not page.isVisible():
             _preload_charts()
             return
