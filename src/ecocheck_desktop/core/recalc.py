@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ecocheck_desktop.core.factors import FactorLibrary
 from ecocheck_desktop.core.fiscal import fiscal_year_of
-from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.model import FiscalYearData, Project
-from ecocheck_desktop.core.results import LineResult, YearResult
+
+if TYPE_CHECKING:  # the calculation is imported where it runs: opening a project needs none
+    from ecocheck_desktop.core.factors import FactorLibrary
+    from ecocheck_desktop.core.results import LineResult, YearResult
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ def _year(project: Project, library: FactorLibrary, fiscal_year: int, edition: s
     data = project.fiscal_years.get(fiscal_year, FiscalYearData(fiscal_year))
     years = {**project.fiscal_years, fiscal_year: replace(data, factor_edition=edition)}
     held = replace(project, fiscal_years=years)
+    from ecocheck_desktop.core.footprint import calculate
+
     return calculate(held, library, [fiscal_year], strict=False).year(fiscal_year)
 
 

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ecocheck_desktop.core.allocation import Allocation, allocate
 from ecocheck_desktop.gui.undo_commands import ValueCommand
 from ecocheck_desktop.store.customer_edits import CUSTOMER_TABLES
 
 if TYPE_CHECKING:
+    from ecocheck_desktop.core.allocation import Allocation
     from ecocheck_desktop.core.model import Project
 
 
@@ -57,4 +57,6 @@ class CustomerEdits:
         year = self.year_result(fiscal_year)  # type: ignore[attr-defined]
         if year is None:
             return None
+        from ecocheck_desktop.core.allocation import allocate  # not needed to open a project
+
         return allocate(project, year)

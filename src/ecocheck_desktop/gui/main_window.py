@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -40,6 +40,7 @@ from ecocheck_desktop.gui.file_actions import ProjectFileActions
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages import PAGE_IDS, PAGES, PageEntry, page_entry
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.preload import AfterPaint
 from ecocheck_desktop.gui.settings import Settings
 from ecocheck_desktop.gui.widgets import wheel_guard
 
@@ -91,21 +92,6 @@ def _wait_for_preload() -> None:
         _PRELOADS.pop().join()
 
 
-class _AfterPaint(QObject):
-    """Runs ``action`` once, on the event loop, after ``widget`` has painted."""
-
-    def __init__(self, widget: QWidget, action: Any) -> None:
-        super().__init__(widget)
-        self._action = action
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._action)
-        return False
-
-
 class MainWindow(ProjectFileActions, QMainWindow):
     language_changed = Signal(str)
 
@@ -118,7 +104,10 @@ class MainWindow(ProjectFileActions, QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        wheel_guard.install()  # no combo or spin box answer changes while scrolling a page
+        # No combo or spin box answer changes while scrolling a page: the guard goes on once
+        # the window has painted (installed before, it costs start-up 30-90 ms: wheel_guard).
+        AfterPaint(self, wheel_guard.install)
+        QTimer.singleShot(PRELOAD_AT_LATEST_MS, wheel_guard.install)  # a window never shown
         self.settings = settings
         self.languages = languages
         self._remember_settings = remember_settings
@@ -427,10 +416,17 @@ class MainWindow(ProjectFileActions, QMainWindow):
         # The scroll area itself draws no frame: its page is what paints.
         page = holder.widget() if isinstance(holder, QScrollArea) else holder
         if page is None or not page.isVisible():
-            _preload_charts()
+            self._after_opened_page_painted()
             return
-        _AfterPaint(page, _preload_charts)
-        QTimer.singleShot(PRELOAD_AT_LATEST_MS, _preload_charts)  # a page that never paints
+        AfterPaint(page, self._after_opened_page_painted)
+        # A page that never paints.
+        QTimer.singleShot(PRELOAD_AT_LATEST_MS, self._after_opened_page_painted)
+
+    def _after_opened_page_painted(self) -> None:
+        """The footprint (unless a page already asked for it), then the charts' import."""
+        if self._service is not None:
+            self._service.calculate_opened()
+        _preload_charts()
 
     def _show_current_project(self) -> None:
         home: Any = self.pages.get("home")

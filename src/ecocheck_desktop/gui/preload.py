@@ -1,7 +1,13 @@
 """What the main window loads in the background once an opened project's page has painted
-(``main_window._preload_charts`` starts it, ``_wait_for_preload`` waits for it)."""
+(``main_window._preload_charts`` starts it, ``_wait_for_preload`` waits for it), and
+:class:`AfterPaint`, which runs such work once a widget has painted."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 
 def preload_modules() -> None:
@@ -15,3 +21,18 @@ def preload_modules() -> None:
     from ecocheck_desktop.report.layout import register_font
 
     register_font()
+
+
+class AfterPaint(QObject):
+    """Runs ``action`` once, on the event loop, after ``widget`` has painted."""
+
+    def __init__(self, widget: QWidget, action: Any) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False

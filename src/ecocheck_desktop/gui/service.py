@@ -32,7 +32,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
-from ecocheck_desktop.core.incremental import Calculated, recalculate
 from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
@@ -43,8 +42,6 @@ from ecocheck_desktop.core.model import (
     Site,
     SupplyContract,
 )
-from ecocheck_desktop.core.recalc import first_locks
-from ecocheck_desktop.core.results import Footprint, YearResult
 from ecocheck_desktop.gui.customer_edits import CustomerEdits
 from ecocheck_desktop.gui.edit_transaction import (
     EditTransaction,
@@ -69,6 +66,8 @@ from ecocheck_desktop.gui.grid_edits import GridEdits
 from ecocheck_desktop.gui.qt_compat import pin_singletons
 
 if TYPE_CHECKING:  # sqlite3 is kept off the start-up path
+    from ecocheck_desktop.core.incremental import Calculated
+    from ecocheck_desktop.core.results import Footprint, YearResult
     from ecocheck_desktop.store.project_file import ProjectFile
 
 # Edits emit signals many times a session: see qt_compat for the binding defect.
@@ -187,7 +186,10 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         self.user = _user_name() if user is None else user
         self.path: Path | None = None
         self.project: Project | None = None
-        self.footprint: Footprint | None = None
+        self._footprint: Footprint | None = None
+        # An opened project is calculated on first use of its footprint (the window asks once
+        # the opened page has painted): the page a file opens on needs none of it.
+        self._calculation_due = False
         self._calculated: Calculated | None = None  # what self.footprint was calculated from
         self._calculated_project: Project | None = None
         self.last_saved: datetime | None = None
@@ -247,6 +249,8 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         self.close()
         # Each year with bills is locked to the electricity edition it is calculated with, so
         # a list installed later changes nothing until 「新しい係数で再計算」 (issue 15).
+        from ecocheck_desktop.core.recalc import first_locks
+
         locks = first_locks(project, self.factor_library())
         if locks:
             project = replace(project, fiscal_years={**project.fiscal_years, **locks})
@@ -298,7 +302,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         self.last_saved = datetime.now()
         self._reindex()
         self._read_attachments(store)
-        self._recalculate()
+        self._recalculate(now=False)  # on first use of the footprint
         # The bills just read (a big project: a million objects, none in a reference cycle)
         # out of the cyclic collector's reach: otherwise each of its full passes, which the
         # temporary objects of every edit trigger, walks all of them (most of an edit's time).
@@ -523,10 +527,41 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         self.footprint_changed.emit()
         self.saved.emit(saved)
 
-    def _recalculate(self) -> None:
+    @property
+    def footprint(self) -> Footprint | None:
+        """The open project's footprint (None without a project or when it cannot be
+        calculated); an opened project is calculated here, on first use."""
+        if self._calculation_due:
+            self._calculate()
+        return self._footprint
+
+    @footprint.setter
+    def footprint(self, footprint: Footprint | None) -> None:
+        self._calculation_due = False
+        self._footprint = footprint
+
+    def calculate_opened(self) -> None:
+        """Calculate an opened project now, if nothing has asked for its footprint yet (the
+        window calls this once the opened page has painted)."""
+        if self._calculation_due:
+            self._calculate()
+            gc.freeze()  # its results join the bills out of the collector's reach
+
+    def _recalculate(self, *, now: bool = True) -> None:
         project = self.project
         assert project is not None
         project.records = list(self._records.values())
+        self._calculation_due = True
+        if now:
+            self._calculate()
+
+    def _calculate(self) -> None:
+        from ecocheck_desktop.core.incremental import recalculate
+
+        self._calculation_due = False
+        project = self.project
+        if project is None:
+            return
         # Only the fiscal years an edit can change are calculated again (core/incremental.py);
         # another project (opened, created) starts from a full calculation.
         last = self._calculated if self._calculated_project is project else None

@@ -5,7 +5,6 @@ attached and how it is named on export is :mod:`.evidence`.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,6 +82,8 @@ class EvidenceRows(FilePart):
 
         if not isinstance(data, bytes):
             raise damaged("the stored content is not a file")
+        import hashlib  # here: opening a project without scans does not need it (a few ms)
+
         if info.sha256 and hashlib.sha256(data).hexdigest() != info.sha256:
             raise damaged("its content no longer matches its checksum")
         try:
@@ -106,6 +107,8 @@ class EvidenceRows(FilePart):
         data, media_type = _evidence.read_attachment(source, filename)
         if record_id is not None:
             self._record(record_id)
+        import hashlib
+
         digest = hashlib.sha256(data).hexdigest()
         new = {"filename": filename, "size": len(data), "month": month, "record_id": record_id}
         with self._change("evidence.add", "evidence", None, new) as conn:

@@ -21,7 +21,6 @@ import os
 import re
 import sqlite3
 import stat
-import uuid
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,6 +177,8 @@ def ensure_project_id(project_file: ProjectFile) -> str:
     existing = project_file.meta().get("project_id")
     if existing:
         return existing
+    import uuid  # here: opening a project imports this module, and uuid costs a few ms
+
     project_id = str(uuid.uuid4())
     # Through the file's own transaction: its identity check and durable commit.
     with project_file.transaction() as conn:

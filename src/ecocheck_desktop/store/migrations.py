@@ -13,7 +13,6 @@ killed) migration leaves the file at its old version.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sqlite3
@@ -40,6 +39,8 @@ def _statements(script: str) -> list[str]:
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
     for statement in _statements(V1_TO_V2):
         conn.execute(statement)
+    import hashlib  # only for a version 1 file (it costs start-up a few ms)
+
     rows = conn.execute("SELECT id, data FROM evidence").fetchall()
     for evidence_id, data in rows:
         digest = hashlib.sha256(bytes(data)).hexdigest()

@@ -29,7 +29,6 @@ import os
 import re
 import sqlite3
 import tempfile
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -143,6 +142,8 @@ class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
                 conn.execute("PRAGMA synchronous = FULL")
                 conn.execute("BEGIN IMMEDIATE")
                 migrations.create_schema(conn)
+                import uuid  # only to create a file: uuid costs opening one a few ms
+
                 now = _now()
                 meta = {
                     "app_version": __version__,

@@ -7,6 +7,8 @@ its cell with the reason as tooltip and in the status line; nothing invalid is s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import FiscalYearData, SupplyContract
-from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.grid_cells import bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, language, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
@@ -35,6 +36,9 @@ from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
 from ecocheck_desktop.gui.service import ESTIMATED
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.text.units import unit_text
+
+if TYPE_CHECKING:
+    from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 
 # Energies offered by "Add energy", in the order a small factory meets them. Electricity is
 # first: a second meter or site, or a project whose contracts name only gas, needs it here.
@@ -356,6 +360,10 @@ class EnergyPage(ProjectPage):
         contract = project.contract_for(line.site, line.energy) or SupplyContract(
             line.site, line.energy
         )
+        # Imported on first use: opening a project shows this page, and the dialog is not
+        # needed for that (about 10 ms of start-up with a file).
+        from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
+
         self.contract_dialog = ContractDialog.edit(
             self,
             contract,

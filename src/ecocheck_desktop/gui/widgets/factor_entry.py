@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
@@ -55,6 +54,10 @@ def choice_text(
     if contract.factor_choice == USER or contract.factor_basic is not None:
         entered = translate("FactorEntry", "Entered (source: %1)")
         return entered.replace("%1", contract.factor_source or "-")
+    # The factor library's module only where a library is at hand: the energy page imports
+    # this one, and a project file opens on that page before its library is loaded.
+    from ecocheck_desktop.core.factors import list_years
+
     if (
         fiscal_year is not None
         and library is not None
@@ -146,6 +149,8 @@ class FactorEntry(EnergyWidget):
         or (electricity) the sourced past-year rows that hold this retailer (issue 15)."""
         if self.energy not in ("electricity", "city_gas") or self.library is None:
             return False
+        from ecocheck_desktop.core.factors import list_years
+
         if self.fiscal_year in list_years(self.library, self.energy):
             return True
         return self.listed_retailer(self.supplier)
@@ -153,6 +158,8 @@ class FactorEntry(EnergyWidget):
     def nearest_year(self) -> int | None:
         if self.library is None or self.energy != "electricity":
             return None
+        from ecocheck_desktop.core.factors import nearest_list_year
+
         return nearest_list_year(self.library, self.fiscal_year, self.energy)
 
     def _retailer_in_nearest(self) -> bool:

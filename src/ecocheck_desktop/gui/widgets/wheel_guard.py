@@ -3,15 +3,21 @@ clicked or tabbed into it. Otherwise the wheel scrolls the page under it, so scr
 form (the equipment checklist, 会社情報) never changes an answer on the way (issue 19).
 
 One application-wide event filter does it for every window and dialog, present and future:
-:func:`install` is idempotent and called by the main window and by dialogs that may be shown
-alone.
+:func:`install` is idempotent and called by the main window (once its first page has painted)
+and by dialogs that may be shown alone. Boxes polished before it was installed are set as it
+would have set them.
+
+Why the main window installs it only after its first paint: the first event a Python filter on
+the application sees for an object of a class the binding does not wrap (QGestureManager,
+QWidgetWindow) makes PySide build every enum of QtCore, QtGui and QtWidgets (about 160 of them,
+30-90 ms of start-up).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 _GUARDED = (QComboBox, QAbstractSpinBox)
 
@@ -28,13 +34,7 @@ class WheelGuard(QObject):
         if kind == QEvent.Type.Polish:
             widget = _guarded(obj)
             if widget is not None:
-                # Here, not at module level: the first use of the Qt namespace builds its enums
-                # (about 40 ms), which a start-up that shows no combo or spin box never pays.
-                from PySide6.QtCore import Qt
-
-                if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                    # The wheel must not give focus (Qt gives it before any filter runs).
-                    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                _no_wheel_focus(widget)
         elif kind == QEvent.Type.Wheel:
             widget = _guarded(obj)
             if widget is not None and not widget.hasFocus():
@@ -42,6 +42,16 @@ class WheelGuard(QObject):
                 _pass_up(widget, event)
                 return True
         return False
+
+
+def _no_wheel_focus(widget: QWidget) -> None:
+    """The wheel must not give focus (Qt gives it before any filter runs)."""
+    # Here, not at module level: the first use of the Qt namespace builds its enums (about
+    # 40 ms), which a start-up that shows no combo or spin box never pays.
+    from PySide6.QtCore import Qt
+
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def _pass_up(widget: QWidget, event: QWheelEvent) -> None:
@@ -79,4 +89,9 @@ def install(app: QCoreApplication | None = None) -> WheelGuard | None:
         guard = WheelGuard(app)
         guard.setObjectName("wheelGuard")
         app.installEventFilter(guard)
+        # Boxes already polished (the page shown at start-up) never see a Polish event again.
+        if isinstance(app, QApplication):
+            for widget in app.allWidgets():
+                if isinstance(widget, _GUARDED):
+                    _no_wheel_focus(widget)
     return guard
