@@ -280,5 +280,6 @@ class DemandPage(ProjectPage):
             QMessageBox.warning(self, self.tr("Import 30-minute data"), messages_text(
                 list(error.messages)))  # fmt: skip
             return
+        self.service.demand_changed.emit()  # the measures and targets pages re-rank DM-01/DM-02
         self.refresh()
         self.meter_combo.setCurrentIndex(self.meter_combo.findData(meter.name))

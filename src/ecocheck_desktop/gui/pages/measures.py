@@ -195,6 +195,7 @@ class MeasuresPage(ProjectPage):
 
         self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
         self.service.footprint_changed.connect(self._on_footprint)
+        self.service.demand_changed.connect(self._on_footprint)
         self.retranslate_ui()
         self.refresh()
 
@@ -243,7 +244,8 @@ class MeasuresPage(ProjectPage):
         self.fiscal_year = year.fiscal_year
         self.year_label.setText(fiscal_year_text(year.fiscal_year))
         try:
-            latest = evaluate_latest(project, years, self.catalogue())
+            demand = self.service.meter_data()
+            latest = evaluate_latest(project, years, self.catalogue(), demand=demand)
             assert latest is not None  # the same years: latest_complete_year found one
             self.plan = latest.plan
         except EcoCheckError as error:
