@@ -51,6 +51,7 @@ DEMAND_TEXTS: dict[str, tuple[str, str]] = {
     "col.kwh": ("使用電力量（kWh）", "Energy (kWh)"),
     "top": ("上位10ピーク（1日1件）", "The 10 highest peaks (one a day)"),
     "source": ("基本料金単価の出典：{source}", "Base charge unit price: {source}"),
+    "source_meter": ("メーターに入力された単価", "the unit price entered for the meter"),
     "meter": ("メーター「{meter}」", "Meter '{meter}'"),
     "yen_only": ("0（円のみ）", "0 (yen only)"),
     "base_saving_co2": (

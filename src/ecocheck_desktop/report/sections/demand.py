@@ -129,11 +129,10 @@ class DemandSections(Story):
             ))))  # fmt: skip
         self._tables(analysis)
         defaults = tariff_defaults()
-        source = (
-            data.meter.base_charge_source
-            if data.meter.base_charge_yen_per_kw
-            else (defaults.source_ja if lang == "ja" else defaults.source_en)
-        )
+        if data.meter.base_charge_yen_per_kw:
+            source = data.meter.base_charge_source or demand_text("source_meter", lang)
+        else:
+            source = defaults.source_ja if lang == "ja" else defaults.source_en
         self.story.append(self.p(safe(demand_text("source", lang, source=source)), s.small))
 
     def _tables(self, analysis: Any) -> None:
@@ -156,7 +155,7 @@ class DemandSections(Story):
         )  # fmt: skip
         header = [demand_text(k, lang) for k in ("col.month", "col.peak", "col.kwh")]
         months = table(s, header, monthly, [20, 27, 30], numeric=[1, 2])
-        self.story.append(self.p(safe(demand_text("top", lang)), s.h2))
+        self.story.append(self.p("<b>" + safe(demand_text("top", lang)) + "</b>"))
         pair = Table([[peaks, months]], colWidths=[60 * mm, 82 * mm])
         pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
