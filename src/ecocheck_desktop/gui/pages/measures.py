@@ -42,6 +42,7 @@ from ecocheck_desktop.gui.models.measures_table import (
     payback_text,
 )
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
+from ecocheck_desktop.text.report_demand import demand_measure_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -369,6 +370,8 @@ class MeasuresPage(ProjectPage):
             ),
             (self.tr("Confidence"), confidence_text(measure.confidence)),
         ]
+        # DM-01, DM-02: how they follow from the company's own 30-minute data.
+        demand_text = demand_measure_text(result, lang)
         basis = (
             self.tr("In the plan: counted after the measures above it (no double counting).")
             if result.basis == "plan"
@@ -377,6 +380,7 @@ class MeasuresPage(ProjectPage):
         parts = [
             f"<h3>{_escape(measure.name_ja if lang == 'ja' else measure.name_en)}</h3>",
             f"<p>{_escape(measure.description_ja if lang == 'ja' else measure.description_en)}</p>",
+            *(f"<p><b>{_escape(explained)}</b></p>" for explained in [demand_text] if explained),
             "<table cellspacing='0' cellpadding='2'>",
             *(
                 f"<tr><td>{_escape(k)}</td><td align='right'>{_escape(v)}</td></tr>"
