@@ -81,9 +81,7 @@ def test_bad_meter_data_in_json_is_refused_and_nothing_written(
     assert not back.exists()
 
 
-def _measures(
-    path: Path, capsys: pytest.CaptureFixture[str], *extra: str, lang: str = "en"
-) -> str:
+def _measures(path: Path, capsys: pytest.CaptureFixture[str], *extra: str, lang: str = "en") -> str:
     capsys.readouterr()
     assert main(["--lang", lang, "measures", str(path), *extra]) == 0
     return capsys.readouterr().out
