@@ -8,7 +8,6 @@ over a second. Written atomically like every export.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from ecocheck_desktop.report.consortium import (
     ConsortiumSummary,
     short_year,
 )
+from ecocheck_desktop.report.document import render_a4
 from ecocheck_desktop.report.layout import (
     ACCENT,
     FONT_NAME,
@@ -52,7 +52,7 @@ def render_consortium_pdf(
     """A short A4 summary (two or three pages) in Japanese or English."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
@@ -332,21 +332,8 @@ def render_consortium_pdf(
         )
         story.append(p(safe(t("unreadable_files", files=names), 1500), s.small))
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=PAGE_MARGIN,
-        rightMargin=PAGE_MARGIN,
-        topMargin=PAGE_MARGIN,
-        bottomMargin=18 * mm,
-        title=t("title"),
-        creator=f"EcoCheck Desktop {__version__}",
-        lang=lang,
-    )
     footer = f"{t('title')} — EcoCheck Desktop {__version__}"
-    doc.build(story, canvasmaker=numbered_canvas(footer, lang))
-    return buffer.getvalue()
+    return render_a4(story, title=t("title"), lang=lang, canvasmaker=numbered_canvas(footer, lang))
 
 
 def write_consortium_pdf(
