@@ -492,6 +492,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "demand.no_meter": ({"meter": "工場", "names": "本社"}, {"file": "/data/a.ecocheck"}),
     "demand.choose_meter": ({"names": "本社, 工場"}, {"file": "/data/a.ecocheck"}),
+    "demand.no_meters": ({"file": "a.ecocheck"}, {"file": "/data/a.ecocheck"}),
 }
 
 # Ids the Japanese (and English) sentence must not show: they are mapped to names.

@@ -165,8 +165,11 @@ def _show(args: argparse.Namespace) -> int:
         project = pf.load()
         meters = pf.meters()
         meter = _choose(meters, args.meter, path)
+        if meter is None and not meters:
+            where = {"file": str(path)}
+            raise EcoCheckError(Message("demand.no_meters", {"file": path.name}, where))
         if meter is None:
-            names = ", ".join(m.name for m in meters) or "-"
+            names = ", ".join(m.name for m in meters)
             params = {"meter": args.meter or "", "names": names}
             raise EcoCheckError(Message("demand.no_meter", params, {"file": str(path)}))
         days = pf.meter_days(meter.name)

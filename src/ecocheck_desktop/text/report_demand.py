@@ -88,7 +88,7 @@ DEMAND_TEXTS: dict[str, tuple[str, str]] = {
     "dm_capex": (
         "設置費用 {low}〜{high} 万円（メーター {meters} か所）は EcoCheck の推計です"
         "（一次資料なし）。回収 {payback} 年。",
-        "Capex {low}-{high} 10k yen ({meters} meter(s)) is an EcoCheck estimate (no primary"
+        "Capex {low_yen}-{high_yen} yen (meters: {meters}) is an EcoCheck estimate (no primary"
         " source). Payback {payback} years.",
     ),
 }
@@ -139,6 +139,8 @@ def demand_measure_text(result: MeasureResult, lang: str) -> str | None:
         lang,
         low=fmt(result.capex_low / 10000, 0),
         high=fmt(result.capex_high / 10000, 0),
+        low_yen=fmt(result.capex_low, 0),
+        high_yen=fmt(result.capex_high, 0),
         meters=d.get("meters", 1),
         payback=payback,
     )
