@@ -75,13 +75,10 @@ def _preload_charts() -> None:
     """
     import threading
 
-    def load() -> None:
-        from matplotlib.backends import backend_qtagg  # noqa: F401
-
-        import ecocheck_desktop.report.charts  # noqa: F401
+    from ecocheck_desktop.gui.preload import preload_modules
 
     if "ecocheck_desktop.report.charts" not in sys.modules and not _PRELOADS:
-        thread = threading.Thread(target=load, name="preload-charts", daemon=True)
+        thread = threading.Thread(target=preload_modules, name="preload-charts", daemon=True)
         _PRELOADS.append(thread)
         thread.start()
 

@@ -1,14 +1,13 @@
 """The consortium summary as a short PDF (A4, Japanese or English): the figures of
 :class:`~ecocheck_desktop.report.consortium.ConsortiumSummary` in tables and one bar chart.
 
-Built with reportlab alone (the chart too, and its own numbered canvas): the company report's
-``report.sections`` and ``report.charts`` import matplotlib, which would cost a command-line run
-over a second. Written atomically like every export.
+Built with reportlab alone (the chart too, and its own numbered canvas), like the company
+report, whose charts report/chart_pdf.py draws: importing matplotlib would cost a command-line run
+half a second. Written atomically like every export.
 """
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from ecocheck_desktop.report.consortium import (
     ConsortiumSummary,
     short_year,
 )
+from ecocheck_desktop.report.document import render_a4
 from ecocheck_desktop.report.layout import (
     ACCENT,
     FONT_NAME,
@@ -52,7 +52,7 @@ def render_consortium_pdf(
     """A short A4 summary (two or three pages) in Japanese or English."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
@@ -332,21 +332,8 @@ def render_consortium_pdf(
         )
         story.append(p(safe(t("unreadable_files", files=names), 1500), s.small))
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=PAGE_MARGIN,
-        rightMargin=PAGE_MARGIN,
-        topMargin=PAGE_MARGIN,
-        bottomMargin=18 * mm,
-        title=t("title"),
-        creator=f"EcoCheck Desktop {__version__}",
-        lang=lang,
-    )
     footer = f"{t('title')} — EcoCheck Desktop {__version__}"
-    doc.build(story, canvasmaker=numbered_canvas(footer, lang))
-    return buffer.getvalue()
+    return render_a4(story, title=t("title"), lang=lang, canvasmaker=numbered_canvas(footer, lang))
 
 
 def write_consortium_pdf(
@@ -364,8 +351,8 @@ def write_consortium_pdf(
 def intensity_chart(summary: ConsortiumSummary, lang: str, width: float) -> Drawing:
     """Companies per intensity band: a bar chart drawn with reportlab itself.
 
-    Not a matplotlib Figure like the report's charts: importing matplotlib would cost a
-    command-line run over a second for one plain bar chart.
+    Not a matplotlib Figure: importing matplotlib would cost a command-line run half a second
+    for one plain bar chart.
     """
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing, String

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from ecocheck_desktop import APP_NAME, __version__
-from ecocheck_desktop.report import charts
+from ecocheck_desktop.report import chart_spec
 from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, safe
 from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.report.sections.story import (
@@ -182,9 +182,7 @@ class CoverSections(KpiSections):
         # One line for the other bases and the energy, so the KPI block and the measures fit.
         joined = " / ".join(f"{label}: {value}" for label, value in basis_rows)
         self.story.append(self.p(safe(joined), s.small))
-        self.story.append(
-            self.chart(charts.scope_chart(year, self.lang, size=(7, 1.0), layout="fixed"))
-        )
+        self.story.append(self.chart(chart_spec.scope_chart(year, self.lang, size=(7, 1.0))))
         self.story.append(self.p(safe(self.t("summary.top_measures")), s.h2))
         # The three measures of the plan (or of the ranking) that cut the most CO2.
         top = sorted(self.plan_rows(), key=lambda r: r.t_co2_per_year, reverse=True)[:3]

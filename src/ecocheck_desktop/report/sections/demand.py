@@ -12,7 +12,7 @@ from typing import Any
 from ecocheck_desktop.core.demand import Meter, MeterDay, analyse
 from ecocheck_desktop.core.demand_bill import tariff_defaults
 from ecocheck_desktop.core.measures_demand import demand_measures
-from ecocheck_desktop.report import charts
+from ecocheck_desktop.report.demand_chart import demand_chart
 from ecocheck_desktop.report.layout import safe, table
 from ecocheck_desktop.report.sections.story import Story
 from ecocheck_desktop.text.numbers import fmt
@@ -44,54 +44,6 @@ def demand_of(store: Any) -> DemandData | None:
     return None
 
 
-def _figure(analysis: Any, lang: str) -> Any:
-    from matplotlib import rc_context
-
-    with rc_context(charts._style()):
-        return charts._finish(_draw(analysis, lang))
-
-
-def _draw(analysis: Any, lang: str) -> Any:
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(7.0, 2.4), layout="constrained")
-    left, right = figure.subplots(1, 2)
-    hours = [s / 2 for s in range(48)]
-    left.plot(
-        hours,
-        [float(v) for v in analysis.weekday_profile_kw],
-        color="#1f77b4",
-        label=demand_text("weekdays", lang),
-    )
-    left.plot(
-        hours,
-        [float(v) for v in analysis.weekend_profile_kw],
-        color="#ff7f0e",
-        label=demand_text("weekends", lang),
-    )
-    left.set_xticks([0, 6, 12, 18, 24])
-    left.set_title(demand_text("chart_profile", lang), fontsize=8)
-    left.legend(fontsize=6, frameon=False)
-    months = list(analysis.monthly_peak_kw)
-    right.bar(
-        range(len(months)), [float(v) for v in analysis.monthly_peak_kw.values()], color="#1f77b4"
-    )
-    right.axhline(
-        float(analysis.contract_kw_12m),
-        color="#c81e1e",
-        linestyle="--",
-        linewidth=1,
-        label=demand_text("contract_line", lang),
-    )
-    right.set_xticks(range(len(months)), [str(int(m[5:])) for m in months])
-    right.set_title(demand_text("chart_peaks", lang), fontsize=8)
-    right.legend(fontsize=6, frameon=False, loc="lower right")
-    for axes in (left, right):
-        axes.tick_params(labelsize=6)
-        axes.set_ylim(bottom=0)
-    return figure  # fmt: skip
-
-
 class DemandSections(Story):
     """The デマンド section of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
 
@@ -113,7 +65,7 @@ class DemandSections(Story):
             ("contract", {"kw": fmt(analysis.contract_kw_12m, 0)}),
         ):  # fmt: skip
             self.story.append(self.p(safe(demand_text(key, lang, **params))))
-        self.story.append(self.chart(_figure(analysis, lang)))
+        self.story.append(self.chart(demand_chart(analysis, lang)))
         defaults = tariff_defaults()
         price = data.meter.base_charge_yen_per_kw or defaults.base_charge_yen_per_kw_month
         results = demand_measures(data.days, price, None, defaults.energy_yen_per_kwh)

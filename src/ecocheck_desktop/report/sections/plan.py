@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import KeepTogether
 
-from ecocheck_desktop.report import charts
+from ecocheck_desktop.report import chart_spec
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
 from ecocheck_desktop.report.sections.story import ROADMAP_YEARS, Story, _letter
 from ecocheck_desktop.text.messages import render as message_text
@@ -293,9 +293,7 @@ class PlanSections(Story):
         pathway = plan_pathway(year.fiscal_year, year.total_adjusted_t, steps)
         paths, notes = self._target_paths()
         complete = [y for y in self.history if y.complete]
-        figure = charts.roadmap_chart(
-            complete, paths, pathway, self.lang, size=(7, 2.9), layout="fixed"
-        )
+        figure = chart_spec.roadmap_chart(complete, paths, pathway, self.lang, size=(7, 2.9))
         # The heading, the sentence and the chart stay on one page.
         heading = self.story.pop()
         intro = self.plain(
