@@ -24,7 +24,6 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -195,6 +194,11 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         self._file: ProjectFile | None = None
         self._records: dict[int, EnergyRecord] = {}
         self._index: dict[CellKey, list[int]] = {}
+        # The cells written since the index was last rebuilt (the grid re-reads only those) and
+        # what is derived from the index's keys (grid_edits.py): both reset with the index.
+        self._cell_generation = 0
+        self._cell_journal: list[CellKey] = []
+        self._cell_caches: dict[Any, Any] = {}
         # Lines the user added in this session that have no value yet.
         self._extra_lines: list[EnergyLine] = []
         self._attachments: dict[CellKey, list[str]] = {}
@@ -330,6 +334,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
             self.project = None
             self.footprint = None
             self._records, self._index, self._extra_lines = {}, {}, []
+            self._cells_reset()
             self._attachments = {}
             self.project_closed.emit()
             self.project_changed.emit()
@@ -386,8 +391,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
             return []
         start = self.project.company.fy_start_month
         years = set(self.project.fiscal_years)
-        months = set(map(attrgetter("month"), self._records.values()))  # no Python loop per bill
-        years.update(_fiscal_year(month, start) for month in months)
+        years.update(_fiscal_year(month, start) for month in self.record_months())
         return sorted(years)
 
     def months(self, fiscal_year: int) -> list[str]:
@@ -430,6 +434,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
             message = Message("evidence.unreadable", params, {"file": str(file_path)})
             return [message]
         self._attachments.setdefault(key, []).append(file_path.name)
+        self._cell_journal.append(key)  # the grid shows the scan's mark on that cell
         self.last_saved = datetime.now()
         self.project_changed.emit()
         self.saved.emit(True)
@@ -520,6 +525,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         project = self.project
         assert project is not None
         self._index = {}
+        self._cells_reset()
         for record_id, record in self._records.items():
             key = CellKey(project.site_of(record), record.month, record.energy, record.unit)
             self._index.setdefault(key, []).append(record_id)
