@@ -171,7 +171,7 @@ def test_the_check_finds_a_cell_left_open_by_primary_suppression_alone() -> None
     ]
     vectors = cell_vectors(rows)
     food = ("industry", "食料品", "total_adjusted_t")
-    primary_only = [v for k, v in vectors.items() if k != food and not k[1] in ("min", "max")]
+    primary_only = [v for k, v in vectors.items() if k != food and k[1] not in ("min", "max")]
     assert in_span(vectors[food], primary_only)
     assert recoverable(rows) == []
     summary = ConsortiumSummary()
