@@ -24,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ecocheck_desktop import resources
+from ecocheck_desktop.report.linebreak import break_markup
 
 FONT_NAME = "IPAexGothic"
 PLACEHOLDER = "?"
@@ -35,6 +36,7 @@ CELL_LIMIT = 80
 _ESCAPES = {'"': "&quot;", "'": "&#39;"}
 _UNESCAPES = {"&quot;": '"', "&#39;": "'"}
 _CELL_PADDING = 3
+_BREAK_FUZZ = 0.01  # points kept free so reportlab never re-breaks a line we ended
 
 
 @cache
@@ -173,19 +175,24 @@ def table(
     numeric: Sequence[int] = (),
     total_row: bool = False,
 ) -> Table:
-    """A full-width table: a coloured header that repeats on each page, numbers right-aligned.
+    """A full-width table: a coloured header that repeats on each page, numbers right-aligned,
+    every cell's lines ended by the report's line-breaking rule (.linebreak).
 
     ``rows`` hold markup strings (already made safe) or flowables.
     """
     numeric_columns = set(numeric)
-    room = [w * mm - 2 * _CELL_PADDING for w in widths_mm]
+    room = [w * mm - 2 * _CELL_PADDING - _BREAK_FUZZ for w in widths_mm]
+    size = styles.cell.fontSize
+
+    def measure(text: str) -> float:
+        return float(stringWidth(text, FONT_NAME, size))
 
     def cell(value: str | Flowable, column: int, head: bool = False) -> Flowable | str:
         if not isinstance(value, str):
             return value
         if head:
             style = styles.head_right if column in numeric_columns else styles.head
-            return Paragraph(header_markup(value), style)
+            return Paragraph(break_markup(header_markup(value), room[column], measure), style)
         # A value that fits on one line is drawn as a plain string: a Paragraph per cell
         # (wrapping machinery) is most of a long table's layout time.
         if "<" not in value:
@@ -193,7 +200,8 @@ def table(
             if stringWidth(plain, FONT_NAME, styles.cell.fontSize) <= room[column]:
                 return plain
         style = styles.cell_right if column in numeric_columns else styles.cell
-        return fit(value, style, room[column])
+        # Our line breaks (.linebreak: no split katakana word, 禁則, no lone 円 or unit).
+        return fit(break_markup(value, room[column], measure), style, room[column])
 
     data = [[cell(h, i, head=True) for i, h in enumerate(header)]]
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
