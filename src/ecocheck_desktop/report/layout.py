@@ -117,6 +117,17 @@ def fit(markup: str, style: Any, width: float, max_height: float = MAX_CELL_HEIG
     return Paragraph(escape(plain[:low].rstrip() + "…", _ESCAPES), style)
 
 
+def broken(markup: str, style: Any, width: float) -> Paragraph:
+    """``markup`` as a Paragraph of ``width`` points whose lines end where the report's
+    line-breaking rule allows (.linebreak), as in every table cell."""
+    size = style.fontSize
+
+    def measure(text: str) -> float:
+        return float(stringWidth(text, FONT_NAME, size))
+
+    return Paragraph(break_markup(markup, width - _BREAK_FUZZ, measure), style)
+
+
 class Styles:
     """The paragraph styles of one edition (Japanese wraps between any two characters)."""
 

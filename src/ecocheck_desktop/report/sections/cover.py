@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ecocheck_desktop import APP_NAME, __version__
 from ecocheck_desktop.report import charts
-from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, safe
+from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, broken, safe
 from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.report.sections.story import (
     BANNER_BACKGROUND,
@@ -170,21 +170,7 @@ class CoverSections(KpiSections):
         )
         self.story += [grid, Spacer(1, 2 * mm)]
         self.kpi_block()  # the KPI, locked (issue 18), and a base year resting on an estimate
-        basis_rows = [
-            (self.t("summary.total_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
-            (self.t("summary.total_location"), f"{fmt_t(year.total_location_t)} t-CO2"),
-            (
-                self.t("summary.energy"),
-                f"{fmt(year.energy_gj, PLACES_GJ)} GJ ({fmt(year.crude_oil_kl, PLACES_KL)} kL"
-                + (" 原油換算)" if self.lang == "ja" else " crude oil eq.)"),
-            ),
-        ]
-        # One line for the other bases and the energy, so the KPI block and the measures fit.
-        joined = " / ".join(f"{label}: {value}" for label, value in basis_rows)
-        self.story.append(self.p(safe(joined), s.small))
-        self.story.append(
-            self.chart(charts.scope_chart(year, self.lang, size=(7, 1.0), layout="fixed"))
-        )
+        self.story += [self.scope_block(), Spacer(1, 1 * mm)]
         self.story.append(self.p(safe(self.t("summary.top_measures")), s.h2))
         # The three measures of the plan (or of the ranking) that cut the most CO2.
         top = sorted(self.plan_rows(), key=lambda r: r.t_co2_per_year, reverse=True)[:3]
@@ -201,6 +187,59 @@ class CoverSections(KpiSections):
         self.story.append(self.p(safe(self.t("summary.next")), s.h2))
         key = "next.with_measures" if self.project.measure_plan else "next.no_measures"
         self.story.append(self.plain(key))
+
+    def scope_block(self) -> Table:
+        """The Scope chart with the figures on its three bases beside it (one compact row).
+
+        The chart is 5.5 × 1.3 in drawn 112 mm wide (scale 0.8, its text ≈ 7 pt like the
+        tables'): its three bars have room for their labels (at 7 × 1.0 in across the frame
+        they crowded) and the row (≈ 27 mm) is lower than the full-width chart and the line of
+        figures it replaces (≈ 33 mm), so 「次にすること」 stays on page 1.
+        """
+        s, year = self.styles, self.year
+        chart = _narrow(
+            self.chart(charts.scope_chart(year, self.lang, size=(5.5, 1.3), layout="fixed")),
+            _SCOPE_CHART_MM * mm,
+        )
+        rows: list[tuple[str, str]] = [
+            (self.t("summary.base_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
+            (self.t("summary.base_adjusted"), f"{fmt_t(year.total_adjusted_t)} t-CO2"),
+            (self.t("summary.base_location"), f"{fmt_t(year.total_location_t)} t-CO2"),
+            (self.t("summary.energy"), f"{fmt(year.energy_gj, PLACES_GJ)} GJ"),
+            (self.t("summary.crude_oil"), f"{fmt(year.crude_oil_kl, PLACES_KL)} kL"),
+        ]
+        room = (FRAME_WIDTH_MM - _SCOPE_CHART_MM) * mm - 12  # the cell's paddings
+        figures = [broken(safe(self.t("summary.bases")), s.small, room)]
+        for label, value in rows:
+            figures.append(broken(safe(label) + ": " + safe(value), s.small, room))
+        block = Table(
+            [[chart, figures]],
+            colWidths=[_SCOPE_CHART_MM * mm, (FRAME_WIDTH_MM - _SCOPE_CHART_MM) * mm],
+            hAlign="LEFT",
+        )
+        block.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),  # else Helvetica (not embedded)
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (0, 0), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("LINEBEFORE", (1, 0), (1, 0), 0.4, LIGHT),
+                ]
+            )
+        )
+        return block
+
+
+_SCOPE_CHART_MM = 112
+
+
+def _narrow(chart: Flowable, width: float) -> Flowable:
+    """A chart flowable (drawn at its ``width``, height by its aspect) scaled to ``width``."""
+    chart.height = chart.height * width / chart.width
+    chart.width = width
+    return chart
 
 
 def _tile(value: str) -> str:
