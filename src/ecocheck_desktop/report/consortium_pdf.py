@@ -28,6 +28,7 @@ from ecocheck_desktop.report.layout import (
     PAGE_MARGIN,
     RULE,
     Styles,
+    keep_headings_with_start,
     numbered_canvas,
     register_font,
     safe,
@@ -361,6 +362,7 @@ def render_consortium_pdf(
         creator=f"EcoCheck Desktop {__version__}",
         lang=lang,
     )
+    keep_headings_with_start(doc)  # a heading keeps a table's start, not all of it
     footer = f"{t('title')} — EcoCheck Desktop {__version__}"
     doc.build(story, canvasmaker=numbered_canvas(footer, lang))
     return buffer.getvalue()
