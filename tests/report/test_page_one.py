@@ -51,3 +51,15 @@ def test_the_demo_bank_fields_print(pages: dict[str, list[str]], lang: str) -> N
     everything = "".join(pages[lang])
     for value in (company.representative_name, company.representative_title, company.lender_name):
         assert "".join(value.split()) in everything, value
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_part_year_keeps_its_summary_on_page_one(lang: str) -> None:
+    """The incomplete-year banner takes room: the Scope chart gives way to a line of its
+    figures rather than 「次にすること」 moving to a page of its own."""
+    project = demo_project()
+    project.records = [r for r in project.records if r.month < "2025-12"]  # 8 months of FY2025
+    data = render_report(project, lang=lang, today=TODAY)
+    first = "".join((PdfReader(io.BytesIO(data)).pages[0].extract_text() or "").split())
+    assert "".join(text("summary.next", lang).split()) in first
+    assert "".join(text("summary.base_location", lang).split()) in first  # the figures line

@@ -326,9 +326,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "measures.total_row": ("合計 (重複なし)", "Total (no double counting)"),
     "measures.total": (
-        "合計: {t} t-CO2/年 ({fy}の排出量の {pct} %)、{yen} 円/年の削減、"
+        "合計: {t} t-CO2/年 ({fy}の排出量の {pct} %)、{yen} 万円/年の削減、"
         "投資額 {low}–{high} 万円。",
-        "Combined: {t} t-CO2/yr less ({pct} % of {fy}), {yen} yen/yr saved,"
+        "Combined: {t} t-CO2/yr less ({pct} % of {fy}), {yen} (10k yen)/yr saved,"
         " investment {low}–{high} (10k yen).",
     ),
     "measures.legend": (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from ecocheck_desktop import APP_NAME, __version__
 from ecocheck_desktop.report import charts
@@ -14,6 +14,8 @@ from ecocheck_desktop.report.sections.story import (
     BANNER_BORDER,
     BANNER_REASONS,
     FRAME_WIDTH_MM,
+    MARGIN,
+    PAGE_HEIGHT,
 )
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.numbers import (
@@ -61,12 +63,41 @@ class CoverSections(KpiSections):
             (self.t("cover.app"), safe(f"{APP_NAME} {__version__}")),
             (self.t("cover.editions"), "<br/>".join(safe(e, 200) for e in editions) or "-"),
         ]
+        # The editions (four long titles) in the small size: page 1 must hold the summary.
         cover = self.label_table(
-            [[self.p(safe(k), s.small), self.p(v, s.user)] for k, v in rows], 38
+            [
+                [self.p(safe(k), s.small), self.p(v, s.small if i == len(rows) - 1 else s.user)]
+                for i, (k, v) in enumerate(rows)
+            ],
+            38,
         )
         self.story += [cover, Spacer(1, 3 * mm)]
+        first = len(self.story)
         self.summary()
+        self._fit_page_one(first)
         self.story.append(PageBreak())
+
+    def _fit_page_one(self, first: int) -> None:
+        """Page 1 holds the whole summary: when the blocks above leave too little room (the
+        banner of an incomplete year, long notes), the Scope chart gives way to one line of
+        its figures, so 「次にすること」 never moves to a page of its own."""
+        if _height(self.story, FRAME_WIDTH_MM * mm) <= _PAGE_ONE_HEIGHT:
+            return
+        index = next(
+            (
+                i
+                for i in range(first, len(self.story))
+                if self.story[i] is getattr(self, "_scope_block", None)
+            ),
+            None,
+        )
+        if index is not None:
+            self.story[index] = self.scope_line()
+
+    def scope_line(self) -> Flowable:
+        """The figures of the Scope block on one small line (page 1 when room is short)."""
+        joined = " / ".join(f"{label}: {value}" for label, value in self.scope_figures())
+        return self.p(safe(joined), self.styles.small)
 
     def incomplete_banner(self) -> None:
         """Page 1: an incomplete year (the core's one completeness rule) says so and why."""
@@ -170,7 +201,8 @@ class CoverSections(KpiSections):
         )
         self.story += [grid, Spacer(1, 2 * mm)]
         self.kpi_block()  # the KPI, locked (issue 18), and a base year resting on an estimate
-        self.story += [self.scope_block(), Spacer(1, 1 * mm)]
+        self._scope_block = self.scope_block()
+        self.story += [self._scope_block, Spacer(1, 1 * mm)]
         self.story.append(self.p(safe(self.t("summary.top_measures")), s.h2))
         # The three measures of the plan (or of the ranking) that cut the most CO2.
         top = sorted(self.plan_rows(), key=lambda r: r.t_co2_per_year, reverse=True)[:3]
@@ -188,6 +220,16 @@ class CoverSections(KpiSections):
         key = "next.with_measures" if self.project.measure_plan else "next.no_measures"
         self.story.append(self.plain(key))
 
+    def scope_figures(self) -> list[tuple[str, str]]:
+        year = self.year
+        return [
+            (self.t("summary.base_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
+            (self.t("summary.base_adjusted"), f"{fmt_t(year.total_adjusted_t)} t-CO2"),
+            (self.t("summary.base_location"), f"{fmt_t(year.total_location_t)} t-CO2"),
+            (self.t("summary.energy"), f"{fmt(year.energy_gj, PLACES_GJ)} GJ"),
+            (self.t("summary.crude_oil"), f"{fmt(year.crude_oil_kl, PLACES_KL)} kL"),
+        ]
+
     def scope_block(self) -> Table:
         """The Scope chart with the figures on its three bases beside it (one compact row).
 
@@ -201,13 +243,7 @@ class CoverSections(KpiSections):
             self.chart(charts.scope_chart(year, self.lang, size=(5.5, 1.3), layout="fixed")),
             _SCOPE_CHART_MM * mm,
         )
-        rows: list[tuple[str, str]] = [
-            (self.t("summary.base_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
-            (self.t("summary.base_adjusted"), f"{fmt_t(year.total_adjusted_t)} t-CO2"),
-            (self.t("summary.base_location"), f"{fmt_t(year.total_location_t)} t-CO2"),
-            (self.t("summary.energy"), f"{fmt(year.energy_gj, PLACES_GJ)} GJ"),
-            (self.t("summary.crude_oil"), f"{fmt(year.crude_oil_kl, PLACES_KL)} kL"),
-        ]
+        rows = self.scope_figures()
         room = (FRAME_WIDTH_MM - _SCOPE_CHART_MM) * mm - 12  # the cell's paddings
         figures = [broken(safe(self.t("summary.bases")), s.small, room)]
         for label, value in rows:
@@ -233,6 +269,21 @@ class CoverSections(KpiSections):
 
 
 _SCOPE_CHART_MM = 112
+# The frame of page 1 (sections/__init__: top margin MARGIN, bottom 18 mm, 6 pt paddings),
+# less a few points for the page flow's own rounding.
+_PAGE_ONE_HEIGHT = PAGE_HEIGHT - MARGIN - 18 * mm - 12 - 6
+
+
+def _height(story: list[Flowable], width: float) -> float:
+    """The height of ``story`` laid out in one column ``width`` wide (spaces included)."""
+    total = 0.0
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):  # its wrap needs a canvas: measure its parts
+            total += _height(flowable._content, width)
+            continue
+        total += flowable.wrap(width, PAGE_HEIGHT)[1]
+        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
 
 
 def _narrow(chart: Flowable, width: float) -> Flowable:
