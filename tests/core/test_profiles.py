@@ -143,3 +143,16 @@ def test_broken_profile_files_are_refused(breakage: str, tmp_path: Path) -> None
 def test_profile_shares_are_exact_decimals() -> None:
     profile = p.load_profiles().profiles["plastics"]
     assert all(isinstance(v, Decimal) for v in profile.electricity.values())
+
+
+@pytest.mark.parametrize("value", [True, "lots", "NaN", "Infinity", None, [1]])
+def test_json_decimal_refuses_what_is_no_number(value: Any) -> None:
+    # The one reading of a number in the JSON data files (profiles, measure catalogue).
+    with pytest.raises(ValueError, match=r"^share of process is not a number$"):
+        p.json_decimal(value, "share of process")
+
+
+def test_json_decimal_keeps_the_digits() -> None:
+    assert str(p.json_decimal(0.1, "x")) == "0.1"
+    assert str(p.json_decimal("1.10", "x")) == "1.10"
+    assert p.json_decimal(3, "x") == Decimal(3)

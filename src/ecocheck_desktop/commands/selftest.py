@@ -14,15 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ecocheck_desktop.core.results import SCOPE_TOTALS
+
 CALC_KEYS = (
     "fiscal_year",
-    "scope1_t",
-    "scope2_basic_t",
-    "scope2_adjusted_t",
-    "scope2_location_t",
-    "total_basic_t",
-    "total_adjusted_t",
-    "total_location_t",
+    *SCOPE_TOTALS,
     "energy_gj",
     "crude_oil_kl",
     "by_energy",

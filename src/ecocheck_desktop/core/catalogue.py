@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
-from ecocheck_desktop.core.profiles import ProfileSet, load_profiles
+from ecocheck_desktop.core.profiles import ProfileSet, json_decimal, load_profiles
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -164,18 +164,6 @@ class Catalogue:
         raise KeyError(measure_id)
 
 
-def _dec(value: Any, what: str) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | str | float):
-        raise ValueError(f"{what} is not a number")
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        raise ValueError(f"{what} is not a number") from None
-    if not number.is_finite():
-        raise ValueError(f"{what} is not a number")
-    return number
-
-
 def _parse_checklist(document: dict[str, Any]) -> dict[str, ChecklistItem]:
     items: dict[str, ChecklistItem] = {}
     sections = document["sections"]
@@ -197,8 +185,8 @@ def _parse_checklist(document: dict[str, Any]) -> dict[str, ChecklistItem]:
             label_ja=raw["label_ja"],
             label_en=raw["label_en"],
             choices=tuple(raw.get("choices", ())),
-            minimum=_dec(raw["min"], f"{key} min") if "min" in raw else None,
-            maximum=_dec(raw["max"], f"{key} max") if "max" in raw else None,
+            minimum=json_decimal(raw["min"], f"{key} min") if "min" in raw else None,
+            maximum=json_decimal(raw["max"], f"{key} max") if "max" in raw else None,
             default=raw.get("default"),
         )
     return items
@@ -206,9 +194,9 @@ def _parse_checklist(document: dict[str, Any]) -> dict[str, ChecklistItem]:
 
 def _parse_range(raw: dict[str, Any], what: str) -> Range:
     result = Range(
-        _dec(raw["low"], f"{what} low"),
-        _dec(raw["typical"], f"{what} typical"),
-        _dec(raw["high"], f"{what} high"),
+        json_decimal(raw["low"], f"{what} low"),
+        json_decimal(raw["typical"], f"{what} typical"),
+        json_decimal(raw["high"], f"{what} high"),
     )
     if not ZERO <= result.low <= result.typical <= result.high <= HUNDRED:
         raise ValueError(f"{what}: expected 0 <= low <= typical <= high <= 100")
@@ -221,7 +209,7 @@ def _parse_capex(raw: dict[str, Any], what: str, checklist: dict[str, ChecklistI
         raise ValueError(f"{what}: unknown capex model {model}")
     if model == "none":
         return Capex("none")
-    low, high = _dec(raw["low"], f"{what} low"), _dec(raw["high"], f"{what} high")
+    low, high = json_decimal(raw["low"], f"{what} low"), json_decimal(raw["high"], f"{what} high")
     if not ZERO <= low <= high:
         raise ValueError(f"{what}: expected 0 <= low <= high")
     unit_key = raw.get("unit_key", "")
@@ -365,7 +353,7 @@ def parse_catalogue(
                     raise ValueError(f"price of {energy}: unknown source {key}")
             prices[energy] = UnitPrice(
                 energy,
-                _dec(raw["yen_per_unit"], f"price of {energy}"),
+                json_decimal(raw["yen_per_unit"], f"price of {energy}"),
                 raw["unit"],
                 tuple(raw["sources"]),
                 raw["confidence"],
@@ -377,8 +365,8 @@ def parse_catalogue(
             checklist_sections=dict(checklist["sections"]),
             subsidies=programmes,
             unit_prices=prices,
-            discount_rate_pct=_dec(defaults["discount_rate_pct"]["value"], "discount rate"),
-            load_factor=_dec(defaults["load_factor"]["value"], "load factor"),
+            discount_rate_pct=json_decimal(defaults["discount_rate_pct"]["value"], "discount rate"),
+            load_factor=json_decimal(defaults["load_factor"]["value"], "load factor"),
         )
     except (KeyError, TypeError) as error:
         reason = f"missing or malformed field {error}"
@@ -433,7 +421,7 @@ def _answer(item: ChecklistItem, value: Any) -> Any:
         if not isinstance(value, dict):
             raise ValueError("expected an object")
         return value
-    number = _dec(value.strip() if isinstance(value, str) else value, item.key)
+    number = json_decimal(value.strip() if isinstance(value, str) else value, item.key)
     if item.type == "int" and number != number.to_integral_value():
         raise ValueError("expected a whole number")
     if item.minimum is not None and number < item.minimum:

@@ -52,6 +52,9 @@ LAYOUTS = (
 CONFIDENCES = ("confirmed", "medium", "unconfirmed")
 ROW_KINDS = ("whole", "menu", "residual", "reference", "grid", "substitute", "national_average")
 
+# The columns an electricity retailer's row starts with, in the official list and in the rows
+# bundled from a cited publication alike.
+_RETAILER_ROW = ("reg_no", "retailer", "menu", "row_kind", "basic", "adjusted")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "fuel_table": (
         "key",
@@ -64,12 +67,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "source",
     ),
     "electricity_list": (
-        "reg_no",
-        "retailer",
-        "menu",
-        "row_kind",
-        "basic",
-        "adjusted",
+        *_RETAILER_ROW,
         "substitute_applied",
         "capture_rate",
         "page",
@@ -77,12 +75,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     # Past-year rows bundled one by one from a cited publication (resources/factors/NOTICE.md).
     "electricity_sourced": (
-        "reg_no",
-        "retailer",
-        "menu",
-        "row_kind",
-        "basic",
-        "adjusted",
+        *_RETAILER_ROW,
         "source_url",
         "source_kind",
         "note",

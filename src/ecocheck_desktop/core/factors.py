@@ -293,19 +293,18 @@ class FactorLibrary(EditionReaders):
         )
 
     def national_average(self, fiscal_year: int) -> tuple[Decimal, Edition] | None:
-        edition = self.electricity_edition(fiscal_year)
-        if edition is None:
-            return None
-        row = self._special_row(self._lists[edition.id], "national_average")
-        if row is None or row.basic is None:
-            return None
-        return row.basic, edition
+        return self._list_value(fiscal_year, "national_average")
 
     def substitute_value(self, fiscal_year: int) -> tuple[Decimal, Edition] | None:
+        return self._list_value(fiscal_year, "substitute")
+
+    def _list_value(self, fiscal_year: int, row_kind: str) -> tuple[Decimal, Edition] | None:
+        """The one value the year's electricity list prints for all retailers (``row_kind``
+        全国平均係数 or 代替値), with that list; None without a list or the row."""
         edition = self.electricity_edition(fiscal_year)
         if edition is None:
             return None
-        row = self._special_row(self._lists[edition.id], "substitute")
+        row = self._special_row(self._lists[edition.id], row_kind)
         if row is None or row.basic is None:
             return None
         return row.basic, edition

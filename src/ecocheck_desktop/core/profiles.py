@@ -61,6 +61,20 @@ def _invalid(path: Path, reason: str) -> EcoCheckError:
     return EcoCheckError(Message("profiles.invalid", {"reason": reason}, {"file": str(path)}))
 
 
+def json_decimal(value: Any, what: str) -> Decimal:
+    """A number of a JSON data file as an exact Decimal; ValueError "<what> is not a number"
+    for a boolean, a text that is no number, an infinity or NaN."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | str | float):
+        raise ValueError(f"{what} is not a number")
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        raise ValueError(f"{what} is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"{what} is not a number")
+    return number
+
+
 def _shares(raw: Any, allowed: tuple[str, ...], what: str) -> dict[str, Decimal]:
     """Validated percent shares summing to exactly 100; raises ValueError with the reason."""
     if not isinstance(raw, dict) or not raw:
@@ -69,13 +83,8 @@ def _shares(raw: Any, allowed: tuple[str, ...], what: str) -> dict[str, Decimal]
     for key, value in raw.items():
         if key not in allowed:
             raise ValueError(f"{what}: unknown end use '{key}'")
-        if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-            raise ValueError(f"{what}: share of {key} is not a number")
-        try:
-            share = Decimal(str(value))
-        except ArithmeticError:
-            raise ValueError(f"{what}: share of {key} is not a number") from None
-        if not share.is_finite() or share < 0:
+        share = json_decimal(value, f"{what}: share of {key}")
+        if share < 0:
             raise ValueError(f"{what}: share of {key} must be 0 or more")
         shares[key] = share
     if sum(shares.values()) != HUNDRED:

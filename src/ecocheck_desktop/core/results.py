@@ -198,6 +198,20 @@ class Intensity:
         return self.denominator_label_ja if lang == "ja" else self.denominator_label_en
 
 
+# A year's totals in t-CO2: fields of YearResult under these names, in the order in which the
+# calc JSON (docs/calc-json.md) and the companion (docs/companion-schema.md) write them.
+SCOPE_TOTALS = (
+    "scope1_t",
+    "scope1_adjusted_t",
+    "scope2_basic_t",
+    "scope2_adjusted_t",
+    "scope2_location_t",
+    "total_basic_t",
+    "total_adjusted_t",
+    "total_location_t",
+)
+
+
 @dataclass(frozen=True)
 class YearResult:
     fiscal_year: int
@@ -314,14 +328,7 @@ def _year_json(year: YearResult) -> dict[str, Any]:
     n = _number
     return {
         "fiscal_year": year.fiscal_year,
-        "scope1_t": n(year.scope1_t),
-        "scope1_adjusted_t": n(year.scope1_adjusted_t),
-        "scope2_basic_t": n(year.scope2_basic_t),
-        "scope2_adjusted_t": n(year.scope2_adjusted_t),
-        "scope2_location_t": n(year.scope2_location_t),
-        "total_basic_t": n(year.total_basic_t),
-        "total_adjusted_t": n(year.total_adjusted_t),
-        "total_location_t": n(year.total_location_t),
+        **{key: n(getattr(year, key)) for key in SCOPE_TOTALS},
         "scope1_rounded_factor_t": n(year.scope1_rounded_factor_t),
         "energy_gj": n(year.energy_gj),
         "crude_oil_kl": n(year.crude_oil_kl),

@@ -141,13 +141,30 @@ def scan_folder(
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[PortfolioRow]:
     """One row per project file, each read and released before the next is opened."""
-    files = project_files(folder)
+    for path in each_file(project_files(folder), progress, cancelled):
+        yield scan_file(path)
+
+
+def each_file(
+    files: list[Path],
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[Path]:
+    """``files`` one by one until ``cancelled()`` says stop; ``progress(done, total)`` once
+    the caller is through with each (the folder scan, the batch of PDFs)."""
     for done, path in enumerate(files):
         if cancelled is not None and cancelled():
             return
-        yield scan_file(path)
+        yield path
         if progress is not None:
             progress(done + 1, len(files))
+
+
+def file_failed(path: Path, error: Exception) -> Message:
+    """What one client's file did that nobody foresaw, as a message that names the file: one
+    file never stops the work on a folder."""
+    reason = f"{type(error).__name__}: {str(error)[:300]}"
+    return Message("portfolio.failed", {"reason": reason}, {"file": str(path)})
 
 
 def scan_file(path: Path) -> PortfolioRow:
@@ -159,10 +176,7 @@ def scan_file(path: Path) -> PortfolioRow:
     except EcoCheckError as error:
         return PortfolioRow(path, error=error.messages[0])
     except Exception as error:  # one client's file never stops the scan of the folder
-        reason = f"{type(error).__name__}: {str(error)[:300]}"
-        return PortfolioRow(
-            path, error=Message("portfolio.failed", {"reason": reason}, {"file": str(path)})
-        )
+        return PortfolioRow(path, error=file_failed(path, error))
 
 
 def read_project(path: Path) -> Project:

@@ -17,6 +17,7 @@ from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.report.answer_facts import PLACES_KG, AnswerFacts, build_facts
 from ecocheck_desktop.report.answer_json import answer_document
+from ecocheck_desktop.report.document import render_a4
 from ecocheck_desktop.report.layout import FONT_NAME, PAGE_MARGIN, Styles, safe, table
 from ecocheck_desktop.report.output import make_folder, write_atomically
 from ecocheck_desktop.text.answer import words
@@ -35,7 +36,7 @@ def render_answer_pdf(facts: AnswerFacts, *, today: date | None = None) -> bytes
     """The one-page reply in the facts' language."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, Spacer
 
     lang = facts.lang
     s = Styles(lang)
@@ -92,26 +93,20 @@ def render_answer_pdf(facts: AnswerFacts, *, today: date | None = None) -> bytes
         name=facts.representative or blank,
     )
     story.append(Paragraph(safe(f"{facts.company}　{signed}"), s.body))
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=PAGE_MARGIN,
-        rightMargin=PAGE_MARGIN,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        title=words("title", lang),
-        creator=f"EcoCheck Desktop {__version__}",
-        lang=lang,
-    )
     footer = words("footer", lang, version=__version__)
 
     def on_page(canvas: object, _doc: object) -> None:
         canvas.setFont(FONT_NAME, 7)  # type: ignore[attr-defined]
         canvas.drawString(PAGE_MARGIN, 6 * mm, footer)  # type: ignore[attr-defined]
 
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
+    return render_a4(
+        story,
+        title=words("title", lang),
+        lang=lang,
+        top_margin=12 * mm,
+        bottom_margin=12 * mm,
+        on_page=on_page,
+    )
 
 
 def _facts_table(s: Styles, head: str, rows: list[tuple[str, str]], width_mm: float) -> object:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
-from ecocheck_desktop.exchange.portfolio import read_project
+from ecocheck_desktop.exchange.portfolio import each_file, file_failed, read_project
 from ecocheck_desktop.report.output import make_folder
 from ecocheck_desktop.report.pdf import build_report
 
@@ -37,9 +37,7 @@ def batch_reports(
 ) -> Iterator[BatchResult]:
     """One PDF per project file into ``out_dir`` (atomic writes); a failure never stops it."""
     out_dir = make_folder(out_dir)
-    for done, source in enumerate(files):
-        if cancelled is not None and cancelled():
-            return
+    for source in each_file(files, progress, cancelled):
         target = out_dir / report_name(source)
         try:
             build_report(read_project(source), target, lang=lang)
@@ -48,10 +46,6 @@ def batch_reports(
         except Exception as error:
             # Whatever one client's file does to the report (a reportlab LayoutError, a
             # damaged value, a full disk), the batch names it and goes on with the next.
-            reason = f"{type(error).__name__}: {str(error)[:300]}"
-            where = {"file": str(source)}
-            yield BatchResult(source, None, Message("portfolio.failed", {"reason": reason}, where))
+            yield BatchResult(source, None, file_failed(source, error))
         else:
             yield BatchResult(source, target)
-        if progress is not None:
-            progress(done + 1, len(files))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop import __version__
+from ecocheck_desktop.core.results import SCOPE_TOTALS
 from ecocheck_desktop.exchange.cells import json_number
 from ecocheck_desktop.exchange.csv_safety import neutralise  # the one CSV cell guard
 from ecocheck_desktop.exchange.portfolio import plan_reduction_t, target_reduction_t
@@ -40,14 +41,7 @@ FIELDS: tuple[str, ...] = (
     "city",
     "fiscal_year",
     "complete",
-    "scope1_t",
-    "scope1_adjusted_t",
-    "scope2_basic_t",
-    "scope2_adjusted_t",
-    "scope2_location_t",
-    "total_basic_t",
-    "total_adjusted_t",
-    "total_location_t",
+    *SCOPE_TOTALS,
     "energy_gj",
     "crude_oil_kl",
     "revenue_million_yen",
@@ -94,14 +88,7 @@ def key_figures(project: Project, footprint: Footprint) -> list[dict[str, Any]]:
             "city": company.city,
             "fiscal_year": year.fiscal_year,
             "complete": year.complete,
-            "scope1_t": json_number(year.scope1_t),
-            "scope1_adjusted_t": json_number(year.scope1_adjusted_t),
-            "scope2_basic_t": json_number(year.scope2_basic_t),
-            "scope2_adjusted_t": json_number(year.scope2_adjusted_t),
-            "scope2_location_t": json_number(year.scope2_location_t),
-            "total_basic_t": json_number(year.total_basic_t),
-            "total_adjusted_t": json_number(year.total_adjusted_t),
-            "total_location_t": json_number(year.total_location_t),
+            **{key: json_number(getattr(year, key)) for key in SCOPE_TOTALS},
             "energy_gj": json_number(year.energy_gj),
             "crude_oil_kl": json_number(year.crude_oil_kl),
             "revenue_million_yen": json_number(data.revenue_million_yen if data else None),

@@ -8,7 +8,6 @@ over a second. Written atomically like every export.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,13 +21,13 @@ from ecocheck_desktop.report.consortium import (
     ConsortiumSummary,
     short_year,
 )
+from ecocheck_desktop.report.document import render_a4
 from ecocheck_desktop.report.layout import (
     ACCENT,
     FONT_NAME,
     PAGE_MARGIN,
     RULE,
     Styles,
-    keep_headings_with_start,
     numbered_canvas,
     register_font,
     safe,
@@ -53,7 +52,7 @@ def render_consortium_pdf(
     """A short A4 summary (two or three pages) in Japanese or English."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
@@ -350,22 +349,8 @@ def render_consortium_pdf(
         )
         story.append(p(safe(t("unreadable_files", files=names), 1500), s.small))
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=PAGE_MARGIN,
-        rightMargin=PAGE_MARGIN,
-        topMargin=PAGE_MARGIN,
-        bottomMargin=18 * mm,
-        title=t("title"),
-        creator=f"EcoCheck Desktop {__version__}",
-        lang=lang,
-    )
-    keep_headings_with_start(doc)  # a heading keeps a table's start, not all of it
     footer = f"{t('title')} — EcoCheck Desktop {__version__}"
-    doc.build(story, canvasmaker=numbered_canvas(footer, lang))
-    return buffer.getvalue()
+    return render_a4(story, title=t("title"), lang=lang, canvasmaker=numbered_canvas(footer, lang))
 
 
 def write_consortium_pdf(

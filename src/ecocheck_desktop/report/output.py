@@ -13,17 +13,22 @@ from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.store import atomic
 
 
+def cannot_write(path: Path, error: OSError) -> EcoCheckError:
+    """The report's message for an export that the system refused to write."""
+    return EcoCheckError(
+        Message(
+            "report.cannot_write",
+            {"path": str(path), "reason": error.strerror or type(error).__name__},
+        )
+    )
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` (:func:`store.atomic.write_file`); a failure is a message."""
     try:
         atomic.write_file(Path(path), data)
     except OSError as error:
-        raise EcoCheckError(
-            Message(
-                "report.cannot_write",
-                {"path": str(path), "reason": error.strerror or type(error).__name__},
-            )
-        ) from None
+        raise cannot_write(path, error) from None
 
 
 def make_folder(folder: Path) -> Path:
@@ -32,10 +37,5 @@ def make_folder(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise EcoCheckError(
-            Message(
-                "report.cannot_write",
-                {"path": str(folder), "reason": error.strerror or type(error).__name__},
-            )
-        ) from None
+        raise cannot_write(folder, error) from None
     return folder

@@ -50,7 +50,8 @@ _DAMAGE = (ValueError, IndexError, KeyError, TypeError)
 
 @contextmanager
 def _reading(path: Path) -> Iterator[None]:
-    """Turn any failure of reading a damaged file into store.* messages, never a traceback."""
+    """Turn any failure of opening or reading a damaged file into store.* messages, never a
+    traceback."""
     try:
         yield
     except sqlite3.Error as error:

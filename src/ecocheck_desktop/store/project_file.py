@@ -44,7 +44,7 @@ from ecocheck_desktop.store.customer_edits import CustomerEdits
 from ecocheck_desktop.store.demand_rows import DemandRows
 from ecocheck_desktop.store.edits import ProjectEdits
 from ecocheck_desktop.store.evidence_rows import EvidenceRows
-from ecocheck_desktop.store.failures import _DAMAGE, _error, _reading, _translate
+from ecocheck_desktop.store.failures import _error, _reading, _translate
 from ecocheck_desktop.store.opening import (
     _HELD,
     _backup,
@@ -215,25 +215,22 @@ class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
         if needs_recovery(path):
             recovery, source = _recovered_copy(path)
         conn: sqlite3.Connection | None = None
-        try:
-            header, size = _read_head(source, path)
-            _check_header(path, header, size, recovering=False)
-            conn = _connect(source, read_only=True)
-            # Held until close: a writer cannot change the file under a reader.
-            _all(conn.execute("PRAGMA locking_mode = EXCLUSIVE"))
-            conn.execute("BEGIN")
-            _verify(conn, path)
-            conn.execute("COMMIT")
-        except BaseException as error:
-            if conn is not None:
-                conn.close()
-            if recovery is not None:
-                recovery.cleanup()
-            if isinstance(error, sqlite3.Error):
-                raise _translate(error, path) from None
-            if isinstance(error, _DAMAGE):
-                raise _error("store.corrupt", path, reason=type(error).__name__) from None
-            raise
+        with _reading(path):
+            try:
+                header, size = _read_head(source, path)
+                _check_header(path, header, size, recovering=False)
+                conn = _connect(source, read_only=True)
+                # Held until close: a writer cannot change the file under a reader.
+                _all(conn.execute("PRAGMA locking_mode = EXCLUSIVE"))
+                conn.execute("BEGIN")
+                _verify(conn, path)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn is not None:
+                    conn.close()
+                if recovery is not None:
+                    recovery.cleanup()
+                raise
         reader = cls(path, conn, read_only=True, user=user)
         reader._recovery = recovery
         return reader
@@ -246,52 +243,49 @@ class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
         the sizes and mtimes ``before``."""
         conn: sqlite3.Connection | None = None
         project_file: ProjectFile | None = None
-        try:
-            conn = _connect(path, read_only=False)
-            # Set before the first access: the lock is taken now and kept for the session.
-            _all(conn.execute("PRAGMA locking_mode = EXCLUSIVE"))
-            conn.execute("BEGIN EXCLUSIVE")  # SQLite rolls a hot journal back / replays a WAL
-            project_file = cls(path, conn, read_only=False, user=user)
-            # From here on the header is read through the held descriptor (see _HELD).
-            project_file._hold()
-            header, size = _read_head(path, path)
-            version = _check_header(path, header, size, recovering=False)
-            if _state_of([path, _sidecar(path, "-journal"), _sidecar(path, "-wal")]) != before:
-                # Changed between the validation and the lock (or recovered just now): check
-                # and decode it again, under the lock, before anything is written.
-                _verify(conn, path)
-                validated = _read_project(conn, path, snapshot=False)
-            conn.execute("COMMIT")
-            project_file._validated = validated
-            journal = _sidecar(path, "-journal")
-            if journal.exists() and not _hot_journal(path):
-                # A killed session's idle journal (zeroed header): meaningless once SQLite has
-                # checked it, and safe to remove under our exclusive lock.
-                with suppress(OSError):
-                    journal.unlink()
-            # Only now, with a good file: the journal mode (a file left in WAL mode by an
-            # earlier version is checkpointed and converted here) and the migration.
-            _all(conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}"))
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            if version < SCHEMA_VERSION:
-                project_file.backup_path = _backup(conn, path, version)
-                migrations.migrate(conn, version)
-                project_file._validated = None
-            project_file._identity = project_file._snapshot()
-            return project_file
-        except BaseException as error:
-            if project_file is not None:
-                project_file._validated = None
-                with suppress(EcoCheckError):
-                    project_file.close()
-            elif conn is not None:
-                conn.close()
-            if isinstance(error, sqlite3.Error):
-                raise _translate(error, path) from None
-            if isinstance(error, _DAMAGE):
-                raise _error("store.corrupt", path, reason=type(error).__name__) from None
-            raise
+        with _reading(path):
+            try:
+                conn = _connect(path, read_only=False)
+                # Set before the first access: the lock is taken now and kept for the session.
+                _all(conn.execute("PRAGMA locking_mode = EXCLUSIVE"))
+                conn.execute("BEGIN EXCLUSIVE")  # SQLite rolls a hot journal back / replays a WAL
+                project_file = cls(path, conn, read_only=False, user=user)
+                # From here on the header is read through the held descriptor (see _HELD).
+                project_file._hold()
+                header, size = _read_head(path, path)
+                version = _check_header(path, header, size, recovering=False)
+                if _state_of([path, _sidecar(path, "-journal"), _sidecar(path, "-wal")]) != before:
+                    # Changed between the validation and the lock (or recovered just now): check
+                    # and decode it again, under the lock, before anything is written.
+                    _verify(conn, path)
+                    validated = _read_project(conn, path, snapshot=False)
+                conn.execute("COMMIT")
+                project_file._validated = validated
+                journal = _sidecar(path, "-journal")
+                if journal.exists() and not _hot_journal(path):
+                    # A killed session's idle journal (zeroed header): meaningless once SQLite has
+                    # checked it, and safe to remove under our exclusive lock.
+                    with suppress(OSError):
+                        journal.unlink()
+                # Only now, with a good file: the journal mode (a file left in WAL mode by an
+                # earlier version is checkpointed and converted here) and the migration.
+                _all(conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}"))
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                if version < SCHEMA_VERSION:
+                    project_file.backup_path = _backup(conn, path, version)
+                    migrations.migrate(conn, version)
+                    project_file._validated = None
+                project_file._identity = project_file._snapshot()
+                return project_file
+            except BaseException:
+                if project_file is not None:
+                    project_file._validated = None
+                    with suppress(EcoCheckError):
+                        project_file.close()
+                elif conn is not None:
+                    conn.close()
+                raise
 
     def _hold(self) -> None:
         """Keep a descriptor of the file for the identity check (see _HELD), after the lock."""

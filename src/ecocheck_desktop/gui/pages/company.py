@@ -224,9 +224,7 @@ class CompanyPage(ProjectPage):
 
     def refresh(self) -> None:
         project = self.service.project
-        self.empty_state.setVisible(project is None)
-        self.content.setVisible(project is not None)
-        if project is None:
+        if not self.show_open(project is not None):
             return
         self._filling = True
         try:
@@ -480,5 +478,4 @@ class CompanyPage(ProjectPage):
         )
         if self.service.is_open:
             self.refresh()
-        for i in range(self.year_combo.count()):
-            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        self.retitle_items(self.year_combo)

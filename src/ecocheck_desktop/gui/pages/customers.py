@@ -34,7 +34,7 @@ from ecocheck_desktop.core.model import (
     ProductOutput,
 )
 from ecocheck_desktop.gui.message_text import language, messages_text
-from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
 from ecocheck_desktop.gui.widgets.list_grid import Column, ListGrid
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Cancelled, Worker
@@ -158,10 +158,8 @@ class CustomersPage(ProjectPage):
             "submeter": self.tr("Sub-meter key for an energy-intensive line, rest by sales"),
             "machine_hours": self.tr("By machine hours of each product line"),
         }
-        for index in range(self.method_box.count()):
-            self.method_box.setItemText(index, names[self.method_box.itemData(index)])
-        for index in range(self.year_box.count()):
-            self.year_box.setItemText(index, fiscal_year_text(self.year_box.itemData(index)))
+        self.retitle_items(self.method_box, names.__getitem__)
+        self.retitle_items(self.year_box)
         self.answer_button.setText(self.tr("Reply to all customers…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.table.setHorizontalHeaderLabels(
@@ -225,9 +223,7 @@ class CustomersPage(ProjectPage):
 
     def refresh(self) -> None:
         project = self.service.project
-        self.empty_state.setVisible(project is None)
-        self.content.setVisible(project is not None)
-        if project is None:
+        if not self.show_open(project is not None):
             return
         for table, grid in self.grids.items():
             grid.set_items(getattr(project, table))

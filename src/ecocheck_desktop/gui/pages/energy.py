@@ -31,7 +31,7 @@ from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.grid_cells import bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, language, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
-from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
+from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
 from ecocheck_desktop.gui.service import ESTIMATED
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.text.units import unit_text
@@ -263,10 +263,7 @@ class EnergyPage(ProjectPage):
     # -- state -------------------------------------------------------------------------------
 
     def _on_project_changed(self) -> None:
-        is_open = self.service.is_open
-        self.empty_state.setVisible(not is_open)
-        self.content.setVisible(is_open)
-        if not is_open:
+        if not self.show_open(self.service.is_open):
             self.model.set_fiscal_year(None)
             return
         if refill_years(self.year_combo, self.service.fiscal_years(), self.model.fiscal_year):
@@ -475,8 +472,7 @@ class EnergyPage(ProjectPage):
             )
         )
         self.add_energy_combo.blockSignals(False)
-        for i in range(self.year_combo.count()):
-            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        self.retitle_items(self.year_combo)
         if self.model.columnCount():
             self.model.headerDataChanged.emit(
                 Qt.Orientation.Horizontal,

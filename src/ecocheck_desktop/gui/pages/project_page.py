@@ -8,7 +8,7 @@ the empty state's texts, then — once its content is built — the content's.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
@@ -89,6 +89,20 @@ class ProjectPage(Page):
         layout = self.layout()
         assert layout is not None
         layout.addWidget(self.content)
+
+    def show_open(self, shown: bool) -> bool:
+        """The content when ``shown`` (a project is open, or the page has something to show),
+        else the empty state; returns ``shown``."""
+        self.empty_state.setVisible(not shown)
+        self.content.setVisible(shown)
+        return shown
+
+    @staticmethod
+    def retitle_items(combo: QComboBox, text_of: Callable[[Any], str] = fiscal_year_text) -> None:
+        """Each item's text again from its data after a language switch (a year combo by
+        default)."""
+        for index in range(combo.count()):
+            combo.setItemText(index, text_of(combo.itemData(index)))
 
     def debounce(self, interval_ms: int, slot: Callable[[], object]) -> QTimer:
         """A single-shot timer that runs ``slot`` ``interval_ms`` after its last start."""

@@ -184,8 +184,7 @@ class ReportPage(ProjectPage):
 
     def _on_footprint(self) -> None:
         years = self._years_with_data()
-        self.empty_state.setVisible(not years)
-        self.content.setVisible(bool(years))
+        self.show_open(bool(years))
         refill_years(self.year_combo, years, self.fiscal_year())
         self._update_summary()
 
@@ -427,6 +426,5 @@ class ReportPage(ProjectPage):
             self.tr("The same figures as JSON with a versioned schema (docs/companion-schema.md)")
         )
         self.open_folder_button.setText(self.tr("Open folder"))
-        for i in range(self.year_combo.count()):
-            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        self.retitle_items(self.year_combo)
         self._update_summary()

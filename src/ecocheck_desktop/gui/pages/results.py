@@ -161,9 +161,7 @@ class ResultsPage(ProjectPage):
         return year if isinstance(year, int) else None
 
     def _on_footprint(self) -> None:
-        is_open = self.service.is_open
-        self.empty_state.setVisible(not is_open)
-        self.content.setVisible(is_open)
+        is_open = self.show_open(self.service.is_open)
         years = self.service.fiscal_years() if is_open else []
         refill_years(self.year_combo, years, self.fiscal_year())
         self.update_tiles()
@@ -373,8 +371,7 @@ class ResultsPage(ProjectPage):
         )
         self.factors_label.setText(self.tr("Emission factors used (double-click for the source)"))
         self.warnings_label.setText(self.tr("Checks (double-click to go to the cell)"))
-        for i in range(self.year_combo.count()):
-            self.year_combo.setItemText(i, fiscal_year_text(self.year_combo.itemData(i)))
+        self.retitle_items(self.year_combo)
         if self.service.is_open:
             self.update_tiles()
             self._fill_lists(self._year())  # how each factor was chosen, in the new language

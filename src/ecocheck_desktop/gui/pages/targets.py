@@ -186,8 +186,7 @@ class TargetsPage(ProjectPage):
     def refresh(self) -> None:
         self._stale = False
         complete = self._complete_years()
-        self.empty_state.setVisible(not complete)
-        self.content.setVisible(bool(complete))
+        self.show_open(bool(complete))
         years = [y.fiscal_year for y in complete]
         shown = [self.base_combo.itemData(i) for i in range(self.base_combo.count())]
         if years != shown:
@@ -368,7 +367,6 @@ class TargetsPage(ProjectPage):
         self.spt_pct_label.setText(self.tr("reduction vs base year"))
         self.spt_save.setText(self.tr("Save SPT"))
         self.spt_remove.setText(self.tr("Remove SPT"))
-        for i in range(self.base_combo.count()):
-            self.base_combo.setItemText(i, fiscal_year_text(self.base_combo.itemData(i)))
+        self.retitle_items(self.base_combo)
         if self.service.is_open:
             self.refresh()

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
+from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget
 from ecocheck_desktop.gui.widgets.factor_entry import FactorEntry
 from ecocheck_desktop.gui.widgets.gas_details import GasDetails
 from ecocheck_desktop.gui.widgets.supplier_search import SupplierSearch, default_library
@@ -22,14 +22,9 @@ SEARCHED = ("electricity", "city_gas")
 WITH_FACTOR = ("electricity", "city_gas", "heat")
 
 
-class ContractEditor(QWidget):
-    changed = Signal()
-
+class ContractEditor(EnergyWidget):
     def __init__(self, energy: str = "electricity", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.energy = energy
-        self.fiscal_year = 0
-        self.library: Any = None
+        super().__init__(energy, parent)
         self.finder = SupplierSearch(energy, self)
         self.menu = QComboBox(self)
         self.menu.setObjectName("contractMenu")
@@ -40,12 +35,7 @@ class ContractEditor(QWidget):
         menu_row = QHBoxLayout()
         menu_row.addWidget(self.menu_label)
         menu_row.addWidget(self.menu, 1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.finder)
-        column.addLayout(menu_row)
-        column.addWidget(self.factor)
-        column.addWidget(self.gas)
+        self.column(self.finder, menu_row, self.factor, self.gas)
         self.finder.changed.connect(self._on_supplier)
         self.menu.currentTextChanged.connect(lambda *_: self.changed.emit())
         self.factor.changed.connect(self.changed)

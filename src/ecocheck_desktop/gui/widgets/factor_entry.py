@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +28,7 @@ from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget, hint_label
 
 LIBRARY, USER, ESTIMATE = "library", "user", "estimate"
 _THOUSAND = Decimal(1000)
@@ -36,7 +36,6 @@ _THOUSAND = Decimal(1000)
 _ELECTRICITY_T_MAX = Decimal("0.002")
 # t-CO2 per 千m3 of city gas is ~2; above 100 the value was given per m3 in g or kg per 千m3.
 _GAS_T_MAX = Decimal(100)
-_HINT_STYLE = "color: #a61b1b;"
 
 
 def choice_text(
@@ -67,17 +66,12 @@ def choice_text(
     return translate("FactorEntry", "Library")
 
 
-class FactorEntry(QWidget):
+class FactorEntry(EnergyWidget):
     """Three choices, the fields of the chosen one, and a red hint while it is incomplete."""
 
-    changed = Signal()
-
     def __init__(self, energy: str = "electricity", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.energy = energy
-        self.fiscal_year = 0
+        super().__init__(energy, parent)
         self.supplier = ""
-        self.library: Any = None
         self.use_library = QRadioButton(self)
         self.use_library.setObjectName("factorLibrary")
         self.use_user = QRadioButton(self)
@@ -131,19 +125,16 @@ class FactorEntry(QWidget):
         estimate.addRow(self.basis_label, self.basis)
         estimate.addRow(self.estimate_note)
 
-        self.hint = QLabel(self)
-        self.hint.setObjectName("factorHint")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(_HINT_STYLE)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.use_library)
-        column.addWidget(self.library_note)
-        column.addWidget(self.use_user)
-        column.addWidget(self.user_box)
-        column.addWidget(self.use_estimate)
-        column.addWidget(self.estimate_box)
-        column.addWidget(self.hint)
+        self.hint = hint_label(self, "factorHint")
+        self.column(
+            self.use_library,
+            self.library_note,
+            self.use_user,
+            self.user_box,
+            self.use_estimate,
+            self.estimate_box,
+            self.hint,
+        )
         self.use_library.setChecked(True)
         self._asked = False  # True while the entry was switched on because no list settles it
         self.retranslate()
@@ -157,14 +148,7 @@ class FactorEntry(QWidget):
             return False
         if self.fiscal_year in list_years(self.library, self.energy):
             return True
-        if self.energy != "electricity" or not self.supplier.strip():
-            return False
-        try:
-            return bool(
-                self.library.electricity_outcome(self.fiscal_year, self.supplier) == "listed"
-            )
-        except (EcoCheckError, AttributeError):
-            return False
+        return self.listed_retailer(self.supplier)
 
     def nearest_year(self) -> int | None:
         if self.library is None or self.energy != "electricity":

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
-
-_HINT_STYLE = "color: #a61b1b;"
+from ecocheck_desktop.gui.widgets.energy_widget import hint_label
 
 
 class GasDetails(QWidget):
@@ -37,10 +36,7 @@ class GasDetails(QWidget):
         self.lpg_kg.setObjectName("lpgKgPerM3")
         self.lpg_source = QLineEdit(self)
         self.lpg_source.setObjectName("lpgSource")
-        self.hint = QLabel(self)
-        self.hint.setObjectName("gasHint")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(_HINT_STYLE)
+        self.hint = hint_label(self, "gasHint")
         self.labels = [QLabel(self) for _ in range(5)]
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)

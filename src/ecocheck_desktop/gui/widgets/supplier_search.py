@@ -13,11 +13,12 @@ import re
 import unicodedata
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget
 
 SEARCH_LIMIT = 50
 _REG_NO = re.compile(r"([A-Z]\d{4})\b\s*")
@@ -36,16 +37,11 @@ def fold(text: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in folded)
 
 
-class SupplierSearch(QWidget):
+class SupplierSearch(EnergyWidget):
     """A line to type in, the ranked matches below it, and a status line."""
 
-    changed = Signal()
-
     def __init__(self, energy: str = "electricity", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.energy = energy
-        self.fiscal_year = 0
-        self.library: Any = None
+        super().__init__(energy, parent)
         self.shown_year: int | None = None  # the year whose list the suggestions come from
         self.exact: str | None = None  # the registration number the typed text resolves to
         self.search = QLineEdit(self)
@@ -61,11 +57,7 @@ class SupplierSearch(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("supplierStatus")
         self.status.setWordWrap(True)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.search)
-        column.addWidget(self.results)
-        column.addWidget(self.status)
+        self.column(self.search, self.results, self.status)
         self.retranslate()
 
     def set_context(self, fiscal_year: int, library: Any = None) -> None:
@@ -77,15 +69,6 @@ class SupplierSearch(QWidget):
 
     def _has_list(self, fiscal_year: int) -> bool:
         return fiscal_year in list_years(self.library, self.energy)
-
-    def _sourced(self, supplier: str | None) -> bool:
-        """The retailer is among the sourced past-year rows bundled for the year."""
-        if self.energy != "electricity" or not supplier or self.library is None:
-            return False
-        try:
-            return bool(self.library.electricity_outcome(self.fiscal_year, supplier) == "listed")
-        except (EcoCheckError, AttributeError):
-            return False
 
     def _rows(self, fiscal_year: int, query: str) -> list[Any]:
         if self.energy == "city_gas":
@@ -150,7 +133,7 @@ class SupplierSearch(QWidget):
 
     def _status(self, query: str, found: int) -> str:
         fy = str(self.fiscal_year)
-        if not self._has_list(self.fiscal_year) and self._sourced(self.exact):
+        if not self._has_list(self.fiscal_year) and self.listed_retailer(self.exact):
             # Issue 15: the year's bundled past-year rows (sourced) hold this retailer.
             return self.tr(
                 "FY%1 has no full list, but this retailer's FY%1 factor is bundled from a "
