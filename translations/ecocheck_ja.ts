@@ -626,6 +626,14 @@ Python %4</translation>
         <translation>30分データを読み込む…</translation>
     </message>
     <message>
+        <source>No 30-minute data yet</source>
+        <translation>まだ30分データがありません</translation>
+    </message>
+    <message>
+        <source>Import the 30-minute readings of your meter (CSV or Excel from your electricity retailer&apos;s web portal or a demand monitor) to see the base load, the peaks and the contract kW they set.</source>
+        <translation>メーターの30分値（電力会社のWebサービスやデマンド監視装置から出力したCSVまたはExcel）を取り込むと、ベースロード、ピークと、それが決める契約電力が表示されます。</translation>
+    </message>
+    <message>
         <source>Heat map: days (down) × half-hours 0:00–24:00 (across)</source>
         <translation>ヒートマップ：日（縦）× 30分（横、0:00〜24:00）</translation>
     </message>
@@ -1967,6 +1975,10 @@ Replace the project&apos;s values with the file&apos;s? (No keeps the project&ap
     <message>
         <source>Sourced: numbers from a cited source. Derived: calculated from sourced figures. Unconfirmed: an estimate to check with a supplier.</source>
         <translation>出典あり: 出典のある数値。導出: 出典のある数値から計算した値。未確認: 業者への確認が必要な概算値。</translation>
+    </message>
+    <message>
+        <source>0 (yen only)</source>
+        <translation>0（円のみ）</translation>
     </message>
 </context>
 <context>

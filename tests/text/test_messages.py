@@ -355,6 +355,8 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {},
     ),
     "measures.market_basis_only": ({}, {}),
+    "measures.demand_moved": ({}, {}),
+    "measures.replaced_by_data": ({"measure": "DM-01"}, {}),
     "measures.no_complete_year": ({}, {}),
     "profiles.invalid": ({"reason": "food: shares sum to 99"}, {"file": "end_use.json"}),
     "profiles.override_invalid": (

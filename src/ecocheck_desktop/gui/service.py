@@ -165,6 +165,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
     project_closed = Signal()
     project_changed = Signal()
     footprint_changed = Signal()
+    demand_changed = Signal()  # a meter's 30-minute data was imported (DM-01/DM-02 change)
     saved = Signal(bool)  # True: the last edit is in the file; False: it is not
     # True: the project file changed under the app; edits are kept in memory only until
     # save_copy_as() (False again then).
@@ -347,6 +348,17 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         """The open project file, for the meters and their interval data (the デマンド page;
         store/demand_rows.py): raises as the hand-over does when there is none."""
         return self._project_file()
+
+    def meter_data(self) -> tuple[Any, ...]:
+        """The meters with their 30-minute data (core.demand.MeterData) of the open project
+        file, for DM-01 and DM-02 in the measures; none without a file or when it cannot be
+        read."""
+        if not self.is_open:
+            return ()
+        try:
+            return tuple(self._project_file().meter_data())
+        except EcoCheckError:
+            return ()
 
     def hand_over(self, target: Path | str) -> Any:
         """Write a hand-over copy of the open project (raises EcoCheckError); the mark."""

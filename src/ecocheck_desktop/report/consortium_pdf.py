@@ -1,9 +1,9 @@
 """The consortium summary as a short PDF (A4, Japanese or English): the figures of
 :class:`~ecocheck_desktop.report.consortium.ConsortiumSummary` in tables and one bar chart.
 
-Built with reportlab alone (the chart too, and its own numbered canvas): the company report's
-``report.sections`` and ``report.charts`` import matplotlib, which would cost a command-line run
-over a second. Written atomically like every export.
+Built with reportlab alone (the chart too, and its own numbered canvas), like the company
+report, whose charts report/chart_pdf.py draws: importing matplotlib would cost a command-line run
+half a second. Written atomically like every export.
 """
 
 from __future__ import annotations
@@ -368,8 +368,8 @@ def write_consortium_pdf(
 def intensity_chart(summary: ConsortiumSummary, lang: str, width: float) -> Drawing:
     """Companies per intensity band: a bar chart drawn with reportlab itself.
 
-    Not a matplotlib Figure like the report's charts: importing matplotlib would cost a
-    command-line run over a second for one plain bar chart.
+    Not a matplotlib Figure: importing matplotlib would cost a command-line run half a second
+    for one plain bar chart.
     """
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing, String

@@ -513,8 +513,14 @@ class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
 
 def load_project(path: Path) -> Project:
     """The project in ``path``, read-only (the CLI and the loaders use this)."""
+    return load_project_and_meters(path, meters=False)[0]
+
+
+def load_project_and_meters(path: Path, *, meters: bool = True) -> tuple[Project, tuple[Any, ...]]:
+    """The project in ``path`` and its meters with their 30-minute data (core.demand.MeterData),
+    read-only in one session."""
     project_file = ProjectFile.open(Path(path), read_only=True)
     try:
-        return project_file.load()
+        return project_file.load(), project_file.meter_data() if meters else ()
     finally:
         project_file.close()

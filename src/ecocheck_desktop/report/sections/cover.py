@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from ecocheck_desktop import APP_NAME, __version__
-from ecocheck_desktop.report import charts
+from ecocheck_desktop.report import chart_spec
 from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, broken, safe
 from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.report.sections.story import (
@@ -240,7 +240,7 @@ class CoverSections(KpiSections):
         """
         s, year = self.styles, self.year
         chart = _narrow(
-            self.chart(charts.scope_chart(year, self.lang, size=(5.5, 1.3), layout="fixed")),
+            self.chart(chart_spec.scope_chart(year, self.lang, size=(5.5, 1.3))),
             _SCOPE_CHART_MM * mm,
         )
         rows = self.scope_figures()
