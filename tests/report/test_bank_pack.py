@@ -160,6 +160,8 @@ def _user_and_official_strings() -> list[str]:
     project = demo_project()
     company = project.company
     strings = [company.name, company.address, company.contact, company.advisor, company.industry]
+    strings += [company.representative_name, company.representative_title, company.verifier]
+    strings += [company.lender_name, company.sector_benchmark_source]
     strings += [s.name for s in project.sites] + [s.address for s in project.sites]
     strings += [r.note for r in project.records] + [t.note for t in project.targets]
     strings += [c.menu for c in project.contracts] + [c.estimate_basis for c in project.contracts]

@@ -245,7 +245,7 @@ class PlanSections(Story):
                 t=fmt(totals.t_co2_per_year, 1),
                 pct=fmt(totals.reduction_pct, 1),
                 fy=self.fy(year.fiscal_year),
-                yen=fmt(totals.yen_per_year, 0),
+                yen=fmt(totals.yen_per_year / MAN, 1),  # 万円, as in the table above
                 low=fmt(totals.capex_low / 10000, 0),
                 high=fmt(totals.capex_high / 10000, 0),
             )
