@@ -79,7 +79,8 @@ def demand_chart(analysis: Any, lang: str) -> ChartRow:
         Axis(
             low, high, tuple((p, str(int(m[5:]))) for p, m in zip(positions, months, strict=True))
         ),
-        _y([0.0, *peaks, contract]),
+        # Headroom above the contract line for the legend, clear of the bars.
+        _y([0.0, *peaks, contract * 1.3]),
         bars=(Bars(positions, peaks, (0.0,) * len(peaks), _LINE_COLOUR, "", 0.8),),
         hlines=(
             Line(
@@ -91,7 +92,7 @@ def demand_chart(analysis: Any, lang: str) -> ChartRow:
                 style="dashed",
             ),
         ),
-        legend=Legend("lower right", 6.0),
+        legend=Legend("upper right", 6.0, frame=True),
         margins=_MARGINS,
         tick_size=_LABEL_SIZE,
         title_size=_TITLE_SIZE,

@@ -53,7 +53,7 @@ def render_report(
     library: Any = None,
     today: date | None = None,
     sections: Iterable[str] | None = None,
-    demand: Any = None,
+    demand: Iterable[Any] | None = None,
 ) -> bytes:
     """The report as PDF bytes (nothing is written).
 
@@ -104,7 +104,8 @@ def render_report(
         today=today or date.today(),
         sections=chosen,
     )
-    report.demand_data = demand  # a meter's interval data (report/sections/demand.py) or None
+    # The meters with their 30-minute data: the デマンド section and DM-01/DM-02 in the plan.
+    report.demand_meters = tuple(demand or ())
     return report.render()
 
 

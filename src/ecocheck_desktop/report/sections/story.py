@@ -78,6 +78,9 @@ class Story:
     today: date
     sections: frozenset[str] | None = None  # None: every section
     story: list[Flowable] = field(default_factory=list)
+    # The meters with their 30-minute data (core.demand.MeterData): the デマンド section, and
+    # DM-01/DM-02 in the plan of the measures and the roadmap.
+    demand_meters: tuple[Any, ...] = ()
 
     # helpers ---------------------------------------------------------------
 
@@ -190,7 +193,7 @@ class Story:
         from ecocheck_desktop.core.measures import evaluate_latest
 
         try:
-            latest = evaluate_latest(self.project, self.history)
+            latest = evaluate_latest(self.project, self.history, demand=self.demand_meters)
             return (None if latest is None else latest.plan), ""
         except EcoCheckError as error:
             return None, " ".join(message_text(m, self.lang) for m in error.messages)
