@@ -129,6 +129,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         # Pages are built on first visit: start-up pays only for the Home page, and a page's
         # heavy imports (charts, tables) wait until the user goes there.
         self.pages: dict[str, Page] = {}
+        self._holders: dict[str, QScrollArea] = {}  # page id -> the scroll area holding it
         for _ in PAGES:
             self.navigation.addItem(QListWidgetItem())
         self.navigation.currentRowChanged.connect(self._on_navigation_row)
@@ -300,6 +301,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         holder.setFrameShape(QFrame.Shape.NoFrame)
         holder.setWidget(page)
         self.stack.addWidget(holder)
+        self._holders[entry.page_id] = holder
         return page
 
     # -- texts -------------------------------------------------------------------------------
@@ -385,12 +387,10 @@ class MainWindow(ProjectFileActions, QMainWindow):
         return page
 
     def _holder(self, page: Page) -> QWidget:
-        """The scroll area that holds ``page`` in the stack."""
-        holder = page.parentWidget()
-        while holder is not None and holder.parentWidget() is not self.stack:
-            holder = holder.parentWidget()
-        assert holder is not None
-        return holder
+        """The scroll area that holds ``page`` in the stack (kept when it was built: asking Qt
+        for the page's parents hands Python the scroll area's viewport, a widget made in C++,
+        and typing that makes PySide build the enums of every widget class, 10-30 ms)."""
+        return self._holders[page.page_id]
 
     # -- commands ----------------------------------------------------------------------------
 
