@@ -7,7 +7,10 @@ the project opens on and prints a line at its first paint event. The clock runs 
 process to that line. The driver also notes when the background import of the charts
 (matplotlib) starts: it must start only after the page has painted, so it never delays it.
 
-    .venv/bin/python bench/startup_file.py [--runs 7]
+    .venv/bin/python bench/startup_file.py [--runs 7] [--size 20x10]
+
+``--size YEARSxSITES`` opens a generated file of that size instead (bench/sizes.py: 8 energies x
+12 months at every site), to check that nothing gets worse with size.
 """
 
 from __future__ import annotations
@@ -101,10 +104,18 @@ def time_to_paint(command: list[str], env: dict[str, str]) -> tuple[float, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--size", help="YEARSxSITES, a generated file (bench/sizes.py)")
     args = parser.parse_args()
+    from bench.sizes import sized_project
     from bench.store import five_year_project
 
     from ecocheck_desktop.store.project_file import ProjectFile
+
+    if args.size:
+        years, sites = (int(part) for part in args.size.lower().split("x"))
+        project, size = sized_project(years, sites), f"{years} years x {sites} sites"
+    else:
+        project, size = five_year_project(), "5 years"
 
     with tempfile.TemporaryDirectory() as folder:
         env = {
@@ -116,7 +127,6 @@ def main() -> int:
             "XDG_CONFIG_HOME": folder,
         }
         path = Path(folder) / "five_years.ecocheck"
-        project = five_year_project()
         ProjectFile.create(path, project, user="bench").close()
         app = [sys.executable, "-c", DRIVER, str(path)]
         bare = [sys.executable, "-c", BARE_WINDOW]
@@ -132,7 +142,7 @@ def main() -> int:
             placements.add(preload)
     ratio = statistics.median(ours) / statistics.median(baseline)
     print(
-        f"start-up with a file ({len(project.records)} bill lines, 5 years), median of {args.runs}"
+        f"start-up with a file ({len(project.records)} bill lines, {size}), median of {args.runs}"
         " runs (offscreen)"
     )
     print(f"{'program':<30} {'median s':>9} {'min s':>7} {'max s':>7}")
