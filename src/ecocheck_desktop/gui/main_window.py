@@ -419,8 +419,8 @@ class MainWindow(ProjectFileActions, QMainWindow):
             self._after_opened_page_painted()
             return
         AfterPaint(page, self._after_opened_page_painted)
-        # A page that never paints.
-        QTimer.singleShot(PRELOAD_AT_LATEST_MS, self._after_opened_page_painted)
+        # A page that never paints (the window as context: none after it is gone).
+        QTimer.singleShot(PRELOAD_AT_LATEST_MS, self, self._after_opened_page_painted)
 
     def _after_opened_page_painted(self) -> None:
         """The footprint (unless a page already asked for it), then the charts' import."""
