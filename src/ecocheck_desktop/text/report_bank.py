@@ -64,8 +64,7 @@ BANK: dict[str, tuple[str, str]] = {
     ),
     "trend.part_year_note": (
         "前年比・基準年比の「-」: 12か月そろわない年度を含むため比べていません。",
-        "A change shown as \"-\": a year without all 12 months is involved, so it is not"
-        " compared.",
+        'A change shown as "-": a year without all 12 months is involved, so it is not compared.',
     ),
     "kpi.user_factors": (
         "基準年度の利用者が入力した係数: {factors}",
