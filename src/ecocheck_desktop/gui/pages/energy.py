@@ -28,11 +28,10 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import FiscalYearData, SupplyContract
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
-from ecocheck_desktop.gui.grid_cells import bill_unit
+from ecocheck_desktop.gui.grid_cells import ESTIMATED, bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, language, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
-from ecocheck_desktop.gui.service import ESTIMATED
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.text.units import unit_text
 
