@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.catalogue import read_checklist
 from ecocheck_desktop.gui.message_text import language, message_text
 from ecocheck_desktop.gui.widgets import wheel_guard
+from ecocheck_desktop.gui.widgets.build import named
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.catalogue import Catalogue, ChecklistItem
@@ -101,15 +102,13 @@ class ChecklistDialog(QDialog):
                 form.addRow(label, editor)
             column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("checklistScroll")
+        scroll = named(QScrollArea(self), "checklistScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
 
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.problems = QLabel(self)
-        self.problems.setObjectName("checklistProblems")
+        self.problems = named(QLabel(self), "checklistProblems")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b3261e;")
         self.problems.hide()

@@ -37,6 +37,7 @@ from ecocheck_desktop.exchange.demand_files import (
 )
 from ecocheck_desktop.exchange.demand_parse import parse_demand
 from ecocheck_desktop.gui.message_text import located_text
+from ecocheck_desktop.gui.widgets.build import named
 from ecocheck_desktop.gui.widgets.demand_charts import ChartData, Series, SimpleChart
 from ecocheck_desktop.gui.worker import Worker
 
@@ -58,16 +59,13 @@ class DemandImportDialog(QDialog):
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
-        self.layout_combo = QComboBox(self)
-        self.layout_combo.setObjectName("demandLayout")
+        self.layout_combo = named(QComboBox(self), "demandLayout")
         for key in ("rows", "date_time", "wide"):
             self.layout_combo.addItem("", key)
-        self.unit_combo = QComboBox(self)
-        self.unit_combo.setObjectName("demandUnit")
+        self.unit_combo = named(QComboBox(self), "demandUnit")
         for key in ("kWh", "kW"):
             self.unit_combo.addItem(key, key)
-        self.interval_combo = QComboBox(self)
-        self.interval_combo.setObjectName("demandInterval")
+        self.interval_combo = named(QComboBox(self), "demandInterval")
         for minutes in (15, 30, 60):
             self.interval_combo.addItem("", minutes)
         self.label_combo = QComboBox(self)
@@ -90,11 +88,9 @@ class DemandImportDialog(QDialog):
             self.form.addRow(label, widget)
             signal = getattr(widget, "currentIndexChanged", None) or widget.valueChanged
             signal.connect(self._reparse)
-        self.table = QTableWidget(0, 1 + SLOTS, self)
-        self.table.setObjectName("demandPreviewTable")
+        self.table = named(QTableWidget(0, 1 + SLOTS, self), "demandPreviewTable")
         self.chart = SimpleChart(self)
-        self.problems = QListWidget(self)
-        self.problems.setObjectName("demandProblems")
+        self.problems = named(QListWidget(self), "demandProblems")
         self.problems.setMaximumHeight(130)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)

@@ -33,6 +33,7 @@ from ecocheck_desktop.core.factor_packages import PACKAGE_SUFFIX, edition_rows
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.message_text import energy_label, message_text, messages_text
 from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.build import named
 
 
 def _number(value: Decimal | None, places: int) -> str:
@@ -52,8 +53,7 @@ class FactorLibraryDialog(QDialog):
         self.plan: dict[int, str] = {}
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.editions = QTableWidget(0, 6, self)
-        self.editions.setObjectName("factorEditions")
+        self.editions = named(QTableWidget(0, 6, self), "factorEditions")
         self.editions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.editions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.editions.setWordWrap(False)
@@ -63,13 +63,11 @@ class FactorLibraryDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(4, 240)
-        self.status = QLabel(self)
-        self.status.setObjectName("factorStatus")
+        self.status = named(QLabel(self), "factorStatus")
         self.status.setWordWrap(True)
         self.comparison_label = QLabel(self)
         self.comparison_label.setWordWrap(True)
-        self.comparison = QTableWidget(0, 9, self)
-        self.comparison.setObjectName("factorComparison")
+        self.comparison = named(QTableWidget(0, 9, self), "factorComparison")
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.verticalHeader().setVisible(False)
         self.comparison.horizontalHeader().setSectionResizeMode(
@@ -77,15 +75,12 @@ class FactorLibraryDialog(QDialog):
         )
         self.comparison.hide()
         self.comparison_label.hide()
-        self.install_button = QPushButton(self)
-        self.install_button.setObjectName("installPackage")
+        self.install_button = named(QPushButton(self), "installPackage")
         self.install_button.clicked.connect(self.choose_package)
-        self.recalc_button = QPushButton(self)
-        self.recalc_button.setObjectName("recalculate")
+        self.recalc_button = named(QPushButton(self), "recalculate")
         self.recalc_button.clicked.connect(self.show_comparison)
         self.recalc_button.setEnabled(service.is_open)
-        self.apply_button = QPushButton(self)
-        self.apply_button.setObjectName("applyNewFactors")
+        self.apply_button = named(QPushButton(self), "applyNewFactors")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.gui import message_text
+from ecocheck_desktop.gui.widgets.build import named
 from ecocheck_desktop.store.handover import changed_fields, plain_value
 
 if TYPE_CHECKING:
@@ -203,8 +204,7 @@ class HandoverDialog(QDialog):
         )
         self.changes = changes
         layout = QVBoxLayout(self)
-        self.summary = QLabel(summary_text(changes), self)
-        self.summary.setObjectName("handoverSummary")
+        self.summary = named(QLabel(summary_text(changes), self), "handoverSummary")
         self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setBold(True)
@@ -236,8 +236,7 @@ class HandoverDialog(QDialog):
             )
         layout.addWidget(self.explanation)
         self.model = ChangesModel(list(changes.entries) if changes is not None else [], self)
-        self.table = QTableView(self)
-        self.table.setObjectName("handoverChanges")
+        self.table = named(QTableView(self), "handoverChanges")
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)

@@ -40,6 +40,7 @@ from ecocheck_desktop.gui.models.portfolio_table import (
     PortfolioTableModel,
 )
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.widgets.build import named
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 from ecocheck_desktop.gui.worker import Worker
 
@@ -74,18 +75,15 @@ class PortfolioPage(Page):
         self.progress_dialog: QProgressDialog | None = None
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
-        self.folder_label = QLabel(self.content)
-        self.folder_label.setObjectName("portfolioFolder")
+        self.title = named(QLabel(self.content), "pageTitle")
+        self.folder_label = named(QLabel(self.content), "portfolioFolder")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change_button = QPushButton(self.content)
         self.change_button.clicked.connect(self.choose_folder)
         self.refresh_button = QPushButton(self.content)
         self.refresh_button.clicked.connect(self.refresh)
 
-        self.filter_edit = QLineEdit(self.content)
-        self.filter_edit.setObjectName("portfolioFilter")
+        self.filter_edit = named(QLineEdit(self.content), "portfolioFilter")
         self.filter_edit.setClearButtonEnabled(True)
         self.show_unreadable = QCheckBox(self.content)
         self.show_unreadable.setChecked(True)
@@ -96,8 +94,7 @@ class PortfolioPage(Page):
         self.proxy.setSourceModel(self.model)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.show_unreadable.toggled.connect(lambda on: self.proxy.set_hide_unreadable(not on))
-        self.table = QTableView(self.content)
-        self.table.setObjectName("portfolioTable")
+        self.table = named(QTableView(self.content), "portfolioTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMNS.index("company"), Qt.SortOrder.AscendingOrder)
@@ -116,8 +113,7 @@ class PortfolioPage(Page):
 
         self.open_button = QPushButton(self.content)
         self.open_button.clicked.connect(self.open_selected)
-        self.reports_button = QPushButton(self.content)
-        self.reports_button.setObjectName("portfolioReports")
+        self.reports_button = named(QPushButton(self.content), "portfolioReports")
         self.reports_button.clicked.connect(self.write_reports)
         self.anonymise_box = QCheckBox(self.content)
         self.consortium_pdf_button = QPushButton(self.content)

@@ -40,6 +40,7 @@ from ecocheck_desktop.gui.pages.project_page import (
     refill_years,
     set_texts,
 )
+from ecocheck_desktop.gui.widgets.build import named
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Worker
@@ -88,8 +89,7 @@ class ReportPage(ProjectPage):
         self.language_combo.addItem("日本語", "ja")
         self.language_combo.addItem("English", "en")
         self.fy_label = QLabel(self.options_box)
-        self.year_combo = QComboBox(self.options_box)
-        self.year_combo.setObjectName("reportFiscalYear")
+        self.year_combo = named(QComboBox(self.options_box), "reportFiscalYear")
         self.year_combo.currentIndexChanged.connect(self._update_summary)
         self.fy_label.setBuddy(self.year_combo)
         self.prepared_label = QLabel(self.options_box)
@@ -109,14 +109,12 @@ class ReportPage(ProjectPage):
         grid = QGridLayout(self.sections_box)
         per_column = (len(OPTIONAL_SECTIONS) + 2) // 3
         for index, section in enumerate(OPTIONAL_SECTIONS):
-            check = QCheckBox(self.sections_box)
-            check.setObjectName(f"reportSection_{section}")
+            check = named(QCheckBox(self.sections_box), f"reportSection_{section}")
             check.setChecked(True)
             self.section_checks[section] = check
             grid.addWidget(check, index % per_column, index // per_column)
 
-        self.pdf_button = QPushButton(self.content)
-        self.pdf_button.setObjectName("exportPdf")
+        self.pdf_button = named(QPushButton(self.content), "exportPdf")
         self.pdf_button.setDefault(True)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.csv_button = QPushButton(self.content)
