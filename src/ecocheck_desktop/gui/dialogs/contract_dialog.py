@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.gui.message_text import energy_label
+from ecocheck_desktop.gui.widgets.build import ok_cancel
 from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
 
 
@@ -35,11 +36,7 @@ class ContractDialog(QDialog):
         self.editor = ContractEditor(contract.energy, self)
         self.editor.set_context(fiscal_year, library)
         self.editor.load(contract)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self._accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.editor)

@@ -37,7 +37,7 @@ from ecocheck_desktop.exchange.demand_files import (
 )
 from ecocheck_desktop.exchange.demand_parse import parse_demand
 from ecocheck_desktop.gui.message_text import located_text
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, ok_cancel
 from ecocheck_desktop.gui.widgets.demand_charts import ChartData, Series, SimpleChart
 from ecocheck_desktop.gui.worker import Worker
 
@@ -94,11 +94,7 @@ class DemandImportDialog(QDialog):
         self.problems.setMaximumHeight(130)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.accept)
 
         top = QHBoxLayout()
         top.addLayout(self.form)

@@ -1,13 +1,16 @@
 """Small builders for the widgets every page and dialog makes, so that one widget is one line.
 
-``named`` gives a widget its object name (what the style sheet and the tests find it by).
+``named`` gives a widget its object name (what the style sheet and the tests find it by);
+``ok_cancel`` is a dialog's OK and Cancel buttons.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 _W = TypeVar("_W", bound=QObject)
 
@@ -16,3 +19,13 @@ def named(widget: _W, name: str) -> _W:
     """``widget``, with the object name ``name``."""
     widget.setObjectName(name)
     return widget
+
+
+def ok_cancel(dialog: QDialog, on_ok: Callable[[], object]) -> QDialogButtonBox:
+    """OK runs ``on_ok`` (``dialog.accept``, or a check that accepts), Cancel rejects."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
