@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
 from ecocheck_desktop.gui.start_folder import start_folder
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
 from ecocheck_desktop.gui.widgets.gas_details import GasDetails
 
@@ -188,8 +188,7 @@ class ElectricityPage(QWizardPage):
         self.menu = self.editor.menu
         self.menu.setObjectName("retailerMenu")
         self.factor = self.editor.factor
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
+        self.note = wrapped_label(self)
         # In a scroll area: the factor entry's help lines are never squeezed out of sight.
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -251,8 +250,7 @@ class GasPage(QWizardPage):
         form = QFormLayout(self)
         for label, field in zip(self.labels, (self.kind, self.supplier, self.menu), strict=True):
             form.addRow(label, field)
-        self.supplier_status = named(QLabel(self), "gasSupplierStatus")
-        self.supplier_status.setWordWrap(True)
+        self.supplier_status = named(wrapped_label(self), "gasSupplierStatus")
         self.supplier_status.setStyleSheet("color: #7a5c00;")
         form.addRow(self.supplier_status)
         # As billed: the supplier's heat value (city gas) or the m3 -> t conversion (LPG).
@@ -359,8 +357,7 @@ class FilePage(QWizardPage):
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self._browse)
         self.label = QLabel(self)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
+        self.note = wrapped_label(self)
         self.problem = named(QLabel(self), "pathProblem")
         self.problem.setStyleSheet("color: #a61b1b;")
         row = QHBoxLayout()

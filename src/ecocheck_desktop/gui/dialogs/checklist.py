@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.catalogue import read_checklist
 from ecocheck_desktop.gui.message_text import language, message_text
 from ecocheck_desktop.gui.widgets import wheel_guard
-from ecocheck_desktop.gui.widgets.build import named, ok_cancel
+from ecocheck_desktop.gui.widgets.build import named, ok_cancel, wrapped_label
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.catalogue import Catalogue, ChecklistItem
@@ -105,10 +105,8 @@ class ChecklistDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
 
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.problems = named(QLabel(self), "checklistProblems")
-        self.problems.setWordWrap(True)
+        self.hint = wrapped_label(self)
+        self.problems = named(wrapped_label(self), "checklistProblems")
         self.problems.setStyleSheet("color: #b3261e;")
         self.problems.hide()
         self.buttons = ok_cancel(self, self.accept)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.gui.message_text import energy_label
-from ecocheck_desktop.gui.widgets.build import ok_cancel
+from ecocheck_desktop.gui.widgets.build import ok_cancel, wrapped_label
 from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
 
 
@@ -31,8 +31,7 @@ class ContractDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("contractDialog")
         self.original = contract
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
+        self.heading = wrapped_label(self)
         self.editor = ContractEditor(contract.energy, self)
         self.editor.set_context(fiscal_year, library)
         self.editor.load(contract)

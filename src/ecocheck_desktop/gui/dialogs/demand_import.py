@@ -37,7 +37,7 @@ from ecocheck_desktop.exchange.demand_files import (
 )
 from ecocheck_desktop.exchange.demand_parse import parse_demand
 from ecocheck_desktop.gui.message_text import located_text
-from ecocheck_desktop.gui.widgets.build import named, ok_cancel
+from ecocheck_desktop.gui.widgets.build import named, ok_cancel, wrapped_label
 from ecocheck_desktop.gui.widgets.demand_charts import ChartData, Series, SimpleChart
 from ecocheck_desktop.gui.worker import Worker
 
@@ -92,8 +92,7 @@ class DemandImportDialog(QDialog):
         self.chart = SimpleChart(self)
         self.problems = named(QListWidget(self), "demandProblems")
         self.problems.setMaximumHeight(130)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label(self)
         self.buttons = ok_cancel(self, self.accept)
 
         top = QHBoxLayout()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,7 +32,7 @@ from ecocheck_desktop.core.factor_packages import PACKAGE_SUFFIX, edition_rows
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.message_text import energy_label, message_text, messages_text
 from ecocheck_desktop.gui.service import ProjectService
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 
 
 def _number(value: Decimal | None, places: int) -> str:
@@ -51,8 +50,7 @@ class FactorLibraryDialog(QDialog):
         self.setObjectName("factorLibrary")
         self.service = service
         self.plan: dict[int, str] = {}
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
+        self.heading = wrapped_label(self)
         self.editions = named(QTableWidget(0, 6, self), "factorEditions")
         self.editions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.editions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -63,10 +61,8 @@ class FactorLibraryDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(4, 240)
-        self.status = named(QLabel(self), "factorStatus")
-        self.status.setWordWrap(True)
-        self.comparison_label = QLabel(self)
-        self.comparison_label.setWordWrap(True)
+        self.status = named(wrapped_label(self), "factorStatus")
+        self.comparison_label = wrapped_label(self)
         self.comparison = named(QTableWidget(0, 9, self), "factorComparison")
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.verticalHeader().setVisible(False)

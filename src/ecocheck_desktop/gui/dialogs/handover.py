@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.gui import message_text
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.store.handover import changed_fields, plain_value
 
 if TYPE_CHECKING:
@@ -210,8 +210,7 @@ class HandoverDialog(QDialog):
         font.setBold(True)
         self.summary.setFont(font)
         layout.addWidget(self.summary)
-        self.explanation = QLabel(self)
-        self.explanation.setWordWrap(True)
+        self.explanation = wrapped_label(self)
         if changes is not None and changes.returned:
             self.explanation.setText(
                 QCoreApplication.translate(

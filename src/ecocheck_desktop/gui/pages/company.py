@@ -41,7 +41,7 @@ from ecocheck_desktop.gui.message_text import energy_label, message_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, set_texts
 from ecocheck_desktop.gui.widgets.bank_fields import BankFields
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING, current_fiscal_year
 
@@ -145,8 +145,7 @@ class CompanyPage(ProjectPage):
         # Sites and contracts
         self.sites_box = QGroupBox(inner)
         sites_column = QVBoxLayout(self.sites_box)
-        self.sites = QLabel(self.sites_box)
-        self.sites.setWordWrap(True)
+        self.sites = wrapped_label(self.sites_box)
         add_site = QHBoxLayout()
         self.new_site = QLineEdit(self.sites_box)
         self.new_site.setMaxLength(MAX_SITE_NAME)
@@ -180,8 +179,7 @@ class CompanyPage(ProjectPage):
         contract_bar.addWidget(self.new_contract_site)
         contract_bar.addWidget(self.new_contract_energy)
         contract_bar.addWidget(self.add_contract_button)
-        self.factor_help = QLabel(self.sites_box)
-        self.factor_help.setWordWrap(True)
+        self.factor_help = wrapped_label(self.sites_box)
         sites_column.addWidget(self.sites)
         sites_column.addLayout(add_site)
         sites_column.addWidget(self.contracts_label)

@@ -32,7 +32,7 @@ from ecocheck_desktop.gui.grid_cells import ESTIMATED, bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, language, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.text.units import unit_text
 
@@ -209,15 +209,12 @@ class EnergyPage(ProjectPage):
         self.contract_button = named(QPushButton(self.content), "lineContract")
         self.contract_button.clicked.connect(self.edit_line_contract)
         self.contract_dialog: ContractDialog | None = None
-        self.hint = QLabel(self.content)
-        self.hint.setWordWrap(True)
-        self.problem = named(QLabel(self.content), "gridProblem")
-        self.problem.setWordWrap(True)
+        self.hint = wrapped_label(self.content)
+        self.problem = named(wrapped_label(self.content), "gridProblem")
         self.problem.setStyleSheet("color: #a61b1b;")
         self.view = GridView(self.model, self.content)
         # How the selected column's factor is chosen (ライブラリ / 入力値（出典: …）/ 推計).
-        self.factor_line = named(QLabel(self.content), "lineFactor")
-        self.factor_line.setWordWrap(True)
+        self.factor_line = named(wrapped_label(self.content), "lineFactor")
         self.view.selectionModel().currentChanged.connect(self._show_line_factor)
         self.model.modelReset.connect(self._show_line_factor)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -40,7 +40,7 @@ from ecocheck_desktop.gui.pages.project_page import (
     refill_years,
     set_texts,
 )
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Worker
@@ -78,8 +78,7 @@ class ReportPage(ProjectPage):
             value.setWordWrap(True)
             self.summary_labels[key], self.summary_values[key] = label, value
             summary.addRow(label, value)
-        self.warning_label = QLabel(self.summary_box)
-        self.warning_label.setWordWrap(True)
+        self.warning_label = wrapped_label(self.summary_box)
         self.warning_label.setStyleSheet("color: #8a5300;")
         summary.addRow(self.warning_label)
 

@@ -32,7 +32,7 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.text.numbers import fmt_t
 
@@ -90,8 +90,7 @@ class TargetsPage(ProjectPage):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_rows)
         header.sectionResized.connect(lambda *_args: self._fit_timer.start())
-        self.notes = QLabel(self.content)
-        self.notes.setWordWrap(True)
+        self.notes = wrapped_label(self.content)
         self.plan_points: tuple[PathPoint, ...] = ()
         # A bank's sustainability-linked loan sets its own target (SPT): the user enters it.
         self.spt_label = QLabel(self.content)

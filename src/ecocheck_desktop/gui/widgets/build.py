@@ -1,7 +1,8 @@
 """Small builders for the widgets every page and dialog makes, so that one widget is one line.
 
 ``named`` gives a widget its object name (what the style sheet and the tests find it by);
-``ok_cancel`` is a dialog's OK and Cancel buttons.
+``wrapped_label`` is a label whose text wraps (Japanese has no spaces to break at, so a long
+line would otherwise widen the page); ``ok_cancel`` is a dialog's OK and Cancel buttons.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 _W = TypeVar("_W", bound=QObject)
 
@@ -19,6 +20,13 @@ def named(widget: _W, name: str) -> _W:
     """``widget``, with the object name ``name``."""
     widget.setObjectName(name)
     return widget
+
+
+def wrapped_label(parent: QWidget) -> QLabel:
+    """A label that wraps its text at the width it is given."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    return label
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], object]) -> QDialogButtonBox:

@@ -28,7 +28,7 @@ from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget, hint_label
 
 LIBRARY, USER, ESTIMATE = "library", "user", "estimate"
@@ -80,8 +80,7 @@ class FactorEntry(EnergyWidget):
         for button in (self.use_library, self.use_user, self.use_estimate):
             self.group.addButton(button)
             button.toggled.connect(self._update)
-        self.library_note = QLabel(self)
-        self.library_note.setWordWrap(True)
+        self.library_note = wrapped_label(self)
 
         self.user_box = QWidget(self)
         form = QFormLayout(self.user_box)
@@ -93,8 +92,7 @@ class FactorEntry(EnergyWidget):
         self.adjusted = named(QLineEdit(self.user_box), "factorAdjusted")
         self.unit = named(QComboBox(self.user_box), "factorUnit")
         self.source = named(QLineEdit(self.user_box), "factorSource")
-        self.where = named(QLabel(self.user_box), "factorWhere")
-        self.where.setWordWrap(True)
+        self.where = named(wrapped_label(self.user_box), "factorWhere")
         self.user_labels = [QLabel(self.user_box) for _ in range(4)]
         for label, field in zip(
             self.user_labels, (self.basic, self.adjusted, self.unit, self.source), strict=True
@@ -111,8 +109,7 @@ class FactorEntry(EnergyWidget):
         estimate.setContentsMargins(24, 0, 0, 0)
         self.basis = named(QComboBox(self.estimate_box), "estimateBasis")
         self.basis.currentIndexChanged.connect(self._update)
-        self.estimate_note = QLabel(self.estimate_box)
-        self.estimate_note.setWordWrap(True)
+        self.estimate_note = wrapped_label(self.estimate_box)
         self.basis_label = QLabel(self.estimate_box)
         estimate.addRow(self.basis_label, self.basis)
         estimate.addRow(self.estimate_note)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
+
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 
 
 class OutputStrip:
@@ -18,9 +20,7 @@ class OutputStrip:
         self.progress.setRange(0, 1)
         self.progress.setMaximumWidth(bar_width)
         self.progress.hide()
-        self.status = QLabel(parent)
-        self.status.setObjectName(status_name)
-        self.status.setWordWrap(True)
+        self.status = named(wrapped_label(parent), status_name)
         self.open_folder_button = QPushButton(parent)
         self.open_folder_button.clicked.connect(self.open_folder)
         self.open_folder_button.hide()

@@ -14,11 +14,11 @@ import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget
 
 SEARCH_LIMIT = 50
@@ -53,8 +53,7 @@ class SupplierSearch(EnergyWidget):
         self.results.setMinimumHeight(72)
         self.results.setMaximumHeight(112)
         self.results.currentItemChanged.connect(lambda *_: self.changed.emit())
-        self.status = named(QLabel(self), "supplierStatus")
-        self.status.setWordWrap(True)
+        self.status = named(wrapped_label(self), "supplierStatus")
         self.column(self.search, self.results, self.status)
         self.retranslate()
 
