@@ -6,10 +6,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
 
 from ecocheck_desktop.gui.widgets import output_strip
-from ecocheck_desktop.gui.widgets.build import named, ok_cancel, wrapped_label
+from ecocheck_desktop.gui.widgets.build import form_rows, named, ok_cancel, wrapped_label
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 
 
@@ -26,6 +33,18 @@ def test_wrapped_label_wraps(qtbot: Any) -> None:
     qtbot.addWidget(parent)
     label = wrapped_label(parent)
     assert label.wordWrap() and label.parent() is parent
+
+
+def test_form_rows_puts_a_label_of_its_own_before_each_field(qtbot: Any) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    form = QFormLayout(parent)
+    fields = (QLineEdit(parent), QComboBox(parent), QLineEdit(parent))
+    labels = form_rows(form, parent, fields)
+    assert form.rowCount() == 3 and len(set(labels)) == 3
+    for row, (label, field) in enumerate(zip(labels, fields, strict=True)):
+        assert form.labelForField(field) is label and label.parent() is parent
+        assert form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget() is field
 
 
 def test_ok_cancel_runs_the_check_on_ok_and_rejects_on_cancel(qtbot: Any) -> None:

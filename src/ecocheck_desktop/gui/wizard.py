@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
 from ecocheck_desktop.gui.start_folder import start_folder
-from ecocheck_desktop.gui.widgets.build import named, wrapped_label
+from ecocheck_desktop.gui.widgets.build import form_rows, named, wrapped_label
 from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
 from ecocheck_desktop.gui.widgets.gas_details import GasDetails
 
@@ -116,9 +116,9 @@ class WizardCompanyPage(QWizardPage):
         self.first_fy.valueChanged.connect(self._show_fy_hint)
         self.start_month.valueChanged.connect(self._show_fy_hint)
         self.form = QFormLayout(self)
-        self.labels = [QLabel(self) for _ in range(9)]
-        for label, field in zip(
-            self.labels,
+        self.labels = form_rows(
+            self.form,
+            self,
             (
                 self.name,
                 self.kana,
@@ -130,9 +130,7 @@ class WizardCompanyPage(QWizardPage):
                 self.start_month,
                 self.first_fy,
             ),
-            strict=True,
-        ):
-            self.form.addRow(label, field)
+        )
         self.form.addRow("", self.fy_hint)
         self.registerField("name*", self.name)
 
@@ -246,10 +244,8 @@ class GasPage(QWizardPage):
         self.supplier.currentTextChanged.connect(self._fill_menus)
         self.menu = QComboBox(self)
         self.menu.setEditable(True)
-        self.labels = [QLabel(self) for _ in range(3)]
         form = QFormLayout(self)
-        for label, field in zip(self.labels, (self.kind, self.supplier, self.menu), strict=True):
-            form.addRow(label, field)
+        self.labels = form_rows(form, self, (self.kind, self.supplier, self.menu))
         self.supplier_status = named(wrapped_label(self), "gasSupplierStatus")
         self.supplier_status.setStyleSheet("color: #7a5c00;")
         form.addRow(self.supplier_status)

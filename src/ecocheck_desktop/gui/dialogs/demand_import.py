@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QProgressBar,
     QSpinBox,
@@ -37,7 +36,7 @@ from ecocheck_desktop.exchange.demand_files import (
 )
 from ecocheck_desktop.exchange.demand_parse import parse_demand
 from ecocheck_desktop.gui.message_text import located_text
-from ecocheck_desktop.gui.widgets.build import named, ok_cancel, wrapped_label
+from ecocheck_desktop.gui.widgets.build import form_rows, named, ok_cancel, wrapped_label
 from ecocheck_desktop.gui.widgets.demand_charts import ChartData, Series, SimpleChart
 from ecocheck_desktop.gui.worker import Worker
 
@@ -79,13 +78,12 @@ class DemandImportDialog(QDialog):
         for spin in (self.date_spin, self.time_spin, self.value_spin):
             spin.setRange(1, 200)
         self.form = QFormLayout()
-        self._labels = [QLabel(self) for _ in range(8)]
         widgets = (
             self.layout_combo, self.unit_combo, self.interval_combo, self.label_combo,
             self.header_spin, self.date_spin, self.time_spin, self.value_spin,
         )  # fmt: skip
-        for label, widget in zip(self._labels, widgets, strict=True):
-            self.form.addRow(label, widget)
+        self._labels = form_rows(self.form, self, widgets)
+        for widget in widgets:
             signal = getattr(widget, "currentIndexChanged", None) or widget.valueChanged
             signal.connect(self._reparse)
         self.table = named(QTableWidget(0, 1 + SLOTS, self), "demandPreviewTable")

@@ -2,16 +2,17 @@
 
 ``named`` gives a widget its object name (what the style sheet and the tests find it by);
 ``wrapped_label`` is a label whose text wraps (Japanese has no spaces to break at, so a long
-line would otherwise widen the page); ``ok_cancel`` is a dialog's OK and Cancel buttons.
+line would otherwise widen the page); ``form_rows`` lays fields out in a form, each after a
+label of its own; ``ok_cancel`` is a dialog's OK and Cancel buttons.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 _W = TypeVar("_W", bound=QObject)
 
@@ -27,6 +28,17 @@ def wrapped_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     return label
+
+
+def form_rows(form: QFormLayout, parent: QWidget, fields: Sequence[QWidget]) -> list[QLabel]:
+    """One row of ``form`` per field, each with a new label of ``parent`` before it; returns
+    the labels in the order of the fields (their texts are set when the widget is translated)."""
+    labels = []
+    for field in fields:
+        label = QLabel(parent)
+        form.addRow(label, field)
+        labels.append(label)
+    return labels
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], object]) -> QDialogButtonBox:

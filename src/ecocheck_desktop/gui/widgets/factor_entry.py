@@ -28,7 +28,7 @@ from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
-from ecocheck_desktop.gui.widgets.build import named, wrapped_label
+from ecocheck_desktop.gui.widgets.build import form_rows, named, wrapped_label
 from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget, hint_label
 
 LIBRARY, USER, ESTIMATE = "library", "user", "estimate"
@@ -93,11 +93,9 @@ class FactorEntry(EnergyWidget):
         self.unit = named(QComboBox(self.user_box), "factorUnit")
         self.source = named(QLineEdit(self.user_box), "factorSource")
         self.where = named(wrapped_label(self.user_box), "factorWhere")
-        self.user_labels = [QLabel(self.user_box) for _ in range(4)]
-        for label, field in zip(
-            self.user_labels, (self.basic, self.adjusted, self.unit, self.source), strict=True
-        ):
-            form.addRow(label, field)
+        self.user_labels = form_rows(
+            form, self.user_box, (self.basic, self.adjusted, self.unit, self.source)
+        )
         form.addRow(self.where)
         for edit in (self.basic, self.adjusted, self.source):
             edit.textChanged.connect(self._update)
