@@ -81,6 +81,27 @@ def _startup(text: str) -> list[Row]:
     return rows
 
 
+def _startup_file(text: str) -> list[Row]:
+    ratio = re.search(r"ratio ecocheck-desktop FILE / bare: ([\d.]+)x \((.*)\)", text)
+    preload = re.search(r"^chart preload: (.*)$", text, re.MULTILINE)
+    rows = _number_rows(
+        "startup_file",
+        text,
+        r"^(ecocheck-desktop FILE|bare PySide6 window)\s+([\d.]+)\s",
+        lambda m: Row(
+            "startup_file",
+            f"{m[1]}: start to {'window shown' if m[1].startswith('bare') else 'page painted'}",
+            f"{m[2]} s",
+        ),
+    )
+    for row in rows:
+        if ratio and row.figure.startswith("ecocheck-desktop"):
+            row.ratio, row.note = f"{ratio[1]}x vs bare window", ratio[2]
+            if preload:
+                row.note += f"; chart preload {preload[1]}"
+    return rows
+
+
 def _calc(text: str) -> list[Row]:
     rows = _number_rows(
         "calc",
@@ -262,6 +283,7 @@ def _portfolio_args() -> list[str] | None:
 
 BENCHES = [
     Bench("startup", ["--runs", "3"], _startup),
+    Bench("startup_file", ["--runs", "3"], _startup_file),
     Bench("calc", ["--repeat", "10"], _calc),
     Bench("store", ["--repeat", "10"], _store),
     Bench("ui_edit", ["--repeat", "9"], _ui_edit),

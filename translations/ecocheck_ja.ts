@@ -626,6 +626,14 @@ Python %4</translation>
         <translation>30分データを読み込む…</translation>
     </message>
     <message>
+        <source>No 30-minute data yet</source>
+        <translation>まだ30分データがありません</translation>
+    </message>
+    <message>
+        <source>Import the 30-minute readings of your meter (CSV or Excel from your electricity retailer&apos;s web portal or a demand monitor) to see the base load, the peaks and the contract kW they set.</source>
+        <translation>メーターの30分値（電力会社のWebサービスやデマンド監視装置から出力したCSVまたはExcel）を取り込むと、ベースロード、ピークと、それが決める契約電力が表示されます。</translation>
+    </message>
+    <message>
         <source>Heat map: days (down) × half-hours 0:00–24:00 (across)</source>
         <translation>ヒートマップ：日（縦）× 30分（横、0:00〜24:00）</translation>
     </message>
@@ -1570,6 +1578,10 @@ Python %4</translation>
         <translation>%1: %2 行を取り込めます。問題は %3 件です。</translation>
     </message>
     <message>
+        <source>The file also gives these company figures:</source>
+        <translation>ファイルには次の会社の数値もあります:</translation>
+    </message>
+    <message>
         <source>%1 at %2 (FY%3): factor needed</source>
         <translation>%2 の%1（%3年度）: 係数が必要です</translation>
     </message>
@@ -1580,6 +1592,32 @@ Python %4</translation>
     <message>
         <source>%1 cannot be imported.</source>
         <translation>%1 は取り込めません。</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Revenue FY%1 (million yen)</source>
+        <translation>売上高 %1年度 (百万円)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (now empty)</source>
+        <translation>%1: %2 (現在は空欄)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>The bill file gives other company figures than the project:
+%1
+
+Replace the project&apos;s values with the file&apos;s? (No keeps the project&apos;s values; the bills are imported either way.)</source>
+        <translation>請求書ファイルの会社の数値がプロジェクトと異なります:
+%1
+
+プロジェクトの値をファイルの値で置き換えますか？ (「いいえ」ではプロジェクトの値を残します。請求書はどちらでも取り込みます。)</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +1975,10 @@ Python %4</translation>
     <message>
         <source>Sourced: numbers from a cited source. Derived: calculated from sourced figures. Unconfirmed: an estimate to check with a supplier.</source>
         <translation>出典あり: 出典のある数値。導出: 出典のある数値から計算した値。未確認: 業者への確認が必要な概算値。</translation>
+    </message>
+    <message>
+        <source>0 (yen only)</source>
+        <translation>0（円のみ）</translation>
     </message>
 </context>
 <context>

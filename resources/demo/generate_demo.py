@@ -205,6 +205,14 @@ def demo_project() -> Project:
             industry="E24 金属製品製造業",
             address="茨城県日立市（架空の住所）",
             contact="総務部 省エネ担当",
+            # The bank's pack (issue 18): who signs, how the figures were checked, the bank
+            # and the sector benchmark it names. Fictitious, like the company.
+            representative_name="常磐 健一",
+            representative_title="代表取締役",
+            verification="self",
+            lender_name="ひたち中央銀行（架空）",
+            sector_benchmark_pct_per_year=Decimal("2.5"),
+            sector_benchmark_source="取引銀行の業種別ベンチマーク（金属製品、デモ用の仮の値）",
             allocation_method="physical",
         ),
         sites=[Site(SITE, "茨城県日立市（架空の住所）")],

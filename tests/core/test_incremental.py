@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.incremental import calculate_all, changed_years, recalculate
 from ecocheck_desktop.core.model import (
@@ -63,6 +64,10 @@ edits = st.one_of(
     st.tuples(st.just("scope3"), st.sampled_from(YEARS), st.sampled_from(SCOPE3), quantities),
     st.tuples(st.just("target_only")),
     st.tuples(st.just("start"), st.sampled_from([1, 4, 10])),
+    # In place: another month (often of the same year), two bills swapped, one object twice.
+    st.tuples(st.just("remonth"), st.integers(0, 10**6), st.sampled_from(MONTHS)),
+    st.tuples(st.just("swap"), st.integers(0, 10**6), st.integers(0, 10**6)),
+    st.tuples(st.just("twice"), st.integers(0, 10**6)),
 )  # fmt: skip
 
 
@@ -95,6 +100,23 @@ def apply(project: Project, edit: tuple[Any, ...]) -> None:
         project.checklist = {**project.checklist, "n": len(project.checklist)}
     elif kind == "start":
         project.company = replace(project.company, fy_start_month=args[0])
+    elif kind == "remonth" and records:
+        i = args[0] % len(records)
+        records[i] = replace(records[i], month=args[1])
+    elif kind == "swap" and records:
+        i, j = args[0] % len(records), args[1] % len(records)
+        records[i], records[j] = records[j], records[i]
+    elif kind == "twice" and records:
+        records.append(records[args[0] % len(records)])
+
+
+def same_bills(by_year: Any, project: Project) -> bool:
+    """The kept bills by year are the project's, the same objects in the same order."""
+    start = project.company.fy_start_month
+    expected: dict[int, list[int]] = {}
+    for bill in project.records:
+        expected.setdefault(fiscal_year_of(bill.month, start), []).append(id(bill))
+    return {year: [id(bill) for bill in bills] for year, bills in by_year.items()} == expected
 
 
 def comparable(footprint: Footprint) -> Any:
@@ -136,6 +158,27 @@ def test_incremental_equals_full_over_random_edits(
         apply(project, edit)
         last = recalculate(last, project)
         assert comparable(last.footprint) == comparable(calculate(project, strict=False)), edit
+        assert last.by_year is None or same_bills(last.by_year, project), edit
+
+
+def test_in_place_edits_keep_the_bills_by_year_without_a_new_pass() -> None:
+    project = start_project(
+        [(0, f"{y}-{m:02d}", "本社工場", D(1000 + y)) for y in YEARS for m in (5, 8)]
+    )
+    last = calculate_all(project)
+    assert last.by_year is None  # opening makes no list by year: the first edit does
+    for n, quantity in enumerate((D(5), D(6), D(7))):
+        i = next(i for i, r in enumerate(project.records) if r.month == "2022-08")
+        project.records[i] = replace(project.records[i], quantity=quantity)
+        kept = last.by_year
+        last = recalculate(last, project)
+        if n == 0:
+            continue
+        assert kept is not None
+        assert last.by_year is not None and same_bills(last.by_year, project)
+        # Only the edited year's list is new; the other years' lists are the ones kept.
+        assert [y for y in last.by_year if last.by_year[y] is not kept[y]] == [2022]
+        assert comparable(last.footprint) == comparable(calculate(project, strict=False))
 
 
 def test_an_edit_recalculates_its_year_and_the_next_only() -> None:

@@ -113,3 +113,16 @@ def test_cli_import_then_show_json(
         assert pf.meters()[0].mapping["layout"] == "wide"
     assert main(["demand", "show", str(path), "--meter", "nope", "--json"]) == 2
     assert "nope" in capsys.readouterr().err
+
+
+def test_cli_show_on_a_project_without_data_says_how_to_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.ecocheck"
+    assert main(["demo", "-o", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "ja", "demand", "show", str(path), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "p.ecocheck にはまだ30分値がありません" in captured.err
+    assert "ecocheck demand import" in captured.err

@@ -78,8 +78,8 @@ def _fake_reader(monkeypatch: pytest.MonkeyPatch, module: str, name: str, reader
 @pytest.mark.parametrize(
     ("suffix", "module", "function"),
     [
-        (".json", "ecocheck_desktop.exchange.json_io", "read_json"),
-        (".ecocheck", "ecocheck_desktop.store.project_file", "load_project"),
+        (".json", "ecocheck_desktop.exchange.json_io", "read_json_with_meters"),
+        (".ecocheck", "ecocheck_desktop.store.project_file", "load_project_and_meters"),
     ],
 )
 def test_json_and_project_files_go_to_their_readers(
@@ -90,13 +90,16 @@ def test_json_and_project_files_go_to_their_readers(
     expected = Project(company=Company(name="from reader"))
     seen: list[Path] = []
 
-    def reader(given: Path) -> Project:
+    meters = (object(),)  # the meters with their 30-minute data, which both files carry
+
+    def reader(given: Path) -> tuple[Project, tuple[object, ...]]:
         seen.append(given)
-        return expected
+        return expected, meters
 
     _fake_reader(monkeypatch, module, function, reader)
     loaded = load_input(path, company_name="ignored for these files")
     assert loaded.project is expected and loaded.warnings == []
+    assert loaded.meters is meters
     assert seen == [path]
 
 
@@ -117,7 +120,7 @@ def test_reader_failures_become_unreadable_file_messages(
     def reader(_path: Path) -> Project:
         raise error
 
-    _fake_reader(monkeypatch, "ecocheck_desktop.exchange.json_io", "read_json", reader)
+    _fake_reader(monkeypatch, "ecocheck_desktop.exchange.json_io", "read_json_with_meters", reader)
     assert _problem(path).code == "file.unreadable"
 
 

@@ -31,3 +31,15 @@ def test_preload_waits_for_the_first_paint(
     assert window.open_project(str(path))
     assert started == []  # opened, not painted yet
     qtbot.waitUntil(lambda: bool(started), timeout=2000)  # before the 3 s fallback
+
+
+def test_the_preload_also_readies_the_pdf() -> None:
+    """The first export after opening a project costs what the next one does: reportlab and the
+    report's font are loaded by the same background preload as matplotlib."""
+    from ecocheck_desktop.report import layout
+
+    layout.register_font.cache_clear()
+    from ecocheck_desktop.gui.preload import preload_modules
+
+    preload_modules()
+    assert layout.register_font.cache_info().currsize == 1

@@ -51,7 +51,7 @@ def test_the_start_up_modules_keep_qt_enums_off_the_import_path() -> None:
     root = Path(gui.__file__).parent
     start_up = ["main_window.py", "file_actions.py", "app.py", "i18n.py", "settings.py"]
     start_up += ["messages.py"]
-    start_up += ["pages/__init__.py", "pages/base.py"]
+    start_up += ["pages/__init__.py", "pages/base.py", "widgets/wheel_guard.py"]
     offenders = []
     for name in start_up:
         tree = ast.parse((root / name).read_text(encoding="utf-8"))
@@ -60,3 +60,20 @@ def test_the_start_up_modules_keep_qt_enums_off_the_import_path() -> None:
                 if any(alias.name == "Qt" for alias in node.names):
                     offenders.append(name)
     assert offenders == []
+
+
+def test_a_start_without_a_project_never_builds_the_qt_namespace() -> None:
+    """The first use of ``Qt`` (its enums) costs about 40 ms; the start window needs none of it
+    (the wheel guard reaches for it only once a combo or spin box is shown)."""
+    code = (
+        "import PySide6.QtCore as core\n"
+        "from ecocheck_desktop.gui import app\n"
+        "assert app.main(['--smoke', '--lang', 'ja']) == 0\n"
+        "print('Qt' in core.__dict__)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "False"

@@ -160,6 +160,8 @@ def _user_and_official_strings() -> list[str]:
     project = demo_project()
     company = project.company
     strings = [company.name, company.address, company.contact, company.advisor, company.industry]
+    strings += [company.representative_name, company.representative_title, company.verifier]
+    strings += [company.lender_name, company.sector_benchmark_source]
     strings += [s.name for s in project.sites] + [s.address for s in project.sites]
     strings += [r.note for r in project.records] + [t.note for t in project.targets]
     strings += [c.menu for c in project.contracts] + [c.estimate_basis for c in project.contracts]
@@ -194,8 +196,10 @@ def test_the_bank_pdf_cites_official_or_primary_sources_only(editions: dict[str,
         text = "\n".join(pages_of(data))
         for bad in ("scribd", "vdocuments", "expydoc", "good-energy", "itmedia", "g-soumu"):
             assert bad not in text, (lang, bad)
-        urls = URL.findall(flat(text))
+        # Each address up to a space or bracket (a wrapped one keeps its host on the first line).
+        urls = re.findall(r"https?://[^\s()（）、。]+", text)
         assert urls
+        assert [url for url in urls if not is_primary(url)] == [], lang
         estimate = "EcoCheckの推計" if lang == "ja" else "EcoCheckestimate"
         assert estimate in flat(text)
     assert is_primary("https://www.env.go.jp/earth/x.html")

@@ -355,6 +355,8 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {},
     ),
     "measures.market_basis_only": ({}, {}),
+    "measures.demand_moved": ({}, {}),
+    "measures.replaced_by_data": ({"measure": "DM-01"}, {}),
     "measures.no_complete_year": ({}, {}),
     "profiles.invalid": ({"reason": "food: shares sum to 99"}, {"file": "end_use.json"}),
     "profiles.override_invalid": (
@@ -490,6 +492,7 @@ EXAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "demand.no_meter": ({"meter": "工場", "names": "本社"}, {"file": "/data/a.ecocheck"}),
     "demand.choose_meter": ({"names": "本社, 工場"}, {"file": "/data/a.ecocheck"}),
+    "demand.no_meters": ({"file": "a.ecocheck"}, {"file": "/data/a.ecocheck"}),
 }
 
 # Ids the Japanese (and English) sentence must not show: they are mapped to names.

@@ -19,6 +19,7 @@ from ecocheck_desktop.text.messages import render
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.model import Project
+    from ecocheck_desktop.exchange.loading import LoadedInput
 
 
 def language(args: argparse.Namespace) -> str:
@@ -35,10 +36,15 @@ def say(message: Message, args: argparse.Namespace) -> str:
 def load_project_arg(args: argparse.Namespace) -> Project:
     """The project named by ``args.input`` (a project file, bill CSV/Excel or JSON), its load
     warnings printed to stderr."""
+    return load_input_arg(args).project
+
+
+def load_input_arg(args: argparse.Namespace) -> LoadedInput:
+    """:func:`load_project_arg` with the meters and their 30-minute data the file carries."""
     # The bill, workbook and JSON readers (~27 ms) load only for the commands that read a file.
     from ecocheck_desktop.exchange.loading import load_input
 
     loaded = load_input(Path(args.input))
     for warning in loaded.warnings:
         print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
-    return loaded.project
+    return loaded

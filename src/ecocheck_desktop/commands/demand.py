@@ -23,14 +23,14 @@ from ecocheck_desktop.commands.import_bills import user_name
 from ecocheck_desktop.core.demand import (
     BASE_PERCENTILE,
     Meter,
+    MeterData,
     analyse,
     base_load_saving,
     peak_cap_saving,
 )
 from ecocheck_desktop.core.demand_bill import bill_check, bill_messages, tariff_defaults
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.measure_results import EnergyBaseline
-from ecocheck_desktop.core.measures_demand import demand_measures, latest_electricity
+from ecocheck_desktop.core.measures import evaluate_latest
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.demand_files import DemandMapping, guess_mapping, read_cells
@@ -146,21 +146,17 @@ def show_json(meter: Meter, days: list[Any]) -> dict[str, Any]:
     }
 
 
-def _electricity(project: Project) -> EnergyBaseline | None:
-    return latest_electricity(calculate(project, strict=False).years)
-
-
-def measures_json(data: dict[str, Any], analysis_days: list[Any], project: Project) -> list:
-    """DM-01 and DM-02 as ``ecocheck measures --json`` prints a measure."""
+def measures_json(meter: Meter, days: list[Any], project: Project) -> list[dict[str, Any]]:
+    """DM-01 and DM-02 of this meter as ``ecocheck measures --json`` prints a measure: the
+    rows of the project's plan (core.measures.evaluate with this meter's data), none without a
+    complete fiscal year."""
     from ecocheck_desktop.commands.measures import _measure_json
 
-    results = demand_measures(
-        analysis_days,
-        Decimal(str(data["base_charge_yen_per_kw_month"])),
-        _electricity(project),
-        tariff_defaults().energy_yen_per_kwh,
-    )
-    return [_measure_json(r) for r in results]
+    meters = (MeterData(meter, tuple(days)),)
+    latest = evaluate_latest(project, calculate(project, strict=False).years, demand=meters)
+    if latest is None:
+        return []
+    return [_measure_json(r) for r in latest.plan.measures if r.measure.id in ("DM-01", "DM-02")]
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -169,13 +165,16 @@ def _show(args: argparse.Namespace) -> int:
         project = pf.load()
         meters = pf.meters()
         meter = _choose(meters, args.meter, path)
+        if meter is None and not meters:
+            where = {"file": str(path)}
+            raise EcoCheckError(Message("demand.no_meters", {"file": path.name}, where))
         if meter is None:
-            names = ", ".join(m.name for m in meters) or "-"
+            names = ", ".join(m.name for m in meters)
             params = {"meter": args.meter or "", "names": names}
             raise EcoCheckError(Message("demand.no_meter", params, {"file": str(path)}))
         days = pf.meter_days(meter.name)
     data = show_json(meter, days)
-    data["measures"] = measures_json(data, days, project)
+    data["measures"] = measures_json(meter, days, project)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0

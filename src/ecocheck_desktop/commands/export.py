@@ -17,8 +17,9 @@ from ecocheck_desktop.exchange.json_io import write_json
 from ecocheck_desktop.store.project_file import ProjectFile, load_project
 
 
-def evidence_documents(path: Path) -> tuple[Any, list[dict[str, Any]]]:
-    """The project and its attachments as JSON objects, read in one read-only session."""
+def evidence_documents(path: Path) -> tuple[Any, list[dict[str, Any]], tuple[Any, ...]]:
+    """The project, its attachments as JSON objects and its meters with their 30-minute data,
+    read in one read-only session."""
     project_file = ProjectFile.open(path, read_only=True)
     try:
         project = project_file.load()
@@ -38,9 +39,10 @@ def evidence_documents(path: Path) -> tuple[Any, list[dict[str, Any]]]:
                     "data_base64": base64.b64encode(data).decode("ascii"),
                 }
             )
+        meters = project_file.meter_data()
     finally:
         project_file.close()
-    return project, documents
+    return project, documents, meters
 
 
 def _refuse_bad_values(project: Any, source: Path) -> None:
@@ -59,9 +61,9 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in (".json", ".csv"):
         raise EcoCheckError(Message("export.unsupported", where={"file": str(output)}))
     if suffix == ".json":
-        project, evidence = evidence_documents(source)
+        project, evidence, meters = evidence_documents(source)
         _refuse_bad_values(project, source)
-        write_json(project, output, attachments=True, evidence=evidence)
+        write_json(project, output, attachments=True, evidence=evidence, meters=meters)
     else:
         project = load_project(source)
         _refuse_bad_values(project, source)

@@ -17,7 +17,12 @@ from ecocheck_desktop.commands import say
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
-from ecocheck_desktop.exchange.json_io import check_attachments, parse_json_file, project_from_json
+from ecocheck_desktop.exchange.json_io import (
+    check_attachments,
+    document_meters,
+    parse_json_file,
+    project_from_json,
+)
 from ecocheck_desktop.exchange.loading import name_from_file
 from ecocheck_desktop.store.codec import Problems
 from ecocheck_desktop.store.evidence import check_size, media_type_of
@@ -43,6 +48,7 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
         )
         if problems:
             raise EcoCheckError(*problems.messages)
+        meters = document_meters(document)
         for meta, data in attachments:  # refuse bad scans before anything is written
             check_size(len(data), meta["filename"])
             media_type_of(data, meta["filename"])
@@ -61,6 +67,8 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
             building.attach_evidence(
                 data, meta["filename"], month=meta["month"], record_id=record_id
             )
+        for meter in meters:  # the 30-minute data, which the Project does not hold
+            building.import_meter_days(meter.meter, list(meter.days))
 
     # Built under a temporary name and renamed only when every scan is in (store.atomic).
     # A JSON export is taken back exactly as written (its years keep their own locks).

@@ -15,13 +15,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecocheck_desktop.commands import language, load_project_arg
+from ecocheck_desktop.commands import language, load_input_arg
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import evaluate_latest, plan_steps
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.messages import render as render_en
 from ecocheck_desktop.core.targets import compare, paths_for, plan_pathway, standard_target
 from ecocheck_desktop.text.messages import render
+from ecocheck_desktop.text.report_demand import demand_measure_text
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.measure_results import MeasureResult, Plan
@@ -100,7 +101,14 @@ def _measure_json(result: MeasureResult) -> dict[str, Any]:
         "sources": [{"key": s.key, "title": s.title, "url": s.url} for s in result.sources],
         "details": {key: _plain(value) for key, value in result.details.items()},
         "notes": [_message(note) for note in result.notes],
+        # DM-01 and DM-02 (30-minute data): how they follow from the company's own numbers.
+        **_explanation(result),
     }
+
+
+def _explanation(result: MeasureResult) -> dict[str, str]:
+    ja, en = demand_measure_text(result, "ja"), demand_measure_text(result, "en")
+    return {} if ja is None or en is None else {"explanation_ja": ja, "explanation_en": en}
 
 
 def _no_complete_year(footprint: Footprint) -> EcoCheckError:
@@ -256,7 +264,11 @@ def table(project: Project, plan: Plan, doc: dict[str, Any], lang: str = "en") -
         "  回収年数  円/t-CO2  確度",
     ]
     ranked = [r for r in plan.measures if r.rank is not None]
-    lines += [_row(r) for r in ranked]
+    for result in ranked:
+        lines.append(_row(result))
+        explained = demand_measure_text(result, lang)
+        if explained:
+            lines.append(f"         {explained}")
     confirm = [r for r in plan.measures if r.rank is None and r.applicability.status == "unknown"]
     if confirm:
         lines += ["", "要確認 (answer the checklist to include):"]
@@ -295,10 +307,11 @@ def table(project: Project, plan: Plan, doc: dict[str, Any], lang: str = "en") -
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
-    project = load_project_arg(args)
+    loaded = load_input_arg(args)
+    project = loaded.project
     try:
         footprint = calculate(project, strict=False)
-        latest = evaluate_latest(project, footprint.years)
+        latest = evaluate_latest(project, footprint.years, demand=loaded.meters)
         if latest is None:
             raise _no_complete_year(footprint)
         year, plan = latest

@@ -52,6 +52,14 @@ class MeterDay:
 
 
 @dataclass(frozen=True)
+class MeterData:
+    """A meter with its days (what the measures, the report and the JSON export read)."""
+
+    meter: Meter
+    days: tuple[MeterDay, ...]
+
+
+@dataclass(frozen=True)
 class Peak:
     at: datetime  # the start of the half-hour, Japan local time
     kw: Decimal

@@ -16,6 +16,7 @@ from typing import Any
 
 from ecocheck_desktop.core.catalogue import Catalogue, MeasureDef, Subsidy, checklist_number
 from ecocheck_desktop.core.measure_results import Applicability, Baseline, MeasureResult
+from ecocheck_desktop.core.measures_demand import MeterFigures
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.profiles import EndUseProfile
 
@@ -101,10 +102,17 @@ def _targets(measure: MeasureDef, state: PlanState) -> list[tuple[str, str]]:
 
 
 class EvaluationContext:
-    def __init__(self, catalogue: Catalogue, answers: dict[str, Any], baseline: Baseline) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        answers: dict[str, Any],
+        baseline: Baseline,
+        demand: tuple[MeterFigures, ...] = (),
+    ) -> None:
         self.catalogue = catalogue
         self.answers = answers
         self.baseline = baseline
+        self.demand = demand  # the meters' figures (core.measures_demand), for DM-01 and DM-02
 
     def number(self, key: str) -> Decimal | None:
         return checklist_number(self.answers, self.catalogue, key)
@@ -204,6 +212,8 @@ def effect_of(measure: MeasureDef, state: PlanState, ctx: EvaluationContext) -> 
         reduced_kw = contract * pct
         effect.details["demand_reduction_kw"] = reduced_kw
         effect.extra_yen = reduced_kw * Decimal(str(params["yen_per_kw_year"]))
+    elif model in ("demand_peak", "demand_base"):
+        _from_meters(measure, state, ctx, effect)
     else:  # refrigerant (site_specific and enabler rows never get here)
         if ctx.baseline.refrigerant_t <= 0:
             effect.notes.append(Message("measures.no_refrigerant_data"))
@@ -211,6 +221,53 @@ def effect_of(measure: MeasureDef, state: PlanState, ctx: EvaluationContext) -> 
     if measure.capex.model == "per_unit" and measure.capex.unit_key:
         effect.capex_units = ctx.number(measure.capex.unit_key) or ZERO
     return effect
+
+
+def _from_meters(
+    measure: MeasureDef, state: PlanState, ctx: EvaluationContext, effect: Effect
+) -> None:
+    """DM-01 and DM-02 from the meters' own figures (core.measures_demand.meter_figures).
+
+    DM-01 moves energy, it saves none: only the base charge falls (円, no kWh, no CO2). DM-02's
+    kWh come off the electricity left after the measures above it (in proportion to what they
+    left, never more than is left), spread over the end uses as they stand.
+    """
+    meters = ctx.demand
+    if measure.model == "demand_peak":
+        cut = [m for m in meters if m.peak_kw_cut > 0]
+        effect.extra_yen = sum((m.peak_yen_per_year for m in cut), ZERO)
+        effect.capex_units = Decimal(len(cut))
+        effect.details.update(
+            {
+                "meters": len(cut),
+                "contract_kw_12m": sum((m.contract_kw_12m for m in cut), ZERO),
+                "target_kw": sum((m.target_kw or ZERO for m in cut), ZERO),
+                "kw_cut": sum((m.peak_kw_cut for m in cut), ZERO),
+            }
+        )
+        if len(cut) == 1:
+            effect.details["base_charge_yen_per_kw_month"] = cut[0].base_charge_yen_per_kw_month
+        effect.notes.append(Message("measures.demand_moved"))
+        return
+    keys = [key for key in state.pools if key[0] == "electricity"]
+    left = sum((state.pools[k] for k in keys), ZERO)
+    initial = sum((state.initial.get(k, ZERO) for k in keys), ZERO)
+    kwh = sum((m.base_kwh_per_year for m in meters), ZERO)
+    if left <= 0 or initial <= 0 or kwh <= 0:
+        return
+    saving = min(kwh * left / initial, left)
+    for key in keys:
+        effect.changes[key] = saving * state.pools[key] / left
+    effect.capex_units = Decimal(len(meters))
+    effect.details.update(
+        {
+            "meters": len(meters),
+            "base_load_kw": sum((m.base_load_kw for m in meters), ZERO),
+            "kw_cut": sum((m.base_kw_cut for m in meters), ZERO),
+            "hours": Decimal(8760),
+            "kwh": saving,
+        }
+    )
 
 
 def _pv(params: dict[str, Any], state: PlanState, ctx: EvaluationContext, effect: Effect) -> None:

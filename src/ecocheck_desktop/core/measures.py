@@ -28,7 +28,7 @@ Where the parts live: the catalogue files and the checklist schema in
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -59,11 +59,13 @@ from ecocheck_desktop.core.measure_results import (
     Plan,
     PlanTotals,
 )
+from ecocheck_desktop.core.measures_demand import REPLACED_BY_DATA, demand_figures, with_demand
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.profiles import end_use_profile
 from ecocheck_desktop.core.targets import PlanStep
 
 if TYPE_CHECKING:
+    from ecocheck_desktop.core.demand import MeterData
     from ecocheck_desktop.core.factors import FactorLibrary
     from ecocheck_desktop.core.model import Project
     from ecocheck_desktop.core.results import YearResult
@@ -251,7 +253,11 @@ def latest_complete_year(years: Iterable[YearResult]) -> YearResult | None:
 
 
 def evaluate_latest(
-    project: Project, years: Iterable[YearResult], catalogue: Catalogue | None = None
+    project: Project,
+    years: Iterable[YearResult],
+    catalogue: Catalogue | None = None,
+    *,
+    demand: Sequence[MeterData] = (),
 ) -> LatestPlan | None:
     """:func:`evaluate` for :func:`latest_complete_year` of ``years`` (a footprint's years, or
     the report's history up to its reporting year); None when no year is complete. Raises
@@ -260,7 +266,8 @@ def evaluate_latest(
     if year is None:
         return None
     catalogue = catalogue or load_catalogue()
-    return LatestPlan(year, evaluate(project, baseline_from_year(year, catalogue), catalogue))
+    baseline = baseline_from_year(year, catalogue)
+    return LatestPlan(year, evaluate(project, baseline, catalogue, demand=demand))
 
 
 def evaluate(
@@ -270,13 +277,19 @@ def evaluate(
     *,
     discount_rate_pct: Decimal | None = None,
     selected: Iterable[str] | None = None,
+    demand: Sequence[MeterData] = (),
 ) -> Plan:
     """Rank the catalogue for one company and year, and combine the plan sequentially.
 
     ``selected``: the measure ids the company chose (default: ``project.measure_plan`` entries
-    not rejected; when there are none, every applicable measure).
+    not rejected; when there are none, every applicable measure). ``demand``: the project's
+    meters with their 30-minute data; with readings, DM-01 and DM-02 (core.measures_demand)
+    are ranked and planned like the catalogue's measures, and DM-01 replaces MD-04.
     """
     catalogue = catalogue or load_catalogue()
+    figures = demand_figures(demand)
+    if figures:
+        catalogue = with_demand(catalogue)
     answers, warnings = read_checklist(project.checklist, catalogue)
     profile = end_use_profile(answers, project.company.industry)
     warnings.extend(baseline.warnings)
@@ -288,7 +301,7 @@ def evaluate(
         selected = chosen or None
     chosen_ids = None if selected is None else set(selected)
     region = f"{project.company.city} {project.company.address}"
-    ctx = EvaluationContext(catalogue, answers, baseline)
+    ctx = EvaluationContext(catalogue, answers, baseline, figures)
     pools = end_use_pools(baseline, profile)
     fresh = PlanState(dict(pools), dict(pools), refrigerant_t=baseline.refrigerant_t)
 
@@ -298,6 +311,11 @@ def evaluate(
         to_confirm: list[MeasureResult] = []
         for measure in catalogue.measures:
             status = applicability(measure, answers)
+            if figures and measure.id in REPLACED_BY_DATA:
+                replaced = Message(
+                    "measures.replaced_by_data", {"measure": REPLACED_BY_DATA[measure.id]}
+                )
+                status = Applicability("no", (replaced,))
             if status.status == "no":
                 others.append(unquantified(measure, status, ctx, region))
                 continue
@@ -456,3 +474,60 @@ def plan_steps(plan: Plan, project: Project) -> list[PlanStep]:
         year = planned_year.get(result.measure.id, default)
         steps.append(PlanStep(year, result.t_co2_per_year, result.measure.id))
     return steps
+
+
+def demand_results_latest(
+    meters: Sequence[MeterData], years: Iterable[YearResult], library: FactorLibrary | None = None
+) -> list[MeasureResult]:
+    """:func:`demand_results` against the baseline of :func:`latest_complete_year` (its
+    electricity price and factor), or without one when no year is complete or it fails."""
+    from ecocheck_desktop.core.messages import EcoCheckError
+
+    year = latest_complete_year(years)
+    baseline = None
+    if year is not None:
+        try:
+            baseline = baseline_from_year(year, load_catalogue(), library)
+        except EcoCheckError:
+            baseline = None
+    return demand_results(meters, baseline)
+
+
+def demand_results(
+    meters: Sequence[MeterData],
+    baseline: Baseline | None,
+    discount_rate_pct: Decimal | None = None,
+) -> list[MeasureResult]:
+    """DM-01 and DM-02 of ``meters`` on their own (standalone), as :func:`evaluate` ranks them:
+    the report's デマンド section shows them per meter. Without a ``baseline`` (no complete
+    footprint year) the kWh are priced at the demand tariff's default and carry no CO2."""
+    from ecocheck_desktop.core.demand_bill import tariff_defaults
+    from ecocheck_desktop.core.measures_demand import demand_measure_file
+
+    figures = demand_figures(meters)
+    if not figures:
+        return []
+    catalogue = with_demand(load_catalogue())
+    if baseline is None or "electricity" not in baseline.energies:
+        kwh = sum((f.base_kwh_per_year for f in figures), ZERO)
+        price = tariff_defaults().energy_yen_per_kwh
+        electricity = EnergyBaseline(
+            "electricity", kwh, "kWh", ZERO, None, GJ_PER_KWH, price, "default"
+        )
+        baseline = Baseline(0, {"electricity": electricity}, ZERO)
+    rate = (
+        discount_rate_pct if discount_rate_pct is not None else catalogue.discount_rate_pct
+    ) / HUNDRED
+    pools = {("electricity", "all"): baseline.energies["electricity"].quantity}
+    state = PlanState(dict(pools), dict(pools))
+    ctx = EvaluationContext(catalogue, {}, baseline, figures)
+    results = []
+    with decimal.localcontext(MEASURES_CONTEXT):
+        for measure in demand_measure_file()[0]:
+            effect = effect_of(measure, state, ctx)
+            if not effect.empty():
+                status = Applicability("yes")
+                results.append(
+                    result_of(measure, status, effect, state, ctx, rate, "", "standalone")
+                )
+    return results

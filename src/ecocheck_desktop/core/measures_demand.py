@@ -1,44 +1,49 @@
-"""The two measures computed from a meter's 30-minute data, as :class:`MeasureResult` like the
-catalogue's (their definitions, capex and assumptions with sources: resources/demand/
-measures.json).
+"""The two measures computed from the meters' 30-minute data (their definitions, capex and
+assumptions with sources: resources/demand/measures.json), and each meter's figures behind them.
 
-- DM-01 peak-demand control: the highest ``peaks_shaved`` daily peaks held down to the level of
-  the next-highest day; the contract kW falls by the 12-month maximum minus that level; 円/year
-  = that kW x the base charge (円/kW per month) x 12. The energy is moved, not saved: no kWh,
-  no CO2.
-- DM-02 base-load reduction: ``share_of_base_load`` (typical 20 %) of the base load stopped
-  around the clock: kWh/year = that kW x 8,760 h; 円 = kWh x the electricity price (the bills',
-  else the default); CO2 = kWh x the footprint's own t-CO2 per kWh when it is known.
+- DM-01 peak-demand control: per meter, the highest ``peaks_shaved`` daily peaks held down to
+  the level of the next-highest day; the contract kW falls by the 12-month maximum minus that
+  level; 円/year = that kW x the meter's base charge (円/kW per month; else the default) x 12.
+  The energy is moved, not saved: no kWh, no CO2.
+- DM-02 base-load reduction: per meter, ``share_of_base_load`` (typical 20 %) of the base load
+  stopped around the clock: kWh/year = that kW x 8,760 h; 円 and CO2 = those kWh at the
+  company's own electricity price and factor, as every other measure.
 
-Payback = the typical capex / 円 per year; NPV over the lifetime at the discount rate given.
+:func:`meter_figures` is the one computation of the kW and kWh; the measures engine
+(core.measure_effects, models ``demand_peak`` and ``demand_base``) turns their sums into 円,
+CO2, capex (one installation per meter) and payback, in the ranking and the plan
+(core.measures.evaluate with ``demand=``). :func:`with_demand` adds the two definitions to a
+catalogue when there is data.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
-from ecocheck_desktop.core.catalogue import Capex, MeasureDef, Range, Source
-from ecocheck_desktop.core.demand import MeterDay, analyse
-from ecocheck_desktop.core.measure_effects import _annuity_factor
-from ecocheck_desktop.core.measure_results import Applicability, EnergyBaseline, MeasureResult
-from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core.catalogue import Capex, Catalogue, MeasureDef, Range, Source
+from ecocheck_desktop.core.demand import MeterData, analyse
+from ecocheck_desktop.core.demand_bill import tariff_defaults
 from ecocheck_desktop.resources import resource_path
-
-if TYPE_CHECKING:
-    from ecocheck_desktop.core.results import YearResult
 
 HOURS_PER_YEAR = Decimal(8760)
 ZERO = Decimal(0)
+PEAK_ID, BASE_ID = "DM-01", "DM-02"
+# The catalogue's demand-monitoring measure, estimated from the checklist's contract kW: with
+# the meters' own data DM-01 replaces it.
+REPLACED_BY_DATA = {"MD-04": PEAK_ID}
 
 
 @cache
 def demand_measure_file() -> tuple[tuple[MeasureDef, ...], dict[str, Source]]:
     data = json.loads(resource_path("demand", "measures.json").read_text("utf-8"))
-    sources = {k: Source(k, v["title"], v["url"]) for k, v in data["sources"].items()}
+    sources = {
+        k: Source(k, v["title"], v["url"], v.get("title_ja", ""), v.get("title_en", ""))
+        for k, v in data["sources"].items()
+    }
     measures = []
     for m in data["measures"]:
         share = m["parameters"].get("share_of_base_load")
@@ -63,98 +68,63 @@ def demand_measure_file() -> tuple[tuple[MeasureDef, ...], dict[str, Source]]:
     return tuple(measures), sources
 
 
-def _result(
-    measure: MeasureDef,
-    sources: dict[str, Source],
-    yen: Decimal,
-    kwh: Decimal,
-    t_co2: Decimal | None,
-    rate: Decimal,
-    details: dict[str, Any],
-) -> MeasureResult:
-    capex_low, capex_high = measure.capex.low, measure.capex.high
-    typical = (capex_low + capex_high) / 2
-    payback = typical / yen if yen > 0 else None
-    versus = "n/a"
-    if payback is not None and measure.legal_life_years is not None:
-        versus = "within" if payback <= measure.legal_life_years else "beyond"
-    annuity = _annuity_factor(rate, measure.lifetime_years)
-    t = t_co2 or ZERO
-    return MeasureResult(
-        measure=measure,
-        applicability=Applicability("yes"),
-        quantified=True,
-        saving={"electricity": kwh} if kwh else {},
-        units={"electricity": "kWh"} if kwh else {},
-        t_co2_scope2=t,
-        t_co2_scope2_location=None,
-        yen_per_year=yen,
-        capex_low=capex_low,
-        capex_high=capex_high,
-        payback_years=payback,
-        payback_vs_legal_life=versus,
-        npv=yen * annuity - typical,
-        cost_per_t_co2=(typical / annuity - yen) / t if t > 0 else None,
-        sources=tuple(sources[s] for s in measure.sources),
-        details=details,
-    )
+@dataclass(frozen=True)
+class MeterFigures:
+    """One meter's numbers behind DM-01 and DM-02 (kW, 円/kW per month, kWh per year)."""
+
+    meter: str
+    days: int
+    contract_kw_12m: Decimal
+    target_kw: Decimal | None  # the next-highest day's peak; None with too few days
+    peak_kw_cut: Decimal  # the 12-month maximum minus the target (0 without a target)
+    base_charge_yen_per_kw_month: Decimal
+    base_charge_source: str  # the meter's own, else "" (the default of tariff_defaults)
+    peak_yen_per_year: Decimal  # the cut x the base charge x 12
+    base_load_kw: Decimal
+    base_kw_cut: Decimal  # share_of_base_load x the base load
+    base_kwh_per_year: Decimal  # that kW x 8,760 h
 
 
-def latest_electricity(years: Iterable[YearResult]) -> EnergyBaseline | None:
-    """The electricity of the latest complete footprint year (its t-CO2/kWh and 円/kWh)."""
-    from ecocheck_desktop.core.catalogue import load_catalogue
-    from ecocheck_desktop.core.measures import baseline_from_year, latest_complete_year
-
-    year = latest_complete_year(years)
-    if year is None:
-        return None
-    try:
-        return baseline_from_year(year, load_catalogue()).energies.get("electricity")
-    except EcoCheckError:
-        return None
-
-
-def demand_measures(
-    days: list[MeterDay],
-    base_charge_yen_per_kw_month: Decimal,
-    electricity: EnergyBaseline | None,
-    default_yen_per_kwh: Decimal,
-    discount_rate: Decimal = Decimal("0.03"),
-) -> list[MeasureResult]:
-    """DM-01 and DM-02 for one meter's days (none without data)."""
-    (peak_def, base_def), sources = demand_measure_file()
+def meter_figures(data: MeterData) -> MeterFigures | None:
+    """The figures of one meter (None without readings)."""
+    (peak_def, base_def), _ = demand_measure_file()
     shaved = int(peak_def.parameters["peaks_shaved"])
-    analysis = analyse(days, top=shaved + 1)
+    analysis = analyse(list(data.days), top=shaved + 1)
     if not analysis.intervals:
-        return []
-    results = []
+        return None
     peaks = [p.kw for p in analysis.top_peaks]
-    if len(peaks) > shaved:
-        level = peaks[shaved]
-        cut = max(ZERO, analysis.contract_kw_12m - level)
-        yen = cut * base_charge_yen_per_kw_month * 12
-        details: dict[str, Any] = {
-            "contract_kw_12m": analysis.contract_kw_12m,
-            "target_kw": level,
-            "kw_cut": cut,
-            "base_charge_yen_per_kw_month": base_charge_yen_per_kw_month,
-        }
-        results.append(_result(peak_def, sources, yen, ZERO, ZERO, discount_rate, details))
-    share = base_def.saving_pct.typical / 100
-    kw_cut = analysis.base_load_kw * share
-    kwh = kw_cut * HOURS_PER_YEAR
-    price = (
-        electricity.yen_per_unit
-        if electricity is not None and electricity.yen_per_unit > 0
-        else default_yen_per_kwh
+    target = peaks[shaved] if len(peaks) > shaved else None
+    cut = ZERO if target is None else max(ZERO, analysis.contract_kw_12m - target)
+    own = data.meter.base_charge_yen_per_kw
+    price = own if own else tariff_defaults().base_charge_yen_per_kw_month
+    base_cut = analysis.base_load_kw * base_def.saving_pct.typical / 100
+    return MeterFigures(
+        meter=data.meter.name,
+        days=analysis.days,
+        contract_kw_12m=analysis.contract_kw_12m,
+        target_kw=target,
+        peak_kw_cut=cut,
+        base_charge_yen_per_kw_month=price,
+        base_charge_source=data.meter.base_charge_source if own else "",
+        peak_yen_per_year=cut * price * 12,
+        base_load_kw=analysis.base_load_kw,
+        base_kw_cut=base_cut,
+        base_kwh_per_year=base_cut * HOURS_PER_YEAR,
     )
-    t_co2 = kwh * electricity.t_co2_per_unit if electricity is not None else None
-    details = {
-        "base_load_kw": analysis.base_load_kw,
-        "kw_cut": kw_cut,
-        "hours": HOURS_PER_YEAR,
-        "yen_per_kwh": price,
-        "price_source": electricity.price_source if electricity is not None else "default",
-    }
-    results.append(_result(base_def, sources, kwh * price, kwh, t_co2, discount_rate, details))
-    return results
+
+
+def demand_figures(meters: Iterable[MeterData]) -> tuple[MeterFigures, ...]:
+    """The figures of every meter with readings, in the meters' order."""
+    return tuple(f for f in (meter_figures(m) for m in meters) if f is not None)
+
+
+def with_demand(catalogue: Catalogue) -> Catalogue:
+    """The catalogue with DM-01 and DM-02 and their sources (when a project has meter data)."""
+    measures, sources = demand_measure_file()
+    known = {m.id for m in catalogue.measures}
+    added = tuple(m for m in measures if m.id not in known)
+    return replace(
+        catalogue,
+        measures=(*catalogue.measures, *added),
+        sources={**catalogue.sources, **sources},
+    )

@@ -26,6 +26,8 @@ PRIMARY_HOSTS = {
     "syouenehojyokin.sii.or.jp": "環境共創イニシアチブ (SII)",
     "eco.jcci.or.jp": "日本商工会議所",
     "www.okiden.co.jp": "沖縄電力",
+    "www4.tepco.co.jp": "東京電力エナジーパートナー",
+    "www.tepco.co.jp": "東京電力",
     "www.yonden.co.jp": "四国電力",
     "www.kyuden.co.jp": "九州電力",
     "criepi.denken.or.jp": "電力中央研究所",

@@ -9,20 +9,22 @@ A bill table may carry two more columns, read by :func:`exchange.bills.read_bill
   that is not a number, is negative, or differs within a year is refused, naming its cell.
 
 Blank cells say nothing. The values go to ``Company.industry`` and
-``FiscalYearData.revenue_million_yen`` of the project made from the bills.
+``FiscalYearData.revenue_million_yen`` of the project made from the bills (the CLI), and, in
+the GUI's import into an open project, fill what the project lacks; a value that differs from
+the project's is replaced only when the user says so (:func:`company_changes`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.messages import EcoCheckError, Message
-from ecocheck_desktop.core.model import DEFAULT_FY_START_MONTH
+from ecocheck_desktop.core.model import DEFAULT_FY_START_MONTH, Company, FiscalYearData, Project
 from ecocheck_desktop.core.quantity import parse_quantity
 from ecocheck_desktop.exchange.sheets import as_text, is_blank
 
@@ -108,3 +110,56 @@ class CompanyCells:
                     Message("bills.revenue_conflict", params, where("revenue_million_yen"))
                 )
         return problems
+
+
+@dataclass(frozen=True)
+class CompanyChange:
+    """One company value a bill file brings to an existing project (the GUI's import).
+
+    ``fiscal_year`` is None for the industry; ``old`` is the project's value (None or "" when
+    it has none: the file's value fills it, no question asked)."""
+
+    field: str  # "industry" | "revenue_million_yen"
+    fiscal_year: int | None
+    old: str | Decimal | None
+    new: str | Decimal
+
+    @property
+    def overwrites(self) -> bool:
+        return self.old not in (None, "")
+
+
+def company_changes(
+    project: Project, industry: str, revenue_million_yen: dict[int, Decimal]
+) -> list[CompanyChange]:
+    """What importing a bill file's industry and revenue into ``project`` would change.
+
+    The CLI's ``ecocheck import`` makes a new project and takes both as they are; into an
+    existing project the same values go, a value equal to the project's is no change, and a
+    different one (:attr:`CompanyChange.overwrites`) is the user's choice to make."""
+    changes: list[CompanyChange] = []
+    if industry and industry != project.company.industry:
+        changes.append(CompanyChange("industry", None, project.company.industry, industry))
+    for year, revenue in sorted(revenue_million_yen.items()):
+        data = project.fiscal_years.get(year)
+        old = data.revenue_million_yen if data is not None else None
+        if old is None or old != revenue:
+            changes.append(CompanyChange("revenue_million_yen", year, old, revenue))
+    return changes
+
+
+def apply_company_changes(
+    project: Project, changes: list[CompanyChange]
+) -> tuple[Company | None, list[FiscalYearData]]:
+    """The company (None when unchanged) and the fiscal years that hold ``changes``."""
+    company = None
+    years: list[FiscalYearData] = []
+    for change in changes:
+        if change.field == "industry":
+            company = replace(project.company, industry=str(change.new))
+        else:
+            assert change.fiscal_year is not None
+            data = project.fiscal_years.get(change.fiscal_year)
+            base = data if data is not None else FiscalYearData(year=change.fiscal_year)
+            years.append(replace(base, revenue_million_yen=Decimal(change.new)))
+    return company, years

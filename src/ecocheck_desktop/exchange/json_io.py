@@ -18,6 +18,7 @@ from typing import Any
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.bank_fields import bank_problems
+from ecocheck_desktop.core.demand import MeterData
 from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message, render
@@ -29,6 +30,7 @@ from ecocheck_desktop.core.model import (
     Project,
     contract_problems,
 )
+from ecocheck_desktop.exchange.demand_json import meters_from_json, meters_to_json
 from ecocheck_desktop.store import atomic
 from ecocheck_desktop.store.codec import (
     MAX_JSON_DEPTH,
@@ -59,15 +61,22 @@ _TOP_KEYS = {
     "fiscal_years",
     "checklist",
     "attachments",
+    "meters",
     *LIST_FIELDS,
 }
 
 
 def project_to_json(
-    project: Project, *, attachments: bool = False, evidence: list[dict[str, Any]] | None = None
+    project: Project,
+    *,
+    attachments: bool = False,
+    evidence: list[dict[str, Any]] | None = None,
+    meters: tuple[MeterData, ...] = (),
 ) -> dict[str, Any]:
     """The project as a JSON-ready dict. ``evidence`` (from the project file) is included
-    only when ``attachments`` is true: bill scans can be large and are often private."""
+    only when ``attachments`` is true: bill scans can be large and are often private.
+    ``meters`` (the project file's meters with their 30-minute data, which the Project does not
+    hold) become the ``meters`` list (exchange/demand_json.py) when there are any."""
     document: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -80,6 +89,8 @@ def project_to_json(
         to_plain(project.fiscal_years[y]) for y in sorted(project.fiscal_years)
     ]
     document["checklist"] = project.checklist
+    if meters:
+        document["meters"] = meters_to_json(meters)
     if attachments:
         document["attachments"] = list(evidence or [])
     return document
@@ -194,6 +205,8 @@ def project_from_json(data: Any) -> Project:
         problems.add("checklist", f"expected an object, got {type(checklist).__name__}")
     if "attachments" in data:
         check_attachments(data["attachments"], problems)
+    if "meters" in data:
+        meters_from_json(data["meters"], problems)
     _check_domain(company, lists, problems)
     if problems or company is None:
         raise EcoCheckError(*problems.messages)
@@ -321,9 +334,26 @@ def _max_depth(brackets: str) -> int:
 
 def read_json(path: Path) -> Project:
     """The project in an ``ecocheck-project`` JSON file."""
+    return read_json_with_meters(path)[0]
+
+
+def document_meters(data: Any) -> tuple[MeterData, ...]:
+    """The meters of a document :func:`project_from_json` accepted (none without the key)."""
+    if not isinstance(data, dict) or "meters" not in data:
+        return ()
+    problems = Problems()
+    meters = meters_from_json(data["meters"], problems)
+    if problems:
+        raise EcoCheckError(*problems.messages)
+    return meters
+
+
+def read_json_with_meters(path: Path) -> tuple[Project, tuple[MeterData, ...]]:
+    """The project in an ``ecocheck-project`` JSON file and its meters with their data."""
     path = Path(path)
     try:
-        return project_from_json(parse_json_file(path))
+        data = parse_json_file(path)
+        return project_from_json(data), document_meters(data)
     except EcoCheckError as error:
         raise _located(error, path) from None
 
@@ -334,11 +364,12 @@ def write_json(
     *,
     attachments: bool = False,
     evidence: list[dict[str, Any]] | None = None,
+    meters: tuple[MeterData, ...] = (),
 ) -> None:
     """Write the JSON export atomically (a temp file renamed into place)."""
     path = Path(path)
     text = json.dumps(
-        project_to_json(project, attachments=attachments, evidence=evidence),
+        project_to_json(project, attachments=attachments, evidence=evidence, meters=meters),
         ensure_ascii=False,
         indent=2,
     )

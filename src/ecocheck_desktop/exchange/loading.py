@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ecocheck_desktop.core import limits
+from ecocheck_desktop.core.demand import MeterData
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 
@@ -28,6 +29,8 @@ class LoadedInput:
     project: Project
     # Non-blocking notes from reading the file (unknown columns, duplicate rows, ...).
     warnings: list[Message] = field(default_factory=list)
+    # The meters with their 30-minute data (project files and JSON exports carry them).
+    meters: tuple[MeterData, ...] = ()
 
 
 def name_from_file(path: Path) -> str:
@@ -63,12 +66,13 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
             project = project_from_bills(result, company_name or name_from_file(path))
             return LoadedInput(project, list(result.warnings))
         if suffix == ".json":
-            from ecocheck_desktop.exchange.json_io import read_json
+            from ecocheck_desktop.exchange.json_io import read_json_with_meters
 
-            return LoadedInput(read_json(path))
-        from ecocheck_desktop.store.project_file import load_project
+            project, meters = read_json_with_meters(path)
+            return LoadedInput(project, meters=meters)
+        from ecocheck_desktop.store.project_file import load_project_and_meters
 
-        project = load_project(path)
+        project, meters = load_project_and_meters(path)
         # A file written by another tool or an older version may hold a value every import
         # refuses (a unit that does not fit the energy, 9e14 kWh): refused here as well.
         problems = limits.project_problems(project, text=False)
@@ -76,7 +80,7 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
             raise EcoCheckError(
                 *(Message(m.code, m.params, {**where, **m.where}) for m in problems)
             )
-        return LoadedInput(project)
+        return LoadedInput(project, meters=meters)
     except OSError as error:
         # Permissions, a file locked by Excel on Windows, a disk error: the user's to fix.
         raise EcoCheckError(

@@ -56,8 +56,7 @@ class GridEdits:
                 lines.append(EnergyLine(contract.site, contract.energy, bill_unit(contract.energy)))
         if not lines:
             lines.append(EnergyLine(project.default_site(), "electricity", "kWh"))
-        # One pass over the cells (one per bill line on a big project), not two.
-        year_keys = [(k.site, k.energy, k.unit) for k in self._index if k.month in months]
+        year_keys = self._year_keys(months)
         lines.extend(EnergyLine(*key) for key in dict.fromkeys(year_keys))
         lines.extend(self._extra_lines)
         unique = list(dict.fromkeys(lines))
@@ -71,6 +70,43 @@ class GridEdits:
             or not any((line.site, line.energy) == (s, e) for s, e, _ in used)
         ]
 
+    def _year_keys(self, months: set[str]) -> list[tuple[str, str, str]]:
+        """(site, energy, unit) of every cell of the months, in the index's order: one pass over
+        the cells (one per bill line on a big project), remembered until a cell is added to or
+        removed from the index (an edit of a cell's value keeps the order and the keys)."""
+        wanted = frozenset(months)
+        cached = self._cell_caches.get(wanted)
+        if cached is not None:
+            return cached
+        keys = [(k.site, k.energy, k.unit) for k in self._index if k.month in wanted]
+        self._cell_caches[wanted] = keys
+        return keys
+
+    def record_months(self) -> set[str]:
+        """The months that have bills (remembered like :meth:`_year_keys`)."""
+        cached = self._cell_caches.get("months")
+        if cached is None:
+            cached = self._cell_caches["months"] = {key.month for key in self._index}
+        return set(cached)
+
+    def _cells_reset(self) -> None:
+        """The cell index was rebuilt (opened, rolled back, closed): every cell may differ."""
+        self._cell_generation += 1
+        self._cell_journal = []
+        self._cell_caches = {}
+
+    def cell_mark(self) -> tuple[int, int]:
+        """Where the journal of written cells stands, for :meth:`cells_written_since`."""
+        return self._cell_generation, len(self._cell_journal)
+
+    def cells_written_since(self, mark: tuple[int, int]) -> list[CellKey] | None:
+        """The cells written since ``mark`` (in memory, undo and redo included), or None when
+        the index was rebuilt since, so that any cell may have changed."""
+        generation, position = mark
+        if generation != self._cell_generation or position > len(self._cell_journal):
+            return None
+        return self._cell_journal[position:]
+
     def add_energy_line(
         self, energy: str, unit: str | None = None, site: str | None = None
     ) -> None:
@@ -81,11 +117,15 @@ class GridEdits:
             self.project_changed.emit()
 
     def grid_columns(self, fiscal_year: int) -> list[GridColumn]:
-        return [
-            GridColumn(line, kind)
-            for line in self.energy_lines(fiscal_year)
-            for kind in COLUMN_KINDS
-        ]
+        lines = self.energy_lines(fiscal_year)
+        # The same lines give the same columns, the very objects (a big project has 1,200):
+        # the grid compares its columns after every edit, equal at once when they are these.
+        kept = self._cell_caches.get("columns")
+        if kept is not None and kept[0] == lines:
+            return list(kept[1])
+        columns = [GridColumn(line, kind) for line in lines for kind in COLUMN_KINDS]
+        self._cell_caches["columns"] = (lines, columns)
+        return list(columns)
 
     def cell_records(self, month: str, line: EnergyLine) -> list[EnergyRecord]:
         key = CellKey(line.site, month, line.energy, line.unit)
@@ -368,6 +408,7 @@ class GridEdits:
 
     def _write_cell(self, store: ProjectFile, key: CellKey, records: CellState) -> None:
         ids = list(self._index.get(key, []))
+        self._cell_journal.append(key)
         if len(ids) == 1 and len(records) == 1:
             # One bill line edited in place keeps its id (and a readable change log).
             store.update_record(ids[0], records[0])
@@ -378,12 +419,15 @@ class GridEdits:
             store.delete_record(record_id)
             del self._records[record_id]
             self._index[key].remove(record_id)
+        if not ids and records:
+            self._cell_caches = {}  # a new cell: the keys of its months change
         for record in records:
             record_id = store.add_record(record)
             self._records[record_id] = record
             self._index.setdefault(key, []).append(record_id)
         if not self._index.get(key):
             self._index.pop(key, None)
+            self._cell_caches = {}
         if records:
             self._lock_year_of(key.month)
 

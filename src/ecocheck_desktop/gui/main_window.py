@@ -76,13 +76,10 @@ def _preload_charts() -> None:
     """
     import threading
 
-    def load() -> None:
-        from matplotlib.backends import backend_qtagg  # noqa: F401
-
-        import ecocheck_desktop.report.charts  # noqa: F401
+    from ecocheck_desktop.gui.preload import preload_modules
 
     if "ecocheck_desktop.report.charts" not in sys.modules and not _PRELOADS:
-        thread = threading.Thread(target=load, name="preload-charts", daemon=True)
+        thread = threading.Thread(target=preload_modules, name="preload-charts", daemon=True)
         _PRELOADS.append(thread)
         thread.start()
 
@@ -424,7 +421,9 @@ class MainWindow(ProjectFileActions, QMainWindow):
         self._announce_handover_changes()
 
     def _preload_after_paint(self) -> None:
-        page = self.stack.currentWidget()  # the page the opened project shows
+        holder = self.stack.currentWidget()  # the scroll area of the page the project shows
+        # The scroll area itself draws no frame: its page is what paints.
+        page = holder.widget() if isinstance(holder, QScrollArea) else holder
         if page is None or not page.isVisible():
             _preload_charts()
             return

@@ -24,7 +24,6 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,6 +155,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
     project_closed = Signal()
     project_changed = Signal()
     footprint_changed = Signal()
+    demand_changed = Signal()  # a meter's 30-minute data was imported (DM-01/DM-02 change)
     saved = Signal(bool)  # True: the last edit is in the file; False: it is not
     # True: the project file changed under the app; edits are kept in memory only until
     # save_copy_as() (False again then).
@@ -185,6 +185,11 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         self._file: ProjectFile | None = None
         self._records: dict[int, EnergyRecord] = {}
         self._index: dict[CellKey, list[int]] = {}
+        # The cells written since the index was last rebuilt (the grid re-reads only those) and
+        # what is derived from the index's keys (grid_edits.py): both reset with the index.
+        self._cell_generation = 0
+        self._cell_journal: list[CellKey] = []
+        self._cell_caches: dict[Any, Any] = {}
         # Lines the user added in this session that have no value yet.
         self._extra_lines: list[EnergyLine] = []
         self._attachments: dict[CellKey, list[str]] = {}
@@ -320,6 +325,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
             self.project = None
             self.footprint = None
             self._records, self._index, self._extra_lines = {}, {}, []
+            self._cells_reset()
             self._attachments = {}
             self.project_closed.emit()
             self.project_changed.emit()
@@ -338,6 +344,17 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         """The open project file, for the meters and their interval data (the デマンド page;
         store/demand_rows.py): raises as the hand-over does when there is none."""
         return self._project_file()
+
+    def meter_data(self) -> tuple[Any, ...]:
+        """The meters with their 30-minute data (core.demand.MeterData) of the open project
+        file, for DM-01 and DM-02 in the measures; none without a file or when it cannot be
+        read."""
+        if not self.is_open:
+            return ()
+        try:
+            return tuple(self._project_file().meter_data())
+        except EcoCheckError:
+            return ()
 
     def hand_over(self, target: Path | str) -> Any:
         """Write a hand-over copy of the open project (raises EcoCheckError); the mark."""
@@ -365,8 +382,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
             return []
         start = self.project.company.fy_start_month
         years = set(self.project.fiscal_years)
-        months = set(map(attrgetter("month"), self._records.values()))  # no Python loop per bill
-        years.update(_fiscal_year(month, start) for month in months)
+        years.update(_fiscal_year(month, start) for month in self.record_months())
         return sorted(years)
 
     def months(self, fiscal_year: int) -> list[str]:
@@ -409,6 +425,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
             message = Message("evidence.unreadable", params, {"file": str(file_path)})
             return [message]
         self._attachments.setdefault(key, []).append(file_path.name)
+        self._cell_journal.append(key)  # the grid shows the scan's mark on that cell
         self.last_saved = datetime.now()
         self.project_changed.emit()
         self.saved.emit(True)
@@ -499,6 +516,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         project = self.project
         assert project is not None
         self._index = {}
+        self._cells_reset()
         for record_id, record in self._records.items():
             key = CellKey(project.site_of(record), record.month, record.energy, record.unit)
             self._index.setdefault(key, []).append(record_id)

@@ -1,13 +1,10 @@
-"""Chart builders: matplotlib ``Figure`` objects shared by the GUI and the PDF.
+"""The report's charts as matplotlib ``Figure`` objects, for the screen.
 
-Each builder takes calculation results and a language and returns a ``Figure`` that nobody else
-holds (no pyplot state): the GUI wraps it in ``FigureCanvasQTAgg``, the PDF renders it with
-:func:`figure_png`. Text uses the bundled IPAexGothic, registered once by family name, so
-Japanese labels never turn into boxes.
-
-Target lines are the core's (:func:`ecocheck_desktop.core.targets.target_line`), the same
-numbers as the 目標 page: SBT-SME falls by 4.2 % of the base year per year, the national path
-runs against FY2013 (re-based when the company has no FY2013).
+What a chart shows is decided once, as data, in :mod:`.chart_spec`; :func:`figure_of` turns such
+a spec into a ``Figure`` that nobody else holds (no pyplot state), which the GUI wraps in
+``FigureCanvasQTAgg``. The PDF draws the same specs with reportlab (:mod:`.chart_pdf`), without
+matplotlib, so screen and paper cannot disagree. Text uses the bundled IPAexGothic, registered
+once by family name, so Japanese labels never turn into boxes.
 """
 
 from __future__ import annotations
@@ -22,9 +19,18 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from ecocheck_desktop import resources
-from ecocheck_desktop.core.fiscal import months_of_fiscal_year
-from ecocheck_desktop.core.targets import target_line
-from ecocheck_desktop.text.report import TEXTS, energy_name, text
+from ecocheck_desktop.report import chart_spec
+from ecocheck_desktop.report.chart_spec import (
+    ENERGY_COLOURS,
+    FONT_FAMILY,
+    SCOPE1_COLOUR,
+    SCOPE2_COLOUR,
+    TARGET_COLOURS,
+    ChartSpec,
+    energy_colour,
+    month_label,
+)
+from ecocheck_desktop.text.report import text
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -33,31 +39,19 @@ if TYPE_CHECKING:
     from ecocheck_desktop.core.results import YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetPath
 
-FONT_FAMILY = "IPAexGothic"
+__all__ = [
+    "ENERGY_COLOURS",
+    "SCOPE1_COLOUR",
+    "SCOPE2_COLOUR",
+    "TARGET_COLOURS",
+    "energy_colour",
+    "figure_of",
+    "month_label",
+]
 PNG_DPI = 200  # crisp at 200 % zoom: >= 2 device pixels per point on a 96-dpi screen
 # Fixed margins in inches (left, right, bottom, top) for layout="fixed": one draw instead of
 # constrained layout's two, which halves the PDF's chart time; room on the right for legends.
-_FIXED_MARGINS = (0.75, 1.55, 0.45, 0.3)
-
-# One colour per energy (colour-blind-safe Okabe-Ito order), stable between charts and years.
-ENERGY_COLOURS: dict[str, str] = {
-    "electricity": "#0072B2",
-    "city_gas": "#E69F00",
-    "lpg": "#D55E00",
-    "kerosene": "#009E73",
-    "diesel": "#CC79A7",
-    "gasoline": "#56B4E9",
-    "heavy_oil_a": "#8C6D31",
-    "heavy_oil_bc": "#636363",
-    "lng": "#F0E442",
-    "heat": "#B22222",
-}
-_FALLBACK_COLOURS = ("#999999", "#7F3C8D", "#11A579", "#3969AC", "#F2B701", "#E73F74")
-SCOPE1_COLOUR = "#D55E00"
-SCOPE2_COLOUR = "#0072B2"
-TARGET_COLOURS = ("#009E73", "#CC79A7", "#7F3C8D", "#E69F00")
-
-_MONTH_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_FIXED_MARGINS = chart_spec.MARGINS
 
 
 @cache
@@ -112,15 +106,6 @@ def _finish(figure: Figure) -> Figure:
     return figure
 
 
-def energy_colour(code: str, index: int = 0) -> str:
-    return ENERGY_COLOURS.get(code, _FALLBACK_COLOURS[index % len(_FALLBACK_COLOURS)])
-
-
-def month_label(month: str, lang: str) -> str:
-    number = int(month[5:7])
-    return f"{number}月" if lang == "ja" else _MONTH_EN[number - 1]
-
-
 def integer_axis(axis: Any) -> None:
     """Whole-number ticks with thousands separators (yen): never 0.2 steps printed as
     「1,1,1,0,0,0」 on an axis with nothing (or little) on it."""
@@ -141,6 +126,109 @@ def _no_data(figure: Figure, lang: str) -> None:
     axes.text(0.5, 0.5, text("chart.no_data", lang), ha="center", va="center", color="#666666")
 
 
+_LINESTYLES = {"solid": "-", "dashed": "--", "dotted": ":"}
+
+
+def figure_of(spec: ChartSpec, layout: str = "constrained") -> Figure:
+    """The matplotlib ``Figure`` of ``spec``; ``layout`` "fixed" keeps the spec's margins (as the
+    PDF draws it), "constrained" lets matplotlib fit the labels to a resized widget."""
+    with rc_context(_style()):
+        if layout == "fixed":
+            figure = Figure(figsize=spec.size)
+            x0, y0, x1, y1 = spec.plot_box()
+            width, height = spec.size
+            figure.subplots_adjust(
+                left=x0 / width, right=x1 / width, bottom=y0 / height, top=y1 / height
+            )
+        else:
+            figure = Figure(figsize=spec.size, layout=layout)
+        if spec.no_data:
+            axes = figure.add_subplot()
+            axes.set_axis_off()
+            axes.text(
+                0.5, 0.5, spec.no_data, ha="center", va="center", color=chart_spec.NO_DATA_COLOUR
+            )
+            return _finish(figure)
+        axes = figure.add_subplot()
+        for bars in spec.bars:
+            if bars.horizontal:
+                axes.barh(
+                    bars.at,
+                    bars.values,
+                    left=bars.base,
+                    height=bars.width,
+                    color=bars.colour,
+                    label=bars.label,
+                )
+            else:
+                axes.bar(
+                    bars.at,
+                    bars.values,
+                    bottom=bars.base,
+                    width=bars.width,
+                    color=bars.colour,
+                    label=bars.label,
+                )
+        for line in spec.lines:
+            axes.plot(
+                line.xs,
+                line.ys,
+                color=line.colour,
+                linestyle=_LINESTYLES[line.style],
+                linewidth=line.width,
+                marker="o" if line.marker_size else None,
+                markersize=line.marker_size,
+                label=line.label,
+            )
+        for line in spec.vlines:
+            axes.axvline(
+                line.xs[0],
+                color=line.colour,
+                linewidth=line.width,
+                linestyle=_LINESTYLES[line.style],
+            )
+        for line in spec.hlines:
+            axes.axhline(
+                line.ys[0],
+                color=line.colour,
+                linewidth=line.width,
+                linestyle=_LINESTYLES[line.style],
+                label=line.label,
+            )
+        axes.tick_params(labelsize=spec.tick_size)
+        axes.grid(False)
+        for name, axis in (("x", spec.x), ("y", spec.y)):
+            if axis is None:
+                continue
+            positions = [position for position, _ in axis.ticks]
+            labels = [label for _, label in axis.ticks]
+            if name == "x":
+                axes.set_xlim(axis.low, axis.high)
+                axes.set_xticks(positions, labels)
+                axes.set_xlabel(axis.label)
+            else:
+                axes.set_ylim(axis.low, axis.high)
+                axes.set_yticks(positions, labels)
+                axes.set_ylabel(axis.label)
+            if axis.grid:
+                axes.grid(axis=name, visible=True)
+        axes.set_title(
+            spec.title, loc="center" if spec.title_centred else "left", fontsize=spec.title_size
+        )
+        legend = spec.legend
+        if legend is not None and legend.place == "outside":
+            axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=legend.font_size)
+        elif legend is not None:
+            axes.legend(
+                loc=legend.place,
+                fontsize=legend.font_size,
+                frameon=legend.frame,
+                framealpha=0.9,
+                edgecolor="none",
+            )
+    return _finish(figure)
+
+
 def monthly_chart(
     year: YearResult,
     lang: str = "ja",
@@ -150,38 +238,8 @@ def monthly_chart(
     layout: str = "constrained",
 ) -> Figure:
     """Stacked monthly bars by energy, t-CO2 on the adjusted basis, one fiscal year."""
-    with rc_context(_style()):
-        figure = _new_figure(size, layout)
-        months = months_of_fiscal_year(year.fiscal_year, start_month)
-        codes = list(
-            dict.fromkeys(code for total in year.by_month.values() for code in total.by_energy_t)
-        )
-        if not codes:
-            _no_data(figure, lang)
-            return _finish(figure)
-        axes = figure.add_subplot()
-        positions = list(range(len(months)))
-        bottoms = [0.0] * len(months)
-        for index, code in enumerate(codes):
-            values = []
-            for month in months:
-                total = year.by_month.get(month)
-                values.append(float(total.by_energy_t.get(code, 0)) if total else 0.0)
-            axes.bar(
-                positions,
-                values,
-                bottom=bottoms,
-                width=0.7,
-                color=energy_colour(code, index),
-                label=energy_name(code, lang),
-            )
-            bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-        axes.set_xticks(positions, [month_label(m, lang) for m in months])
-        axes.set_ylabel(text("chart.t_co2", lang))
-        axes.set_title(text("chart.monthly", lang), loc="left", fontsize=10)
-        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
-        axes.set_ylim(bottom=0)
-    return _finish(figure)
+    spec = chart_spec.monthly_chart(year, lang, start_month=start_month, size=size)
+    return figure_of(spec, layout)
 
 
 def scope_chart(
@@ -192,29 +250,7 @@ def scope_chart(
     layout: str = "constrained",
 ) -> Figure:
     """Scope 1 + Scope 2 as horizontal stacked bars on the three Scope 2 bases."""
-    with rc_context(_style()):
-        figure = _new_figure(size, layout, left=1.0)  # room for ロケーション
-        axes = figure.add_subplot()
-        bases = [
-            (text("chart.basic", lang), year.scope1_t, year.scope2_basic_t),
-            (text("chart.adjusted", lang), year.scope1_adjusted_t, year.scope2_adjusted_t),
-        ]
-        if year.scope2_location_t is not None:
-            bases.append((text("chart.location", lang), year.scope1_t, year.scope2_location_t))
-        labels = [label for label, _, _ in bases]
-        scope1 = [float(s1) for _, s1, _ in bases]
-        scope2 = [float(s2) for _, _, s2 in bases]
-        positions = list(range(len(bases)))[::-1]  # first basis on top
-        axes.barh(positions, scope1, color=SCOPE1_COLOUR, height=0.6, label="Scope 1")
-        axes.barh(positions, scope2, left=scope1, color=SCOPE2_COLOUR, height=0.6, label="Scope 2")
-        axes.set_yticks(positions, labels)
-        axes.grid(axis="x")
-        axes.grid(axis="y", visible=False)
-        axes.set_xlabel(text("chart.t_co2", lang))
-        axes.set_title(text("chart.scopes", lang), loc="left", fontsize=10)
-        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
-        axes.set_xlim(left=0)
-    return _finish(figure)
+    return figure_of(chart_spec.scope_chart(year, lang, size=size), layout)
 
 
 def trend_chart(
@@ -226,57 +262,20 @@ def trend_chart(
     layout: str = "constrained",
 ) -> Figure:
     """Year-on-year totals (adjusted Scope 1+2) with each target's path when given."""
-    with rc_context(_style()):
-        figure = _new_figure(size, layout, right=0.3)
-        complete = [y for y in years if y.complete]
-        if not complete:
-            _no_data(figure, lang)
-            return _finish(figure)
-        axes = figure.add_subplot()
-        fiscal_years = [y.fiscal_year for y in complete]
-        axes.bar(
-            fiscal_years,
-            [float(y.scope1_adjusted_t) for y in complete],
-            color=SCOPE1_COLOUR,
-            width=0.6,
-            label="Scope 1",
-        )
-        axes.bar(
-            fiscal_years,
-            [float(y.scope2_adjusted_t) for y in complete],
-            bottom=[float(y.scope1_adjusted_t) for y in complete],
-            color=SCOPE2_COLOUR,
-            width=0.6,
-            label=text("chart.scope2", lang) + " (" + text("chart.adjusted", lang) + ")",
-        )
-        totals = {y.fiscal_year: y.total_adjusted_t for y in complete}
-        path_years: list[int] = []
-        for index, target in enumerate(targets):
-            path = target_line(target, totals)
-            if path is None:
-                continue
-            path_years += path[0]
-            key = f"target.{target.kind}"
-            name = text(key, lang) if key in TEXTS else target.kind
-            axes.plot(
-                path[0],
-                [float(v) for v in path[1]],
-                color=TARGET_COLOURS[index % len(TARGET_COLOURS)],
-                linestyle="--",
-                marker="o",
-                markersize=3,
-                label=text("chart.target_path", lang, name=name),
-            )
-        shown = sorted(set(fiscal_years) | set(path_years))
-        step = max(1, (shown[-1] - shown[0]) // 10 + 1)
-        axes.set_xticks(list(range(shown[0], shown[-1] + 1, step)))
-        axes.set_ylabel(text("chart.t_co2", lang))
-        axes.set_title(text("chart.trend", lang), loc="left", fontsize=10)
-        # Target names are long: the legend goes inside, above the bars, with headroom for it.
-        top = max([float(y.total_adjusted_t) for y in complete] + [0.0])
-        axes.set_ylim(0, top * (1.25 + 0.08 * len(targets)) or 1)
-        axes.legend(loc="upper right", fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
-    return _finish(figure)
+    return figure_of(chart_spec.trend_chart(years, lang, targets=targets, size=size), layout)
+
+
+def roadmap_chart(
+    years: Sequence[YearResult],
+    paths: Sequence[TargetPath],
+    plan: Sequence[PathPoint],
+    lang: str = "ja",
+    *,
+    size: tuple[float, float] = (7, 3),
+    layout: str = "constrained",
+) -> Figure:
+    """The plan's pathway to 2050 against each target's path over the actual totals."""
+    return figure_of(chart_spec.roadmap_chart(years, paths, plan, lang, size=size), layout)
 
 
 def figure_png(figure: Figure, dpi: int = PNG_DPI) -> bytes:
@@ -301,63 +300,3 @@ def figure_image(figure: Figure, dpi: int = PNG_DPI) -> PILImage:
         canvas.draw()
         rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
     return rgba.convert("RGB")
-
-
-def roadmap_chart(
-    years: Sequence[YearResult],
-    paths: Sequence[TargetPath],
-    plan: Sequence[PathPoint],
-    lang: str = "ja",
-    *,
-    size: tuple[float, float] = (7, 3),
-    layout: str = "constrained",
-) -> Figure:
-    """The plan's pathway to 2050 (solid) against each target's path (dashed), over the actual
-    totals (bars), with FY2030 and FY2050 marked: the report's roadmap section."""
-    with rc_context(_style()):
-        figure = _new_figure(size, layout, right=0.3)
-        complete = [y for y in years if y.complete]
-        if not complete and not plan:
-            _no_data(figure, lang)
-            return _finish(figure)
-        axes = figure.add_subplot()
-        axes.bar(
-            [y.fiscal_year for y in complete],
-            [float(y.total_adjusted_t) for y in complete],
-            color="#7a9cc6",
-            width=0.7,
-            label=text("chart.actual", lang),
-        )
-        for index, path in enumerate(paths):
-            axes.plot(
-                [p.year for p in path.points],
-                [float(p.t_co2) for p in path.points],
-                color=TARGET_COLOURS[index % len(TARGET_COLOURS)],
-                linestyle="--",
-                linewidth=1.1,
-                label=path.label_ja if lang == "ja" else path.label_en,
-            )
-        if plan:
-            axes.plot(
-                [p.year for p in plan],
-                [float(p.t_co2) for p in plan],
-                color="#2e7d32",
-                linewidth=2.0,
-                label=text("chart.plan", lang),
-            )
-        for milestone in (2030, 2050):
-            axes.axvline(milestone, color="#999999", linewidth=0.6, linestyle=":")
-        top = max(
-            [float(y.total_adjusted_t) for y in complete]
-            + [float(p.t_co2) for path in paths for p in path.points]
-            + [float(p.t_co2) for p in plan]
-            + [0.0]
-        )
-        # Target names are long: the legend goes inside, top right, where every path has
-        # fallen by then; the headroom keeps it clear of the lines.
-        axes.set_ylim(0, top * (1.2 + 0.1 * (len(paths) + 1)) or 1)
-        axes.set_xlim(min([y.fiscal_year for y in complete] + [p.year for p in plan]) - 1, 2051)
-        axes.set_ylabel(text("chart.t_co2", lang))
-        axes.set_title(text("chart.roadmap", lang), loc="left", fontsize=10)
-        axes.legend(loc="upper right", fontsize=7, frameon=True, framealpha=0.9, edgecolor="none")
-    return _finish(figure)

@@ -23,6 +23,11 @@ Issue 18 (docs/portfolio.md "Consortium summary"):
   small industry, the intensity minimum and maximum, and each company's own t-CO2 figures
   (total, intensity, base year, path, plan, target: cells of one company). What stays per
   anonymous company: its year, part-year mark, data quality, change % and on-path yes/no.
+  **Complementary suppression** (:meth:`ConsortiumSummary.hidden_cells`, .suppression): where
+  a shown total is the sum of parts (industries, energies, Scope 1 + 2), a second part (or the
+  total) is hidden too, so no hidden cell is a shown total minus shown parts; with fewer than
+  5 intensities the quartiles are hidden as well (they and the mean would give back the
+  minimum and maximum).
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.exchange.csv_safety import neutralise
 from ecocheck_desktop.report.output import write_atomically
+from ecocheck_desktop.report.suppression import suppressed_cells
 
 if TYPE_CHECKING:
     from ecocheck_desktop.exchange.portfolio import PortfolioRow
@@ -53,6 +60,7 @@ INTENSITY_BANDS: tuple[tuple[Decimal, Decimal | None], ...] = (
 )
 TOP_EMITTERS = 20
 MIN_COMPANIES = 3  # an anonymised cell aggregating fewer companies is suppressed
+CellKey = tuple[str, str, str]  # (section, group, metric) as in the summary CSV
 CITY_PATH_PCT_2030 = Decimal(46)  # the city's (Japan's) −46 % by FY2030 vs FY2013
 _SIX_PLACES = Decimal("0.000001")
 
@@ -193,14 +201,63 @@ class ConsortiumSummary:
             "path_change_pct": (path - base) * HUNDRED / base if lines and base else None,
         }
 
-    def shown(self, value: Decimal | None, companies: int, anonymise: bool) -> Decimal | None:
-        """``value``, or None (suppressed) when anonymised and it aggregates < 3 companies."""
-        if anonymise and companies < MIN_COMPANIES:
-            return None
-        return value
-
     def suppressed(self, companies: int, anonymise: bool) -> bool:
         return anonymise and companies < MIN_COMPANIES
+
+    def hidden_cells(self, anonymise: bool) -> set[CellKey]:
+        """The aggregate cells hidden when anonymised, by CSV key (section, group, metric):
+        those of fewer than 3 companies and their complementary cells (.suppression), so no
+        hidden figure is a shown total minus shown parts. Each company's own figures (cells of
+        one company) are always hidden when anonymised and are not listed here."""
+        if not anonymise:
+            return set()
+        full = self.full_year
+        total = ("overview", "", "total_adjusted_t")
+        scope1, scope2 = ("overview", "", "scope1_t"), ("overview", "", "scope2_adjusted_t")
+        counts: dict[CellKey, int] = {
+            scope1: full,
+            scope2: full,
+            total: full,
+            ("overview", "", "energy_gj"): full,
+            ("plan", "", "plan_reduction_t"): self.with_plan_figure,
+            ("target", "", "target_reduction_t"): self.with_target,
+            ("target", "", "target_only_reduction_t"): self.with_target_only,
+        }
+        n_progress = int(self.progress["companies"] or 0)
+        for metric in ("base_t", "latest_t", "path_t", "change_pct", "path_change_pct"):
+            counts["progress", "", metric] = n_progress
+        industries = []
+        for industry, group in sorted(self.by_industry.items()):
+            industries.append(("industry", industry, "total_adjusted_t"))
+            counts[industries[-1]] = group.companies
+            counts["industry", industry, "median_intensity"] = len(group.intensities)
+        energies: dict[int, list[CellKey]] = {0: [], 1: [], 2: []}
+        for code in sorted(self.by_energy):
+            key = ("energy", code, "t_co2")
+            counts[key] = self.energy_companies.get(code, 0)
+            energy = ENERGY_TYPES.get(code)
+            energies[0].append(key)
+            if energy is not None:
+                energies[energy.scope].append(key)
+        n_intensity = len(self.intensities)
+        for name in ("min", "p25", "median", "p75", "max", "mean"):
+            counts["intensity", name, "intensity"] = n_intensity
+        # The extremes are one company's own figure. With fewer than 5 values the quartiles
+        # (linear in the two smallest / largest values) and the mean give them back: hide both.
+        primary: list[CellKey] = [
+            ("intensity", "min", "intensity"),
+            ("intensity", "max", "intensity"),
+        ]
+        if n_intensity < 5:
+            primary += [("intensity", "p25", "intensity"), ("intensity", "p75", "intensity")]
+        relations = [
+            (total, industries),
+            (total, [scope1, scope2]),
+            (total, energies[0]),
+            (scope1, energies[1]),
+            (scope2, energies[2]),
+        ]
+        return suppressed_cells(counts, relations, MIN_COMPANIES, primary)
 
     def industry_shown(self, line: CompanyLine, anonymise: bool) -> str | None:
         """The industry beside a company; None when anonymised and its industry is small."""
@@ -351,8 +408,10 @@ def consortium_rows(
     t, per = "t-CO2", "t-CO2/million yen"
     rows: list[tuple[str, str, str, object, str]] = []
 
+    hidden = summary.hidden_cells(anonymise)
+
     def add(section: str, group: str, metric: str, value: object, unit: str, n: int) -> None:
-        if summary.suppressed(n, anonymise):
+        if summary.suppressed(n, anonymise) or (section, group, metric) in hidden:
             rows.append((section, group, metric, "", "suppressed"))
         else:
             rows.append((section, group, metric, value, unit))
@@ -385,8 +444,7 @@ def consortium_rows(
         add("energy", code, "t_co2", _csv_number(t_co2), t, summary.energy_companies.get(code, 0))
     n_intensity = len(summary.intensities)
     for name, value in summary.intensity_quantiles().items():
-        single = anonymise and name in ("min", "max")  # one company's own figure
-        add("intensity", name, "intensity", _csv_number(value), per, 0 if single else n_intensity)
+        add("intensity", name, "intensity", _csv_number(value), per, n_intensity)
     for label, count in summary.intensity_bands():
         rows.append(("intensity_band", label, "companies", count, "companies"))
     progress = summary.progress

@@ -1,9 +1,9 @@
 """The consortium summary as a short PDF (A4, Japanese or English): the figures of
 :class:`~ecocheck_desktop.report.consortium.ConsortiumSummary` in tables and one bar chart.
 
-Built with reportlab alone (the chart too, and its own numbered canvas): the company report's
-``report.sections`` and ``report.charts`` import matplotlib, which would cost a command-line run
-over a second. Written atomically like every export.
+Built with reportlab alone (the chart too, and its own numbered canvas), like the company
+report, whose charts report/chart_pdf.py draws: importing matplotlib would cost a command-line run
+half a second. Written atomically like every export.
 """
 
 from __future__ import annotations
@@ -89,10 +89,13 @@ def render_consortium_pdf(
     dash = t("suppressed_cell")
     any_suppressed = False
 
-    def hide(value: str, companies: int) -> str:
-        """``value``, or "—" when anonymised and the cell aggregates fewer than 3 companies."""
+    hidden = summary.hidden_cells(anonymise)
+
+    def hide(value: str, companies: int, key: tuple[str, str, str] | None = None) -> str:
+        """``value``, or "—" when anonymised and the cell aggregates fewer than 3 companies or
+        is hidden so that another cannot be recovered by subtraction (``key``: its CSV key)."""
         nonlocal any_suppressed
-        if summary.suppressed(companies, anonymise):
+        if summary.suppressed(companies, anonymise) or key in hidden:
             any_suppressed = True
             return dash
         return value
@@ -102,9 +105,19 @@ def render_consortium_pdf(
     full = summary.full_year
     overview = [
         (t("full_year"), t("companies_value", n=full)),
-        (t("scope1"), hide(fmt_t(summary.scope1_t) + " t-CO2", full)),
-        (t("scope2"), hide(fmt_t(summary.scope2_adjusted_t) + " t-CO2", full)),
-        (t("total"), hide(fmt_t(summary.total_t) + " t-CO2", full)),
+        (t("scope1"), hide(fmt_t(summary.scope1_t) + " t-CO2", full, ("overview", "", "scope1_t"))),
+        (
+            t("scope2"),
+            hide(
+                fmt_t(summary.scope2_adjusted_t) + " t-CO2",
+                full,
+                ("overview", "", "scope2_adjusted_t"),
+            ),
+        ),
+        (
+            t("total"),
+            hide(fmt_t(summary.total_t) + " t-CO2", full, ("overview", "", "total_adjusted_t")),
+        ),
         (t("energy"), hide(fmt(summary.energy_gj, 0) + " GJ", full)),
         (t("with_plan"), t("with_plan_value", n=summary.with_plan, share=fmt(share, 1))),
         (
@@ -201,8 +214,12 @@ def render_consortium_pdf(
             (
                 safe(industry or t("not_entered"), 60),
                 str(n) + (f" (+{group.part_year}†)" if group.part_year else ""),
-                hide(fmt_t(group.total_t), n),
-                hide(fmt(share_t, 1) + " %" if share_t is not None else "-", n),
+                hide(fmt_t(group.total_t), n, ("industry", industry, "total_adjusted_t")),
+                hide(
+                    fmt(share_t, 1) + " %" if share_t is not None else "-",
+                    n,
+                    ("industry", industry, "total_adjusted_t"),
+                ),
                 hide(fmt(group.median_intensity, 3), len(group.intensities)),
             )
         )
@@ -226,10 +243,13 @@ def render_consortium_pdf(
         energy_rows.append(
             (
                 safe(energy_name(code, lang)),
-                hide(fmt_t(t_co2), summary.energy_companies.get(code, 0)),
+                hide(
+                    fmt_t(t_co2), summary.energy_companies.get(code, 0), ("energy", code, "t_co2")
+                ),
                 hide(
                     fmt(share_t, 1) + " %" if share_t is not None else "-",
                     summary.energy_companies.get(code, 0),
+                    ("energy", code, "t_co2"),
                 ),
             )
         )
@@ -255,10 +275,7 @@ def render_consortium_pdf(
                     [t(f"q_{name}") for name in quantiles],
                     [
                         [
-                            hide(
-                                fmt(value, 3),
-                                0 if anonymise and key in ("min", "max") else len(values),
-                            )
+                            hide(fmt(value, 3), len(values), ("intensity", key, "intensity"))
                             for key, value in quantiles.items()
                         ]
                     ],
@@ -351,8 +368,8 @@ def write_consortium_pdf(
 def intensity_chart(summary: ConsortiumSummary, lang: str, width: float) -> Drawing:
     """Companies per intensity band: a bar chart drawn with reportlab itself.
 
-    Not a matplotlib Figure like the report's charts: importing matplotlib would cost a
-    command-line run over a second for one plain bar chart.
+    Not a matplotlib Figure: importing matplotlib would cost a command-line run half a second
+    for one plain bar chart.
     """
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing, String

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ecocheck_desktop import APP_NAME, __version__
-from ecocheck_desktop.report.layout import PAGE_MARGIN
+from ecocheck_desktop.report.layout import PAGE_MARGIN, keep_headings_with_start
 
 
 def render_a4(
@@ -44,6 +44,7 @@ def render_a4(
         creator=f"{APP_NAME} {__version__}",
         lang=lang,
     )
+    keep_headings_with_start(doc)  # a heading keeps a table's start, not all of it
     frame: dict[str, Any] = {}
     if canvasmaker is not None:
         frame["canvasmaker"] = canvasmaker

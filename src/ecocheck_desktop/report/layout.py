@@ -21,9 +21,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ecocheck_desktop import resources
+from ecocheck_desktop.report.linebreak import break_markup
 
 FONT_NAME = "IPAexGothic"
 PLACEHOLDER = "?"
@@ -35,6 +36,10 @@ CELL_LIMIT = 80
 _ESCAPES = {'"': "&quot;", "'": "&#39;"}
 _UNESCAPES = {"&quot;": '"', "&#39;": "'"}
 _CELL_PADDING = 3
+# A table split over two pages keeps at least this many body rows on each (and with its heading).
+MIN_ROWS_WITH_HEADING = 2
+_KEEP_SLACK = 8  # points
+_BREAK_FUZZ = 0.01  # points kept free so reportlab never re-breaks a line we ended
 
 
 @cache
@@ -115,6 +120,17 @@ def fit(markup: str, style: Any, width: float, max_height: float = MAX_CELL_HEIG
     return Paragraph(escape(plain[:low].rstrip() + "…", _ESCAPES), style)
 
 
+def broken(markup: str, style: Any, width: float) -> Paragraph:
+    """``markup`` as a Paragraph of ``width`` points whose lines end where the report's
+    line-breaking rule allows (.linebreak), as in every table cell."""
+    size = style.fontSize
+
+    def measure(text: str) -> float:
+        return float(stringWidth(text, FONT_NAME, size))
+
+    return Paragraph(break_markup(markup, width - _BREAK_FUZZ, measure), style)
+
+
 class Styles:
     """The paragraph styles of one edition (Japanese wraps between any two characters)."""
 
@@ -159,6 +175,31 @@ class Styles:
         self.kpi_label = ParagraphStyle("kpi_label", parent=base, fontSize=8, leading=11)
 
 
+class RowTable(Table):  # type: ignore[misc]
+    """A table that never leaves a lone row at a page foot or the top of the next page: a
+    split keeps at least :data:`MIN_ROWS_WITH_HEADING` body rows on either side (or moves the
+    whole table on when it cannot)."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = list(super().split(available_width, available_height))
+        if len(parts) != 2:
+            return parts
+        first, rest = parts
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        if len(rest._cellvalues) - header < MIN_ROWS_WITH_HEADING:
+            # Hand the last row(s) of the first part over to the next page.
+            short = MIN_ROWS_WITH_HEADING - (len(rest._cellvalues) - header)
+            kept = len(first._cellvalues)
+            less = sum(self._rowHeights[kept - short : kept]) + 0.5
+            parts = list(super().split(available_width, available_height - less))
+            if len(parts) != 2:
+                return []
+            first = parts[0]
+        if len(first._cellvalues) - header < MIN_ROWS_WITH_HEADING:
+            return []  # not even two rows here: the whole table goes on
+        return parts
+
+
 def header_markup(label: str) -> str:
     """Our own header text (may hold ``\\n``) as markup."""
     return escape(label).replace("\n", "<br/>")
@@ -173,19 +214,24 @@ def table(
     numeric: Sequence[int] = (),
     total_row: bool = False,
 ) -> Table:
-    """A full-width table: a coloured header that repeats on each page, numbers right-aligned.
+    """A full-width table: a coloured header that repeats on each page, numbers right-aligned,
+    every cell's lines ended by the report's line-breaking rule (.linebreak).
 
     ``rows`` hold markup strings (already made safe) or flowables.
     """
     numeric_columns = set(numeric)
-    room = [w * mm - 2 * _CELL_PADDING for w in widths_mm]
+    room = [w * mm - 2 * _CELL_PADDING - _BREAK_FUZZ for w in widths_mm]
+    size = styles.cell.fontSize
+
+    def measure(text: str) -> float:
+        return float(stringWidth(text, FONT_NAME, size))
 
     def cell(value: str | Flowable, column: int, head: bool = False) -> Flowable | str:
         if not isinstance(value, str):
             return value
         if head:
             style = styles.head_right if column in numeric_columns else styles.head
-            return Paragraph(header_markup(value), style)
+            return Paragraph(break_markup(header_markup(value), room[column], measure), style)
         # A value that fits on one line is drawn as a plain string: a Paragraph per cell
         # (wrapping machinery) is most of a long table's layout time.
         if "<" not in value:
@@ -193,11 +239,12 @@ def table(
             if stringWidth(plain, FONT_NAME, styles.cell.fontSize) <= room[column]:
                 return plain
         style = styles.cell_right if column in numeric_columns else styles.cell
-        return fit(value, style, room[column])
+        # Our line breaks (.linebreak: no split katakana word, 禁則, no lone 円 or unit).
+        return fit(break_markup(value, room[column], measure), style, room[column])
 
     data = [[cell(h, i, head=True) for i, h in enumerate(header)]]
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
-    result = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=1, hAlign="LEFT")
+    result = RowTable(data, colWidths=[w * mm for w in widths_mm], repeatRows=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),  # else cells set Helvetica (not embedded)
         ("FONTSIZE", (0, 0), (-1, -1), styles.cell.fontSize),
@@ -215,6 +262,78 @@ def table(
         commands.append(("BACKGROUND", (0, -1), (-1, -1), LIGHT))
     result.setStyle(TableStyle(commands))
     return result
+
+
+# --------------------------------------------------------------------------- page flow
+
+
+class KeepWithStart(KeepTogether):  # type: ignore[misc]
+    """What reportlab groups for ``keepWithNext`` (a heading and what follows it), kept together
+    only as far as needed: when the group does not fit but the headings and the start of the
+    last flowable do (a table's header and at least :data:`MIN_ROWS_WITH_HEADING` rows; the
+    first lines of a paragraph), it flows and the last one splits at the page foot. reportlab's
+    own KeepTogether moves the whole group to the next page, which left a page half empty
+    before every long table; a heading alone at a page foot stays impossible.
+
+    Set as the document's ``keepTogetherClass`` (:func:`keep_headings_with_start`)."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        content = list(self._content)
+        if len(content) >= 2 and self._start_fits(content, available_width, available_height):
+            return content
+        return list(super().split(available_width, available_height))
+
+    def _start_fits(self, content: list[Flowable], width: float, height: float) -> bool:
+        *heads, last = content
+        used = 0.0
+        for flowable in heads:
+            used += flowable.wrap(width, height)[1] + flowable.getSpaceBefore()
+            used += flowable.getSpaceAfter()
+        # A few points in hand: the frame's own sums (space before a flowable at a page top,
+        # paddings) may differ a little, and a heading must never be left behind alone.
+        room = height - used - last.getSpaceBefore() - _KEEP_SLACK
+        if room <= 0:
+            return False
+        if isinstance(last, KeepTogether):  # a block meant to stay whole: all of it or none
+            last.wrap(width, room)
+            return bool(last._H <= room)
+        if last.wrap(width, room)[1] <= room:
+            return True  # it all fits after all (reportlab asked to split anyway)
+        parts = last.split(width, room)
+        if len(parts) < 2:
+            return False
+        first = parts[0]
+        if isinstance(first, Table):
+            rows = len(first._cellvalues) - first.repeatRows
+            return rows >= MIN_ROWS_WITH_HEADING
+        return True
+
+
+def keep_headings_with_start(doc: Any) -> Any:
+    """``doc`` (a reportlab DocTemplate) with :class:`KeepWithStart` for keepWithNext, and a
+    heading followed by a block kept together (reportlab leaves such a heading out of the
+    group, so it could stay alone at a page foot) put inside that block."""
+    doc.keepTogetherClass = KeepWithStart
+    handle = doc.handle_keepWithNext
+
+    def handle_keep_with_next(flowables: list[Flowable]) -> None:
+        count = 0
+        while count < len(flowables) and flowables[count].getKeepWithNext():
+            if isinstance(flowables[count], KeepTogether):
+                break
+            count += 1
+        block = flowables[count] if 0 < count < len(flowables) else None
+        if isinstance(block, KeepTogether) and not isinstance(block, KeepWithStart):
+            heads = flowables[:count]
+            for flowable in heads:
+                flowable.__dict__["keepWithNext"] = 0
+            del flowables[: count + 1]
+            flowables.insert(0, KeepTogether([*heads, *block._content]))
+            return
+        handle(flowables)
+
+    doc.handle_keepWithNext = handle_keep_with_next
+    return doc
 
 
 # --------------------------------------------------------------------------- page frame

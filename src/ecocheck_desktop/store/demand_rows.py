@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ecocheck_desktop.core.demand import Meter, MeterDay, pack, unpack
+from ecocheck_desktop.core.demand import Meter, MeterData, MeterDay, pack, unpack
 from ecocheck_desktop.store.failures import _error, _reading
 from ecocheck_desktop.store.rows import FilePart, _all, _one
 
@@ -72,6 +72,12 @@ class DemandRows(FilePart):
                 return [MeterDay(date.fromisoformat(r["day"]), unpack(r["wh"])) for r in rows]
             except (TypeError, ValueError):
                 raise _error("store.corrupt", self.path, reason=f"meter_days.{name}") from None
+
+    def meter_data(self) -> tuple[MeterData, ...]:
+        """Every meter that holds readings, with its days (the measures, the report, the JSON
+        export)."""
+        found = ((meter, self.meter_days(meter.name)) for meter in self.meters())
+        return tuple(MeterData(meter, tuple(days)) for meter, days in found if days)
 
     def set_meter(self, meter: Meter) -> None:
         """Add the meter or change its contract, price and mapping (its data stays)."""

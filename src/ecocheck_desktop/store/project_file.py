@@ -72,6 +72,8 @@ from ecocheck_desktop.store.rows import (
 )
 from ecocheck_desktop.store.schema import SCHEMA_VERSION
 
+_RECORD_IDS = "SELECT id FROM records ORDER BY id"
+
 # The rollback journal (see the module docstring; docs/reliability.md has the measurements).
 JOURNAL_MODE = "DELETE"
 
@@ -104,6 +106,9 @@ class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
         self._changed_on_disk = False
         self._recovery: tempfile.TemporaryDirectory[str] | None = None  # read-only, recovered
         self._validated: Project | None = None  # the project decoded while validating
+        # The bills load() returned, until the next write: records() pairs them with their ids
+        # instead of decoding every row again (the GUI asks for both when it opens a file).
+        self._loaded_records: list[EnergyRecord] | None = None
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -389,14 +394,21 @@ class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
     def load(self) -> Project:
         """The whole project as the domain model."""
         validated, self._validated = self._validated, None
-        if validated is not None:  # decoded while opening, and nothing written since
-            return validated
-        with _reading(self.path):
-            return _read_project(self._db(), self.path)
+        if validated is None:  # else decoded while opening, and nothing written since
+            with _reading(self.path):
+                validated = _read_project(self._db(), self.path)
+        # Held under the session's exclusive lock, the file cannot change but through us.
+        self._loaded_records = None if self.read_only else list(validated.records)
+        return validated
 
     def records(self) -> list[tuple[int, EnergyRecord]]:
         """The energy records with the ids that :meth:`update_record` takes."""
+        loaded, self._loaded_records = self._loaded_records, None
         with _reading(self.path):
+            if loaded is not None:
+                ids = [row[0] for row in _all(self._db().execute(_RECORD_IDS))]
+                if len(ids) == len(loaded):
+                    return list(zip(ids, loaded, strict=True))
             return _read_list(self._db(), "records", EnergyRecord, self.path)
 
     def meta(self) -> dict[str, str]:
@@ -458,7 +470,7 @@ class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
                 self._depth -= 1
             return
         self._check_identity()
-        self._validated = None
+        self._validated = self._loaded_records = None
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
@@ -513,8 +525,14 @@ class ProjectFile(ProjectEdits, CustomerEdits, EvidenceRows, DemandRows):
 
 def load_project(path: Path) -> Project:
     """The project in ``path``, read-only (the CLI and the loaders use this)."""
+    return load_project_and_meters(path, meters=False)[0]
+
+
+def load_project_and_meters(path: Path, *, meters: bool = True) -> tuple[Project, tuple[Any, ...]]:
+    """The project in ``path`` and its meters with their 30-minute data (core.demand.MeterData),
+    read-only in one session."""
     project_file = ProjectFile.open(Path(path), read_only=True)
     try:
-        return project_file.load()
+        return project_file.load(), project_file.meter_data() if meters else ()
     finally:
         project_file.close()

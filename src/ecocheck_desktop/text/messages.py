@@ -71,6 +71,8 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "scope3": ("スコープ3", "Scope 3"),
     "measure_plan": ("対策計画", "measure plan"),
     "attachments": ("添付ファイル", "attachments"),
+    "meters": ("メーター（30分データ）", "meters (30-minute data)"),
+    "days": ("日", "days"),
     "address": ("住所", "address"),
     "year": ("年度", "fiscal year"),
     "revenue_million_yen": ("売上高（百万円）", "revenue (million yen)"),

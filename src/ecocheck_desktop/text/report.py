@@ -42,6 +42,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.total": ("CO2排出量 (Scope 1+2, 調整後)", "CO2 emissions (Scope 1+2, adjusted)"),
     "summary.total_basic": ("同 基礎排出係数ベース", "same, basic factors"),
     "summary.total_location": ("同 ロケーション基準 (全国平均)", "same, location-based"),
+    "summary.bases": ("Scope 1+2 の3つの基準", "Scope 1+2 on three bases"),
+    "summary.base_basic": ("基礎排出係数", "Basic factors"),
+    "summary.base_adjusted": ("調整後排出係数", "Adjusted factors"),
+    "summary.base_location": ("ロケーション基準 (全国平均)", "Location-based"),
+    "summary.crude_oil": ("原油換算", "Crude oil equivalent"),
     "summary.vs_previous": ("前年度比", "Change vs previous year"),
     "summary.vs_base": ("基準年度比 ({base})", "Change vs base year ({base})"),
     "summary.intensity": ("原単位", "Intensity"),
@@ -321,9 +326,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "measures.total_row": ("合計 (重複なし)", "Total (no double counting)"),
     "measures.total": (
-        "合計: {t} t-CO2/年 ({fy}の排出量の {pct} %)、{yen} 円/年の削減、"
+        "合計: {t} t-CO2/年 ({fy}の排出量の {pct} %)、{yen} 万円/年の削減、"
         "投資額 {low}–{high} 万円。",
-        "Combined: {t} t-CO2/yr less ({pct} % of {fy}), {yen} yen/yr saved,"
+        "Combined: {t} t-CO2/yr less ({pct} % of {fy}), {yen} (10k yen)/yr saved,"
         " investment {low}–{high} (10k yen).",
     ),
     "measures.legend": (

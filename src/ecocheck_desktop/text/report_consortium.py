@@ -101,9 +101,11 @@ CONSORTIUM: dict[str, tuple[str, str]] = {
     "consortium.suppressed_cell": ("—", "—"),
     "consortium.suppressed_note": (
         "— 匿名化のため、3社未満を集計した値は表示していません (業種・エネルギーの区分が"
-        "1〜2社の場合、各社の排出量など)。",
+        "1〜2社の場合、各社の排出量など)。合計からの引き算で分かってしまわないよう、"
+        "もう1つの値も表示していない場合があります。",
         "— Anonymised: a figure that aggregates fewer than 3 companies is not shown (e.g. an"
-        " industry or energy with 1–2 companies, each company's own t-CO2).",
+        " industry or energy with 1–2 companies, each company's own t-CO2). So that it cannot"
+        " be worked out by subtracting from a total, a second figure may be hidden too.",
     ),
     "consortium.full_year": ("通年の企業 (合計の対象)", "Full-year companies (in the totals)"),
     "consortium.part_year_companies": (

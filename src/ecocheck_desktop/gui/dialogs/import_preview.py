@@ -7,6 +7,7 @@ the dialog shows the rows that can be imported and each problem with its row and
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -30,6 +32,11 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
+from ecocheck_desktop.exchange.bill_company import (
+    CompanyChange,
+    apply_company_changes,
+    company_changes,
+)
 from ecocheck_desktop.exchange.bills import read_bills
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, located_text
@@ -74,6 +81,10 @@ class ImportPreviewDialog(QDialog):
         self.rows = QTableWidget(0, 6, self)
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.company_label = QLabel(self)
+        self.company_label.setObjectName("importCompany")
+        self.company_label.setWordWrap(True)
+        self.company_label.hide()
         self.problems_label = QLabel(self)
         self.problems = named(QListWidget(self), "importProblems")
         # Electricity of a year without an official list needs its factor (or an estimate):
@@ -92,7 +103,9 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.progress, self.rows, self.problems_label, self.problems):
+        for widget in (self.heading, self.progress, self.rows, self.company_label):
+            layout.addWidget(widget)
+        for widget in (self.problems_label, self.problems):
             layout.addWidget(widget)
         for widget in (self.needs_label, self.needs, self.factor_button):
             widget.hide()
@@ -159,6 +172,14 @@ class ImportPreviewDialog(QDialog):
             .replace("%3", str(len(result.problems)))
         )
         self.import_button.setEnabled(bool(result.records))
+        changes = self.company_changes()
+        if changes:
+            self.company_label.setText(
+                self.tr("The file also gives these company figures:")
+                + "\n"
+                + "\n".join("• " + self.change_text(c) for c in changes)
+            )
+            self.company_label.show()
         self._fill_needs()
 
     # -- factors the file's years need -------------------------------------------------------
@@ -250,15 +271,63 @@ class ImportPreviewDialog(QDialog):
         for message in messages:
             self.problems.addItem(located_text(message))
 
+    # -- the file's industry and revenue (issue 18) -------------------------------------------
+
+    def company_changes(self) -> list[CompanyChange]:
+        """The file's industry and revenue that differ from the open project's."""
+        if self.result is None or self.service.project is None:
+            return []
+        return company_changes(
+            self.service.project, self.result.industry, self.result.revenue_million_yen
+        )
+
+    def change_text(self, change: CompanyChange) -> str:
+        if change.field == "industry":
+            label = self.tr("Industry")
+            old, new = str(change.old or ""), str(change.new)
+        else:
+            label = self.tr("Revenue FY%1 (million yen)").replace("%1", str(change.fiscal_year))
+            old = format_number(change.old) if change.old is not None else ""
+            new = format_number(Decimal(change.new))
+        if not change.overwrites:
+            return self.tr("%1: %2 (now empty)").replace("%1", label).replace("%2", new)
+        return self.tr("%1: %2 → %3").replace("%1", label).replace("%2", old).replace("%3", new)
+
+    def confirm_overwrite(self, changes: list[CompanyChange]) -> bool:
+        """Ask before the file's values replace different ones of the project."""
+        lines = "\n".join("• " + self.change_text(c) for c in changes)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Import bills"),
+            self.tr(
+                "The bill file gives other company figures than the project:\n%1\n\n"
+                "Replace the project's values with the file's? (No keeps the project's values; "
+                "the bills are imported either way.)"
+            ).replace("%1", lines),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def do_import(self) -> None:
         if self.result is None:
             return
-        # The bills and the factors chosen for them are one undoable step.
+        # Like `ecocheck import`, the file's industry and revenue go into the project: empty
+        # values are filled, a different existing value only if the user says so.
+        changes = self.company_changes()
+        replacing = [c for c in changes if c.overwrites]
+        if replacing and not self.confirm_overwrite(replacing):
+            changes = [c for c in changes if not c.overwrites]
+        assert self.service.project is not None
+        company, years = apply_company_changes(self.service.project, changes)
+        # The bills, the factors chosen for them and the company figures: one undoable step.
         self.service.undo_stack.beginMacro(self.tr("Import bills"))
         try:
             changed = self.service.import_records(list(self.result.records), self.result.sites)
             for contract in self.pending.values():
                 self.service.set_contract(contract)
+            if company is not None:
+                self.service.set_company(company)
+            for data in years:
+                self.service.set_fiscal_year(data)
         finally:
             self.service.undo_stack.endMacro()
         self.imported.emit(changed)

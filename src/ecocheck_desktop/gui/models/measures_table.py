@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from ecocheck_desktop.core.measure_results import MeasureResult
 from ecocheck_desktop.gui.models.rows_model import Index, RowsModel
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
+from ecocheck_desktop.text.report_demand import demand_measure_text
 
 COLUMNS = ("plan", "rank", "name", "t_co2", "yen", "capex", "payback", "cost_per_t", "confidence")
 NUMERIC = {"rank", "t_co2", "yen", "capex", "payback", "cost_per_t"}
@@ -228,6 +229,9 @@ class MeasuresTableModel(RowsModel):
                     "Sourced: numbers from a cited source. Derived: calculated from sourced "
                     "figures. Unconfirmed: an estimate to check with a supplier.",
                 )
+            explained = demand_measure_text(result, self.lang)  # DM-01/DM-02: own numbers
+            if explained:
+                return explained
             return measure.description_ja if self.lang == "ja" else measure.description_en
         return None
 
@@ -260,6 +264,9 @@ class MeasuresTableModel(RowsModel):
         if column == "name":
             return measure.name_ja if self.lang == "ja" else measure.name_en
         if column == "t_co2":
+            if result.quantified and measure.model == "demand_peak":
+                # DM-01 moves energy to other half-hours: it saves yen, not CO2.
+                return QCoreApplication.translate("MeasuresTableModel", "0 (yen only)")
             return fmt_number(result.t_co2_per_year, 2) if result.quantified else "-"
         if column == "yen":
             return man_yen(result.yen_per_year) if result.quantified else "-"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.demand import SLOTS, DemandAnalysis, Meter, MeterDay, analyse, kw
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.message_text import messages_text
+from ecocheck_desktop.gui.pages.base import EmptyState
 from ecocheck_desktop.gui.pages.project_page import ProjectPage
 from ecocheck_desktop.gui.widgets.demand_charts import (
     ChartData,
@@ -90,7 +91,9 @@ class DemandPage(ProjectPage):
         heat = QVBoxLayout()
         heat.addWidget(self.heat_title)
         heat.addWidget(self.heat_map, 1)
-        grid = QGridLayout()
+        self.charts = QWidget(self.content)
+        grid = QGridLayout(self.charts)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addLayout(heat, 0, 0, 2, 1)
         grid.addWidget(self.profile, 0, 1)
         grid.addWidget(self.peaks_chart, 0, 2)
@@ -100,9 +103,16 @@ class DemandPage(ProjectPage):
         grid.setColumnStretch(2, 1)
         column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
+        # A project without a meter: a heading, one line and the import button, not empty
+        # chart frames.
+        self.no_data = EmptyState(self.content)
+        self.no_data.setObjectName("demandNoData")
+        self.no_data_import = self.no_data.add_button(self.choose_file, primary=True)
+        self.no_data_import.setObjectName("demandImportEmpty")
         column.addLayout(top)
         column.addWidget(self.summary)
-        column.addLayout(grid, 1)
+        column.addWidget(self.charts, 1)
+        column.addWidget(self.no_data, 1)
         self.show_content()
         self.service.project_opened.connect(lambda _path: self.refresh())
         self.service.project_closed.connect(self.refresh)
@@ -111,6 +121,15 @@ class DemandPage(ProjectPage):
 
     def retranslate_content(self) -> None:
         self.import_button.setText(self.tr("Import 30-minute data…"))
+        self.no_data_import.setText(self.tr("Import 30-minute data…"))
+        self.no_data.set_texts(
+            self.tr("No 30-minute data yet"),
+            self.tr(
+                "Import the 30-minute readings of your meter (CSV or Excel from your electricity"
+                " retailer's web portal or a demand monitor) to see the base load, the peaks and"
+                " the contract kW they set."
+            ),
+        )
         self.heat_title.setText(self.tr("Heat map: days (down) × half-hours 0:00–24:00 (across)"))
         self.top_table.setHorizontalHeaderLabels([self.tr("Date and time"), self.tr("kW")])
         self._draw()
@@ -154,7 +173,14 @@ class DemandPage(ProjectPage):
             self.meter = next((m for m in store.meters() if m.name == name), None)
             self.days = store.meter_days(name)
         self.analysis = analyse(self.days) if self.days else None
+        self._show_data(self.analysis is not None)
         self._draw()
+
+    def _show_data(self, has_data: bool) -> None:
+        """The charts with data; the empty state (heading, a line, the import button) without."""
+        self.no_data.setVisible(not has_data)
+        for widget in (self.charts, self.summary, self.meter_combo, self.import_button):
+            widget.setVisible(has_data)
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -280,5 +306,6 @@ class DemandPage(ProjectPage):
             QMessageBox.warning(self, self.tr("Import 30-minute data"), messages_text(
                 list(error.messages)))  # fmt: skip
             return
+        self.service.demand_changed.emit()  # the measures and targets pages re-rank DM-01/DM-02
         self.refresh()
         self.meter_combo.setCurrentIndex(self.meter_combo.findData(meter.name))

@@ -42,6 +42,7 @@ from ecocheck_desktop.gui.models.measures_table import (
     payback_text,
 )
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
+from ecocheck_desktop.text.report_demand import demand_measure_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -195,6 +196,7 @@ class MeasuresPage(ProjectPage):
 
         self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
         self.service.footprint_changed.connect(self._on_footprint)
+        self.service.demand_changed.connect(self._on_footprint)
         self.retranslate_ui()
         self.refresh()
 
@@ -243,7 +245,8 @@ class MeasuresPage(ProjectPage):
         self.fiscal_year = year.fiscal_year
         self.year_label.setText(fiscal_year_text(year.fiscal_year))
         try:
-            latest = evaluate_latest(project, years, self.catalogue())
+            demand = self.service.meter_data()
+            latest = evaluate_latest(project, years, self.catalogue(), demand=demand)
             assert latest is not None  # the same years: latest_complete_year found one
             self.plan = latest.plan
         except EcoCheckError as error:
@@ -367,6 +370,8 @@ class MeasuresPage(ProjectPage):
             ),
             (self.tr("Confidence"), confidence_text(measure.confidence)),
         ]
+        # DM-01, DM-02: how they follow from the company's own 30-minute data.
+        demand_text = demand_measure_text(result, lang)
         basis = (
             self.tr("In the plan: counted after the measures above it (no double counting).")
             if result.basis == "plan"
@@ -375,6 +380,7 @@ class MeasuresPage(ProjectPage):
         parts = [
             f"<h3>{_escape(measure.name_ja if lang == 'ja' else measure.name_en)}</h3>",
             f"<p>{_escape(measure.description_ja if lang == 'ja' else measure.description_en)}</p>",
+            *(f"<p><b>{_escape(explained)}</b></p>" for explained in [demand_text] if explained),
             "<table cellspacing='0' cellpadding='2'>",
             *(
                 f"<tr><td>{_escape(k)}</td><td align='right'>{_escape(v)}</td></tr>"

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.core.footprint import calculate
-from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.message_text import language, messages_text
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages.project_page import (
@@ -254,7 +253,7 @@ class ReportPage(ProjectPage):
         fiscal_year = self.fiscal_year()
         prepared_by = self.prepared_edit.text().strip()
         sections = self.selected_sections()
-        demand = self._demand_data() if "demand" in sections else None
+        demand = self._demand_data()  # the デマンド section and DM-01/DM-02 in the plan
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
             from ecocheck_desktop.report.pdf import build_report
@@ -274,13 +273,9 @@ class ReportPage(ProjectPage):
         self._start(PDF, path, work)
 
     def _demand_data(self) -> Any:
-        """The meter's interval data for the デマンド section, read here on the UI thread."""
-        from ecocheck_desktop.report.sections.demand import demand_of
-
-        try:
-            return demand_of(self.service.demand_store())
-        except EcoCheckError:
-            return None
+        """The meters' interval data for the デマンド section and the measures, read here on the UI
+        thread."""
+        return self.service.meter_data()
 
     def export_figures(self, kind: str) -> None:
         """The key figures of every year, for the city or a consortium (CSV or JSON)."""

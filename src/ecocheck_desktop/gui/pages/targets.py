@@ -135,6 +135,7 @@ class TargetsPage(ProjectPage):
 
         self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
         self.service.footprint_changed.connect(self._on_footprint)
+        self.service.demand_changed.connect(self._on_footprint)
         self.retranslate_ui()
         self.refresh()
 
@@ -284,7 +285,7 @@ class TargetsPage(ProjectPage):
         from ecocheck_desktop.core.targets import plan_pathway
 
         try:
-            latest = evaluate_latest(project, complete)
+            latest = evaluate_latest(project, complete, demand=self.service.meter_data())
         except EcoCheckError as error:
             notes.append(messages_text(list(error.messages)))
             return ()

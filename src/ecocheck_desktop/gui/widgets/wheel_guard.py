@@ -9,7 +9,7 @@ alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 
@@ -27,9 +27,14 @@ class WheelGuard(QObject):
         kind = event.type()
         if kind == QEvent.Type.Polish:
             widget = _guarded(obj)
-            if widget is not None and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                # The wheel must not give focus (Qt gives it before any filter runs).
-                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            if widget is not None:
+                # Here, not at module level: the first use of the Qt namespace builds its enums
+                # (about 40 ms), which a start-up that shows no combo or spin box never pays.
+                from PySide6.QtCore import Qt
+
+                if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                    # The wheel must not give focus (Qt gives it before any filter runs).
+                    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         elif kind == QEvent.Type.Wheel:
             widget = _guarded(obj)
             if widget is not None and not widget.hasFocus():

@@ -25,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate
 
 from ecocheck_desktop import APP_NAME, __version__
-from ecocheck_desktop.report.layout import clean, numbered_canvas
+from ecocheck_desktop.report.layout import clean, keep_headings_with_start, numbered_canvas
 from ecocheck_desktop.report.sections.company import CompanySections
 from ecocheck_desktop.report.sections.cover import CoverSections
 from ecocheck_desktop.report.sections.demand import DemandSections
@@ -75,6 +75,7 @@ class ReportBuilder(
             creator=f"{APP_NAME} {__version__}",
             lang=self.lang,
         )
+        keep_headings_with_start(doc)  # a heading keeps a table's start, not all of it
         footer = text("footer_left", self.lang, company=company, fy=self.fy(self.year.fiscal_year))
         doc.build(self.story, canvasmaker=numbered_canvas(footer, self.lang))
         return buffer.getvalue()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from ecocheck_desktop import APP_NAME, __version__
-from ecocheck_desktop.report import charts
-from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, safe
+from ecocheck_desktop.report import chart_spec
+from ecocheck_desktop.report.layout import ACCENT, FONT_NAME, LIGHT, broken, safe
 from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.report.sections.story import (
     BANNER_BACKGROUND,
     BANNER_BORDER,
     BANNER_REASONS,
     FRAME_WIDTH_MM,
+    MARGIN,
+    PAGE_HEIGHT,
 )
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.numbers import (
@@ -61,12 +63,41 @@ class CoverSections(KpiSections):
             (self.t("cover.app"), safe(f"{APP_NAME} {__version__}")),
             (self.t("cover.editions"), "<br/>".join(safe(e, 200) for e in editions) or "-"),
         ]
+        # The editions (four long titles) in the small size: page 1 must hold the summary.
         cover = self.label_table(
-            [[self.p(safe(k), s.small), self.p(v, s.user)] for k, v in rows], 38
+            [
+                [self.p(safe(k), s.small), self.p(v, s.small if i == len(rows) - 1 else s.user)]
+                for i, (k, v) in enumerate(rows)
+            ],
+            38,
         )
         self.story += [cover, Spacer(1, 3 * mm)]
+        first = len(self.story)
         self.summary()
+        self._fit_page_one(first)
         self.story.append(PageBreak())
+
+    def _fit_page_one(self, first: int) -> None:
+        """Page 1 holds the whole summary: when the blocks above leave too little room (the
+        banner of an incomplete year, long notes), the Scope chart gives way to one line of
+        its figures, so 「次にすること」 never moves to a page of its own."""
+        if _height(self.story, FRAME_WIDTH_MM * mm) <= _PAGE_ONE_HEIGHT:
+            return
+        index = next(
+            (
+                i
+                for i in range(first, len(self.story))
+                if self.story[i] is getattr(self, "_scope_block", None)
+            ),
+            None,
+        )
+        if index is not None:
+            self.story[index] = self.scope_line()
+
+    def scope_line(self) -> Flowable:
+        """The figures of the Scope block on one small line (page 1 when room is short)."""
+        joined = " / ".join(f"{label}: {value}" for label, value in self.scope_figures())
+        return self.p(safe(joined), self.styles.small)
 
     def incomplete_banner(self) -> None:
         """Page 1: an incomplete year (the core's one completeness rule) says so and why."""
@@ -170,21 +201,8 @@ class CoverSections(KpiSections):
         )
         self.story += [grid, Spacer(1, 2 * mm)]
         self.kpi_block()  # the KPI, locked (issue 18), and a base year resting on an estimate
-        basis_rows = [
-            (self.t("summary.total_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
-            (self.t("summary.total_location"), f"{fmt_t(year.total_location_t)} t-CO2"),
-            (
-                self.t("summary.energy"),
-                f"{fmt(year.energy_gj, PLACES_GJ)} GJ ({fmt(year.crude_oil_kl, PLACES_KL)} kL"
-                + (" 原油換算)" if self.lang == "ja" else " crude oil eq.)"),
-            ),
-        ]
-        # One line for the other bases and the energy, so the KPI block and the measures fit.
-        joined = " / ".join(f"{label}: {value}" for label, value in basis_rows)
-        self.story.append(self.p(safe(joined), s.small))
-        self.story.append(
-            self.chart(charts.scope_chart(year, self.lang, size=(7, 1.0), layout="fixed"))
-        )
+        self._scope_block = self.scope_block()
+        self.story += [self._scope_block, Spacer(1, 1 * mm)]
         self.story.append(self.p(safe(self.t("summary.top_measures")), s.h2))
         # The three measures of the plan (or of the ranking) that cut the most CO2.
         top = sorted(self.plan_rows(), key=lambda r: r.t_co2_per_year, reverse=True)[:3]
@@ -201,6 +219,78 @@ class CoverSections(KpiSections):
         self.story.append(self.p(safe(self.t("summary.next")), s.h2))
         key = "next.with_measures" if self.project.measure_plan else "next.no_measures"
         self.story.append(self.plain(key))
+
+    def scope_figures(self) -> list[tuple[str, str]]:
+        year = self.year
+        return [
+            (self.t("summary.base_basic"), f"{fmt_t(year.total_basic_t)} t-CO2"),
+            (self.t("summary.base_adjusted"), f"{fmt_t(year.total_adjusted_t)} t-CO2"),
+            (self.t("summary.base_location"), f"{fmt_t(year.total_location_t)} t-CO2"),
+            (self.t("summary.energy"), f"{fmt(year.energy_gj, PLACES_GJ)} GJ"),
+            (self.t("summary.crude_oil"), f"{fmt(year.crude_oil_kl, PLACES_KL)} kL"),
+        ]
+
+    def scope_block(self) -> Table:
+        """The Scope chart with the figures on its three bases beside it (one compact row).
+
+        The chart is 5.5 × 1.3 in drawn 112 mm wide (scale 0.8, its text ≈ 7 pt like the
+        tables'): its three bars have room for their labels (at 7 × 1.0 in across the frame
+        they crowded) and the row (≈ 27 mm) is lower than the full-width chart and the line of
+        figures it replaces (≈ 33 mm), so 「次にすること」 stays on page 1.
+        """
+        s, year = self.styles, self.year
+        chart = _narrow(
+            self.chart(chart_spec.scope_chart(year, self.lang, size=(5.5, 1.3))),
+            _SCOPE_CHART_MM * mm,
+        )
+        rows = self.scope_figures()
+        room = (FRAME_WIDTH_MM - _SCOPE_CHART_MM) * mm - 12  # the cell's paddings
+        figures = [broken(safe(self.t("summary.bases")), s.small, room)]
+        for label, value in rows:
+            figures.append(broken(safe(label) + ": " + safe(value), s.small, room))
+        block = Table(
+            [[chart, figures]],
+            colWidths=[_SCOPE_CHART_MM * mm, (FRAME_WIDTH_MM - _SCOPE_CHART_MM) * mm],
+            hAlign="LEFT",
+        )
+        block.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),  # else Helvetica (not embedded)
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (0, 0), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("LINEBEFORE", (1, 0), (1, 0), 0.4, LIGHT),
+                ]
+            )
+        )
+        return block
+
+
+_SCOPE_CHART_MM = 112
+# The frame of page 1 (sections/__init__: top margin MARGIN, bottom 18 mm, 6 pt paddings),
+# less a few points for the page flow's own rounding.
+_PAGE_ONE_HEIGHT = PAGE_HEIGHT - MARGIN - 18 * mm - 12 - 6
+
+
+def _height(story: list[Flowable], width: float) -> float:
+    """The height of ``story`` laid out in one column ``width`` wide (spaces included)."""
+    total = 0.0
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):  # its wrap needs a canvas: measure its parts
+            total += _height(flowable._content, width)
+            continue
+        total += flowable.wrap(width, PAGE_HEIGHT)[1]
+        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _narrow(chart: Flowable, width: float) -> Flowable:
+    """A chart flowable (drawn at its ``width``, height by its aspect) scaled to ``width``."""
+    chart.height = chart.height * width / chart.width
+    chart.width = width
+    return chart
 
 
 def _tile(value: str) -> str:

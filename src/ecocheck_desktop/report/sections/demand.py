@@ -5,105 +5,52 @@ interval data (the section id ``demand`` in OPTIONAL_SECTIONS)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ecocheck_desktop.core.demand import Meter, MeterDay, analyse
+from ecocheck_desktop.core.demand import MeterData, analyse
 from ecocheck_desktop.core.demand_bill import tariff_defaults
-from ecocheck_desktop.core.measures_demand import demand_measures
-from ecocheck_desktop.report import charts
+from ecocheck_desktop.report.demand_chart import demand_chart
 from ecocheck_desktop.report.layout import safe, table
 from ecocheck_desktop.report.sections.story import Story
 from ecocheck_desktop.text.numbers import fmt
 from ecocheck_desktop.text.report_demand import demand_text
 
 
-@dataclass(frozen=True)
-class DemandData:
-    meter: Meter
-    days: list[MeterDay]
-
-
-def load_demand(path: Path) -> DemandData | None:
-    """The first meter with data in a project file (None for other inputs or no data)."""
+def load_demand(path: Path) -> tuple[MeterData, ...]:
+    """The meters with data in a project file (none for other inputs)."""
     if Path(path).suffix.lower() != ".ecocheck":
-        return None
+        return ()
     from ecocheck_desktop.store.project_file import ProjectFile
 
     with ProjectFile.open(Path(path), read_only=True) as pf:
         return demand_of(pf)
 
 
-def demand_of(store: Any) -> DemandData | None:
-    """The first meter with data of an open project file (the GUI holds its file open)."""
-    for meter in store.meters():
-        days = store.meter_days(meter.name)
-        if days:
-            return DemandData(meter, days)
-    return None
-
-
-def _figure(analysis: Any, lang: str) -> Any:
-    from matplotlib import rc_context
-
-    with rc_context(charts._style()):
-        return charts._finish(_draw(analysis, lang))
-
-
-def _draw(analysis: Any, lang: str) -> Any:
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(7.0, 2.4), layout="constrained")
-    left, right = figure.subplots(1, 2)
-    hours = [s / 2 for s in range(48)]
-    left.plot(
-        hours,
-        [float(v) for v in analysis.weekday_profile_kw],
-        color="#1f77b4",
-        label=demand_text("weekdays", lang),
-    )
-    left.plot(
-        hours,
-        [float(v) for v in analysis.weekend_profile_kw],
-        color="#ff7f0e",
-        label=demand_text("weekends", lang),
-    )
-    left.set_xticks([0, 6, 12, 18, 24])
-    left.set_title(demand_text("chart_profile", lang), fontsize=8)
-    left.legend(fontsize=6, frameon=False)
-    months = list(analysis.monthly_peak_kw)
-    right.bar(
-        range(len(months)), [float(v) for v in analysis.monthly_peak_kw.values()], color="#1f77b4"
-    )
-    right.axhline(
-        float(analysis.contract_kw_12m),
-        color="#c81e1e",
-        linestyle="--",
-        linewidth=1,
-        label=demand_text("contract_line", lang),
-    )
-    right.set_xticks(range(len(months)), [str(int(m[5:])) for m in months])
-    right.set_title(demand_text("chart_peaks", lang), fontsize=8)
-    right.legend(fontsize=6, frameon=False, loc="lower right")
-    for axes in (left, right):
-        axes.tick_params(labelsize=6)
-        axes.set_ylim(bottom=0)
-    return figure  # fmt: skip
+def demand_of(store: Any) -> tuple[MeterData, ...]:
+    """The meters with data of an open project file (the GUI holds its file open)."""
+    return tuple(store.meter_data())
 
 
 class DemandSections(Story):
-    """The デマンド section of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
-
-    demand_data: DemandData | None = None  # set by render_report (not a Story field)
+    """The デマンド section of :class:`~ecocheck_desktop.report.sections.ReportBuilder`: one
+    compact block per meter with data (``Story.demand_meters``, set by render_report)."""
 
     def demand(self) -> None:
-        data: DemandData | None = self.demand_data
-        if data is None or not data.days:
+        meters = [m for m in self.demand_meters if m.days]
+        if not meters:
             return
+        self.story.append(self.p(safe(demand_text("title", self.lang)), self.styles.h1))
+        for data in meters:
+            self._meter_block(data, heading=len(meters) > 1)
+
+    def _meter_block(self, data: MeterData, *, heading: bool) -> None:
+        from ecocheck_desktop.core.measures import demand_results_latest
+
         lang, s = self.lang, self.styles
-        analysis = analyse(data.days)
-        self.story.append(self.p(safe(demand_text("title", lang)), s.h1))
+        analysis = analyse(list(data.days))
+        if heading:
+            self.story.append(self.p(safe(demand_text("meter", lang, meter=data.meter.name)), s.h2))
         first, last = data.days[0].day.isoformat(), data.days[-1].day.isoformat()
         for key, params in (
             ("intro", {"meter": data.meter.name, "first": first, "last": last,
@@ -113,24 +60,39 @@ class DemandSections(Story):
             ("contract", {"kw": fmt(analysis.contract_kw_12m, 0)}),
         ):  # fmt: skip
             self.story.append(self.p(safe(demand_text(key, lang, **params))))
-        self.story.append(self.chart(_figure(analysis, lang)))
+        self.story.append(self.chart(demand_chart(analysis, lang)))
+        found = demand_results_latest([data], self.history, self.library)
+        results = {r.measure.id: r for r in found}
+        peak, base = results.get("DM-01"), results.get("DM-02")
+        if peak is not None:
+            d = peak.details
+            self.story.append(self.p(safe(demand_text(
+                "peak_saving", lang, target=fmt(d["target_kw"], 0), cut=fmt(d["kw_cut"], 0),
+                price=fmt(d["base_charge_yen_per_kw_month"], 2), yen=fmt(peak.yen_per_year, 0),
+            ))))  # fmt: skip
+        else:
+            self.story.append(self.p(safe(demand_text("no_peak", lang))))
+        if base is not None:
+            with_co2 = base.t_co2_per_year > 0  # none without a complete footprint year
+            self.story.append(self.p(safe(demand_text(
+                "base_saving_co2" if with_co2 else "base_saving", lang,
+                kw=fmt(base.details["kw_cut"], 1), kwh=fmt(base.saving_kwh, 0),
+                t=fmt(base.t_co2_per_year, 2), yen=fmt(base.yen_per_year, 0),
+            ))))  # fmt: skip
+        self._tables(analysis)
         defaults = tariff_defaults()
-        price = data.meter.base_charge_yen_per_kw or defaults.base_charge_yen_per_kw_month
-        results = demand_measures(data.days, price, None, defaults.energy_yen_per_kwh)
-        for result in results:
-            d = result.details
-            if result.measure.id == "DM-01":
-                text = demand_text(
-                    "peak_saving", lang, target=fmt(d["target_kw"], 0), cut=fmt(d["kw_cut"], 0),
-                    price=fmt(price, 2), yen=fmt(result.yen_per_year, 0),
-                )  # fmt: skip
-            else:
-                text = demand_text(
-                    "base_saving", lang, kw=fmt(d["kw_cut"], 1), kwh=fmt(result.saving_kwh, 0),
-                    yen=fmt(result.yen_per_year, 0),
-                )  # fmt: skip
-            self.story.append(self.p(safe(text)))
-        self.h2(demand_text("top", lang))
+        if data.meter.base_charge_yen_per_kw:
+            source = data.meter.base_charge_source or demand_text("source_meter", lang)
+        else:
+            source = defaults.source_ja if lang == "ja" else defaults.source_en
+        self.story.append(self.p(safe(demand_text("source", lang, source=source)), s.small))
+
+    def _tables(self, analysis: Any) -> None:
+        """The top-10 peaks and the monthly peaks side by side (one block per meter)."""
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Table, TableStyle
+
+        lang, s = self.lang, self.styles
         rows = [
             [safe(p.at.strftime("%Y-%m-%d %H:%M")), safe(fmt(p.kw, 1))] for p in analysis.top_peaks
         ]
@@ -139,15 +101,14 @@ class DemandSections(Story):
              safe(fmt(analysis.monthly_kwh[m], 0))]
             for m in analysis.monthly_peak_kw
         ]  # fmt: skip
-        self.add_table(
-            table(s, [demand_text("col.at", lang), demand_text("col.kw", lang)], rows, [60, 40],
-                  numeric=[1])
+        peaks = table(
+            s, [demand_text("col.at", lang), demand_text("col.kw", lang)], rows, [33, 22],
+            numeric=[1],
         )  # fmt: skip
         header = [demand_text(k, lang) for k in ("col.month", "col.peak", "col.kwh")]
-        self.add_table(table(s, header, monthly, [30, 40, 40], numeric=[1, 2]))
-        source = (
-            data.meter.base_charge_source
-            if data.meter.base_charge_yen_per_kw
-            else (defaults.source_ja if lang == "ja" else defaults.source_en)
-        )
-        self.story.append(self.p(safe(demand_text("source", lang, source=source))))
+        months = table(s, header, monthly, [20, 27, 30], numeric=[1, 2])
+        self.story.append(self.p("<b>" + safe(demand_text("top", lang)) + "</b>"))
+        pair = Table([[peaks, months]], colWidths=[60 * mm, 82 * mm])
+        pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+        self.story.append(pair)

@@ -180,7 +180,9 @@ class NotesSections(Story):
     def appendix(self) -> None:
         s = self.styles
         year = self.year
-        self.story.append(CondPageBreak(100 * mm))
+        # The heading keeps the start of the monthly table (layout.KeepWithStart); a new page
+        # only when not even that fits, so no half-empty page before the appendix.
+        self.story.append(CondPageBreak(40 * mm))
         self.h1("s.appendix")
         self.story.append(
             self.p(safe(self.t("appendix.monthly", fy=self.fy(year.fiscal_year))), s.h2)

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import KeepTogether
 
-from ecocheck_desktop.report import charts
+from ecocheck_desktop.report import chart_spec
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
 from ecocheck_desktop.report.sections.story import ROADMAP_YEARS, Story, _letter
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.numbers import PLACES_GJ, fmt, fmt_pct, fmt_t
 from ecocheck_desktop.text.report import TEXTS, energy_name
+from ecocheck_desktop.text.report_demand import demand_measure_text, demand_text
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.measure_results import MeasureResult
@@ -146,6 +147,13 @@ class PlanSections(Story):
         suffix = self.t(f"payback.{mark}") if mark in ("within", "beyond") else ""
         return f"{fmt(result.payback_years, 1)} {suffix}".strip()
 
+    def _t_co2(self, result: MeasureResult) -> str:
+        if not result.quantified:
+            return "-"
+        if result.measure.model == "demand_peak":  # DM-01 moves energy: yen only (the row says so)
+            return demand_text("yen_only", self.lang)
+        return fmt(result.t_co2_per_year, 2)
+
     def measures(self) -> None:
         s = self.styles
         self.h1("s.measures")
@@ -174,7 +182,7 @@ class PlanSections(Story):
                 [
                     safe(str(result.rank or "")),
                     safe(self.name(result), CELL_LIMIT) + " " + safe(f"[{result.measure.id}]"),
-                    safe(fmt(result.t_co2_per_year, 2) if result.quantified else "-"),
+                    safe(self._t_co2(result)),
                     # One money unit per table: 万円 (issue 18).
                     safe(fmt(result.yen_per_year / MAN, 1) if result.quantified else "-"),
                     safe(self._capex(result)),
@@ -237,11 +245,15 @@ class PlanSections(Story):
                 t=fmt(totals.t_co2_per_year, 1),
                 pct=fmt(totals.reduction_pct, 1),
                 fy=self.fy(year.fiscal_year),
-                yen=fmt(totals.yen_per_year, 0),
+                yen=fmt(totals.yen_per_year / MAN, 1),  # 万円, as in the table above
                 low=fmt(totals.capex_low / 10000, 0),
                 high=fmt(totals.capex_high / 10000, 0),
             )
         )
+        for result in results:  # DM-01, DM-02: from the company's own 30-minute data
+            explained = demand_measure_text(result, self.lang)
+            if explained:
+                self.story.append(self.p(safe(explained), s.small))
         self.story.append(self.p(safe(self.t("measures.legend")), s.small))
         self.story.append(self.p(safe(self.t("measures.subsidies")), s.h2))
         if not programmes:
@@ -293,9 +305,7 @@ class PlanSections(Story):
         pathway = plan_pathway(year.fiscal_year, year.total_adjusted_t, steps)
         paths, notes = self._target_paths()
         complete = [y for y in self.history if y.complete]
-        figure = charts.roadmap_chart(
-            complete, paths, pathway, self.lang, size=(7, 2.9), layout="fixed"
-        )
+        figure = chart_spec.roadmap_chart(complete, paths, pathway, self.lang, size=(7, 2.9))
         # The heading, the sentence and the chart stay on one page.
         heading = self.story.pop()
         intro = self.plain(

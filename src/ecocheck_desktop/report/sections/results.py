@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak
 
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.targets import paths_for
-from ecocheck_desktop.report import charts
+from ecocheck_desktop.report import chart_spec
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
 from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.text.numbers import (
@@ -156,12 +156,11 @@ class ResultsSections(KpiSections):
         self.story.append(
             self.p(safe(self.t("results.by_month", fy=self.fy(year.fiscal_year))), s.h2)
         )
-        figure = charts.monthly_chart(
+        figure = chart_spec.monthly_chart(
             year,
             self.lang,
             start_month=self.project.company.fy_start_month,
             size=(7, 2.6),
-            layout="fixed",
         )
         self.story.append(self.chart(figure))
         header = [
@@ -277,9 +276,7 @@ class ResultsSections(KpiSections):
         s = self.styles
         self.h1("s.trend")
         targets = list(self.project.targets)
-        figure = charts.trend_chart(
-            self.history, self.lang, targets=targets, size=(7, 2.8), layout="fixed"
-        )
+        figure = chart_spec.trend_chart(self.history, self.lang, targets=targets, size=(7, 2.8))
         self.story.append(self.chart(figure))
         base = self.base_year
         header = [self.t(k) for k in ("col.fy", "col.total_adjusted", "col.yoy", "col.vs_base")]

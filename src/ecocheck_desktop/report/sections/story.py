@@ -21,15 +21,14 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
-from ecocheck_desktop.report import vector
+from ecocheck_desktop.report.chart_pdf import ChartFlowable
+from ecocheck_desktop.report.chart_spec import ChartRow, ChartSpec
 from ecocheck_desktop.report.layout import FONT_NAME, LIGHT, PAGE_MARGIN, Styles, safe
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.report import fiscal_year_label, text
 from ecocheck_desktop.text.units import unit_text
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from ecocheck_desktop.core.measure_results import MeasureResult, Plan
     from ecocheck_desktop.core.results import Footprint, YearResult
 
@@ -79,6 +78,9 @@ class Story:
     today: date
     sections: frozenset[str] | None = None  # None: every section
     story: list[Flowable] = field(default_factory=list)
+    # The meters with their 30-minute data (core.demand.MeterData): the デマンド section, and
+    # DM-01/DM-02 in the plan of the measures and the roadmap.
+    demand_meters: tuple[Any, ...] = ()
 
     # helpers ---------------------------------------------------------------
 
@@ -122,8 +124,8 @@ class Story:
                 return energy.name_en + label[len(energy.name_ja) :]
         return label
 
-    def chart(self, figure: Figure) -> Flowable:
-        return vector.VectorFigure(figure, FRAME_WIDTH_MM * mm)
+    def chart(self, chart: ChartSpec | ChartRow) -> Flowable:
+        return ChartFlowable(chart, FRAME_WIDTH_MM * mm)
 
     def label_table(self, rows: list[list[Flowable]], label_mm: float) -> Table:
         """Label and value rows: the labels ``label_mm`` wide, the values the rest of the frame."""
@@ -191,7 +193,7 @@ class Story:
         from ecocheck_desktop.core.measures import evaluate_latest
 
         try:
-            latest = evaluate_latest(self.project, self.history)
+            latest = evaluate_latest(self.project, self.history, demand=self.demand_meters)
             return (None if latest is None else latest.plan), ""
         except EcoCheckError as error:
             return None, " ".join(message_text(m, self.lang) for m in error.messages)

@@ -430,6 +430,15 @@ CALCULATION: dict[str, tuple[str, str]] = {
         "The equipment uses about {equipment_kwh} kWh/yr, more than the {pool} kWh the end-use "
         "split gives {end_use}; the saving is capped (adjust the end-use split)",
     ),
+    "measures.demand_moved": (
+        "ピーク時の電力を別の時間に移すだけで、電力量は減りません。下がるのは基本料金（円）だけで、"
+        "CO2 は減りません。",
+        "Moves energy to other half-hours, saves none: the base charge (yen) falls, CO2 does not",
+    ),
+    "measures.replaced_by_data": (
+        "30分データから計算した「{measure}」に置き換えています。",
+        "Replaced by {measure}, computed from the 30-minute data",
+    ),
     "measures.market_basis_only": (
         "削減されるのはマーケット基準（調整後）のスコープ2だけです。"
         "ロケーション基準の結果は変わりません。",

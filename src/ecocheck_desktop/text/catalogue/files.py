@@ -421,6 +421,10 @@ FILES: dict[str, tuple[str, str]] = {
         "メーター「{meter}」はこのプロジェクトにありません（あるもの：{names}）。",
         "The project has no meter '{meter}' (it has: {names})",
     ),
+    "demand.no_meters": (
+        "{file} にはまだ30分値がありません。ecocheck demand import で読み込んでください。",
+        "{file} has no 30-minute data yet; import it with ecocheck demand import",
+    ),
     "demand.choose_meter": (
         "メーターが複数あります。--meter で選んでください（{names}）。",
         "The project has several meters; choose one with --meter ({names})",
