@@ -6,38 +6,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from ecocheck_desktop.gui.widgets import output_strip
 from ecocheck_desktop.gui.widgets.build import form_rows, named, ok_cancel, wrapped_label
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 
 
-def test_named_gives_the_object_name_and_returns_the_same_widget(qtbot: Any) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
+@pytest.fixture
+def parent(qtbot: Any) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_named_gives_the_object_name_and_returns_the_same_widget(parent: QWidget) -> None:
     edit = QLineEdit(parent)
     assert named(edit, "heatValue") is edit
     assert parent.findChild(QLineEdit, "heatValue") is edit
 
 
-def test_wrapped_label_wraps(qtbot: Any) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
+def test_wrapped_label_wraps(parent: QWidget) -> None:
     label = wrapped_label(parent)
     assert label.wordWrap() and label.parent() is parent
 
 
-def test_form_rows_puts_a_label_of_its_own_before_each_field(qtbot: Any) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
+def test_form_rows_puts_a_label_of_its_own_before_each_field(parent: QWidget) -> None:
     form = QFormLayout(parent)
     fields = (QLineEdit(parent), QComboBox(parent), QLineEdit(parent))
     labels = form_rows(form, parent, fields)
@@ -61,10 +55,8 @@ def test_ok_cancel_runs_the_check_on_ok_and_rejects_on_cancel(qtbot: Any) -> Non
 
 
 def test_output_strip_busy_saved_and_open_folder(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
     strip = OutputStrip(parent, "someStatus", bar_width=150)
     assert strip.status.objectName() == "someStatus" and strip.status.wordWrap()
     assert strip.progress.maximumWidth() == 150
