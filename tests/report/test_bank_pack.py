@@ -24,7 +24,7 @@ from ecocheck_desktop.core.kpi import assess
 from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report.pdf import render_report
 from ecocheck_desktop.report.sections.kpi import pct_text
-from ecocheck_desktop.text.numbers import fmt, fmt_t
+from ecocheck_desktop.text.numbers import fmt, fmt_pct, fmt_t
 from ecocheck_desktop.text.report import TEXTS
 from ecocheck_desktop.text.report_bank import BANK
 
@@ -315,3 +315,23 @@ def test_a_sign_the_font_lacks_prints_as_its_japanese_form() -> None:
     assert clean("≤法定") == "≦法定"  # the glossary's 「≤法定」 prints, not 「?法定」
     assert clean("≥ 5") == "≧ 5"
     assert clean("\U0001f600") == PLACEHOLDER  # no form of its own: still the placeholder
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_part_years_change_is_not_printed_in_the_tables_of_years(lang: str) -> None:
+    """The trend and energy tables print '-' for a change that involves a part year, with the
+    note that says why (the KPI table on page 1 keeps the change beside its own caution)."""
+    project = _part_year()
+    year = calculate(project).year(2025)  # type: ignore[arg-type]
+    assert year is not None and not year.complete and year.yoy_change_pct is not None
+    pages = pages_of(render_report(project, lang=lang, today=TODAY))  # type: ignore[arg-type]
+    note = flat(BANK["trend.part_year_note"][0 if lang == "ja" else 1])
+    later = [flat(page) for page in pages[1:]]
+    assert sum(note in page for page in later) == 2  # under both tables of years
+    change = flat(fmt_pct(year.yoy_change_pct))
+    assert not any(change in page for page in later), change
+    # The reasons for the change (after the trend table) carry the part-year caution too.
+    caution = "通年どうしの比較ではありません" if lang == "ja" else "notafull-yearcomparison"
+    reasons = "".join(later)
+    reasons = reasons[reasons.index(flat(BANK["trend.part_year_note"][0 if lang == "ja" else 1])) :]
+    assert caution in reasons

@@ -38,6 +38,7 @@ MARGINS: tuple[float, float, float, float] = (0.75, 1.55, 0.45, 0.3)
 # default 10-point labels (the charts looked like this before they became specs).
 TICK_SPACING = 10.0
 GRID_COLOUR = "#dddddd"
+LEGEND_SIZE = 8.0  # points
 NO_DATA_COLOUR = "#666666"
 
 # One colour per energy (colour-blind-safe Okabe-Ito order), stable between charts and years.
@@ -363,9 +364,14 @@ def trend_chart(
     high = max([fiscal_years[-1] + 0.3, *ends])
     pad = (high - low) * 0.05
     margins = _margins(right=0.3)
-    # Target names are long: the legend goes inside, above the bars, with headroom for it.
-    top = max([float(y.total_adjusted_t) for y in complete] + [0.0])
-    top = top * (1.25 + 0.08 * len(targets)) or 1
+    # Target names are long: the legend goes inside, above the bars and the lines, with
+    # headroom for it: the data stay below the legend's box (its height as chart_pdf draws it).
+    entries = len(lines) + sum(1 for bar in bars if bar.label)
+    legend_pt = LEGEND_SIZE * (0.8 + 1.1 * entries + 0.5 * (entries - 1) + 0.5)
+    free = max(0.35, 1 - legend_pt / (plot_room(size, margins, True) * 72) - 0.05)
+    highest = [float(y.total_adjusted_t) for y in complete]
+    highest += [v for line in lines for v in line.ys]
+    top = max([*highest, 0.0]) / free or 1
     y = value_axis(
         0, top, plot_room(size, margins, True), vertical=True, label=text("chart.t_co2", lang)
     )
@@ -376,7 +382,7 @@ def trend_chart(
         y,
         bars,
         tuple(lines),
-        legend=Legend("upper right", frame=True),
+        legend=Legend("upper right", LEGEND_SIZE, frame=True),
         margins=margins,
     )
 

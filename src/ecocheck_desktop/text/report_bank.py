@@ -62,6 +62,10 @@ BANK: dict[str, tuple[str, str]] = {
         "注意: {fy} は12か月そろっていないため、この増減は通年どうしの比較ではありません。",
         "Caution: {fy} does not have all 12 months, so this is not a full-year comparison.",
     ),
+    "trend.part_year_note": (
+        "前年比・基準年比の「-」: 12か月そろわない年度を含むため比べていません。",
+        'A change shown as "-": a year without all 12 months is involved, so it is not compared.',
+    ),
     "kpi.user_factors": (
         "基準年度の利用者が入力した係数: {factors}",
         "User-entered factors of the base year: {factors}",

@@ -238,7 +238,12 @@ class KpiSections(Story):
                 rows.append([safe(self.t("effect.other")), safe(signed_t(split.other_t)), ""])
         rows.append([safe(self.t("effect.total")), safe(signed_t(change.reported_t)), ""])
         header = [self.t(k) for k in ("col.effect", "col.effect_t", "col.effect_basis")]
-        block = [heading, table(s, header, rows, [50, 30, 98], numeric=[1], total_row=True)]
+        block = [heading]
+        part = [y for y in (self._year(change.from_year), self._year(change.to_year)) if y]
+        for year in (y for y in part if not y.complete):  # an 8-month year is no full year
+            fy = self.short_fy(year.fiscal_year)
+            block.append(self.p(safe(self.t("kpi.part_year_change", fy=fy)), s.small))
+        block.append(table(s, header, rows, [50, 30, 98], numeric=[1], total_row=True))
         block.append(self.plain("reasons.method" if split is not None else "reasons.no_split"))
         data = self.project.fiscal_years.get(change.to_year)
         own = data.change_reasons.strip() if data is not None else ""

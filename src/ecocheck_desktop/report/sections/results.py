@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
@@ -24,9 +25,25 @@ from ecocheck_desktop.text.numbers import (
 )
 from ecocheck_desktop.text.report import energy_name
 
+if TYPE_CHECKING:
+    from ecocheck_desktop.core.results import YearResult
+
 
 class ResultsSections(KpiSections):
     """Report items 6-8 and 10 of :class:`~ecocheck_desktop.report.sections.ReportBuilder`."""
+
+    def full_year_yoy(self, year: YearResult) -> Decimal | None:
+        """The change against the year before, only between two full years (12 months each):
+        a part year against a full one is not a change (issue 18), as the base-year column."""
+        before = next((y for y in self.history if y.fiscal_year == year.fiscal_year - 1), None)
+        if before is None or not (year.complete and before.complete):
+            return None
+        return year.yoy_change_pct
+
+    def part_year_note(self) -> None:
+        """Under a table of years: why a part year's change reads ``-``."""
+        if any(not y.complete for y in self.history):
+            self.story.append(self.p(safe(self.t("trend.part_year_note")), self.styles.small))
 
     # 6 results ----------------------------------------------------------------
 
@@ -76,11 +93,12 @@ class ResultsSections(KpiSections):
                 safe(self.fy(y.fiscal_year)),
                 safe(fmt(y.energy_gj, PLACES_GJ)),
                 safe(fmt(y.crude_oil_kl, PLACES_KL)),
-                safe(fmt_pct(y.yoy_change_pct)),
+                safe(fmt_pct(self.full_year_yoy(y))),
             ]
             for y in self.history
         ]
         self.add_table(table(s, header, rows, [35, 40, 40, 40], numeric=[1, 2, 3]))
+        self.part_year_note()
         if year.refrigerant_scope1_t:
             self.story.append(self.plain("results.refrigerant", t=fmt_t(year.refrigerant_scope1_t)))
         if year.scope1_rounded_factor_t and year.scope1_rounded_factor_t != year.scope1_t:
@@ -276,7 +294,7 @@ class ResultsSections(KpiSections):
         s = self.styles
         self.h1("s.trend")
         targets = list(self.project.targets)
-        figure = chart_spec.trend_chart(self.history, self.lang, targets=targets, size=(7, 2.8))
+        figure = chart_spec.trend_chart(self.history, self.lang, targets=targets, size=(7, 3.3))
         self.story.append(self.chart(figure))
         base = self.base_year
         header = [self.t(k) for k in ("col.fy", "col.total_adjusted", "col.yoy", "col.vs_base")]
@@ -289,11 +307,12 @@ class ResultsSections(KpiSections):
                 [
                     safe(self.fy(y.fiscal_year)),
                     safe(fmt_t(y.total_adjusted_t)),
-                    safe(fmt_pct(y.yoy_change_pct)),
+                    safe(fmt_pct(self.full_year_yoy(y))),
                     safe(fmt_pct(vs_base)),
                 ]
             )
         self.add_table(table(s, header, rows, [40, 40, 35, 35], numeric=[1, 2, 3]))
+        self.part_year_note()
         self.change_reasons()  # issue 18: why each year moved (core.change_effects)
         self.story.append(self.p(safe(self.t("trend.targets")), s.h2))
         if not targets:
