@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.model import Company, Site, SupplyContract
+from ecocheck_desktop.gui.grid_cells import COST, ESTIMATED, QUANTITY
 from ecocheck_desktop.gui.models.energy_grid import (
     EnergyGridModel,
     ErrorRole,
     RecordRole,
     format_number,
 )
-from ecocheck_desktop.gui.service import COST, ESTIMATED, QUANTITY, ProjectService
+from ecocheck_desktop.gui.service import ProjectService
 
 FY = 2025
 Display, Edit = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole

@@ -147,7 +147,7 @@ def test_batch_reports_cancel(
         page.progress_dialog.findChild(QPushButton).click()  # the dialog's Cancel button
     written, failed = finished.args
     assert written + failed < 4
-    assert "Stopped before the end" in page.status.text()
+    assert "Stopped before the end" in page.output.status.text()
     assert not [p for p in out.iterdir() if p.suffix != ".pdf"]  # no temporary file left
 
 
@@ -205,7 +205,7 @@ def test_a_folder_that_is_gone_is_said_on_the_page(
     with qtbot.waitSignal(page.scan_finished, timeout=SCAN_TIMEOUT_MS) as done:
         page.set_folder(gone)
     assert done.args == [0] and not boxes
-    assert str(gone) in page.status.text() and page.model.rowCount() == 0
+    assert str(gone) in page.output.status.text() and page.model.rowCount() == 0
     assert not page.reports_button.isEnabled() and page.change_button.isEnabled()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 import ecocheck_desktop.report.pdf
 from ecocheck_desktop.gui.main_window import MainWindow
 from ecocheck_desktop.gui.pages import report as report_module
+from ecocheck_desktop.gui.widgets import output_strip
 from ecocheck_desktop.text.numbers import fmt_t
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -56,7 +57,7 @@ def test_the_pdf_is_written_off_the_ui_thread_with_the_screen_total(
     target = tmp_path / "demo report"  # no suffix: the page adds .pdf
     _answer(monkeypatch, target)
     opened: list[Any] = []
-    monkeypatch.setattr(report_module.QDesktopServices, "openUrl", opened.append)
+    monkeypatch.setattr(output_strip.QDesktopServices, "openUrl", opened.append)
     threads: list[str] = []
     real_build = ecocheck_desktop.report.pdf.build_report
 
@@ -68,7 +69,7 @@ def test_the_pdf_is_written_off_the_ui_thread_with_the_screen_total(
     page.prepared_edit.setText("テスト担当 <&>")
     with qtbot.waitSignal(page.export_finished, timeout=60000) as blocker:
         page.pdf_button.click()
-        assert page.progress.isVisibleTo(page) and not page.pdf_button.isEnabled()
+        assert page.output.progress.isVisibleTo(page) and not page.pdf_button.isEnabled()
     kind, ok, where = blocker.args
     assert (kind, ok) == ("pdf", True)
     assert threads and threads[0] != threading.main_thread().name
@@ -78,9 +79,9 @@ def test_the_pdf_is_written_off_the_ui_thread_with_the_screen_total(
     total = page.service.year_result(page.fiscal_year()).total_adjusted_t
     assert fmt_t(total) in text
     assert "テスト担当 <&>" in text
-    assert page.pdf_button.isEnabled() and not page.progress.isVisibleTo(page)
-    assert page.open_folder_button.isVisibleTo(page)
-    page.open_folder_button.click()
+    assert page.pdf_button.isEnabled() and not page.output.progress.isVisibleTo(page)
+    assert page.output.open_folder_button.isVisibleTo(page)
+    page.output.open_folder_button.click()
     assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
 
 
@@ -144,8 +145,8 @@ def test_screenshots(page: Any) -> None:
     if os.environ.get("ECOCHECK_SCREENSHOTS") != "1":
         pytest.skip("screenshots are written on request (ECOCHECK_SCREENSHOTS=1)")
     window = page.window()
-    page.status.setText("保存しました: C:\\Users\\owner\\Documents\\日立精密板金_FY2025.pdf")
-    page.open_folder_button.show()
+    page.output.status.setText("保存しました: C:\\Users\\owner\\Documents\\日立精密板金_FY2025.pdf")
+    page.output.open_folder_button.show()
     for lang in ("ja", "en"):
         window.set_language(lang)
         QApplication.processEvents()

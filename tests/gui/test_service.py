@@ -11,7 +11,8 @@ from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Company, FiscalYearData, Site, SupplyContract
-from ecocheck_desktop.gui.service import COST, QUANTITY, ProjectService, split_block
+from ecocheck_desktop.gui.grid_cells import COST, QUANTITY, split_block
+from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.store.project_file import ProjectFile, load_project
 
 FY = 2025

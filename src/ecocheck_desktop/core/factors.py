@@ -45,6 +45,15 @@ from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.resources import installed_factors_dir, resource_path
 
 
+def _electricity_missing(fiscal_year: int) -> Message:
+    """No electricity factor for the year: no list, or the retailer is not in a partial one."""
+    return Message(
+        "factor.electricity_missing",
+        {"fiscal_year": fiscal_year},
+        {"energy": "electricity", "fiscal_year": fiscal_year},
+    )
+
+
 class FactorLibrary(EditionReaders):
     """All factor editions of one folder (plus installed packages), validated and indexed."""
 
@@ -201,13 +210,7 @@ class FactorLibrary(EditionReaders):
     def _electricity_list(self, fiscal_year: int) -> SupplierList:
         edition = self.electricity_edition(fiscal_year)
         if edition is None:
-            raise EcoCheckError(
-                Message(
-                    "factor.electricity_missing",
-                    {"fiscal_year": fiscal_year},
-                    {"energy": "electricity", "fiscal_year": fiscal_year},
-                )
-            )
+            raise EcoCheckError(_electricity_missing(fiscal_year))
         return self._lists[edition.id]
 
     def _special_row(self, table: SupplierList, row_kind: str) -> SupplierFactor | None:
@@ -222,11 +225,7 @@ class FactorLibrary(EditionReaders):
             # The same first message as a year without any list ("the factor is needed"),
             # then why: only some retailers' rows of that year are bundled.
             raise EcoCheckError(
-                Message(
-                    "factor.electricity_missing",
-                    {"fiscal_year": fiscal_year},
-                    {"energy": "electricity", "fiscal_year": fiscal_year},
-                ),
+                _electricity_missing(fiscal_year),
                 Message(
                     "factor.electricity_not_listed",
                     {

@@ -42,6 +42,7 @@ from ecocheck_desktop.gui.pages import PAGE_IDS, PAGES, PageEntry, page_entry
 from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.settings import Settings
 from ecocheck_desktop.gui.widgets import wheel_guard
+from ecocheck_desktop.gui.widgets.build import named
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.messages import Message
@@ -133,8 +134,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         self.wizard: NewCompanyWizard | None = None
         self.setAcceptDrops(True)
 
-        self.navigation = QListWidget(self)
-        self.navigation.setObjectName("navigation")
+        self.navigation = named(QListWidget(self), "navigation")
         self.navigation.setFixedWidth(210)
         self.stack = QStackedWidget(self)
         # Pages are built on first visit: start-up pays only for the Home page, and a page's
@@ -152,8 +152,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.autosave_label = QLabel(self)
-        self.autosave_label.setObjectName("autosaveState")
+        self.autosave_label = named(QLabel(self), "autosaveState")
         self.statusBar().addPermanentWidget(self.autosave_label)
 
         self._create_actions()
@@ -305,8 +304,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         # Each page scrolls when the window is smaller than the page needs (1366×768 at 125 %
         # or 150 % is ~1090×540 or ~910×440 logical pixels): nothing is cut off, and the window
         # never has to grow past the screen (issue 19).
-        holder = QScrollArea(self.stack)
-        holder.setObjectName(f"pageScroll_{entry.page_id}")
+        holder = named(QScrollArea(self.stack), f"pageScroll_{entry.page_id}")
         holder.setWidgetResizable(True)
         holder.setFrameShape(QFrame.Shape.NoFrame)
         holder.setWidget(page)

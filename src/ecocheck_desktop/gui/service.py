@@ -52,17 +52,12 @@ from ecocheck_desktop.gui.edit_transaction import (
 )
 from ecocheck_desktop.gui.form_edits import FormEdits
 from ecocheck_desktop.gui.grid_cells import (
-    BILL_UNITS,
-    COLUMN_KINDS,
     COST,
     ESTIMATED,
     QUANTITY,
     CellKey,
     EnergyLine,
     GridColumn,
-    bill_unit,
-    parse_flag,
-    split_block,
 )
 from ecocheck_desktop.gui.grid_edits import GridEdits
 from ecocheck_desktop.gui.qt_compat import pin_singletons
@@ -73,19 +68,15 @@ if TYPE_CHECKING:  # sqlite3 is kept off the start-up path
 # Edits emit signals many times a session: see qt_compat for the binding defect.
 pin_singletons()
 
+# The grid's names that gui/models/energy_grid.py still takes from here (the rest of the grid's
+# layout is imported from grid_cells, where it lives).
 __all__ = [
-    "BILL_UNITS",
-    "COLUMN_KINDS",
     "COST",
     "ESTIMATED",
     "QUANTITY",
-    "CellKey",
     "EnergyLine",
     "GridColumn",
     "ProjectService",
-    "bill_unit",
-    "parse_flag",
-    "split_block",
 ]
 
 

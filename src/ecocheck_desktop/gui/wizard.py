@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
 from ecocheck_desktop.gui.start_folder import start_folder
+from ecocheck_desktop.gui.widgets.build import form_rows, named, wrapped_label
 from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
 from ecocheck_desktop.gui.widgets.gas_details import GasDetails
 
@@ -87,8 +88,7 @@ def _library() -> Any:
 class WizardCompanyPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = QLineEdit(self)
-        self.name.setObjectName("companyName")
+        self.name = named(QLineEdit(self), "companyName")
         self.kana = QLineEdit(self)
         self.industry = QComboBox(self)
         self.industry.setEditable(True)
@@ -97,13 +97,11 @@ class WizardCompanyPage(QWizardPage):
         # Nothing preselected: the owner picks (or types) the industry (issue 19).
         self.industry.setCurrentIndex(-1)
         self.industry.clearEditText()
-        self.employees = QSpinBox(self)
-        self.employees.setObjectName("employees")
+        self.employees = named(QSpinBox(self), "employees")
         self.employees.setRange(0, 1_000_000)
         self.employees.setSpecialValueText("-")  # 0: not given
         self.city = QLineEdit(DEFAULT_CITY, self)
-        self.site = QLineEdit(DEFAULT_SITE, self)
-        self.site.setObjectName("siteName")
+        self.site = named(QLineEdit(DEFAULT_SITE, self), "siteName")
         self.site_address = QLineEdit(self)
         self.start_month = QSpinBox(self)
         self.start_month.setRange(1, 12)
@@ -114,14 +112,13 @@ class WizardCompanyPage(QWizardPage):
         self.first_fy.setValue(current_fiscal_year() - 1)
         self.first_fy.setObjectName("firstFiscalYear")
         # What the year means: 2024年度 = 2024年4月〜2025年3月 (with the company's start month).
-        self.fy_hint = QLabel(self)
-        self.fy_hint.setObjectName("fiscalYearHint")
+        self.fy_hint = named(QLabel(self), "fiscalYearHint")
         self.first_fy.valueChanged.connect(self._show_fy_hint)
         self.start_month.valueChanged.connect(self._show_fy_hint)
         self.form = QFormLayout(self)
-        self.labels = [QLabel(self) for _ in range(9)]
-        for label, field in zip(
-            self.labels,
+        self.labels = form_rows(
+            self.form,
+            self,
             (
                 self.name,
                 self.kana,
@@ -133,9 +130,7 @@ class WizardCompanyPage(QWizardPage):
                 self.start_month,
                 self.first_fy,
             ),
-            strict=True,
-        ):
-            self.form.addRow(label, field)
+        )
         self.form.addRow("", self.fy_hint)
         self.registerField("name*", self.name)
 
@@ -191,8 +186,7 @@ class ElectricityPage(QWizardPage):
         self.menu = self.editor.menu
         self.menu.setObjectName("retailerMenu")
         self.factor = self.editor.factor
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
+        self.note = wrapped_label(self)
         # In a scroll area: the factor entry's help lines are never squeezed out of sight.
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -244,21 +238,15 @@ class GasPage(QWizardPage):
     def __init__(self, first_fy: QSpinBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._first_fy = first_fy
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("gasKind")
-        self.supplier = QComboBox(self)
-        self.supplier.setObjectName("gasSupplier")
+        self.kind = named(QComboBox(self), "gasKind")
+        self.supplier = named(QComboBox(self), "gasSupplier")
         self.supplier.setEditable(True)
         self.supplier.currentTextChanged.connect(self._fill_menus)
         self.menu = QComboBox(self)
         self.menu.setEditable(True)
-        self.labels = [QLabel(self) for _ in range(3)]
         form = QFormLayout(self)
-        for label, field in zip(self.labels, (self.kind, self.supplier, self.menu), strict=True):
-            form.addRow(label, field)
-        self.supplier_status = QLabel(self)
-        self.supplier_status.setObjectName("gasSupplierStatus")
-        self.supplier_status.setWordWrap(True)
+        self.labels = form_rows(form, self, (self.kind, self.supplier, self.menu))
+        self.supplier_status = named(wrapped_label(self), "gasSupplierStatus")
         self.supplier_status.setStyleSheet("color: #7a5c00;")
         form.addRow(self.supplier_status)
         # As billed: the supplier's heat value (city gas) or the m3 -> t conversion (LPG).
@@ -361,15 +349,12 @@ class FilePage(QWizardPage):
     def __init__(self, name: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._name = name
-        self.path = QLineEdit(self)
-        self.path.setObjectName("projectPath")
+        self.path = named(QLineEdit(self), "projectPath")
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self._browse)
         self.label = QLabel(self)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("pathProblem")
+        self.note = wrapped_label(self)
+        self.problem = named(QLabel(self), "pathProblem")
         self.problem.setStyleSheet("color: #a61b1b;")
         row = QHBoxLayout()
         row.addWidget(self.path, 1)

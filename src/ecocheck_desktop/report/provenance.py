@@ -29,6 +29,11 @@ def _number(value: Decimal | None) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _entered(key: str, lang: str, value: Decimal | None, source: str) -> str:
+    """A value the user entered on the contract, with the source they gave for it."""
+    return _say(key, lang, value=_number(value), source=source or "-")
+
+
 def _library_edition(library: Any, contract: SupplyContract, fiscal_year: int) -> tuple[str, bool]:
     """(edition title, True when it is a default table rather than a supplier list)."""
     try:
@@ -89,11 +94,8 @@ def factor_provenance(
     if contract.energy == "city_gas":
         if contract.heat_value_gj_per_km3 is not None:
             lines.append(
-                _say(
-                    "heat_value",
-                    lang,
-                    value=_number(contract.heat_value_gj_per_km3),
-                    source=contract.heat_value_source or "-",
+                _entered(
+                    "heat_value", lang, contract.heat_value_gj_per_km3, contract.heat_value_source
                 )
             )
         else:
@@ -104,14 +106,7 @@ def factor_provenance(
         if contract.lpg_conversion == "butane":
             lines.append(_say("lpg_butane", lang, value=_butane(library, fiscal_year)))
         elif contract.lpg_conversion == "kg_per_m3":
-            lines.append(
-                _say(
-                    "lpg_kg",
-                    lang,
-                    value=_number(contract.lpg_kg_per_m3),
-                    source=contract.lpg_source or "-",
-                )
-            )
+            lines.append(_entered("lpg_kg", lang, contract.lpg_kg_per_m3, contract.lpg_source))
         else:
             lines.append(_say("lpg_propane", lang))
     return lines

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from ecocheck_desktop.core.catalogue import read_checklist
 from ecocheck_desktop.gui.message_text import language, message_text
 from ecocheck_desktop.gui.widgets import wheel_guard
+from ecocheck_desktop.gui.widgets.build import named, ok_cancel, wrapped_label
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.catalogue import Catalogue, ChecklistItem
@@ -101,23 +101,15 @@ class ChecklistDialog(QDialog):
                 form.addRow(label, editor)
             column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("checklistScroll")
+        scroll = named(QScrollArea(self), "checklistScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
 
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.problems = QLabel(self)
-        self.problems.setObjectName("checklistProblems")
-        self.problems.setWordWrap(True)
+        self.hint = wrapped_label(self)
+        self.problems = named(wrapped_label(self), "checklistProblems")
         self.problems.setStyleSheet("color: #b3261e;")
         self.problems.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(scroll, 1)

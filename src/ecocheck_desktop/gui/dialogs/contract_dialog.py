@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.gui.message_text import energy_label
+from ecocheck_desktop.gui.widgets.build import ok_cancel, wrapped_label
 from ecocheck_desktop.gui.widgets.contract_editor import ContractEditor
 
 
@@ -30,16 +31,11 @@ class ContractDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("contractDialog")
         self.original = contract
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
+        self.heading = wrapped_label(self)
         self.editor = ContractEditor(contract.energy, self)
         self.editor.set_context(fiscal_year, library)
         self.editor.load(contract)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self._accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.editor)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QProgressBar,
     QSpinBox,
@@ -37,6 +36,7 @@ from ecocheck_desktop.exchange.demand_files import (
 )
 from ecocheck_desktop.exchange.demand_parse import parse_demand
 from ecocheck_desktop.gui.message_text import located_text
+from ecocheck_desktop.gui.widgets.build import form_rows, named, ok_cancel, wrapped_label
 from ecocheck_desktop.gui.widgets.demand_charts import ChartData, Series, SimpleChart
 from ecocheck_desktop.gui.worker import Worker
 
@@ -58,16 +58,13 @@ class DemandImportDialog(QDialog):
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
-        self.layout_combo = QComboBox(self)
-        self.layout_combo.setObjectName("demandLayout")
+        self.layout_combo = named(QComboBox(self), "demandLayout")
         for key in ("rows", "date_time", "wide"):
             self.layout_combo.addItem("", key)
-        self.unit_combo = QComboBox(self)
-        self.unit_combo.setObjectName("demandUnit")
+        self.unit_combo = named(QComboBox(self), "demandUnit")
         for key in ("kWh", "kW"):
             self.unit_combo.addItem(key, key)
-        self.interval_combo = QComboBox(self)
-        self.interval_combo.setObjectName("demandInterval")
+        self.interval_combo = named(QComboBox(self), "demandInterval")
         for minutes in (15, 30, 60):
             self.interval_combo.addItem("", minutes)
         self.label_combo = QComboBox(self)
@@ -81,28 +78,20 @@ class DemandImportDialog(QDialog):
         for spin in (self.date_spin, self.time_spin, self.value_spin):
             spin.setRange(1, 200)
         self.form = QFormLayout()
-        self._labels = [QLabel(self) for _ in range(8)]
         widgets = (
             self.layout_combo, self.unit_combo, self.interval_combo, self.label_combo,
             self.header_spin, self.date_spin, self.time_spin, self.value_spin,
         )  # fmt: skip
-        for label, widget in zip(self._labels, widgets, strict=True):
-            self.form.addRow(label, widget)
+        self._labels = form_rows(self.form, self, widgets)
+        for widget in widgets:
             signal = getattr(widget, "currentIndexChanged", None) or widget.valueChanged
             signal.connect(self._reparse)
-        self.table = QTableWidget(0, 1 + SLOTS, self)
-        self.table.setObjectName("demandPreviewTable")
+        self.table = named(QTableWidget(0, 1 + SLOTS, self), "demandPreviewTable")
         self.chart = SimpleChart(self)
-        self.problems = QListWidget(self)
-        self.problems.setObjectName("demandProblems")
+        self.problems = named(QListWidget(self), "demandProblems")
         self.problems.setMaximumHeight(130)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.summary = wrapped_label(self)
+        self.buttons = ok_cancel(self, self.accept)
 
         top = QHBoxLayout()
         top.addLayout(self.form)

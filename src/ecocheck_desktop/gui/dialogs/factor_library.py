@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +32,7 @@ from ecocheck_desktop.core.factor_packages import PACKAGE_SUFFIX, edition_rows
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.message_text import energy_label, message_text, messages_text
 from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 
 
 def _number(value: Decimal | None, places: int) -> str:
@@ -50,10 +50,8 @@ class FactorLibraryDialog(QDialog):
         self.setObjectName("factorLibrary")
         self.service = service
         self.plan: dict[int, str] = {}
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
-        self.editions = QTableWidget(0, 6, self)
-        self.editions.setObjectName("factorEditions")
+        self.heading = wrapped_label(self)
+        self.editions = named(QTableWidget(0, 6, self), "factorEditions")
         self.editions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.editions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.editions.setWordWrap(False)
@@ -63,13 +61,9 @@ class FactorLibraryDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(4, 240)
-        self.status = QLabel(self)
-        self.status.setObjectName("factorStatus")
-        self.status.setWordWrap(True)
-        self.comparison_label = QLabel(self)
-        self.comparison_label.setWordWrap(True)
-        self.comparison = QTableWidget(0, 9, self)
-        self.comparison.setObjectName("factorComparison")
+        self.status = named(wrapped_label(self), "factorStatus")
+        self.comparison_label = wrapped_label(self)
+        self.comparison = named(QTableWidget(0, 9, self), "factorComparison")
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.verticalHeader().setVisible(False)
         self.comparison.horizontalHeader().setSectionResizeMode(
@@ -77,15 +71,12 @@ class FactorLibraryDialog(QDialog):
         )
         self.comparison.hide()
         self.comparison_label.hide()
-        self.install_button = QPushButton(self)
-        self.install_button.setObjectName("installPackage")
+        self.install_button = named(QPushButton(self), "installPackage")
         self.install_button.clicked.connect(self.choose_package)
-        self.recalc_button = QPushButton(self)
-        self.recalc_button.setObjectName("recalculate")
+        self.recalc_button = named(QPushButton(self), "recalculate")
         self.recalc_button.clicked.connect(self.show_comparison)
         self.recalc_button.setEnabled(service.is_open)
-        self.apply_button = QPushButton(self)
-        self.apply_button.setObjectName("applyNewFactors")
+        self.apply_button = named(QPushButton(self), "applyNewFactors")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecocheck_desktop.gui import message_text
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.store.handover import changed_fields, plain_value
 
 if TYPE_CHECKING:
@@ -203,15 +204,13 @@ class HandoverDialog(QDialog):
         )
         self.changes = changes
         layout = QVBoxLayout(self)
-        self.summary = QLabel(summary_text(changes), self)
-        self.summary.setObjectName("handoverSummary")
+        self.summary = named(QLabel(summary_text(changes), self), "handoverSummary")
         self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
         layout.addWidget(self.summary)
-        self.explanation = QLabel(self)
-        self.explanation.setWordWrap(True)
+        self.explanation = wrapped_label(self)
         if changes is not None and changes.returned:
             self.explanation.setText(
                 QCoreApplication.translate(
@@ -236,8 +235,7 @@ class HandoverDialog(QDialog):
             )
         layout.addWidget(self.explanation)
         self.model = ChangesModel(list(changes.entries) if changes is not None else [], self)
-        self.table = QTableView(self)
-        self.table.setObjectName("handoverChanges")
+        self.table = named(QTableView(self), "handoverChanges")
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)

@@ -42,6 +42,7 @@ from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
 from ecocheck_desktop.gui.message_text import energy_label, located_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 
 
@@ -74,8 +75,7 @@ class ImportPreviewDialog(QDialog):
         self.service = service
         self.path = Path(path)
         self.result: Any = None
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
+        self.heading = wrapped_label(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)  # busy until the reader answers
         self.rows = QTableWidget(0, 6, self)
@@ -86,17 +86,13 @@ class ImportPreviewDialog(QDialog):
         self.company_label.setWordWrap(True)
         self.company_label.hide()
         self.problems_label = QLabel(self)
-        self.problems = QListWidget(self)
-        self.problems.setObjectName("importProblems")
+        self.problems = named(QListWidget(self), "importProblems")
         # Electricity of a year without an official list needs its factor (or an estimate):
         # it can be set here, before importing, and is stored with the import.
-        self.needs_label = QLabel(self)
-        self.needs_label.setWordWrap(True)
-        self.needs = QListWidget(self)
-        self.needs.setObjectName("importFactorNeeds")
+        self.needs_label = wrapped_label(self)
+        self.needs = named(QListWidget(self), "importFactorNeeds")
         self.needs.setMaximumHeight(110)
-        self.factor_button = QPushButton(self)
-        self.factor_button.setObjectName("importFactor")
+        self.factor_button = named(QPushButton(self), "importFactor")
         self.factor_button.clicked.connect(self.edit_selected_need)
         self.pending: dict[tuple[str, str], SupplyContract] = {}
         self.contract_dialog: ContractDialog | None = None

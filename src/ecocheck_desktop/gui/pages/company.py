@@ -41,6 +41,7 @@ from ecocheck_desktop.gui.message_text import energy_label, message_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, set_texts
 from ecocheck_desktop.gui.widgets.bank_fields import BankFields
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.gui.wizard import JSIC_MANUFACTURING, current_fiscal_year
 
@@ -127,8 +128,7 @@ class CompanyPage(ProjectPage):
         self.year_fields: dict[str, QLineEdit] = {}
         self.year_labels: dict[str, QLabel] = {}
         for key in YEAR_FIELDS:
-            edit = QLineEdit(self.year_box)
-            edit.setObjectName(f"year_{key}")
+            edit = named(QLineEdit(self.year_box), f"year_{key}")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.editingFinished.connect(self._save_year)
             self.year_fields[key] = edit
@@ -145,8 +145,7 @@ class CompanyPage(ProjectPage):
         # Sites and contracts
         self.sites_box = QGroupBox(inner)
         sites_column = QVBoxLayout(self.sites_box)
-        self.sites = QLabel(self.sites_box)
-        self.sites.setWordWrap(True)
+        self.sites = wrapped_label(self.sites_box)
         add_site = QHBoxLayout()
         self.new_site = QLineEdit(self.sites_box)
         self.new_site.setMaxLength(MAX_SITE_NAME)
@@ -154,8 +153,7 @@ class CompanyPage(ProjectPage):
         self.add_site_button.clicked.connect(self._add_site)
         add_site.addWidget(self.new_site, 1)
         add_site.addWidget(self.add_site_button)
-        self.contracts = QTableWidget(0, 5, self.sites_box)
-        self.contracts.setObjectName("contracts")
+        self.contracts = named(QTableWidget(0, 5, self.sites_box), "contracts")
         self.contracts.verticalHeader().hide()
         header = self.contracts.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -172,21 +170,16 @@ class CompanyPage(ProjectPage):
         self.contracts_label = QLabel(self.sites_box)
         # A contract's factor is set in the contract dialog (source required, or an estimate).
         contract_bar = QHBoxLayout()
-        self.edit_contract_button = QPushButton(self.sites_box)
-        self.edit_contract_button.setObjectName("editContract")
+        self.edit_contract_button = named(QPushButton(self.sites_box), "editContract")
         self.edit_contract_button.clicked.connect(self.edit_selected_contract)
-        self.new_contract_site = QComboBox(self.sites_box)
-        self.new_contract_site.setObjectName("newContractSite")
-        self.new_contract_energy = QComboBox(self.sites_box)
-        self.new_contract_energy.setObjectName("newContractEnergy")
-        self.add_contract_button = QPushButton(self.sites_box)
-        self.add_contract_button.setObjectName("addContract")
+        self.new_contract_site = named(QComboBox(self.sites_box), "newContractSite")
+        self.new_contract_energy = named(QComboBox(self.sites_box), "newContractEnergy")
+        self.add_contract_button = named(QPushButton(self.sites_box), "addContract")
         self.add_contract_button.clicked.connect(self.add_contract)
         contract_bar.addWidget(self.new_contract_site)
         contract_bar.addWidget(self.new_contract_energy)
         contract_bar.addWidget(self.add_contract_button)
-        self.factor_help = QLabel(self.sites_box)
-        self.factor_help.setWordWrap(True)
+        self.factor_help = wrapped_label(self.sites_box)
         sites_column.addWidget(self.sites)
         sites_column.addLayout(add_site)
         sites_column.addWidget(self.contracts_label)

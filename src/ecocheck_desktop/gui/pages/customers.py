@@ -35,6 +35,7 @@ from ecocheck_desktop.core.model import (
 )
 from ecocheck_desktop.gui.message_text import language, messages_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
+from ecocheck_desktop.gui.widgets.build import wrapped_label
 from ecocheck_desktop.gui.widgets.list_grid import Column, ListGrid
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Cancelled, Worker
@@ -98,8 +99,7 @@ class CustomersPage(ProjectPage):
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self)
         self.cancel_button.setVisible(False)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = wrapped_label(self)
         self.message.setObjectName("pageMessage")
 
         top = QHBoxLayout()

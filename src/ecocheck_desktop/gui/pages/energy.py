@@ -28,11 +28,11 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import FiscalYearData, SupplyContract
 from ecocheck_desktop.gui.dialogs.contract_dialog import ContractDialog
-from ecocheck_desktop.gui.grid_cells import bill_unit
+from ecocheck_desktop.gui.grid_cells import ESTIMATED, bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, language, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
-from ecocheck_desktop.gui.service import ESTIMATED
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.text.units import unit_text
 
@@ -200,29 +200,21 @@ class EnergyPage(ProjectPage):
         self.content = QWidget(self)
         self.title = self.page_title(self.content)
         self.year_label = QLabel(self.content)
-        self.year_combo = QComboBox(self.content)
-        self.year_combo.setObjectName("fiscalYear")
+        self.year_combo = named(QComboBox(self.content), "fiscalYear")
         self.year_combo.currentIndexChanged.connect(self._on_year)
         self.add_year_button = QPushButton(self.content)
         self.add_year_button.clicked.connect(self._add_year)
-        self.add_energy_combo = QComboBox(self.content)
-        self.add_energy_combo.setObjectName("addEnergy")
+        self.add_energy_combo = named(QComboBox(self.content), "addEnergy")
         self.add_energy_combo.activated.connect(self._add_energy)
-        self.contract_button = QPushButton(self.content)
-        self.contract_button.setObjectName("lineContract")
+        self.contract_button = named(QPushButton(self.content), "lineContract")
         self.contract_button.clicked.connect(self.edit_line_contract)
         self.contract_dialog: ContractDialog | None = None
-        self.hint = QLabel(self.content)
-        self.hint.setWordWrap(True)
-        self.problem = QLabel(self.content)
-        self.problem.setObjectName("gridProblem")
-        self.problem.setWordWrap(True)
+        self.hint = wrapped_label(self.content)
+        self.problem = named(wrapped_label(self.content), "gridProblem")
         self.problem.setStyleSheet("color: #a61b1b;")
         self.view = GridView(self.model, self.content)
         # How the selected column's factor is chosen (ライブラリ / 入力値（出典: …）/ 推計).
-        self.factor_line = QLabel(self.content)
-        self.factor_line.setObjectName("lineFactor")
-        self.factor_line.setWordWrap(True)
+        self.factor_line = named(wrapped_label(self.content), "lineFactor")
         self.view.selectionModel().currentChanged.connect(self._show_line_factor)
         self.model.modelReset.connect(self._show_line_factor)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -234,8 +226,7 @@ class EnergyPage(ProjectPage):
         self.not_used_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.not_used_action.triggered.connect(self.mark_not_used)
         self.view.addAction(self.not_used_action)
-        self.fill_not_used_button = QPushButton(self.content)
-        self.fill_not_used_button.setObjectName("fillNotUsed")
+        self.fill_not_used_button = named(QPushButton(self.content), "fillNotUsed")
         self.fill_not_used_button.clicked.connect(self.fill_not_used)
 
         bar = QHBoxLayout()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.widgets.build import named
 
 
 class HomePage(Page):
@@ -24,8 +25,7 @@ class HomePage(Page):
         self.open_button = self.empty_state.add_button(self.open_requested.emit)
         self.demo_button = self.empty_state.add_button(self.demo_requested.emit)
         self.recent_label = QLabel(self)
-        self.recent = QListWidget(self)
-        self.recent.setObjectName("recentFiles")
+        self.recent = named(QListWidget(self), "recentFiles")
         self.recent.setMaximumHeight(180)
         # itemActivated alone: it comes with a double-click (and Enter); listening to
         # itemDoubleClicked as well opened the file twice, and the second open met the first's

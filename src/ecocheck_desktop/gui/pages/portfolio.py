@@ -14,8 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QProgressDialog,
     QPushButton,
     QTableView,
@@ -42,6 +40,8 @@ from ecocheck_desktop.gui.models.portfolio_table import (
     PortfolioTableModel,
 )
 from ecocheck_desktop.gui.pages.base import Page
+from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 from ecocheck_desktop.gui.worker import Worker
 
 if TYPE_CHECKING:
@@ -65,7 +65,6 @@ class PortfolioPage(Page):
         self._job: str | None = None
         self._batch_results: list[BatchResult] = []
         self._batch_dir: Path | None = None
-        self._last_output: Path | None = None
         self.folder_button = self.empty_state.add_button(self.choose_folder, primary=True)
 
         self.worker = Worker(self)
@@ -76,18 +75,15 @@ class PortfolioPage(Page):
         self.progress_dialog: QProgressDialog | None = None
 
         self.content = QWidget(self)
-        self.title = QLabel(self.content)
-        self.title.setObjectName("pageTitle")
-        self.folder_label = QLabel(self.content)
-        self.folder_label.setObjectName("portfolioFolder")
+        self.title = named(QLabel(self.content), "pageTitle")
+        self.folder_label = named(QLabel(self.content), "portfolioFolder")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change_button = QPushButton(self.content)
         self.change_button.clicked.connect(self.choose_folder)
         self.refresh_button = QPushButton(self.content)
         self.refresh_button.clicked.connect(self.refresh)
 
-        self.filter_edit = QLineEdit(self.content)
-        self.filter_edit.setObjectName("portfolioFilter")
+        self.filter_edit = named(QLineEdit(self.content), "portfolioFilter")
         self.filter_edit.setClearButtonEnabled(True)
         self.show_unreadable = QCheckBox(self.content)
         self.show_unreadable.setChecked(True)
@@ -98,8 +94,7 @@ class PortfolioPage(Page):
         self.proxy.setSourceModel(self.model)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.show_unreadable.toggled.connect(lambda on: self.proxy.set_hide_unreadable(not on))
-        self.table = QTableView(self.content)
-        self.table.setObjectName("portfolioTable")
+        self.table = named(QTableView(self.content), "portfolioTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMNS.index("company"), Qt.SortOrder.AscendingOrder)
@@ -118,8 +113,7 @@ class PortfolioPage(Page):
 
         self.open_button = QPushButton(self.content)
         self.open_button.clicked.connect(self.open_selected)
-        self.reports_button = QPushButton(self.content)
-        self.reports_button.setObjectName("portfolioReports")
+        self.reports_button = named(QPushButton(self.content), "portfolioReports")
         self.reports_button.clicked.connect(self.write_reports)
         self.anonymise_box = QCheckBox(self.content)
         self.consortium_pdf_button = QPushButton(self.content)
@@ -128,15 +122,7 @@ class PortfolioPage(Page):
         self.consortium_csv_button.clicked.connect(lambda: self.export_consortium("csv"))
         self.list_csv_button = QPushButton(self.content)
         self.list_csv_button.clicked.connect(lambda: self.export_consortium("list"))
-        self.progress = QProgressBar(self.content)
-        self.progress.setMaximumWidth(220)
-        self.progress.hide()
-        self.status = QLabel(self.content)
-        self.status.setObjectName("portfolioStatus")
-        self.status.setWordWrap(True)
-        self.open_folder_button = QPushButton(self.content)
-        self.open_folder_button.clicked.connect(self.open_output_folder)
-        self.open_folder_button.hide()
+        self.output = OutputStrip(self.content, "portfolioStatus", bar_width=220)
 
         top = QHBoxLayout()
         top.addWidget(self.folder_label, 1)
@@ -157,9 +143,9 @@ class PortfolioPage(Page):
         actions.addStretch(1)
         actions.addWidget(self.list_csv_button)
         done = QHBoxLayout()
-        done.addWidget(self.progress)
-        done.addWidget(self.status, 1)
-        done.addWidget(self.open_folder_button)
+        done.addWidget(self.output.progress)
+        done.addWidget(self.output.status, 1)
+        done.addWidget(self.output.open_folder_button)
         column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
@@ -299,7 +285,7 @@ class PortfolioPage(Page):
     def cancel(self) -> None:
         if self.busy():
             self.worker.cancel()
-            self.status.setText(self.tr("Stopping after the current file …"))
+            self.output.status.setText(self.tr("Stopping after the current file …"))
 
     # -- consortium --------------------------------------------------------------------------
 
@@ -315,7 +301,7 @@ class PortfolioPage(Page):
         }
         caption, filters, suffix = captions[kind]
         stem = "portfolio" if kind == "list" else "consortium"
-        suggested = str((self._last_output or self.folder or Path.home()) / f"{stem}.{suffix}")
+        suggested = str((self.output.folder or self.folder or Path.home()) / f"{stem}.{suffix}")
         chosen = self.ask_path(self, caption, suggested, filters)
         if not chosen:
             return
@@ -343,25 +329,21 @@ class PortfolioPage(Page):
                 consortium.write_consortium_csv(summary, path, anonymise=anonymise, lang=lang)
             return path
 
-        self._last_output = path.parent
+        self.output.folder = path.parent
         self._start(CONSORTIUM, self.tr("Writing %1 …").replace("%1", path.name), work)
 
     # -- the running job ---------------------------------------------------------------------
 
     def _start(self, job: str, text: str, work: Any) -> None:
         self._job = job
-        self.open_folder_button.hide()
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.status.setText(text)
+        self.output.busy(text)
         self._set_buttons()
         self.worker.start(work)
 
     def _end(self) -> str:
         job = self._job or ""
         self._job = None
-        self.progress.setRange(0, 1)
-        self.progress.hide()
+        self.output.idle()
         if self.progress_dialog is not None:
             dialog, self.progress_dialog = self.progress_dialog, None
             dialog.canceled.disconnect(self.cancel)
@@ -371,8 +353,8 @@ class PortfolioPage(Page):
         return job
 
     def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+        self.output.progress.setRange(0, total)
+        self.output.progress.setValue(done)
         if self.progress_dialog is not None:
             self.progress_dialog.setValue(done)
 
@@ -384,13 +366,13 @@ class PortfolioPage(Page):
             self._fit_columns()
             self._show_counts()
             self._set_buttons()
-            self.status.setText("")
+            self.output.status.setText("")
             self.scan_finished.emit(len(result))
         elif job == REPORTS:
             self._report_batch(cancelled=False)
         elif job == CONSORTIUM:
-            self.status.setText(self.tr("Saved: %1").replace("%1", str(result)))
-            self.open_folder_button.show()
+            assert isinstance(result, Path)
+            self.output.saved(self.tr("Saved: %1").replace("%1", str(result)), result.parent)
             self.export_finished.emit(True, str(result))
 
     def _cancelled(self) -> None:
@@ -398,12 +380,12 @@ class PortfolioPage(Page):
         if job == REPORTS:
             self._report_batch(cancelled=True)
         else:
-            self.status.setText(self.tr("Cancelled."))
+            self.output.status.setText(self.tr("Cancelled."))
 
     def _failed(self, problem: object) -> None:
         job = self._end()
         text = messages_text(problem) if isinstance(problem, list) else str(problem)
-        self.status.setText(text)
+        self.output.status.setText(text)
         if job == SCAN:
             # E.g. the remembered folder was moved: say so on the page, no box at start-up.
             self.model.set_rows([])
@@ -430,17 +412,13 @@ class PortfolioPage(Page):
             text += " " + self.tr("%1 could not be written.").replace("%1", str(len(failed)))
         if cancelled:
             text += " " + self.tr("Stopped before the end.")
-        self.status.setText(text)
-        self._last_output = self._batch_dir
-        self.open_folder_button.setVisible(bool(written))
+        self.output.status.setText(text)
+        self.output.folder = self._batch_dir
+        self.output.open_folder_button.setVisible(bool(written))
         if failed:
             details = "\n".join(message_text(r.error) for r in failed if r.error is not None)
             show_message(self, Kind.WARNING, self.tr("PDF reports"), text, details=details)
         self.batch_finished.emit(len(written), len(failed))
-
-    def open_output_folder(self) -> None:
-        if self._last_output is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_output)))
 
     # -- state -------------------------------------------------------------------------------
 
@@ -520,7 +498,7 @@ class PortfolioPage(Page):
             )
         )
         self.list_csv_button.setText(self.tr("Export list (CSV)…"))
-        self.open_folder_button.setText(self.tr("Open folder"))
+        self.output.open_folder_button.setText(self.tr("Open folder"))
         self.model.retranslate()
         if self.model.rows():
             self._show_counts()

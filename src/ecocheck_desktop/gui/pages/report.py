@@ -14,8 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +39,8 @@ from ecocheck_desktop.gui.pages.project_page import (
     refill_years,
     set_texts,
 )
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
+from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Worker
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
@@ -63,7 +63,6 @@ class ReportPage(ProjectPage):
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
         self._running: tuple[str, Path] | None = None
-        self._last_folder: Path | None = None
 
         self.content = QWidget(self)
         self.title = self.page_title(self.content)
@@ -78,8 +77,7 @@ class ReportPage(ProjectPage):
             value.setWordWrap(True)
             self.summary_labels[key], self.summary_values[key] = label, value
             summary.addRow(label, value)
-        self.warning_label = QLabel(self.summary_box)
-        self.warning_label.setWordWrap(True)
+        self.warning_label = wrapped_label(self.summary_box)
         self.warning_label.setStyleSheet("color: #8a5300;")
         summary.addRow(self.warning_label)
 
@@ -89,8 +87,7 @@ class ReportPage(ProjectPage):
         self.language_combo.addItem("日本語", "ja")
         self.language_combo.addItem("English", "en")
         self.fy_label = QLabel(self.options_box)
-        self.year_combo = QComboBox(self.options_box)
-        self.year_combo.setObjectName("reportFiscalYear")
+        self.year_combo = named(QComboBox(self.options_box), "reportFiscalYear")
         self.year_combo.currentIndexChanged.connect(self._update_summary)
         self.fy_label.setBuddy(self.year_combo)
         self.prepared_label = QLabel(self.options_box)
@@ -110,40 +107,29 @@ class ReportPage(ProjectPage):
         grid = QGridLayout(self.sections_box)
         per_column = (len(OPTIONAL_SECTIONS) + 2) // 3
         for index, section in enumerate(OPTIONAL_SECTIONS):
-            check = QCheckBox(self.sections_box)
-            check.setObjectName(f"reportSection_{section}")
+            check = named(QCheckBox(self.sections_box), f"reportSection_{section}")
             check.setChecked(True)
             self.section_checks[section] = check
             grid.addWidget(check, index % per_column, index // per_column)
 
-        self.pdf_button = QPushButton(self.content)
-        self.pdf_button.setObjectName("exportPdf")
+        self.pdf_button = named(QPushButton(self.content), "exportPdf")
         self.pdf_button.setDefault(True)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.csv_button = QPushButton(self.content)
         self.csv_button.clicked.connect(lambda: self.export_figures(CSV))
         self.json_button = QPushButton(self.content)
         self.json_button.clicked.connect(lambda: self.export_figures(JSON))
-        self.progress = QProgressBar(self.content)
-        self.progress.setRange(0, 1)
-        self.progress.setMaximumWidth(200)
-        self.progress.hide()
-        self.status = QLabel(self.content)
-        self.status.setObjectName("reportStatus")
-        self.status.setWordWrap(True)
-        self.open_folder_button = QPushButton(self.content)
-        self.open_folder_button.clicked.connect(self.open_folder)
-        self.open_folder_button.hide()
+        self.output = OutputStrip(self.content, "reportStatus", bar_width=200)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.json_button)
-        buttons.addWidget(self.progress)
+        buttons.addWidget(self.output.progress)
         buttons.addStretch(1)
         done = QHBoxLayout()
-        done.addWidget(self.status, 1)
-        done.addWidget(self.open_folder_button)
+        done.addWidget(self.output.status, 1)
+        done.addWidget(self.output.open_folder_button)
 
         boxes = QHBoxLayout()
         boxes.addWidget(self.summary_box, 3)
@@ -245,7 +231,7 @@ class ReportPage(ProjectPage):
         safe = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name)[:80]
         fiscal_year = self.fiscal_year()
         stem = f"{safe.strip() or 'ecocheck'}_FY{fiscal_year}" if fiscal_year else safe
-        folder = self._last_folder or Path.home()
+        folder = self.output.folder or Path.home()
         return str(folder / f"{stem}.{suffix}")
 
     def _choose(self, kind: str, caption: str, filters: str) -> Path | None:
@@ -321,39 +307,28 @@ class ReportPage(ProjectPage):
     def _start(self, kind: str, path: Path, work: Any) -> None:
         self._running = (kind, path)
         self._set_buttons()
-        self.open_folder_button.hide()
-        # Busy (no steps) only while it runs: a busy bar's animation must not outlive it.
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.status.setText(self.tr("Writing %1 …").replace("%1", path.name))
+        self.output.busy(self.tr("Writing %1 …").replace("%1", path.name))
         self.worker.start(work)
 
     def _end(self) -> tuple[str, Path]:
         assert self._running is not None
         kind, path = self._running
         self._running = None
-        self.progress.setRange(0, 1)
-        self.progress.hide()
+        self.output.idle()
         self._update_summary()
         return kind, path
 
     def _finished(self, _result: object) -> None:
         kind, path = self._end()
-        self._last_folder = path.parent
-        self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
-        self.open_folder_button.show()
+        self.output.saved(self.tr("Saved: %1").replace("%1", str(path)), path.parent)
         self.export_finished.emit(kind, True, str(path))
 
     def _failed(self, problem: object) -> None:
         kind, path = self._end()
-        self.status.setText(self.tr("The file was not written."))
+        self.output.status.setText(self.tr("The file was not written."))
         text = messages_text(problem) if isinstance(problem, list) else str(problem)
         show_message(self, Kind.ERROR, self.tr("Export failed"), text)
         self.export_finished.emit(kind, False, str(path))
-
-    def open_folder(self) -> None:
-        if self._last_folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_folder)))
 
     # -- texts -------------------------------------------------------------------------------
 
@@ -420,6 +395,6 @@ class ReportPage(ProjectPage):
         self.json_button.setToolTip(
             self.tr("The same figures as JSON with a versioned schema (docs/companion-schema.md)")
         )
-        self.open_folder_button.setText(self.tr("Open folder"))
+        self.output.open_folder_button.setText(self.tr("Open folder"))
         self.retitle_items(self.year_combo)
         self._update_summary()

@@ -33,6 +33,7 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.gui.message_text import energy_label, language, message_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
+from ecocheck_desktop.gui.widgets.build import named
 from ecocheck_desktop.gui.widgets.chart_view import ChartView
 from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
 from ecocheck_desktop.gui.widgets.term_tip import with_terms
@@ -84,13 +85,11 @@ class ResultsPage(ProjectPage):
 
         self.content = QWidget(self)
         self.title = self.page_title(self.content)
-        self.year_combo = QComboBox(self.content)
-        self.year_combo.setObjectName("resultsFiscalYear")
+        self.year_combo = named(QComboBox(self.content), "resultsFiscalYear")
         self.year_combo.currentIndexChanged.connect(self._on_year)
         self.tiles = {key: KpiTile(key, self.content) for key in TILES}
         # The one completeness rule (core.completeness): an incomplete year says so and why.
-        self.incomplete_banner = QLabel(self.content)
-        self.incomplete_banner.setObjectName("incompleteBanner")
+        self.incomplete_banner = named(QLabel(self.content), "incompleteBanner")
         self.incomplete_banner.setStyleSheet(BANNER_STYLE)
         self.incomplete_banner.setWordWrap(True)
         self.incomplete_banner.hide()
@@ -100,8 +99,7 @@ class ResultsPage(ProjectPage):
         self.trend_chart = ChartView(self.charts)
         for chart in (self.monthly_chart, self.scope_chart, self.trend_chart):
             self.charts.addTab(chart, "")
-        self.factors = QTableWidget(0, 5, self.content)
-        self.factors.setObjectName("factorsUsed")
+        self.factors = named(QTableWidget(0, 5, self.content), "factorsUsed")
         self.factors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.factors.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.factors.verticalHeader().hide()
@@ -112,8 +110,7 @@ class ResultsPage(ProjectPage):
         factor_header.resizeSection(3, 150)
         self.factors.setWordWrap(False)
         self.factors.cellDoubleClicked.connect(self._open_factor_source)
-        self.warnings = QListWidget(self.content)
-        self.warnings.setObjectName("warnings")
+        self.warnings = named(QListWidget(self.content), "warnings")
         self.warnings.itemActivated.connect(self._jump_to_warning)
         self.warnings.itemDoubleClicked.connect(self._jump_to_warning)
         self.factors_label = QLabel(self.content)

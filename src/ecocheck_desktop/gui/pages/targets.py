@@ -32,6 +32,7 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.text.numbers import fmt_t
 
@@ -71,11 +72,9 @@ class TargetsPage(ProjectPage):
         self.content = QWidget(self)
         self.title = self.page_title(self.content)
         self.base_label = QLabel(self.content)
-        self.base_combo = QComboBox(self.content)
-        self.base_combo.setObjectName("targetsBaseYear")
+        self.base_combo = named(QComboBox(self.content), "targetsBaseYear")
         self.base_combo.currentIndexChanged.connect(self._on_base_year)
-        self.table = QTableWidget(0, 6, self.content)
-        self.table.setObjectName("targetsTable")
+        self.table = named(QTableWidget(0, 6, self.content), "targetsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -91,25 +90,21 @@ class TargetsPage(ProjectPage):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_rows)
         header.sectionResized.connect(lambda *_args: self._fit_timer.start())
-        self.notes = QLabel(self.content)
-        self.notes.setWordWrap(True)
+        self.notes = wrapped_label(self.content)
         self.plan_points: tuple[PathPoint, ...] = ()
         # A bank's sustainability-linked loan sets its own target (SPT): the user enters it.
         self.spt_label = QLabel(self.content)
-        self.spt_year = QSpinBox(self.content)
-        self.spt_year.setObjectName("sptTargetYear")
+        self.spt_year = named(QSpinBox(self.content), "sptTargetYear")
         self.spt_year.setRange(2000, 2100)
         self.spt_year_label = QLabel(self.content)
         self.spt_year_label.setBuddy(self.spt_year)
-        self.spt_pct = QDoubleSpinBox(self.content)
-        self.spt_pct.setObjectName("sptReductionPct")
+        self.spt_pct = named(QDoubleSpinBox(self.content), "sptReductionPct")
         self.spt_pct.setRange(0.1, 100.0)
         self.spt_pct.setDecimals(1)
         self.spt_pct.setSuffix(" %")
         self.spt_pct_label = QLabel(self.content)
         self.spt_pct_label.setBuddy(self.spt_pct)
-        self.spt_save = QPushButton(self.content)
-        self.spt_save.setObjectName("sptSave")
+        self.spt_save = named(QPushButton(self.content), "sptSave")
         self.spt_save.clicked.connect(self.save_bank_spt)
         self.spt_remove = QPushButton(self.content)
         self.spt_remove.clicked.connect(self.remove_bank_spt)

@@ -18,6 +18,7 @@ from ecocheck_desktop.core.quantity import parse_quantity
 from ecocheck_desktop.gui.message_text import message_text
 from ecocheck_desktop.gui.models.energy_grid import format_number
 from ecocheck_desktop.gui.service import ProjectService
+from ecocheck_desktop.gui.widgets.build import named
 
 TEXT_FIELDS = (
     "representative_name",
@@ -42,8 +43,7 @@ class BankFields(QGroupBox):
         form = QFormLayout(self)
         self.labels: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
-        self.verification = QComboBox(self)
-        self.verification.setObjectName("company_verification")
+        self.verification = named(QComboBox(self), "company_verification")
         self.verification.activated.connect(self._save)
         for key in ("representative_name", "representative_title"):
             self._add_line(form, key)
@@ -53,16 +53,14 @@ class BankFields(QGroupBox):
             self._add_line(form, key)
         for key in ("sector_benchmark_pct_per_year", "sector_benchmark_source"):
             self._add_line(form, key)
-        self.reasons = QLineEdit()
-        self.reasons.setObjectName("year_change_reasons")
+        self.reasons = named(QLineEdit(), "year_change_reasons")
         self.reasons.setMaxLength(text_limit("FiscalYearData", "change_reasons"))
         self.reasons.editingFinished.connect(self._save_reasons)
         self.reasons_label = QLabel()
         self.retranslate_ui()
 
     def _add_line(self, form: QFormLayout, key: str) -> None:
-        edit = QLineEdit(self)
-        edit.setObjectName(f"company_{key}")
+        edit = named(QLineEdit(self), f"company_{key}")
         if key in TEXT_FIELDS:
             edit.setMaxLength(text_limit("Company", key))
         edit.editingFinished.connect(self._save)

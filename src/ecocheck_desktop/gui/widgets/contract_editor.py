@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
+from ecocheck_desktop.gui.widgets.build import named
 from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget
 from ecocheck_desktop.gui.widgets.factor_entry import FactorEntry
 from ecocheck_desktop.gui.widgets.gas_details import GasDetails
@@ -26,8 +27,7 @@ class ContractEditor(EnergyWidget):
     def __init__(self, energy: str = "electricity", parent: QWidget | None = None) -> None:
         super().__init__(energy, parent)
         self.finder = SupplierSearch(energy, self)
-        self.menu = QComboBox(self)
-        self.menu.setObjectName("contractMenu")
+        self.menu = named(QComboBox(self), "contractMenu")
         self.menu.setEditable(True)
         self.menu_label = QLabel(self)
         self.factor = FactorEntry(energy, self)

@@ -14,15 +14,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
 from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 
 HINT_STYLE = "color: #a61b1b;"
 
 
 def hint_label(parent: QWidget, name: str) -> QLabel:
     """The red, word-wrapped line that says what is still missing."""
-    hint = QLabel(parent)
-    hint.setObjectName(name)
-    hint.setWordWrap(True)
+    hint = named(wrapped_label(parent), name)
     hint.setStyleSheet(HINT_STYLE)
     return hint
 

@@ -28,6 +28,7 @@ from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.gui.widgets.build import form_rows, named, wrapped_label
 from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget, hint_label
 
 LIBRARY, USER, ESTIMATE = "library", "user", "estimate"
@@ -72,18 +73,14 @@ class FactorEntry(EnergyWidget):
     def __init__(self, energy: str = "electricity", parent: QWidget | None = None) -> None:
         super().__init__(energy, parent)
         self.supplier = ""
-        self.use_library = QRadioButton(self)
-        self.use_library.setObjectName("factorLibrary")
-        self.use_user = QRadioButton(self)
-        self.use_user.setObjectName("factorUser")
-        self.use_estimate = QRadioButton(self)
-        self.use_estimate.setObjectName("factorEstimate")
+        self.use_library = named(QRadioButton(self), "factorLibrary")
+        self.use_user = named(QRadioButton(self), "factorUser")
+        self.use_estimate = named(QRadioButton(self), "factorEstimate")
         self.group = QButtonGroup(self)
         for button in (self.use_library, self.use_user, self.use_estimate):
             self.group.addButton(button)
             button.toggled.connect(self._update)
-        self.library_note = QLabel(self)
-        self.library_note.setWordWrap(True)
+        self.library_note = wrapped_label(self)
 
         self.user_box = QWidget(self)
         form = QFormLayout(self.user_box)
@@ -91,22 +88,14 @@ class FactorEntry(EnergyWidget):
         # English labels): never a sideways-scrolling step.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(24, 0, 0, 0)
-        self.basic = QLineEdit(self.user_box)
-        self.basic.setObjectName("factorBasic")
-        self.adjusted = QLineEdit(self.user_box)
-        self.adjusted.setObjectName("factorAdjusted")
-        self.unit = QComboBox(self.user_box)
-        self.unit.setObjectName("factorUnit")
-        self.source = QLineEdit(self.user_box)
-        self.source.setObjectName("factorSource")
-        self.where = QLabel(self.user_box)
-        self.where.setObjectName("factorWhere")
-        self.where.setWordWrap(True)
-        self.user_labels = [QLabel(self.user_box) for _ in range(4)]
-        for label, field in zip(
-            self.user_labels, (self.basic, self.adjusted, self.unit, self.source), strict=True
-        ):
-            form.addRow(label, field)
+        self.basic = named(QLineEdit(self.user_box), "factorBasic")
+        self.adjusted = named(QLineEdit(self.user_box), "factorAdjusted")
+        self.unit = named(QComboBox(self.user_box), "factorUnit")
+        self.source = named(QLineEdit(self.user_box), "factorSource")
+        self.where = named(wrapped_label(self.user_box), "factorWhere")
+        self.user_labels = form_rows(
+            form, self.user_box, (self.basic, self.adjusted, self.unit, self.source)
+        )
         form.addRow(self.where)
         for edit in (self.basic, self.adjusted, self.source):
             edit.textChanged.connect(self._update)
@@ -116,11 +105,9 @@ class FactorEntry(EnergyWidget):
         estimate = QFormLayout(self.estimate_box)
         estimate.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         estimate.setContentsMargins(24, 0, 0, 0)
-        self.basis = QComboBox(self.estimate_box)
-        self.basis.setObjectName("estimateBasis")
+        self.basis = named(QComboBox(self.estimate_box), "estimateBasis")
         self.basis.currentIndexChanged.connect(self._update)
-        self.estimate_note = QLabel(self.estimate_box)
-        self.estimate_note.setWordWrap(True)
+        self.estimate_note = wrapped_label(self.estimate_box)
         self.basis_label = QLabel(self.estimate_box)
         estimate.addRow(self.basis_label, self.basis)
         estimate.addRow(self.estimate_note)

@@ -12,11 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
 from ecocheck_desktop.core.quantity import parse_quantity
+from ecocheck_desktop.gui.widgets.build import form_rows, named
 from ecocheck_desktop.gui.widgets.energy_widget import hint_label
 
 
@@ -26,18 +27,12 @@ class GasDetails(QWidget):
     def __init__(self, energy: str = "city_gas", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.energy = energy
-        self.heat_value = QLineEdit(self)
-        self.heat_value.setObjectName("heatValue")
-        self.heat_source = QLineEdit(self)
-        self.heat_source.setObjectName("heatValueSource")
-        self.lpg_conversion = QComboBox(self)
-        self.lpg_conversion.setObjectName("lpgConversion")
-        self.lpg_kg = QLineEdit(self)
-        self.lpg_kg.setObjectName("lpgKgPerM3")
-        self.lpg_source = QLineEdit(self)
-        self.lpg_source.setObjectName("lpgSource")
+        self.heat_value = named(QLineEdit(self), "heatValue")
+        self.heat_source = named(QLineEdit(self), "heatValueSource")
+        self.lpg_conversion = named(QComboBox(self), "lpgConversion")
+        self.lpg_kg = named(QLineEdit(self), "lpgKgPerM3")
+        self.lpg_source = named(QLineEdit(self), "lpgSource")
         self.hint = hint_label(self, "gasHint")
-        self.labels = [QLabel(self) for _ in range(5)]
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         fields = (
@@ -47,8 +42,7 @@ class GasDetails(QWidget):
             self.lpg_kg,
             self.lpg_source,
         )
-        for label, field in zip(self.labels, fields, strict=True):
-            self.form.addRow(label, field)
+        self.labels = form_rows(self.form, self, fields)
         self.form.addRow(self.hint)
         for edit in (self.heat_value, self.heat_source, self.lpg_kg, self.lpg_source):
             edit.textChanged.connect(self._update)

@@ -14,10 +14,11 @@ import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from ecocheck_desktop.core.factors import list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget
 
 SEARCH_LIMIT = 50
@@ -44,19 +45,15 @@ class SupplierSearch(EnergyWidget):
         super().__init__(energy, parent)
         self.shown_year: int | None = None  # the year whose list the suggestions come from
         self.exact: str | None = None  # the registration number the typed text resolves to
-        self.search = QLineEdit(self)
-        self.search.setObjectName("supplierSearch")
+        self.search = named(QLineEdit(self), "supplierSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.update_results)
-        self.results = QListWidget(self)
-        self.results.setObjectName("supplierResults")
+        self.results = named(QListWidget(self), "supplierResults")
         # A few ranked suggestions are enough; the factor entry below needs the room.
         self.results.setMinimumHeight(72)
         self.results.setMaximumHeight(112)
         self.results.currentItemChanged.connect(lambda *_: self.changed.emit())
-        self.status = QLabel(self)
-        self.status.setObjectName("supplierStatus")
-        self.status.setWordWrap(True)
+        self.status = named(wrapped_label(self), "supplierStatus")
         self.column(self.search, self.results, self.status)
         self.retranslate()
 
