@@ -23,7 +23,9 @@ from ecocheck_desktop import resources
 FACTOR_MANIFEST = "resources/factors/manifest.json"
 FONT = "resources/fonts/ipaexg.ttf"
 JAPANESE_CATALOGUE = "translations/ecocheck_ja.qm"
-REQUIRED_FILES = (FACTOR_MANIFEST, FONT, JAPANESE_CATALOGUE)
+# The report's words (text/tables.py reads them when the report is imported).
+REPORT_WORDS = "resources/text/report.json"
+REQUIRED_FILES = (FACTOR_MANIFEST, FONT, JAPANESE_CATALOGUE, REPORT_WORDS)
 QT_JAPANESE_CATALOGUE = "qtbase_ja"
 # A character the report and the GUI print on every page (算定); the font must have its glyph.
 FONT_PROBE = "算定"

@@ -13,7 +13,8 @@ One module per group of sections (:mod:`.cover`, :mod:`.company`, :mod:`.results
 :mod:`.plan`, :mod:`.notes`), each a part of :class:`ReportBuilder` over the shared
 :class:`~.story.Story`; this module puts them together in the render order. A new section is
 a method on the class of its group, its id in :data:`~.story.OPTIONAL_SECTIONS` at its place in
-report order, and its words (keys ``s.<id>`` …) in the TEXTS of :mod:`ecocheck_desktop.text.report`.
+report order, and its words (keys ``s.<id>`` …) in ``resources/text/report.json``, the TEXTS of
+:mod:`ecocheck_desktop.text.report`.
 """
 
 from __future__ import annotations
