@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
@@ -547,6 +547,8 @@ def test_a_note_with_a_line_break_and_commas_round_trips(tmp_path: Path, note: s
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(note=_NOTES, quantity=_QUANTITIES, estimated=st.booleans())
+# An escape in a note: the export's BOM says UTF-8, so it is not taken for ISO-2022-JP.
+@example(note="\x1b)", quantity=Decimal(1), estimated=False)
 def test_export_round_trip_property(
     tmp_path: Path, note: str, quantity: Decimal, estimated: bool
 ) -> None:

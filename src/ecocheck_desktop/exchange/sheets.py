@@ -92,8 +92,12 @@ def _decode(data: bytes, where: dict[str, Any]) -> tuple[str, str]:
                 Message("bills.encoding_mixed", {"encoding": "UTF-8"}, bad_row)
             ) from None
     else:
-        _refuse_controls(text, where)
-        return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        declared = data.startswith(b"\xef\xbb\xbf")
+        if not declared:
+            # Without a BOM, 7-bit ISO-2022-JP passes as UTF-8; with one, the file says it is
+            # UTF-8 (the app's own export writes one), and an escape is just a character.
+            _refuse_controls(text, where)
+        return text, "utf-8-sig" if declared else "utf-8"
     try:
         text = data.decode("cp932")
     except UnicodeDecodeError as error:
