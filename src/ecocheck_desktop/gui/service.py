@@ -48,14 +48,7 @@ from ecocheck_desktop.gui.edit_transaction import (
     _Action,
 )
 from ecocheck_desktop.gui.form_edits import FormEdits
-from ecocheck_desktop.gui.grid_cells import (
-    COST,
-    ESTIMATED,
-    QUANTITY,
-    CellKey,
-    EnergyLine,
-    GridColumn,
-)
+from ecocheck_desktop.gui.grid_cells import CellKey, EnergyLine
 from ecocheck_desktop.gui.grid_edits import GridEdits
 from ecocheck_desktop.gui.qt_compat import pin_singletons
 
@@ -66,17 +59,6 @@ if TYPE_CHECKING:  # sqlite3 is kept off the start-up path
 
 # Edits emit signals many times a session: see qt_compat for the binding defect.
 pin_singletons()
-
-# The grid's names that gui/models/energy_grid.py still takes from here (the rest of the grid's
-# layout is imported from grid_cells, where it lives).
-__all__ = [
-    "COST",
-    "ESTIMATED",
-    "QUANTITY",
-    "EnergyLine",
-    "GridColumn",
-    "ProjectService",
-]
 
 
 @cache

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ecocheck_desktop.core.fiscal import fiscal_year_label_en
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.model import EnergyRecord
-from ecocheck_desktop.gui.message_text import energy_label, is_japanese, message_text
-from ecocheck_desktop.gui.service import (
+from ecocheck_desktop.gui.grid_cells import (
     COST,
     ESTIMATED,
     QUANTITY,
     CellKey,
     EnergyLine,
     GridColumn,
-    ProjectService,
 )
+from ecocheck_desktop.gui.message_text import energy_label, is_japanese, message_text
+from ecocheck_desktop.gui.service import ProjectService
 from ecocheck_desktop.text.numbers import fmt
 
 RecordRole = Qt.ItemDataRole.UserRole + 1  # the EnergyRecord of the cell, or None
