@@ -9,7 +9,7 @@ characters the bundled IPAexGothic cannot draw (emoji, private-use, controls) be
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape, unescape
@@ -94,6 +94,42 @@ def safe(value: object, limit: int | None = None) -> str:
     return escape(clean(value, limit), _ESCAPES).replace("\n", "<br/>")
 
 
+class Lines(Paragraph):  # type: ignore[misc]
+    """A Paragraph that lays itself out once per width.
+
+    A table asks each cell for its size while it measures its rows, again for every split at a
+    page foot and again when it draws; reportlab's Paragraph wraps its text anew each time
+    (measuring every character of Japanese text). The lines depend only on the width, so the
+    last layout is kept and given back when the width is the same."""
+
+    _laid_out: tuple[float, float, Any, list[float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        kept = self._laid_out
+        if kept is not None and kept[0] == availWidth:
+            self.width, self.height, self.blPara, self._wrapWidths = kept
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if getattr(self, "blPara", None) is not None:
+            self._laid_out = (self.width, self.height, self.blPara, self._wrapWidths)
+        return width, height
+
+
+@cache
+def measure_for(size: float) -> Callable[[str], float]:
+    """The width of a string in the report's font at ``size`` points, remembered per string:
+    line breaking measures the same beginnings of a line again and again."""
+    widths: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        width = widths.get(text)
+        if width is None:
+            width = widths[text] = float(stringWidth(text, FONT_NAME, size))
+        return width
+
+    return measure
+
+
 # reportlab cannot split one table row over two pages: a cell taller than the frame (a
 # 4,000-character company name) raises LayoutError. No cell or boxed text grows beyond this.
 MAX_CELL_HEIGHT = 90 * mm
@@ -105,7 +141,7 @@ def fit(markup: str, style: Any, width: float, max_height: float = MAX_CELL_HEIG
     Text that fits is returned whole (with its markup); longer text keeps as much of its
     beginning as fits, so anything a user can enter prints, wrapped or shortened, never an error.
     """
-    paragraph = Paragraph(markup, style)
+    paragraph = Lines(markup, style)
     if paragraph.wrap(width, max_height * 100)[1] <= max_height:
         return paragraph
     plain = paragraph.getPlainText()
@@ -117,18 +153,13 @@ def fit(markup: str, style: Any, width: float, max_height: float = MAX_CELL_HEIG
             low = middle
         else:
             high = middle - 1
-    return Paragraph(escape(plain[:low].rstrip() + "…", _ESCAPES), style)
+    return Lines(escape(plain[:low].rstrip() + "…", _ESCAPES), style)
 
 
 def broken(markup: str, style: Any, width: float) -> Paragraph:
     """``markup`` as a Paragraph of ``width`` points whose lines end where the report's
     line-breaking rule allows (.linebreak), as in every table cell."""
-    size = style.fontSize
-
-    def measure(text: str) -> float:
-        return float(stringWidth(text, FONT_NAME, size))
-
-    return Paragraph(break_markup(markup, width - _BREAK_FUZZ, measure), style)
+    return Lines(break_markup(markup, width - _BREAK_FUZZ, measure_for(style.fontSize)), style)
 
 
 class Styles:
@@ -221,22 +252,19 @@ def table(
     """
     numeric_columns = set(numeric)
     room = [w * mm - 2 * _CELL_PADDING - _BREAK_FUZZ for w in widths_mm]
-    size = styles.cell.fontSize
-
-    def measure(text: str) -> float:
-        return float(stringWidth(text, FONT_NAME, size))
+    measure = measure_for(styles.cell.fontSize)
 
     def cell(value: str | Flowable, column: int, head: bool = False) -> Flowable | str:
         if not isinstance(value, str):
             return value
         if head:
             style = styles.head_right if column in numeric_columns else styles.head
-            return Paragraph(break_markup(header_markup(value), room[column], measure), style)
+            return Lines(break_markup(header_markup(value), room[column], measure), style)
         # A value that fits on one line is drawn as a plain string: a Paragraph per cell
         # (wrapping machinery) is most of a long table's layout time.
         if "<" not in value:
             plain = unescape(value, _UNESCAPES)
-            if stringWidth(plain, FONT_NAME, styles.cell.fontSize) <= room[column]:
+            if measure(plain) <= room[column]:
                 return plain
         style = styles.cell_right if column in numeric_columns else styles.cell
         # Our line breaks (.linebreak: no split katakana word, 禁則, no lone 円 or unit).
