@@ -251,7 +251,10 @@ def table(
     ``rows`` hold markup strings (already made safe) or flowables.
     """
     numeric_columns = set(numeric)
-    room = [w * mm - 2 * _CELL_PADDING - _BREAK_FUZZ for w in widths_mm]
+    # The width reportlab gives a cell's flowable (its sums, so that Lines finds its layout)
+    # and the room our line breaks leave in it.
+    inner = [w * mm - _CELL_PADDING - _CELL_PADDING for w in widths_mm]
+    room = [w - _BREAK_FUZZ for w in inner]
     measure = measure_for(styles.cell.fontSize)
 
     def cell(value: str | Flowable, column: int, head: bool = False) -> Flowable | str:
@@ -268,7 +271,7 @@ def table(
                 return plain
         style = styles.cell_right if column in numeric_columns else styles.cell
         # Our line breaks (.linebreak: no split katakana word, 禁則, no lone 円 or unit).
-        return fit(break_markup(value, room[column], measure), style, room[column])
+        return fit(break_markup(value, room[column], measure), style, inner[column])
 
     data = [[cell(h, i, head=True) for i, h in enumerate(header)]]
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
