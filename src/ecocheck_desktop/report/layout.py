@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape, unescape
 
@@ -65,9 +65,14 @@ _SUBSTITUTES = {"\u2264": "\u2266", "\u2265": "\u2267"}
 
 def clean(value: object, limit: int | None = None) -> str:
     """Plain text the font can draw: unknown glyphs -> ``?``, controls dropped, cut at limit."""
+    return _clean("" if value is None else str(value), limit)
+
+
+@lru_cache(maxsize=8192)  # a report asks for the same labels, units and names again and again
+def _clean(value: str, limit: int | None) -> str:
     covered = _covered()
     out: list[str] = []
-    for char in "" if value is None else str(value):
+    for char in value:
         if char == "\n":
             out.append(char)
         elif char == "\t":
