@@ -1,0 +1,83 @@
+"""The warm PDF's shortcuts (issue 20): a paragraph lays itself out once per width, line breaking
+remembers string widths, and neither changes a single byte of the report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from reportlab import rl_config
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from ecocheck_desktop.exchange.demo import demo_project
+from ecocheck_desktop.report import layout
+from ecocheck_desktop.report.layout import FONT_NAME, Lines, Styles, measure_for
+from ecocheck_desktop.report.pdf import render_report
+
+TEXT = "コージェネレーションの導入で年間 1,200 円/kWh の削減、電力の使用量は 12.3 t-CO2 です。"
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The widths at which reportlab's own Paragraph.wrap really ran."""
+    widths: list[float] = []
+    original = Paragraph.wrap
+
+    def wrap(self: Paragraph, width: float, height: float) -> tuple[float, float]:
+        widths.append(width)
+        return original(self, width, height)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Paragraph, "wrap", wrap)
+    return widths
+
+
+def test_a_paragraph_is_laid_out_once_per_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    style = Styles("ja").cell
+    laid_out = counting(monkeypatch)
+    lines = Lines(TEXT, style)
+    first = lines.wrap(60, 1000)
+    assert lines.wrap(60, 500) == first  # the height on offer does not change the lines
+    assert lines.wrap(60, 1000) == first
+    assert laid_out == [60]
+    narrower = lines.wrap(40, 1000)
+    assert laid_out == [60, 40]
+    assert narrower[1] > first[1]  # narrower: more lines, laid out anew
+    assert lines.wrap(60, 1000) == first
+    assert laid_out == [60, 40, 60]
+
+
+def test_a_paragraph_laid_out_once_has_the_lines_of_a_plain_paragraph() -> None:
+    style = Styles("ja").cell
+    lines, plain = Lines(TEXT, style), Paragraph(TEXT, style)
+    for width in (60, 40, 60):
+        assert lines.wrap(width, 1000) == plain.wrap(width, 1000)
+        got = [[w for w in line[1]] for line in lines.blPara.lines]
+        expected = [[w for w in line[1]] for line in plain.blPara.lines]
+        assert got == expected
+
+
+def test_measure_remembers_the_font_width() -> None:
+    layout.register_font()
+    measure = measure_for(7.5)
+    assert measure_for(7.5) is measure
+    for text in ("電力", "1,200 円", "t-CO2/年", ""):
+        assert measure(text) == stringWidth(text, FONT_NAME, 7.5)
+        assert measure(text) == stringWidth(text, FONT_NAME, 7.5)  # from memory, the same
+    assert measure_for(9)("電力") == stringWidth("電力", FONT_NAME, 9)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_report_is_byte_identical_without_the_shortcuts(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo report with the remembered layouts and widths, and with reportlab laying out
+    every paragraph each time it is asked and every width measured anew: the same PDF."""
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file
+    project = demo_project()
+    fast = render_report(project, lang=lang, today=date(2026, 6, 1))
+    monkeypatch.setattr(Lines, "wrap", Paragraph.wrap)
+    monkeypatch.setattr(
+        layout, "measure_for", lambda size: lambda text: stringWidth(text, FONT_NAME, size)
+    )
+    slow = render_report(project, lang=lang, today=date(2026, 6, 1))
+    assert fast == slow
