@@ -244,6 +244,7 @@ class KpiSections(Story):
             fy = self.short_fy(year.fiscal_year)
             block.append(self.p(safe(self.t("kpi.part_year_change", fy=fy)), s.small))
         block.append(table(s, header, rows, [50, 30, 98], numeric=[1], total_row=True))
+        block.append(Spacer(1, 1.5 * mm))  # the method's note is not glued to the total row
         block.append(self.plain("reasons.method" if split is not None else "reasons.no_split"))
         data = self.project.fiscal_years.get(change.to_year)
         own = data.change_reasons.strip() if data is not None else ""
