@@ -25,7 +25,7 @@ from ecocheck_desktop.store.project_file import ProjectFile
 # Runs the real entry point on a file; notes what had happened when the opened page painted
 # and what had happened once the events after that paint were processed.
 DRIVER = """
-import json, sys, time
+import gc, json, sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 from ecocheck_desktop.gui import app, file_actions, main_window
@@ -39,6 +39,7 @@ def state(window):
         "calculation_imported": "ecocheck_desktop.core.footprint" in sys.modules,
         "factors_imported": "ecocheck_desktop.core.factors" in sys.modules,
         "page": window.current_page().page_id,
+        "collecting": gc.isenabled(),
     }
 
 seen = {}
@@ -113,10 +114,34 @@ def test_the_opened_page_paints_before_the_footprint_and_the_wheel_guard(
     assert painted["calculation_due"] and not painted["calculation_imported"]
     assert not painted["factors_imported"]
     assert not painted["guard"]
+    assert not painted["collecting"]  # no pass of the cyclic collector before the first paint
     # Right after it, without anyone asking: calculated, guarded, the charts' import started.
     assert not after["calculation_due"] and after["guard"] and seen["preload"]
+    assert after["collecting"]
     full = calculate(project, default_library(), strict=False)
     assert seen["total"] == str(full.years[-1].total_adjusted_t)
+
+
+def test_start_up_leaves_the_cyclic_collector_as_it_found_it(tmp_path: Path) -> None:
+    """main() turns the collector off until the window has painted, and back on only if it
+    was on: a caller that had switched it off finds it off."""
+    code = (
+        "import gc\n"
+        "from ecocheck_desktop.gui import app\n"
+        "gc.disable()\n"
+        "assert app.main(['--smoke']) == 0\n"
+        "off = gc.isenabled()\n"
+        "gc.enable()\n"
+        "assert app.main(['--smoke']) == 0\n"
+        "print(off, gc.isenabled())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    env |= {"APPDATA": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "False True"
 
 
 def test_an_opened_project_is_calculated_on_first_use_as_a_full_calculation(

@@ -20,7 +20,6 @@ from ecocheck_desktop.core.limits import quantity_problem
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord, Site
 from ecocheck_desktop.core.quantity import YEN, parse_cell
-from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.gui.grid_cells import (
     COLUMN_KINDS,
     COST,
@@ -433,6 +432,9 @@ class GridEdits:
 
     def _lock_year_of(self, month: str) -> None:
         """A year's first bills lock it to the edition in force, in the same transaction."""
+        # Here, not at module level: an edit needs it, opening a file to its first paint does not.
+        from ecocheck_desktop.core.recalc import first_locks
+
         project = self._require()
         year = fiscal_year_of(month, project.company.fy_start_month)
         for locked_year, data in first_locks(project, self.factor_library(), [year]).items():

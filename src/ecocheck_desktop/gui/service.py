@@ -501,11 +501,19 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
     def _reindex(self) -> None:
         project = self.project
         assert project is not None
-        self._index = {}
         self._cells_reset()
+        # Every bill line of the file (20 years x 10 sites: 19,200), before the opened page
+        # can paint: project.site_of() inlined, the default site looked up once.
+        default_site = project.default_site()
+        index: dict[CellKey, list[int]] = {}
         for record_id, record in self._records.items():
-            key = CellKey(project.site_of(record), record.month, record.energy, record.unit)
-            self._index.setdefault(key, []).append(record_id)
+            key = CellKey(record.site or default_site, record.month, record.energy, record.unit)
+            cell = index.get(key)
+            if cell is None:
+                index[key] = [record_id]
+            else:
+                cell.append(record_id)
+        self._index = index
 
     def _changed(self, *, saved: bool) -> None:
         if self.project is None or self._tx is not None:

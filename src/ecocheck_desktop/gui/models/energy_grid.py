@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from ecocheck_desktop.core.fiscal import fiscal_year_label_en
 from ecocheck_desktop.core.messages import Message
@@ -40,6 +40,27 @@ RecordRole = Qt.ItemDataRole.UserRole + 1  # the EnergyRecord of the cell, or No
 ErrorRole = Qt.ItemDataRole.UserRole + 2  # the refused text's explanation, or None
 ColumnRole = Qt.ItemDataRole.UserRole + 3  # the GridColumn
 MonthRole = Qt.ItemDataRole.UserRole + 4  # "YYYY-MM"
+
+# The roles and answers of data() and flags(), looked up once: a repaint asks data() about a
+# thousand times, and each ``Qt.ItemDataRole.X`` is two attribute look-ups in PySide's enums.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOL_TIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_VERTICAL = Qt.Orientation.Vertical
+_CHECKED = Qt.CheckState.Checked
+_UNCHECKED = Qt.CheckState.Unchecked
+_CENTERED = Qt.AlignmentFlag.AlignCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHECKABLE = _READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
 _ERROR_BACKGROUND = QColor("#fde2e1")
 _ERROR_FOREGROUND = QColor("#a61b1b")
@@ -73,6 +94,7 @@ class EnergyGridModel(QAbstractTableModel):
         self.fiscal_year: int | None = None
         self._months: list[str] = []
         self._columns: list[GridColumn] = []
+        self._many_sites = False  # whether the columns' headers name their site
         self._errors: dict[tuple[int, int], tuple[str, str]] = {}  # cell -> (text, why)
         # The bill lines of every cell, read once per change: a repaint asks data() ~1,000 times.
         self._cells: dict[tuple[int, int], list[EnergyRecord]] = {}
@@ -94,10 +116,11 @@ class EnergyGridModel(QAbstractTableModel):
 
     def _load_shape(self) -> None:
         if self.fiscal_year is None or not self.service.is_open:
-            self._months, self._columns = [], []
+            self._months, self._columns, self._many_sites = [], [], False
             return
         self._months = self.service.months(self.fiscal_year)
         self._columns = self.service.grid_columns(self.fiscal_year)
+        self._many_sites = len({c.line.site for c in self._columns}) > 1
         self._read_cells()
 
     def _read_cells(self) -> None:
@@ -202,8 +225,8 @@ class EnergyGridModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._months):
+        if orientation == _VERTICAL:
+            if role == _DISPLAY and 0 <= section < len(self._months):
                 month = self._months[section]
                 number = int(month[5:])
                 if is_japanese():
@@ -214,16 +237,16 @@ class EnergyGridModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         line = column.line
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             name = energy_label(line.energy)
-            if len({c.line.site for c in self._columns}) > 1:
+            if self._many_sites:
                 name = f"{line.site}\n{name}"
             if column.kind == QUANTITY:
                 return f"{name}\n({line.unit})"
             if column.kind == COST:
                 return f"{name}\n" + self.tr("cost (yen)")
             return f"{name}\n" + self.tr("estimated")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOL_TIP:
             if column.kind == QUANTITY:
                 return self.tr("The quantity printed on the bill (ご使用量), in %1.").replace(
                     "%1", line.unit
@@ -249,7 +272,7 @@ class EnergyGridModel(QAbstractTableModel):
             return column
         if role == MonthRole:
             return month
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == _DISPLAY or role == _EDIT:
             if error is not None:
                 return error[0]
             if column.kind == ESTIMATED:
@@ -261,16 +284,18 @@ class EnergyGridModel(QAbstractTableModel):
             return (
                 format_number(record.cost_yen, 0) if record and record.cost_yen is not None else ""
             )
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind == ESTIMATED:
+        if role == _CHECK_STATE and column.kind == ESTIMATED:
             checked = record is not None and record.estimated
-            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CHECKED if checked else _UNCHECKED
+        if role == _ALIGNMENT:
             if column.kind == ESTIMATED:
-                return Qt.AlignmentFlag.AlignCenter
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.DecorationRole and (row, col) in self._scans:
+                return _CENTERED
+            return _RIGHT
+        if role == _DECORATION and (row, col) in self._scans:
+            from PySide6.QtWidgets import QStyle  # only for a scanned bill (QStyle costs ~5 ms)
+
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOL_TIP:
             if error is not None:
                 return error[1]
             if (row, col) in self._scans:
@@ -284,14 +309,14 @@ class EnergyGridModel(QAbstractTableModel):
             if record is not None and record.estimated:
                 return self.tr("Estimated value (not read from a bill)")
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and error is not None:
+        if role == _BACKGROUND and error is not None:
             return QBrush(_ERROR_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if error is not None:
                 return QBrush(_ERROR_FOREGROUND)
             if record is not None and record.estimated:
                 return QBrush(_ESTIMATED_FOREGROUND)
-        if role == Qt.ItemDataRole.FontRole and record is not None and record.estimated:
+        if role == _FONT and record is not None and record.estimated:
             font = QFont()
             font.setItalic(True)
             return font
@@ -299,14 +324,13 @@ class EnergyGridModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
         column = self._columns[index.column()]
         if len(self._cells.get((index.row(), index.column()), [])) > 1:
-            return base
+            return _READ_ONLY
         if column.kind == ESTIMATED:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base | Qt.ItemFlag.ItemIsEditable
+            return _CHECKABLE
+        return _EDITABLE
 
     # -- writing -----------------------------------------------------------------------------
 
