@@ -249,6 +249,30 @@ def _portfolio(text: str) -> list[Row]:
     return rows
 
 
+def _demand(text: str) -> list[Row]:
+    """bench/demand.py: one meter-year of 30-minute data imported and analysed."""
+    rows = []
+    total = re.search(r"^import\+analysis\s+([\d.]+) ms", text, re.M)
+    pandas = re.search(r"^pandas read_csv\s+([\d.]+) ms", text, re.M)
+    ratio = re.search(r"pandas read_csv alone: ([\d.]+)x", text)
+    aim = re.search(r"^aim < 2 s: (\S+)", text, re.M)
+    if total:
+        rows.append(
+            Row(
+                "demand",
+                "import + analysis, one meter-year of 30-minute data",
+                f"{total[1]} ms",
+                f"{ratio[1]}x" if ratio else "",
+                goal=f"< 2 s: {aim[1]}" if aim else "< 2 s",
+                baseline=f"pandas.read_csv alone ({pandas[1]} ms)" if pandas else "",
+            )
+        )
+    grows = re.search(r"grows by ([\d,]+) bytes", text)
+    if grows:
+        rows.append(Row("demand", "project file growth for the meter-year", f"{grows[1]} bytes"))
+    return rows
+
+
 def _bundle(text: str) -> list[Row]:
     rows = []
     size = re.search(r"^bundle .*: ([\d.]+) MB unpacked \((.*)\)$", text, re.M)
@@ -289,6 +313,7 @@ BENCHES = [
     Bench("ui_edit", ["--repeat", "9"], _ui_edit),
     Bench("report", ["--runs", "2"], _report),
     Bench("portfolio", ["--quick"], _portfolio, _portfolio_args),
+    Bench("demand", ["--repeat", "3"], _demand),
     Bench("bundle", ["--runs", "3"], _bundle, _bundle_args),
 ]
 SKIP_NOTES = {
