@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -61,7 +62,7 @@ def test_english_labels(years: list[YearResult]) -> None:
 
 def test_text_uses_the_bundled_japanese_font(years: list[YearResult]) -> None:
     figure = charts.monthly_chart(years[-1], "ja")
-    charts.figure_image(figure)  # draw, so tick labels exist as they will be shown
+    FigureCanvasAgg(figure).draw()  # draw, so tick labels exist as they will be shown
     expected = resources.font_path().resolve()
     for item in figure.findobj(Text):
         if item.get_text():
@@ -102,14 +103,6 @@ def test_empty_results_say_no_data() -> None:
     empty = calculate(sample_project(), strict=False, fiscal_years=[2019]).years
     figure = charts.trend_chart(empty, "en")
     assert "No data" in [t.get_text() for t in figure.findobj(Text)]
-
-
-def test_bitmap_is_at_least_200_dpi(years: list[YearResult]) -> None:
-    figure = charts.monthly_chart(years[-1], "ja", size=(7, 2.6), layout="fixed")
-    image = charts.figure_image(figure)
-    assert image.mode == "RGB"
-    assert image.size[0] / 7 >= 200 and image.size[1] / 2.6 >= 200
-    assert charts.figure_png(figure).startswith(b"\x89PNG")
 
 
 def test_every_target_kind_has_its_own_label() -> None:

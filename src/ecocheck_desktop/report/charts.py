@@ -9,7 +9,6 @@ once by family name, so Japanese labels never turn into boxes.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -33,8 +32,6 @@ from ecocheck_desktop.report.chart_spec import (
 from ecocheck_desktop.text.report import text
 
 if TYPE_CHECKING:
-    from PIL.Image import Image as PILImage
-
     from ecocheck_desktop.core.model import Target
     from ecocheck_desktop.core.results import YearResult
     from ecocheck_desktop.core.targets import PathPoint, TargetPath
@@ -48,7 +45,6 @@ __all__ = [
     "figure_of",
     "month_label",
 ]
-PNG_DPI = 200  # crisp at 200 % zoom: >= 2 device pixels per point on a 96-dpi screen
 # Fixed margins in inches (left, right, bottom, top) for layout="fixed": one draw instead of
 # constrained layout's two, which halves the PDF's chart time; room on the right for legends.
 _FIXED_MARGINS = chart_spec.MARGINS
@@ -276,27 +272,3 @@ def roadmap_chart(
 ) -> Figure:
     """The plan's pathway to 2050 against each target's path over the actual totals."""
     return figure_of(chart_spec.roadmap_chart(years, paths, plan, lang, size=size), layout)
-
-
-def figure_png(figure: Figure, dpi: int = PNG_DPI) -> bytes:
-    """The figure as PNG bytes (Agg), rendered with the bundled font."""
-    with rc_context(_style()):
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
-
-
-def figure_image(figure: Figure, dpi: int = PNG_DPI) -> PILImage:
-    """The figure as an RGB bitmap (Agg) for the PDF; attaches an Agg canvas to ``figure``.
-
-    Handing reportlab the bitmap (not a PNG) skips an encode/decode round trip.
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    with rc_context(_style()):
-        canvas = FigureCanvasAgg(figure)
-        figure.set_dpi(dpi)
-        canvas.draw()
-        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
-    return rgba.convert("RGB")
