@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core import limits
+from ecocheck_desktop.core.collector import collector_paused
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.text.language import system_language
 from ecocheck_desktop.text.messages import render
@@ -180,13 +181,8 @@ def entry() -> None:
 def main(argv: Sequence[str] | None = None, *, one_shot: bool = False) -> int:
     if not one_shot:
         return _main(argv, one_shot=False)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _main(argv, one_shot=True)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _main(argv: Sequence[str] | None, *, one_shot: bool) -> int:

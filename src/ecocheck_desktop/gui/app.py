@@ -7,18 +7,18 @@ needs them, so the window appears about as fast as a bare Qt window (see bench/s
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from ecocheck_desktop import APP_NAME, __version__
+from ecocheck_desktop.core.collector import collector_paused
 from ecocheck_desktop.gui.i18n import LANGUAGES, LanguageManager, choose_language
-from ecocheck_desktop.gui.main_window import PRELOAD_AT_LATEST_MS, MainWindow
+from ecocheck_desktop.gui.main_window import MainWindow
 from ecocheck_desktop.gui.preload import AfterPaint
 from ecocheck_desktop.gui.settings import Settings
 from ecocheck_desktop.gui.style import STYLE_ARGUMENTS, apply_style
@@ -69,13 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # frees little (Qt's enums, the window's classes, every bill of the file just opened): the
     # collector's passes found nothing to free and cost 7 ms before the first paint of a 5-year
     # file, 22 ms at 20 years x 10 sites.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _run(args, resume=gc.enable if collecting else lambda: None)
-    finally:
-        if collecting:
-            gc.enable()
+    with collector_paused() as resume:
+        return _run(args, resume=resume)
 
 
 def _run(args: argparse.Namespace, *, resume: Callable[[], None]) -> int:
@@ -89,7 +84,6 @@ def _run(args: argparse.Namespace, *, resume: Callable[[], None]) -> int:
 
     window = MainWindow(settings, languages, remember_settings=not args.smoke)
     AfterPaint(window, resume)
-    QTimer.singleShot(PRELOAD_AT_LATEST_MS, resume)  # a window that never paints
     window.show()
     demo_failed = False
     if args.project:

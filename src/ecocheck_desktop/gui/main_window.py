@@ -63,7 +63,6 @@ def _pin_singletons() -> None:
     pin_singletons()
 
 
-PRELOAD_AT_LATEST_MS = 3000
 _PRELOADS: list[Any] = []  # the background import of the charts, while it runs
 
 
@@ -108,7 +107,6 @@ class MainWindow(ProjectFileActions, QMainWindow):
         # No combo or spin box answer changes while scrolling a page: the guard goes on once
         # the window has painted (installed before, it costs start-up 30-90 ms: wheel_guard).
         AfterPaint(self, wheel_guard.install)
-        QTimer.singleShot(PRELOAD_AT_LATEST_MS, wheel_guard.install)  # a window never shown
         self.settings = settings
         self.languages = languages
         self._remember_settings = remember_settings
@@ -417,8 +415,6 @@ class MainWindow(ProjectFileActions, QMainWindow):
             self._after_opened_page_painted()
             return
         AfterPaint(page, self._after_opened_page_painted)
-        # A page that never paints (the window as context: none after it is gone).
-        QTimer.singleShot(PRELOAD_AT_LATEST_MS, self, self._after_opened_page_painted)
 
     def _after_opened_page_painted(self) -> None:
         """The footprint (unless a page already asked for it), then the charts' import."""

@@ -23,16 +23,28 @@ def preload_modules() -> None:
     register_font()
 
 
-class AfterPaint(QObject):
-    """Runs ``action`` once, on the event loop, after ``widget`` has painted."""
+# When a widget that never paints (hidden, closed first) runs its after-paint work anyway.
+AT_LATEST_MS = 3000
 
-    def __init__(self, widget: QWidget, action: Any) -> None:
+
+class AfterPaint(QObject):
+    """Runs ``action`` once, on the event loop, after ``widget`` has painted, or after
+    ``at_latest_ms`` when it never paints; not at all once the widget is gone."""
+
+    def __init__(self, widget: QWidget, action: Any, at_latest_ms: int = AT_LATEST_MS) -> None:
         super().__init__(widget)
         self._action = action
+        self._done = False
         widget.installEventFilter(self)
+        QTimer.singleShot(at_latest_ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._action)
+            QTimer.singleShot(0, self, self._run)
         return False
+
+    def _run(self) -> None:
+        if not self._done:
+            self._done = True
+            self._action()

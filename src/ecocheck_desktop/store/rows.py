@@ -6,11 +6,10 @@ query helpers every part uses.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cache
@@ -18,6 +17,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ecocheck_desktop.core.collector import collector_paused
 from ecocheck_desktop.core.model import (
     LIST_FIELDS,
     Company,
@@ -265,7 +265,7 @@ def _column(kind: str, column: tuple[Any, ...], numbers: dict[str, Decimal]) -> 
             if not number.is_finite():
                 raise ValueError
             numbers[text] = number
-        if None in types or type(None) in types:
+        if type(None) in types:
             return [None if text is None else numbers[text] for text in column]
         return list(map(numbers.__getitem__, column))
     if kind == "int":
@@ -311,20 +311,6 @@ def _read_checklist(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
     return value
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused while the rows are decoded: the records hold no
-    reference cycles, and its full passes, which a big project's allocations trigger again and
-    again, would each walk every object made so far (a quarter of the decoding time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _read_project(conn: sqlite3.Connection, path: Path, *, snapshot: bool = True) -> Project:
     if snapshot:
         conn.execute("BEGIN")  # one consistent snapshot
@@ -334,7 +320,9 @@ def _read_project(conn: sqlite3.Connection, path: Path, *, snapshot: bool = True
             row[0]
             for row in _all(conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
         }
-        with _no_collection():
+        # No reference cycles in the records: the collector's passes, which a big project's
+        # allocations trigger again and again, would each walk every object made so far.
+        with collector_paused():
             lists = {
                 table: [item for _, item in _read_list(conn, table, cls, path)]
                 if table in present

@@ -139,7 +139,7 @@ class EnergyGridModel(QAbstractTableModel):
         self._cells = {
             (row, col): cells[row] for col, cells in enumerate(per_column) for row in rows
         }
-        has_scans = getattr(self.service, "has_attachments", lambda: True)()
+        has_scans = self.service.has_attachments()
         self._scans = {
             (row, col): scans
             for col, column in enumerate(self._columns)
@@ -167,9 +167,8 @@ class EnergyGridModel(QAbstractTableModel):
         self._load_shape()
         self.endResetModel()
 
-    def _cell_mark(self) -> tuple[int, int] | None:
-        mark = getattr(self.service, "cell_mark", None)
-        return mark() if mark is not None else None
+    def _cell_mark(self) -> tuple[int, int]:
+        return self.service.cell_mark()
 
     def _written_cells(self) -> list[CellKey] | None:
         """The cells written since they were read, or None: read them all."""
@@ -184,7 +183,7 @@ class EnergyGridModel(QAbstractTableModel):
         columns: dict[EnergyLine, list[int]] = {}
         for col, column in enumerate(self._columns):
             columns.setdefault(column.line, []).append(col)
-        has_scans = getattr(self.service, "has_attachments", lambda: True)()
+        has_scans = self.service.has_attachments()
         for key in dict.fromkeys(written):
             row = rows.get(key.month)
             line = EnergyLine(key.site, key.energy, key.unit)
