@@ -126,3 +126,34 @@ def test_cli_show_on_a_project_without_data_says_how_to_import(
     assert captured.out == ""
     assert "p.ecocheck にはまだ30分値がありません" in captured.err
     assert "ecocheck demand import" in captured.err
+
+
+def test_a_command_reads_the_meters_only_when_it_asks(
+    tmp_path: Path, files: dict[str, Path]
+) -> None:
+    """calc, answer and the CSV/JSON report do not read every 30-minute day of the file; the
+    measures and the PDF do (exchange.loading.load_input's ``meters``)."""
+    from ecocheck_desktop.exchange.loading import load_input
+
+    path = tmp_path / "p.ecocheck"
+    assert main(["demo", "-o", str(path)]) == 0
+    assert main(["demand", "import", str(path), str(files["rows"]), "--meter", "本社"]) == 0
+    assert load_input(path).meters == ()
+    [meter] = load_input(path, meters=True).meters
+    assert meter.meter.name == "本社" and len(meter.days) > 300
+
+
+def test_the_pdf_of_a_json_export_keeps_its_demand_section(
+    tmp_path: Path, files: dict[str, Path]
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    path, exported, pdf = tmp_path / "p.ecocheck", tmp_path / "p.json", tmp_path / "p.pdf"
+    assert main(["demo", "-o", str(path)]) == 0
+    assert main(["demand", "import", str(path), str(files["rows"]), "--meter", "本社"]) == 0
+    assert main(["export", str(path), "-o", str(exported)]) == 0
+    assert main(["report", str(exported), "-o", str(pdf), "--lang", "ja"]) == 0
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "デマンド（30分データ）" in text and "メーター「本社」" in text

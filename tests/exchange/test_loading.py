@@ -92,12 +92,12 @@ def test_json_and_project_files_go_to_their_readers(
 
     meters = (object(),)  # the meters with their 30-minute data, which both files carry
 
-    def reader(given: Path) -> tuple[Project, tuple[object, ...]]:
+    def reader(given: Path, **_: object) -> tuple[Project, tuple[object, ...]]:
         seen.append(given)
         return expected, meters
 
     _fake_reader(monkeypatch, module, function, reader)
-    loaded = load_input(path, company_name="ignored for these files")
+    loaded = load_input(path, company_name="ignored for these files", meters=True)
     assert loaded.project is expected and loaded.warnings == []
     assert loaded.meters is meters
     assert seen == [path]

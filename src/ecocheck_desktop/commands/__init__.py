@@ -39,12 +39,13 @@ def load_project_arg(args: argparse.Namespace) -> Project:
     return load_input_arg(args).project
 
 
-def load_input_arg(args: argparse.Namespace) -> LoadedInput:
-    """:func:`load_project_arg` with the meters and their 30-minute data the file carries."""
+def load_input_arg(args: argparse.Namespace, *, meters: bool = False) -> LoadedInput:
+    """:func:`load_project_arg` as the loaded input; with ``meters``, also the meters and their
+    30-minute data the file carries."""
     # The bill, workbook and JSON readers (~27 ms) load only for the commands that read a file.
     from ecocheck_desktop.exchange.loading import load_input
 
-    loaded = load_input(Path(args.input))
+    loaded = load_input(Path(args.input), meters=meters)
     for warning in loaded.warnings:
         print(f"ecocheck: warning: {say(warning, args)}", file=sys.stderr)
     return loaded

@@ -307,7 +307,7 @@ def table(project: Project, plan: Plan, doc: dict[str, Any], lang: str = "en") -
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
-    loaded = load_input_arg(args)
+    loaded = load_input_arg(args, meters=True)
     project = loaded.project
     try:
         footprint = calculate(project, strict=False)

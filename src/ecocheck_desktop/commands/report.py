@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ecocheck_desktop.commands import load_project_arg
+from ecocheck_desktop.commands import load_input_arg
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.report.output import write_atomically
@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
                 "report.output_type", {"suffix": output.suffix or "(none)"}, {"file": str(output)}
             )
         )
-    project = load_project_arg(args)
+    # The meters only for a PDF (its デマンド section and DM measures), read with the project.
+    loaded = load_input_arg(args, meters=suffix == ".pdf")
+    project = loaded.project
     footprint = calculate(project, strict=False)
     present = [year.fiscal_year for year in footprint.years]
     fiscal_year = getattr(args, "fiscal_year", None)
@@ -50,7 +52,6 @@ def run(args: argparse.Namespace) -> int:
     if suffix == ".pdf":
         from ecocheck_desktop.commands.calc import in_file
         from ecocheck_desktop.report.pdf import build_report
-        from ecocheck_desktop.report.sections.demand import load_demand
 
         try:
             build_report(
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
                 fiscal_years=[fiscal_year] if fiscal_year is not None else None,
                 footprint=footprint,
                 sections=_sections(getattr(args, "sections", None)),
-                demand=load_demand(Path(args.input)),
+                demand=loaded.meters,
             )
         except EcoCheckError as error:
             # A year that cannot be reported names the input file and what to enter where.

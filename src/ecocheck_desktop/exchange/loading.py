@@ -41,11 +41,13 @@ def name_from_file(path: Path) -> str:
     return stem[: limits.MAX_COMPANY_NAME] or "?"
 
 
-def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
+def load_input(path: Path, *, company_name: str | None = None, meters: bool = False) -> LoadedInput:
     """The project in ``path`` and the warnings raised while reading it.
 
     ``company_name`` names the company of a bill file (default: the file name without suffix);
-    project and JSON files carry their own name.
+    project and JSON files carry their own name. ``meters``: also read a project file's meters
+    with their 30-minute data (a JSON file's come with its checking anyway); a command that does
+    not use them should not pay for them (10 meter-years: ~0.1 s).
     """
     path = Path(path)
     where = {"file": str(path)}
@@ -68,11 +70,11 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
         if suffix == ".json":
             from ecocheck_desktop.exchange.json_io import read_json_with_meters
 
-            project, meters = read_json_with_meters(path)
-            return LoadedInput(project, meters=meters)
+            project, meter_data = read_json_with_meters(path)
+            return LoadedInput(project, meters=meter_data if meters else ())
         from ecocheck_desktop.store.project_file import load_project_and_meters
 
-        project, meters = load_project_and_meters(path)
+        project, meter_data = load_project_and_meters(path, meters=meters)
         # A file written by another tool or an older version may hold a value every import
         # refuses (a unit that does not fit the energy, 9e14 kWh): refused here as well.
         problems = limits.project_problems(project, text=False)
@@ -80,7 +82,7 @@ def load_input(path: Path, *, company_name: str | None = None) -> LoadedInput:
             raise EcoCheckError(
                 *(Message(m.code, m.params, {**where, **m.where}) for m in problems)
             )
-        return LoadedInput(project, meters=meters)
+        return LoadedInput(project, meters=meter_data)
     except OSError as error:
         # Permissions, a file locked by Excel on Windows, a disk error: the user's to fix.
         raise EcoCheckError(

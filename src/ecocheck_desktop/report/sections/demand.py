@@ -5,7 +5,6 @@ interval data (the section id ``demand`` in OPTIONAL_SECTIONS)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ecocheck_desktop.core.demand import MeterData, analyse
@@ -15,21 +14,6 @@ from ecocheck_desktop.report.layout import safe, table
 from ecocheck_desktop.report.sections.story import Story
 from ecocheck_desktop.text.numbers import fmt
 from ecocheck_desktop.text.report_demand import demand_text
-
-
-def load_demand(path: Path) -> tuple[MeterData, ...]:
-    """The meters with data in a project file (none for other inputs)."""
-    if Path(path).suffix.lower() != ".ecocheck":
-        return ()
-    from ecocheck_desktop.store.project_file import ProjectFile
-
-    with ProjectFile.open(Path(path), read_only=True) as pf:
-        return demand_of(pf)
-
-
-def demand_of(store: Any) -> tuple[MeterData, ...]:
-    """The meters with data of an open project file (the GUI holds its file open)."""
-    return tuple(store.meter_data())
 
 
 class DemandSections(Story):
