@@ -145,6 +145,23 @@ def test_the_reports_streams_are_binary() -> None:
     assert b"/FlateDecode" in data and b"/ASCII85Decode" not in data
 
 
+def test_every_pdf_of_the_app_is_binary_without_the_reports_module() -> None:
+    """The consortium summary and the customer answer (report/document.render_a4) are binary
+    too, in a process that never imports report/pdf.py (the command line's)."""
+    code = (
+        "import sys\n"
+        "from reportlab.platypus import Paragraph\n"
+        "from ecocheck_desktop.report.document import render_a4\n"
+        "from ecocheck_desktop.report.layout import Styles\n"
+        "data = render_a4([Paragraph('x', Styles('ja').body)], title='t', lang='ja')\n"
+        "assert 'ecocheck_desktop.report.pdf' not in sys.modules\n"
+        "print(b'/ASCII85Decode' in data, b'/FlateDecode' in data)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False True"
+
+
 def test_a_report_with_interval_data_imports_no_matplotlib(tmp_path: Path) -> None:
     """The デマンド section's picture is a spec too (report/demand_chart.py)."""
     from ecocheck_desktop.cli import main

@@ -31,6 +31,7 @@ from ecocheck_desktop.core.demand import (
 from ecocheck_desktop.core.demand_bill import bill_check, bill_messages, tariff_defaults
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.measures import evaluate_latest
+from ecocheck_desktop.core.measures_demand import BASE_ID, PEAK_ID
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.demand_files import DemandMapping, guess_mapping, read_cells
@@ -156,7 +157,7 @@ def measures_json(meter: Meter, days: list[Any], project: Project) -> list[dict[
     latest = evaluate_latest(project, calculate(project, strict=False).years, demand=meters)
     if latest is None:
         return []
-    return [_measure_json(r) for r in latest.plan.measures if r.measure.id in ("DM-01", "DM-02")]
+    return [_measure_json(r) for r in latest.plan.measures if r.measure.id in (PEAK_ID, BASE_ID)]
 
 
 def _show(args: argparse.Namespace) -> int:

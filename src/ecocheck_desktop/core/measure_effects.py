@@ -16,7 +16,7 @@ from typing import Any
 
 from ecocheck_desktop.core.catalogue import Catalogue, MeasureDef, Subsidy, checklist_number
 from ecocheck_desktop.core.measure_results import Applicability, Baseline, MeasureResult
-from ecocheck_desktop.core.measures_demand import MeterFigures
+from ecocheck_desktop.core.measures_demand import HOURS_PER_YEAR, MeterFigures
 from ecocheck_desktop.core.messages import Message
 from ecocheck_desktop.core.profiles import EndUseProfile
 
@@ -264,7 +264,7 @@ def _from_meters(
             "meters": len(meters),
             "base_load_kw": sum((m.base_load_kw for m in meters), ZERO),
             "kw_cut": sum((m.base_kw_cut for m in meters), ZERO),
-            "hours": Decimal(8760),
+            "hours": HOURS_PER_YEAR,
             "kwh": saving,
         }
     )

@@ -40,6 +40,7 @@ from ecocheck_desktop.core.catalogue import (
     load_catalogue,
     read_checklist,
 )
+from ecocheck_desktop.core.demand_bill import tariff_defaults
 from ecocheck_desktop.core.measure_effects import (
     MEASURES_CONTEXT,
     EvaluationContext,
@@ -59,8 +60,13 @@ from ecocheck_desktop.core.measure_results import (
     Plan,
     PlanTotals,
 )
-from ecocheck_desktop.core.measures_demand import REPLACED_BY_DATA, demand_figures, with_demand
-from ecocheck_desktop.core.messages import Message
+from ecocheck_desktop.core.measures_demand import (
+    REPLACED_BY_DATA,
+    demand_figures,
+    demand_measure_file,
+    with_demand,
+)
+from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.profiles import end_use_profile
 from ecocheck_desktop.core.targets import PlanStep
 
@@ -481,8 +487,6 @@ def demand_results_latest(
 ) -> list[MeasureResult]:
     """:func:`demand_results` against the baseline of :func:`latest_complete_year` (its
     electricity price and factor), or without one when no year is complete or it fails."""
-    from ecocheck_desktop.core.messages import EcoCheckError
-
     year = latest_complete_year(years)
     baseline = None
     if year is not None:
@@ -493,17 +497,10 @@ def demand_results_latest(
     return demand_results(meters, baseline)
 
 
-def demand_results(
-    meters: Sequence[MeterData],
-    baseline: Baseline | None,
-    discount_rate_pct: Decimal | None = None,
-) -> list[MeasureResult]:
+def demand_results(meters: Sequence[MeterData], baseline: Baseline | None) -> list[MeasureResult]:
     """DM-01 and DM-02 of ``meters`` on their own (standalone), as :func:`evaluate` ranks them:
     the report's デマンド section shows them per meter. Without a ``baseline`` (no complete
     footprint year) the kWh are priced at the demand tariff's default and carry no CO2."""
-    from ecocheck_desktop.core.demand_bill import tariff_defaults
-    from ecocheck_desktop.core.measures_demand import demand_measure_file
-
     figures = demand_figures(meters)
     if not figures:
         return []
@@ -515,9 +512,7 @@ def demand_results(
             "electricity", kwh, "kWh", ZERO, None, GJ_PER_KWH, price, "default"
         )
         baseline = Baseline(0, {"electricity": electricity}, ZERO)
-    rate = (
-        discount_rate_pct if discount_rate_pct is not None else catalogue.discount_rate_pct
-    ) / HUNDRED
+    rate = catalogue.discount_rate_pct / HUNDRED
     pools = {("electricity", "all"): baseline.energies["electricity"].quantity}
     state = PlanState(dict(pools), dict(pools))
     ctx = EvaluationContext(catalogue, {}, baseline, figures)

