@@ -72,6 +72,13 @@ class _Refused:
     messages: tuple[Message, ...]
 
 
+def _at_site(message: Message, site: str) -> Message:
+    """``message`` with its site (where it names one) replaced by ``site``."""
+    params = {**message.params, "site": site} if "site" in message.params else message.params
+    where = {**message.where, "site": site} if "site" in message.where else message.where
+    return Message(message.code, params, where)
+
+
 class FactorLookups:
     """Factor look-ups, cached per (fy, supplier, menu).
 
@@ -247,7 +254,12 @@ class FactorLookups:
 
         contract = project.contract_for(site, energy)
         key = ("line", contract, energy, fiscal_year, record.supplier, record.menu)
-        return self._cached(key, compute, self._project_cache)
+        try:
+            return self._cached(key, compute, self._project_cache)
+        except EcoCheckError as error:
+            # Shared by the sites without a contract, the refusal names the site that asked
+            # first: said again at this one (else an error names a site without the bill).
+            raise EcoCheckError(*(_at_site(m, site) for m in error.messages)) from None
 
     def lists_retailer(self, fiscal_year: int, supplier: str) -> bool:
         """True when the year's list settles the retailer's factor: its own row, or the
