@@ -25,7 +25,7 @@ from ecocheck_desktop.core.energy import (
     to_table_unit,
 )
 from ecocheck_desktop.core.messages import EcoCheckError, Message
-from ecocheck_desktop.core.model import EnergyRecord, Project
+from ecocheck_desktop.core.model import EnergyRecord, Project, SupplyContract
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.factor_records import (
@@ -98,6 +98,17 @@ class FactorLookups:
             cache = {}
         self._cache: dict[_CacheKey, object] = cache
         self._project_cache: dict[_CacheKey, object] = {}
+        self._contracts: dict[tuple[str, str], SupplyContract] | None = None
+
+    def contract_for(self, project: Project, site: str, energy: str) -> SupplyContract | None:
+        """``project.contract_for`` through an index built once per call (it scans the list: a
+        project with 50 sites has 400 contracts, asked for by every group of bills)."""
+        index = self._contracts
+        if index is None:
+            index = self._contracts = {}
+            for contract in project.contracts:
+                index.setdefault((contract.site, contract.energy), contract)
+        return index.get((site, energy))
 
     def _cached(
         self,
@@ -252,7 +263,7 @@ class FactorLookups:
             national = self.national_average(fiscal_year) if energy == "electricity" else None
             return factor, national
 
-        contract = project.contract_for(site, energy)
+        contract = self.contract_for(project, site, energy)
         key = ("line", contract, energy, fiscal_year, record.supplier, record.menu)
         try:
             return self._cached(key, compute, self._project_cache)
@@ -480,7 +491,7 @@ def record_factor(
     factors: FactorLookups,
 ) -> ResolvedFactor:
     """Resolution order: the record's own factor > the contract's factor > the library."""
-    contract = project.contract_for(site, energy)
+    contract = factors.contract_for(project, site, energy)
     for holder, how in ((record, "user_record"), (contract, "user_contract")):
         if holder is None or (holder.factor_basic is None and holder.factor_adjusted is None):
             continue
