@@ -378,6 +378,7 @@ def main() -> int:
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=False, env=_env()
     )
+    speed_before = machine_speed_ms()
     rows: list[Row] = []
     failed = False
     for bench in BENCHES:
@@ -392,9 +393,11 @@ def main() -> int:
             )
         rows += bench_rows
     table = render_table([row.complete() for row in rows])
+    speed = (speed_before, machine_speed_ms())
     print(table)
+    print(f"machine speed probe: {speed[0]:.0f} ms before, {speed[1]:.0f} ms after")
     if args.write_doc:
-        write_doc(table, quick=args.quick)
+        write_doc(table, quick=args.quick, speed=speed)
     return 1 if failed else 0
 
 
@@ -412,7 +415,25 @@ def render_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def write_doc(table: str, *, quick: bool) -> None:
+def machine_speed_ms() -> float:
+    """The best of five runs of a fixed pure-Python workload (Decimal sums, dict and tuple work,
+    as in the calculation), in this process. Machines of the same kind differ by up to 3x from
+    one day to the next; this figure lets two tables be compared by their absolute times."""
+    from decimal import Decimal
+
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        total, seen = Decimal(0), {}
+        for n in range(200_000):
+            key = (n % 97, "kWh", n % 13)
+            seen[key] = seen.get(key, 0) + 1
+            total += Decimal(n % 1000) / 8
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def write_doc(table: str, *, quick: bool, speed: tuple[float, float]) -> None:
     """Replace the table under "## Latest table" in docs/benchmarks.md with this run's."""
     doc = ROOT / "docs" / "benchmarks.md"
     text = doc.read_text(encoding="utf-8")
@@ -425,7 +446,9 @@ def write_doc(table: str, *, quick: bool) -> None:
     intro = (
         f"\nWritten by `{command}` on {when}: Python {sys.version.split()[0]}, "
         f"{os.cpu_count()} cores, load average {load:.1f} when it finished (other work on the "
-        "machine slows both a figure and its baseline, which is why the ratios matter).\n\n"
+        "machine slows both a figure and its baseline, which is why the ratios matter). Machine "
+        f"speed probe (`machine_speed_ms`, a fixed pure-Python workload): {speed[0]:.0f} ms "
+        f"before the run, {speed[1]:.0f} ms after it.\n\n"
     )
     doc.write_text(f"{head}## Latest table\n{intro}{table}\n{tail}", encoding="utf-8")
 
