@@ -26,6 +26,7 @@ from ecocheck_desktop.core.energy import (
 )
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord, Project, SupplyContract
+from ecocheck_desktop.core.resolved_factor import ResolvedFactor
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.factor_records import (
@@ -44,25 +45,6 @@ FACTOR_CONTEXT = decimal.Context(prec=40, rounding=ROUND_HALF_UP)
 
 _T = TypeVar("_T")
 _CacheKey = tuple[Hashable, ...]
-
-
-@dataclass(frozen=True)
-class ResolvedFactor:
-    """A resolved factor for one line: t-CO2 per table unit on each basis."""
-
-    basic: Decimal
-    adjusted: Decimal
-    rounded: Decimal | None  # the one-line factor, fuels only
-    label: str
-    how: str
-    edition_id: str
-    edition_title: str = ""
-    source_url: str = ""
-    unit: str = ""
-    warnings: tuple[Message, ...] = ()
-    provenance: str = "library"
-    source_fiscal_year: int | None = None
-    factor_source: str = ""
 
 
 @dataclass(frozen=True)

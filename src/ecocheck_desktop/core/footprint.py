@@ -56,12 +56,7 @@ from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.core.collector import collector_paused
 from ecocheck_desktop.core.energy import ENERGY_TYPES, normalize_energy
-from ecocheck_desktop.core.factor_resolution import (
-    FACTOR_CONTEXT,
-    FactorLookups,
-    ResolvedFactor,
-    record_factor,
-)
+from ecocheck_desktop.core.factor_resolution import FACTOR_CONTEXT, FactorLookups, record_factor
 from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
@@ -71,6 +66,7 @@ from ecocheck_desktop.core.model import (
     Scope3Entry,
     SupplyContract,
 )
+from ecocheck_desktop.core.resolved_factor import ResolvedFactor
 from ecocheck_desktop.core.results import FactorUse, Footprint, YearResult, empty_year
 from ecocheck_desktop.core.year_totals import (
     CALCULATION_CONTEXT,

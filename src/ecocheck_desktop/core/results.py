@@ -19,7 +19,7 @@ from ecocheck_desktop.core.completeness import Completeness
 from ecocheck_desktop.core.messages import Message, render
 
 if TYPE_CHECKING:
-    from ecocheck_desktop.core.factor_resolution import ResolvedFactor
+    from ecocheck_desktop.core.resolved_factor import ResolvedFactor
 
 
 class ResolvedGroup(Protocol):

@@ -22,11 +22,11 @@ from typing import Any
 from ecocheck_desktop.core.completeness import assess
 from ecocheck_desktop.core.compliance import furon_reportable
 from ecocheck_desktop.core.energy import ENERGY_TYPES
-from ecocheck_desktop.core.factor_resolution import ResolvedFactor
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import EnergyRecord, FiscalYearData, Project
 from ecocheck_desktop.core.plausibility import check_year
+from ecocheck_desktop.core.resolved_factor import ResolvedFactor
 from ecocheck_desktop.core.results import (
     EnergyTotal,
     FactorUse,
