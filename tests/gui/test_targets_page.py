@@ -105,3 +105,18 @@ def test_a_base_year_on_an_estimate_says_so(ja_window: MainWindow) -> None:
     page.refresh()
     assert page.base_year() == 2024
     assert "推計" in page.notes.text() and "2024" in page.notes.text()
+
+
+def test_a_hidden_page_refreshes_when_it_is_shown_again(ja_window: MainWindow, qtbot: Any) -> None:
+    assert ja_window.open_demo()
+    ja_window.show_page("targets")
+    page: Any = ja_window.current_page()
+    qtbot.waitUntil(lambda: not page._stale)
+    shown_rows = page.table.rowCount()
+    ja_window.show_page("results")
+    page.service.set_targets([])  # while hidden: nothing is redrawn yet
+    qtbot.wait(300)
+    assert page.table.rowCount() == shown_rows and page._stale
+    ja_window.show_page("targets")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3)  # the standard three, once shown
+    assert not page._stale

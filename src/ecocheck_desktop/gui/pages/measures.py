@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,8 +48,6 @@ if TYPE_CHECKING:
 
     from ecocheck_desktop.core.catalogue import Catalogue
     from ecocheck_desktop.core.measure_results import MeasureResult, Plan
-
-REFRESH_DELAY_MS = 150
 
 
 def _escape(text: str) -> str:
@@ -110,7 +107,6 @@ class MeasuresPage(ProjectPage):
         self.plan: Plan | None = None
         self.fiscal_year: int | None = None
         self._catalogue: Catalogue | None = None
-        self._stale = True
         self.empty_checklist = self.empty_state.add_button(self.edit_checklist, primary=True)
 
         self.content = QWidget(self)
@@ -194,9 +190,7 @@ class MeasuresPage(ProjectPage):
         column.addWidget(self.totals)
         self.show_content()
 
-        self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
-        self.service.footprint_changed.connect(self._on_footprint)
-        self.service.demand_changed.connect(self._on_footprint)
+        self.follow_results()
         self.retranslate_ui()
         self.refresh()
 
@@ -209,18 +203,10 @@ class MeasuresPage(ProjectPage):
             self._catalogue = load_catalogue()
         return self._catalogue
 
-    def _on_footprint(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
-        else:
-            self.empty_state.setVisible(not self.service.is_open)
-            self.content.setVisible(self.service.is_open)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._timer.start()
+    def results_changed(self) -> None:
+        super().results_changed()
+        if not self.isVisible():
+            self.show_open(self.service.is_open)
 
     def refresh(self) -> None:
         """Evaluate the catalogue for the latest complete fiscal year and show the ranking."""

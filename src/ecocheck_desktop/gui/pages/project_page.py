@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from ecocheck_desktop.core.fiscal import fiscal_year_label_en, fiscal_year_label_ja
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from ecocheck_desktop.gui.widgets.chart_view import ChartView
+
+# How long a page that follows the results waits after the last change before it refreshes.
+REFRESH_DELAY_MS = 150
 
 
 def fiscal_year_text(fiscal_year: int) -> str:
@@ -73,6 +77,8 @@ class ProjectPage(Page):
         super().__init__(parent)
         self.add_home_button()
         self.service = service if service is not None else ProjectService(parent=self)
+        self._stale = True
+        self._refresh_timer: QTimer | None = None
         self.setup_ui()
 
     def setup_ui(self) -> None:
@@ -111,6 +117,27 @@ class ProjectPage(Page):
         timer.setInterval(interval_ms)
         timer.timeout.connect(slot)
         return timer
+
+    def follow_results(self) -> None:
+        """Call :meth:`refresh` a moment after the footprint or the demand data changed: at
+        once while the page is visible, else when it is next shown."""
+        self._refresh_timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
+        self.service.footprint_changed.connect(self.results_changed)
+        self.service.demand_changed.connect(self.results_changed)
+
+    def refresh(self) -> None:
+        """Show the service's current results (pages that :meth:`follow_results`)."""
+        raise NotImplementedError
+
+    def results_changed(self) -> None:
+        self._stale = True
+        if self._refresh_timer is not None and self.isVisible():
+            self._refresh_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self._refresh_timer is not None:
+            self._refresh_timer.start()
 
     def chart_holder(self) -> QWidget:
         """The place of the page's chart, which is built (and matplotlib loaded) only once

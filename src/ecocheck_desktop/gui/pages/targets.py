@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 STANDARD_KINDS = ("sbt_linear", "sbt_42", "national")
 SHOWN_YEARS = (2030, 2050)
 GAP_YEAR = 2030
-REFRESH_DELAY_MS = 150
 _ESTIMATE_CODES = ("factor.estimate_substitute", "factor.estimate_retailer")
 
 
@@ -67,7 +66,6 @@ class TargetsPage(ProjectPage):
 
     def setup_ui(self) -> None:
         self.paths: list[TargetPath] = []
-        self._stale = True
 
         self.content = QWidget(self)
         self.title = self.page_title(self.content)
@@ -133,9 +131,7 @@ class TargetsPage(ProjectPage):
         column.addWidget(self.chart_box, 1)
         self.show_content()
 
-        self._timer = self.debounce(REFRESH_DELAY_MS, self.refresh)
-        self.service.footprint_changed.connect(self._on_footprint)
-        self.service.demand_changed.connect(self._on_footprint)
+        self.follow_results()
         self.retranslate_ui()
         self.refresh()
 
@@ -149,16 +145,9 @@ class TargetsPage(ProjectPage):
         year = self.base_combo.currentData()
         return year if isinstance(year, int) else None
 
-    def _on_footprint(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_timer.start()
-        if self._stale:
-            self._timer.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
