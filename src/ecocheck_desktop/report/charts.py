@@ -9,9 +9,9 @@ once by family name, so Japanese labels never turn into boxes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from functools import cache, wraps
+from typing import Any, ParamSpec
 
 from matplotlib import font_manager, rc_context
 from matplotlib.figure import Figure
@@ -31,11 +31,6 @@ from ecocheck_desktop.report.chart_spec import (
 )
 from ecocheck_desktop.text.report import text
 
-if TYPE_CHECKING:
-    from ecocheck_desktop.core.model import Target
-    from ecocheck_desktop.core.results import YearResult
-    from ecocheck_desktop.core.targets import PathPoint, TargetPath
-
 __all__ = [
     "ENERGY_COLOURS",
     "SCOPE1_COLOUR",
@@ -45,6 +40,7 @@ __all__ = [
     "figure_of",
     "month_label",
 ]
+_P = ParamSpec("_P")
 # Fixed margins in inches (left, right, bottom, top) for layout="fixed": one draw instead of
 # constrained layout's two, which halves the PDF's chart time; room on the right for legends.
 _FIXED_MARGINS = chart_spec.MARGINS
@@ -225,50 +221,18 @@ def figure_of(spec: ChartSpec, layout: str = "constrained") -> Figure:
     return _finish(figure)
 
 
-def monthly_chart(
-    year: YearResult,
-    lang: str = "ja",
-    *,
-    start_month: int = 4,
-    size: tuple[float, float] = (7, 3),
-    layout: str = "constrained",
-) -> Figure:
-    """Stacked monthly bars by energy, t-CO2 on the adjusted basis, one fiscal year."""
-    spec = chart_spec.monthly_chart(year, lang, start_month=start_month, size=size)
-    return figure_of(spec, layout)
+def _on_screen(build: Callable[_P, ChartSpec]) -> Callable[_P, Figure]:
+    """The chart that ``build`` describes, drawn as a ``Figure`` for the screen."""
+
+    @wraps(build)
+    def draw(*args: _P.args, **kwargs: _P.kwargs) -> Figure:
+        return figure_of(build(*args, **kwargs))
+
+    return draw
 
 
-def scope_chart(
-    year: YearResult,
-    lang: str = "ja",
-    *,
-    size: tuple[float, float] = (7, 2.3),
-    layout: str = "constrained",
-) -> Figure:
-    """Scope 1 + Scope 2 as horizontal stacked bars on the three Scope 2 bases."""
-    return figure_of(chart_spec.scope_chart(year, lang, size=size), layout)
-
-
-def trend_chart(
-    years: Sequence[YearResult],
-    lang: str = "ja",
-    *,
-    targets: Sequence[Target] = (),
-    size: tuple[float, float] = (7, 3),
-    layout: str = "constrained",
-) -> Figure:
-    """Year-on-year totals (adjusted Scope 1+2) with each target's path when given."""
-    return figure_of(chart_spec.trend_chart(years, lang, targets=targets, size=size), layout)
-
-
-def roadmap_chart(
-    years: Sequence[YearResult],
-    paths: Sequence[TargetPath],
-    plan: Sequence[PathPoint],
-    lang: str = "ja",
-    *,
-    size: tuple[float, float] = (7, 3),
-    layout: str = "constrained",
-) -> Figure:
-    """The plan's pathway to 2050 against each target's path over the actual totals."""
-    return figure_of(chart_spec.roadmap_chart(years, paths, plan, lang, size=size), layout)
+# The report's charts for the screen, with the arguments of their descriptions in chart_spec.
+monthly_chart = _on_screen(chart_spec.monthly_chart)
+scope_chart = _on_screen(chart_spec.scope_chart)
+trend_chart = _on_screen(chart_spec.trend_chart)
+roadmap_chart = _on_screen(chart_spec.roadmap_chart)
