@@ -143,24 +143,17 @@ def figure_of(spec: ChartSpec, layout: str = "constrained") -> Figure:
             return _finish(figure)
         axes = figure.add_subplot()
         for bars in spec.bars:
-            if bars.horizontal:
-                axes.barh(
-                    bars.at,
-                    bars.values,
-                    left=bars.base,
-                    height=bars.width,
-                    color=bars.colour,
-                    label=bars.label,
-                )
-            else:
-                axes.bar(
-                    bars.at,
-                    bars.values,
-                    bottom=bars.base,
-                    width=bars.width,
-                    color=bars.colour,
-                    label=bars.label,
-                )
+            # barh names the base "left" and the thickness "height"; bar: "bottom", "width".
+            draw, base, thickness = (
+                (axes.barh, "left", "height") if bars.horizontal else (axes.bar, "bottom", "width")
+            )
+            draw(
+                bars.at,
+                bars.values,
+                color=bars.colour,
+                label=bars.label,
+                **{base: bars.base, thickness: bars.width},
+            )
         for line in spec.lines:
             axes.plot(
                 line.xs,
