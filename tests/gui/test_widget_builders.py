@@ -9,7 +9,14 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from ecocheck_desktop.gui.widgets import output_strip
-from ecocheck_desktop.gui.widgets.build import form_rows, named, ok_cancel, wrapped_label
+from ecocheck_desktop.gui.widgets.build import (
+    form_rows,
+    hbox,
+    named,
+    ok_cancel,
+    vbox,
+    wrapped_label,
+)
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 
 
@@ -39,6 +46,18 @@ def test_form_rows_puts_a_label_of_its_own_before_each_field(parent: QWidget) ->
     for row, (label, field) in enumerate(zip(labels, fields, strict=True)):
         assert form.labelForField(field) is label and label.parent() is parent
         assert form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget() is field
+
+
+def test_vbox_and_hbox_lay_parts_out_in_order_with_their_stretch(parent: QWidget) -> None:
+    first, second, third = (QLineEdit(parent) for _ in range(3))
+    inner = hbox(first, 2, (second, 1))
+    column = vbox(parent, inner, (third, 3))
+    assert parent.layout() is column and column.contentsMargins().left() == 0
+    assert column.itemAt(0).layout() is inner and column.stretch(0) == 0
+    assert column.itemAt(1).widget() is third and column.stretch(1) == 3
+    assert inner.count() == 3 and inner.itemAt(0).widget() is first
+    assert inner.itemAt(1).spacerItem() is not None and inner.stretch(1) == 2
+    assert inner.itemAt(2).widget() is second and inner.stretch(2) == 1
 
 
 def test_ok_cancel_runs_the_check_on_ok_and_rejects_on_cancel(qtbot: Any) -> None:

@@ -337,15 +337,7 @@ def freeze(project: Project, year: YearAccumulator, previous: YearResult | None)
         site_sums = sites.get(group.site)
         if site_sums is None:
             site_sums = sites[group.site] = _Sums()
-        # One group per site, energy and contract: the additions inlined (the most frequent).
-        if group_rate.scope == 1:
-            site_sums.scope1_basic += basic
-            site_sums.scope1_adjusted += adjusted
-            site_sums.scope1_rounded += third
-        else:
-            site_sums.scope2_basic += basic
-            site_sums.scope2_adjusted += adjusted
-            site_sums.scope2_location += third
+        site_sums.add(group_rate.scope, basic, adjusted, third)
         site_sums.gj += gj
     for site, refrigerant_t in year.refrigerant_by_site.items():
         site_sums = sites.get(site)

@@ -61,6 +61,10 @@ def render_consortium_pdf(
     def t(key: str, **params: object) -> str:
         return text(f"consortium.{key}", lang, **params)
 
+    def heads(keys: str) -> list[str]:
+        """A table's column headings, by their keys separated by spaces."""
+        return [t(key) for key in keys.split()]
+
     def p(markup: str, style: object = None) -> Paragraph:
         return Paragraph(markup, style or s.body)
 
@@ -186,16 +190,7 @@ def render_consortium_pdf(
         story.append(
             table(
                 s,
-                [
-                    t("company"),
-                    t("base_fy"),
-                    t("base_t"),
-                    t("fy"),
-                    t("latest_t"),
-                    t("change"),
-                    t("path_t"),
-                    t("on_path"),
-                ],
+                heads("company base_fy base_t fy latest_t change path_t on_path"),
                 progress_rows,
                 [32, 18, 22, 20, 22, 16, 24, 22],
                 numeric=[2, 4, 5, 6],
@@ -226,7 +221,7 @@ def render_consortium_pdf(
     story.append(
         table(
             s,
-            [t("industry"), t("companies"), t("total_t"), t("share"), t("median_intensity")],
+            heads("industry companies total_t share median_intensity"),
             industry_rows,
             [68, 20, 30, 20, 32],
             numeric=[1, 2, 3, 4],
@@ -256,7 +251,7 @@ def render_consortium_pdf(
     story.append(
         table(
             s,
-            [t("energy_type"), t("total_t"), t("share")],
+            heads("energy_type total_t share"),
             energy_rows,
             [70, 40, 30],
             numeric=[1, 2],
@@ -312,16 +307,7 @@ def render_consortium_pdf(
     story.append(
         table(
             s,
-            [
-                t("company"),
-                t("industry"),
-                t("fy"),
-                t("total_t"),
-                t("intensity"),
-                t("quality"),
-                t("plan_t"),
-                t("target_t"),
-            ],
+            heads("company industry fy total_t intensity quality plan_t target_t"),
             largest_rows,
             [32, 28, 16, 22, 16, 22, 20, 20],
             numeric=[3, 4, 6, 7],

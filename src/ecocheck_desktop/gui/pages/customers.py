@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -35,7 +34,7 @@ from ecocheck_desktop.core.model import (
 )
 from ecocheck_desktop.gui.message_text import language, messages_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
-from ecocheck_desktop.gui.widgets.build import wrapped_label
+from ecocheck_desktop.gui.widgets.build import hbox, vbox, wrapped_label
 from ecocheck_desktop.gui.widgets.list_grid import Column, ListGrid
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Cancelled, Worker
@@ -102,12 +101,16 @@ class CustomersPage(ProjectPage):
         self.message = wrapped_label(self)
         self.message.setObjectName("pageMessage")
 
-        top = QHBoxLayout()
-        for widget in (self.year_label, self.year_box, self.method_label, self.method_box):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self.progress, self.cancel_button, self.answer_button):
-            top.addWidget(widget)
+        top = hbox(
+            self.year_label,
+            self.year_box,
+            self.method_label,
+            self.method_box,
+            1,
+            self.progress,
+            self.cancel_button,
+            self.answer_button,
+        )
 
         self.tabs = QTabWidget(self)
         self.result_tab = QWidget(self.tabs)
@@ -126,12 +129,7 @@ class CustomersPage(ProjectPage):
             self.grids[table] = grid
             self.tabs.addTab(grid, "")
 
-        layout = QVBoxLayout(self.content)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
+        vbox(self.content, self.title, top, self.message, (self.tabs, 1))
         self.show_content()
 
         self.year_box.currentIndexChanged.connect(lambda _i: self.refresh_results())

@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from ecocheck_desktop.gui.grid_cells import ESTIMATED, bill_unit
 from ecocheck_desktop.gui.message_text import energy_label, language, messages_text
 from ecocheck_desktop.gui.models.energy_grid import EnergyGridModel
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, refill_years
-from ecocheck_desktop.gui.widgets.build import named, wrapped_label
+from ecocheck_desktop.gui.widgets.build import hbox, named, vbox, wrapped_label
 from ecocheck_desktop.gui.widgets.factor_entry import choice_text
 from ecocheck_desktop.text.units import unit_text
 
@@ -233,22 +231,18 @@ class EnergyPage(ProjectPage):
         self.fill_not_used_button = named(QPushButton(self.content), "fillNotUsed")
         self.fill_not_used_button.clicked.connect(self.fill_not_used)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.year_label)
-        bar.addWidget(self.year_combo)
-        bar.addWidget(self.add_year_button)
-        bar.addStretch(1)
-        bar.addWidget(self.fill_not_used_button)
-        bar.addWidget(self.contract_button)
-        bar.addWidget(self.add_energy_combo)
-        column = QVBoxLayout(self.content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.title)
-        column.addLayout(bar)
-        column.addWidget(self.hint)
-        column.addWidget(self.view, 1)
-        column.addWidget(self.factor_line)
-        column.addWidget(self.problem)
+        bar = hbox(
+            self.year_label,
+            self.year_combo,
+            self.add_year_button,
+            1,
+            self.fill_not_used_button,
+            self.contract_button,
+            self.add_energy_combo,
+        )
+        vbox(
+            self.content, self.title, bar, self.hint, (self.view, 1), self.factor_line, self.problem
+        )
         self.show_content()
 
         self.service.project_changed.connect(self._on_project_changed)

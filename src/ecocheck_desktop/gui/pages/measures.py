@@ -41,6 +41,7 @@ from ecocheck_desktop.gui.models.measures_table import (
     payback_text,
 )
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
+from ecocheck_desktop.gui.widgets.build import hbox, vbox
 from ecocheck_desktop.text.report_demand import demand_measure_text
 
 if TYPE_CHECKING:
@@ -164,12 +165,7 @@ class MeasuresPage(ProjectPage):
         self.totals.setWordWrap(True)
         self.chart_box = self.chart_holder()
 
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.year_label)
-        top.addStretch(1)
-        top.addWidget(self.checklist_button)
-        top.addWidget(self.filter_combo)
+        top = hbox(self.title, self.year_label, 1, self.checklist_button, self.filter_combo)
         # The table takes the full width (the measure names need it); the selected measure's
         # details sit beside the chart below.
         lower = QSplitter(Qt.Orientation.Horizontal, self.content)
@@ -183,11 +179,7 @@ class MeasuresPage(ProjectPage):
         split.addWidget(lower)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        column = QVBoxLayout(self.content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
-        column.addWidget(split, 1)
-        column.addWidget(self.totals)
+        vbox(self.content, top, (split, 1), self.totals)
         self.show_content()
 
         self.follow_results()

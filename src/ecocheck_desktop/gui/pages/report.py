@@ -22,11 +22,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,7 +37,7 @@ from ecocheck_desktop.gui.pages.project_page import (
     refill_years,
     set_texts,
 )
-from ecocheck_desktop.gui.widgets.build import named, wrapped_label
+from ecocheck_desktop.gui.widgets.build import hbox, named, vbox, wrapped_label
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Worker
@@ -121,27 +119,15 @@ class ReportPage(ProjectPage):
         self.json_button.clicked.connect(lambda: self.export_figures(JSON))
         self.output = OutputStrip(self.content, "reportStatus", bar_width=200)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.csv_button)
-        buttons.addWidget(self.json_button)
-        buttons.addWidget(self.output.progress)
-        buttons.addStretch(1)
-        done = QHBoxLayout()
-        done.addWidget(self.output.status, 1)
-        done.addWidget(self.output.open_folder_button)
-
-        boxes = QHBoxLayout()
-        boxes.addWidget(self.summary_box, 3)
-        boxes.addWidget(self.options_box, 2)
-        column = QVBoxLayout(self.content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.title)
-        column.addLayout(boxes)
-        column.addWidget(self.sections_box)
-        column.addLayout(buttons)
-        column.addLayout(done)
-        column.addStretch(1)
+        vbox(
+            self.content,
+            self.title,
+            hbox((self.summary_box, 3), (self.options_box, 2)),
+            self.sections_box,
+            hbox(self.pdf_button, self.csv_button, self.json_button, self.output.progress, 1),
+            hbox((self.output.status, 1), self.output.open_folder_button),
+            1,
+        )
         self.show_content()
 
         self.service.footprint_changed.connect(self._on_footprint)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.results import YearResult
 from ecocheck_desktop.gui.message_text import energy_label, language, message_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text, refill_years
-from ecocheck_desktop.gui.widgets.build import named
+from ecocheck_desktop.gui.widgets.build import hbox, named, vbox
 from ecocheck_desktop.gui.widgets.chart_view import ChartView
 from ecocheck_desktop.gui.widgets.kpi_tile import KpiTile
 from ecocheck_desktop.gui.widgets.term_tip import with_terms
@@ -116,10 +114,6 @@ class ResultsPage(ProjectPage):
         self.factors_label = QLabel(self.content)
         self.warnings_label = QLabel(self.content)
 
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch(1)
-        header.addWidget(self.year_combo)
         tiles = QGridLayout()
         for index, key in enumerate(TILES):
             tiles.addWidget(self.tiles[key], 0, index)
@@ -129,18 +123,16 @@ class ResultsPage(ProjectPage):
             (self.warnings_label, self.warnings),
         ):
             box = QWidget(lower)
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(label)
-            column.addWidget(widget)
+            vbox(box, label, widget)
             lower.addWidget(box)
-        main = QVBoxLayout(self.content)
-        main.setContentsMargins(0, 0, 0, 0)
-        main.addLayout(header)
-        main.addWidget(self.incomplete_banner)
-        main.addLayout(tiles)
-        main.addWidget(self.charts, 3)
-        main.addWidget(lower, 2)
+        vbox(
+            self.content,
+            hbox(self.title, 1, self.year_combo),
+            self.incomplete_banner,
+            tiles,
+            (self.charts, 3),
+            (lower, 2),
+        )
         self.show_content()
 
         self._chart_timer = self.debounce(CHART_DELAY_MS, self.update_charts)

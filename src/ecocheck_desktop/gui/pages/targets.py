@@ -17,14 +17,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +30,7 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Target
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
-from ecocheck_desktop.gui.widgets.build import named, wrapped_label
+from ecocheck_desktop.gui.widgets.build import hbox, named, vbox, wrapped_label
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.text.numbers import fmt_t
 
@@ -108,27 +106,18 @@ class TargetsPage(ProjectPage):
         self.spt_remove.clicked.connect(self.remove_bank_spt)
         self.chart_box = self.chart_holder()
 
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.base_label)
-        top.addWidget(self.base_combo)
-        column = QVBoxLayout(self.content)
-        column.setContentsMargins(0, 0, 0, 0)
-        spt = QHBoxLayout()
-        spt.addWidget(self.spt_label)
-        spt.addWidget(self.spt_year_label)
-        spt.addWidget(self.spt_year)
-        spt.addWidget(self.spt_pct_label)
-        spt.addWidget(self.spt_pct)
-        spt.addWidget(self.spt_save)
-        spt.addWidget(self.spt_remove)
-        spt.addStretch(1)
-        column.addLayout(top)
-        column.addWidget(self.table)
-        column.addLayout(spt)
-        column.addWidget(self.notes)
-        column.addWidget(self.chart_box, 1)
+        top = hbox(self.title, 1, self.base_label, self.base_combo)
+        spt = hbox(
+            self.spt_label,
+            self.spt_year_label,
+            self.spt_year,
+            self.spt_pct_label,
+            self.spt_pct,
+            self.spt_save,
+            self.spt_remove,
+            1,
+        )
+        vbox(self.content, top, self.table, spt, self.notes, (self.chart_box, 1))
         self.show_content()
 
         self.follow_results()
