@@ -121,21 +121,24 @@ def _check_year(project: Project, year: YearResult, previous: YearResult | None)
                     Message("plausibility.unit_1000x", {**params, "hint": hint}, located)
                 )
                 continue
-            # Against the year's typical month, then against the same month last year.
-            for flagged, code, times, compared in (
-                (outlier, "plausibility.month_outlier", ratio, {"median": typical}),
-                (
-                    outlier_last_year,
-                    "plausibility.month_vs_last_year",
-                    last_ratio,
-                    {"last_year": last},
-                ),
-            ):
-                if flagged:
-                    assert times is not None  # a flag is set only with its ratio
-                    warnings.append(
-                        Message(code, {**params, "ratio": _ratio_text(times), **compared}, located)
+            if outlier:
+                assert ratio is not None  # implied by outlier
+                warnings.append(
+                    Message(
+                        "plausibility.month_outlier",
+                        {**params, "ratio": _ratio_text(ratio), "median": typical},
+                        located,
                     )
+                )
+            if outlier_last_year:
+                assert last_ratio is not None  # implied by outlier_last_year
+                warnings.append(
+                    Message(
+                        "plausibility.month_vs_last_year",
+                        {**params, "ratio": _ratio_text(last_ratio), "last_year": last},
+                        located,
+                    )
+                )
 
     warnings.extend(_line_checks(year))
     return _unique(warnings)
