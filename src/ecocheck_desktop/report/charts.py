@@ -165,20 +165,16 @@ def figure_of(spec: ChartSpec, layout: str = "constrained") -> Figure:
                 markersize=line.marker_size,
                 label=line.label,
             )
-        for line in spec.vlines:
-            axes.axvline(
-                line.xs[0],
+        # Full-height lines at their x (milestones), full-width ones at their y (a contract's kW).
+        rules = [(axes.axvline, line, line.xs[0]) for line in spec.vlines]
+        rules += [(axes.axhline, line, line.ys[0]) for line in spec.hlines]
+        for draw, line, at in rules:
+            draw(
+                at,
                 color=line.colour,
                 linewidth=line.width,
                 linestyle=_LINESTYLES[line.style],
-            )
-        for line in spec.hlines:
-            axes.axhline(
-                line.ys[0],
-                color=line.colour,
-                linewidth=line.width,
-                linestyle=_LINESTYLES[line.style],
-                label=line.label,
+                label=line.label,  # "" (the milestones'): not in the legend
             )
         axes.tick_params(labelsize=spec.tick_size)
         axes.grid(False)
