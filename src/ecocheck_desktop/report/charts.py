@@ -10,7 +10,7 @@ once by family name, so Japanese labels never turn into boxes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, wraps
+from functools import cache
 from typing import Any, ParamSpec
 
 from matplotlib import font_manager, rc_context
@@ -40,7 +40,6 @@ __all__ = [
     "figure_of",
     "month_label",
 ]
-_P = ParamSpec("_P")
 # Fixed margins in inches (left, right, bottom, top) for layout="fixed": one draw instead of
 # constrained layout's two, which halves the PDF's chart time; room on the right for legends.
 _FIXED_MARGINS = chart_spec.MARGINS
@@ -210,13 +209,18 @@ def figure_of(spec: ChartSpec, layout: str = "constrained") -> Figure:
     return _finish(figure)
 
 
-def _on_screen(build: Callable[_P, ChartSpec]) -> Callable[_P, Figure]:
-    """The chart that ``build`` describes, drawn as a ``Figure`` for the screen."""
+_P = ParamSpec("_P")
 
-    @wraps(build)
+
+def _on_screen(build: Callable[_P, ChartSpec]) -> Callable[_P, Figure]:
+    """The chart that ``build`` describes, drawn as a ``Figure`` for the screen (its name and
+    docstring; not ``functools.wraps``, whose signature would claim it returns the spec)."""
+
     def draw(*args: _P.args, **kwargs: _P.kwargs) -> Figure:
         return figure_of(build(*args, **kwargs))
 
+    draw.__name__ = draw.__qualname__ = build.__name__
+    draw.__doc__ = build.__doc__
     return draw
 
 
