@@ -20,6 +20,7 @@ from typing import Any
 
 from ecocheck_desktop.commands import say
 from ecocheck_desktop.commands.import_bills import user_name
+from ecocheck_desktop.commands.measures import _measure_json
 from ecocheck_desktop.core.demand import (
     BASE_PERCENTILE,
     Meter,
@@ -151,8 +152,6 @@ def measures_json(meter: Meter, days: list[Any], project: Project) -> list[dict[
     """DM-01 and DM-02 of this meter as ``ecocheck measures --json`` prints a measure: the
     rows of the project's plan (core.measures.evaluate with this meter's data), none without a
     complete fiscal year."""
-    from ecocheck_desktop.commands.measures import _measure_json
-
     meters = (MeterData(meter, tuple(days)),)
     latest = evaluate_latest(project, calculate(project, strict=False).years, demand=meters)
     if latest is None:

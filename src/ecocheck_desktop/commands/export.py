@@ -11,6 +11,7 @@ import base64
 from pathlib import Path
 from typing import Any
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.exchange.bills import write_bills_csv
 from ecocheck_desktop.exchange.json_io import write_json
@@ -47,8 +48,6 @@ def evidence_documents(path: Path) -> tuple[Any, list[dict[str, Any]], tuple[Any
 
 def _refuse_bad_values(project: Any, source: Path) -> None:
     """What calc, report and the imports refuse is not exported either (core.limits)."""
-    from ecocheck_desktop.core import limits
-
     problems = limits.project_problems(project, text=False)
     if problems:
         where = {"file": str(source)}

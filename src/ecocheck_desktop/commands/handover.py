@@ -14,6 +14,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from ecocheck_desktop.core.limits import MAX_SHORT_TEXT, check_text
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.store.handover import changes_since_handover, describe, export_handover
 
@@ -28,8 +29,6 @@ def _user() -> str:
 def run(args: argparse.Namespace) -> int:
     action = getattr(args, "handover_command", None)
     if action == "export":
-        from ecocheck_desktop.core.limits import MAX_SHORT_TEXT, check_text
-
         source, output = Path(args.input), Path(args.output)
         # The name goes into both change logs: the same caps as any other text (an unpaired
         # surrogate from a mis-encoded command line could not be stored).

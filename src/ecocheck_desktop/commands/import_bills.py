@@ -14,8 +14,10 @@ import sys
 from pathlib import Path
 
 from ecocheck_desktop.commands import say
+from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import Project
+from ecocheck_desktop.core.recalc import first_locks
 from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
 from ecocheck_desktop.exchange.json_io import (
     check_attachments,
@@ -78,9 +80,6 @@ def create_from_json(source: Path, output: Path, user: str) -> Project:
 
 def _lock_years(project: Project) -> None:
     """Lock each imported year to the electricity edition it is calculated with (issue 15)."""
-    from ecocheck_desktop.core.factors import default_library
-    from ecocheck_desktop.core.recalc import first_locks
-
     project.fiscal_years.update(first_locks(project, default_library()))
 
 

@@ -33,8 +33,6 @@ def _check_suffix(path: Path, suffixes: tuple[str, ...], code: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecocheck_desktop.report.batch import batch_reports
-
     folder = Path(args.directory)
     output = Path(args.output)
     consortium = Path(args.consortium) if getattr(args, "consortium", None) else None
@@ -70,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if consortium is not None:
         if consortium.suffix.lower() == ".pdf":
+            # reportlab (~190 ms) loads only for the PDF summary, not for its CSV.
             from ecocheck_desktop.report.consortium_pdf import render_consortium_pdf
 
             data = render_consortium_pdf(summary, lang=lang, anonymise=anonymise)
@@ -78,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
         write_atomically(consortium, data)
         print(f"ecocheck: wrote {consortium}", file=sys.stderr)
     if getattr(args, "reports", None):
+        # reportlab and the charts (~170 ms) load only when reports are asked for.
+        from ecocheck_desktop.report.batch import batch_reports
+
         written = failed = 0
         for result in batch_reports(readable, Path(args.reports), lang=lang):
             if result.error is None:

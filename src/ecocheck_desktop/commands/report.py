@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ecocheck_desktop.commands import load_input_arg
+from ecocheck_desktop.commands.calc import in_file
 from ecocheck_desktop.core.footprint import calculate
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.report.output import write_atomically
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     if suffix == ".pdf":
-        from ecocheck_desktop.commands.calc import in_file
+        # reportlab and the charts (~400 ms) load only for a PDF; the .csv and .json need neither.
         from ecocheck_desktop.report.pdf import build_report
 
         try:

@@ -29,6 +29,8 @@ CALC_KEYS = (
 
 
 def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
+    # Each step imports what it checks: a module missing from a bundle fails its own step, with
+    # the error on its FAIL line, and the steps before it still report OK.
     state: dict[str, Any] = {}
     project_path = folder / "demo.ecocheck"
 

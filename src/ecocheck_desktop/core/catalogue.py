@@ -18,6 +18,7 @@ from typing import Any
 
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.profiles import ProfileSet, json_decimal, load_profiles
+from ecocheck_desktop.resources import resource_path
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -379,8 +380,6 @@ def parse_catalogue(
 def load_catalogue(folder: Path | None = None) -> Catalogue:
     """The bundled catalogue (or the one in ``folder``), validated with the checklist schema."""
     if folder is None:
-        from ecocheck_desktop.resources import resource_path
-
         folder = resource_path("measures")
 
     def read(name: str) -> dict[str, Any]:

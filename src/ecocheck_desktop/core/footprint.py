@@ -101,6 +101,7 @@ def calculate(
     (see the module docstring); never substitutes another year's factor.
     """
     if library is None:
+        # The bundled library's readers (14 modules) load only for a caller without a library.
         from ecocheck_desktop.core.factors import default_library
 
         library = default_library()

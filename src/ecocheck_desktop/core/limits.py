@@ -13,9 +13,11 @@ limits") lists every value here with its test.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import re
 import stat
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -254,9 +256,6 @@ def environment_message(error: BaseException, fallback_file: Path | str) -> Mess
     permissions, a full disk, a locked or replaced file, a too-long path, SQLite's I/O and lock
     errors, running out of memory on a huge input. The file is the one the system names, else
     ``fallback_file``. None for anything else (a programming error: exit 1, logged)."""
-    import errno
-    import sys
-
     reason: str | None = None
     filename = getattr(error, "filename", None) or fallback_file
     if isinstance(error, OSError):

@@ -181,6 +181,7 @@ def baseline_from_year(
             # Electrification adds electricity even where none was bought: use the national
             # average factor of the year (never another year's).
             if library is None:
+                # As in footprint.calculate: the bundled library loads only when none is given.
                 from ecocheck_desktop.core.factors import default_library
 
                 library = default_library()

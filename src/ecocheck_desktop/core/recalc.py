@@ -100,6 +100,8 @@ def _year(project: Project, library: FactorLibrary, fiscal_year: int, edition: s
     data = project.fiscal_years.get(fiscal_year, FiscalYearData(fiscal_year))
     years = {**project.fiscal_years, fiscal_year: replace(data, factor_edition=edition)}
     held = replace(project, fiscal_years=years)
+    # Only here: opening a file locks its years (first_locks) before its page paints, and needs
+    # no calculation (tests/gui/test_startup_with_file.py).
     from ecocheck_desktop.core.footprint import calculate
 
     return calculate(held, library, [fiscal_year], strict=False).year(fiscal_year)

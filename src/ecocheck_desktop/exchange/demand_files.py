@@ -101,7 +101,7 @@ def _cell_text(value: Any) -> str:
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
-    import openpyxl
+    import openpyxl  # ~250 ms: only an Excel file pays for it, never a CSV
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)

@@ -26,6 +26,8 @@ from ecocheck_desktop.exchange.demand_files import (
     _parse_date,
     _parse_time,
     _unit_of,
+    guess_mapping,
+    read_cells,
 )
 
 MAX_ERRORS = 20
@@ -290,7 +292,5 @@ def _gaps(result: DemandImport, where: dict[str, Any]) -> None:
 
 def load_demand_file(path: Path, mapping: DemandMapping | None = None) -> DemandImport:
     """Read ``path`` with ``mapping`` (else the guessed one) into meter-days."""
-    from ecocheck_desktop.exchange.demand_files import guess_mapping, read_cells
-
     cells = read_cells(Path(path))
     return parse_demand(cells, mapping or guess_mapping(cells), Path(path))

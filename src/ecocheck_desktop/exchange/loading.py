@@ -20,6 +20,7 @@ from ecocheck_desktop.core.model import Project
 
 # Registers the file.* message templates used below.
 from ecocheck_desktop.exchange import bills as _bills  # noqa: F401
+from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
 
 SUFFIXES = (".ecocheck", ".csv", ".xlsx", ".json")
 
@@ -62,11 +63,10 @@ def load_input(path: Path, *, company_name: str | None = None, meters: bool = Fa
         raise EcoCheckError(Message("file.not_regular", where=where))
     try:
         if suffix in (".csv", ".xlsx"):
-            from ecocheck_desktop.exchange.bills import project_from_bills, read_bills
-
             result = read_bills(path)
             project = project_from_bills(result, company_name or name_from_file(path))
             return LoadedInput(project, list(result.warnings))
+        # Each format's reader loads only for its own files (tests/exchange/test_loading.py).
         if suffix == ".json":
             from ecocheck_desktop.exchange.json_io import read_json_with_meters
 

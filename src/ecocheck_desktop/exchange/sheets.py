@@ -256,7 +256,7 @@ def _sheet_rows(sheet: Any) -> Iterator[tuple[int, list[Any]]]:
     """(Excel row number, values of columns 1..MAX_BILL_COLUMNS) for each non-blank row
     stored in a read-only openpyxl sheet, straight from its XML parser (openpyxl's own
     iter_rows fills every gap and pads to the declared dimension)."""
-    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.worksheet._reader import WorkSheetParser  # openpyxl: Excel files only
 
     workbook = sheet.parent
     with sheet._get_source() as source:
@@ -311,6 +311,7 @@ def _check_unpacked_sizes(archive: Any, where: dict[str, Any]) -> None:
 
 
 def xlsx_rows(path: Path, where: dict[str, Any]) -> list[list[Any]]:
+    # openpyxl (~250 ms) and zipfile load only when an Excel file is read, never for a CSV.
     import zipfile
 
     from openpyxl import load_workbook

@@ -7,6 +7,7 @@ The project-file commands (new, open, demo, save a copy, hand-over, dropped file
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +41,8 @@ from ecocheck_desktop.gui.file_actions import ProjectFileActions
 from ecocheck_desktop.gui.messages import Kind, show_message
 from ecocheck_desktop.gui.pages import PAGE_IDS, PAGES, PageEntry, page_entry
 from ecocheck_desktop.gui.pages.base import Page
-from ecocheck_desktop.gui.preload import AfterPaint
+from ecocheck_desktop.gui.preload import AfterPaint, preload_modules
+from ecocheck_desktop.gui.qt_compat import pin_singletons
 from ecocheck_desktop.gui.settings import Settings
 from ecocheck_desktop.gui.widgets import wheel_guard
 from ecocheck_desktop.gui.widgets.build import named
@@ -58,8 +60,6 @@ LANGUAGE_NAMES = {i18n.JAPANESE: "日本語", i18n.ENGLISH: "English"}
 
 
 def _pin_singletons() -> None:
-    from ecocheck_desktop.gui.qt_compat import pin_singletons
-
     pin_singletons()
 
 
@@ -74,10 +74,6 @@ def _preload_charts() -> None:
     importing matplotlib at once can meet its circular imports half done, so a page waits for
     the thread before its module is imported (:func:`_wait_for_preload`).
     """
-    import threading
-
-    from ecocheck_desktop.gui.preload import preload_modules
-
     if "ecocheck_desktop.report.charts" not in sys.modules and not _PRELOADS:
         thread = threading.Thread(target=preload_modules, name="preload-charts", daemon=True)
         _PRELOADS.append(thread)

@@ -31,7 +31,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
-from ecocheck_desktop.core.limits import object_text_problems
+from ecocheck_desktop.core.limits import environment_message, object_text_problems
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.model import (
     Company,
@@ -118,8 +118,6 @@ def _readable_scans(
 def _environment_as_message(path: Path | str) -> Iterator[None]:
     """An OSError of the machine (a name too long for the file system, a folder one may not
     enter) raised as the catalogue's file.environment naming the file, like the CLI's exit 2."""
-    from ecocheck_desktop.core.limits import environment_message
-
     try:
         yield
     except OSError as error:

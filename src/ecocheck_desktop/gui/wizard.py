@@ -15,9 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.model import DEFAULT_CITY, DEFAULT_SITE, Company, Site, SupplyContract
 from ecocheck_desktop.gui.start_folder import start_folder
 from ecocheck_desktop.gui.widgets.build import form_rows, named, wrapped_label
@@ -80,8 +82,6 @@ def current_fiscal_year(start_month: int = 4, today: date | None = None) -> int:
 
 
 def _library() -> Any:
-    from ecocheck_desktop.core.factors import default_library
-
     return default_library()
 
 
@@ -389,8 +389,6 @@ class FilePage(QWizardPage):
         return not problem
 
     def _browse(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         dialog = QFileDialog(self, self.tr("Save project as"), self.path.text())
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("EcoCheck project (*.ecocheck)"))
@@ -464,8 +462,6 @@ class NewCompanyWizard(QWizard):
             page.retranslate()
 
     def changeEvent(self, event: Any) -> None:
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ecocheck_desktop.core.allocation import Allocation, CustomerAllocation, ProductIntensity
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
+from ecocheck_desktop.core.measures import evaluate_latest
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.core.results import YearResult
@@ -54,8 +55,6 @@ def reply_period(project: Project, fiscal_year: int) -> tuple[date, date]:
 
 
 def _plan(project: Project, year: YearResult) -> Plan | None:
-    from ecocheck_desktop.core.measures import evaluate_latest
-
     try:
         latest = evaluate_latest(project, [year])
     except EcoCheckError:

@@ -10,6 +10,10 @@ import re
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core.allocation import Allocation
 from ecocheck_desktop.core.messages import EcoCheckError, Message
@@ -34,10 +38,6 @@ def file_stem(fiscal_year: int, customer: str) -> str:
 
 def render_answer_pdf(facts: AnswerFacts, *, today: date | None = None) -> bytes:
     """The one-page reply in the facts' language."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer
-
     lang = facts.lang
     s = Styles(lang)
     width_mm = (A4[0] - 2 * PAGE_MARGIN) / mm
@@ -117,6 +117,7 @@ def _facts_table(s: Styles, head: str, rows: list[tuple[str, str]], width_mm: fl
 def answer_xlsx(facts: AnswerFacts) -> bytes:
     """The same answers as one sheet of questionnaire items (section, item, answer, figure, unit)
     and a sheet of the per-unit intensities; figures as numbers, not text."""
+    # openpyxl (~210 ms) loads only for the workbook, not for the PDF of the same answers.
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 

@@ -16,6 +16,7 @@ from typing import Any, ParamSpec
 from matplotlib import font_manager, rc_context
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ecocheck_desktop import resources
 from ecocheck_desktop.report import chart_spec
@@ -100,8 +101,6 @@ def _finish(figure: Figure) -> Figure:
 def integer_axis(axis: Any) -> None:
     """Whole-number ticks with thousands separators (yen): never 0.2 steps printed as
     「1,1,1,0,0,0」 on an axis with nothing (or little) on it."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
     axis.set_major_locator(MaxNLocator(integer=True))
     axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
 

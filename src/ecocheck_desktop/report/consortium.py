@@ -40,6 +40,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ecocheck_desktop.core.energy import ENERGY_TYPES
+from ecocheck_desktop.core.model import Target
+from ecocheck_desktop.core.targets import target_value
 from ecocheck_desktop.exchange.csv_safety import neutralise
 from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.report.suppression import suppressed_cells
@@ -148,9 +150,6 @@ class CompanyLine:
 
 def city_path_value(base_year: int, base_t: Decimal, year: int) -> Decimal:
     """Japan's path (−46 % FY2030 vs FY2013, core.targets ``national``) from ``base_year``."""
-    from ecocheck_desktop.core.model import Target
-    from ecocheck_desktop.core.targets import target_value
-
     target = Target("national", base_year, 2030, CITY_PATH_PCT_2030)
     value = target_value(target, base_t, year)
     assert value is not None  # the national path is defined for every year

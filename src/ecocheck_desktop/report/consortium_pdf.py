@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ecocheck_desktop import __version__
 from ecocheck_desktop.core.messages import EcoCheckError, Message
@@ -37,9 +42,6 @@ from ecocheck_desktop.report.output import write_atomically
 from ecocheck_desktop.text.numbers import fmt, fmt_t
 from ecocheck_desktop.text.report import energy_name, fiscal_year_label, text
 
-if TYPE_CHECKING:
-    from reportlab.graphics.shapes import Drawing
-
 
 def render_consortium_pdf(
     summary: ConsortiumSummary,
@@ -50,10 +52,6 @@ def render_consortium_pdf(
     today: date | None = None,
 ) -> bytes:
     """A short A4 summary (two or three pages) in Japanese or English."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
-
     if lang not in ("ja", "en"):
         raise EcoCheckError(Message("report.bad_language", {"lang": lang}))
     s = Styles(lang)
@@ -357,9 +355,6 @@ def intensity_chart(summary: ConsortiumSummary, lang: str, width: float) -> Draw
     Not a matplotlib Figure: importing matplotlib would cost a command-line run half a second
     for one plain bar chart.
     """
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
-    from reportlab.graphics.shapes import Drawing, String
-
     register_font()
     bands = summary.intensity_bands()
     counts = [count for _, count in bands]

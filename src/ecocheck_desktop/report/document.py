@@ -12,6 +12,10 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate
+
 from ecocheck_desktop import APP_NAME, __version__
 from ecocheck_desktop.report.layout import PAGE_MARGIN, keep_headings_with_start
 
@@ -28,10 +32,6 @@ def render_a4(
 ) -> bytes:
     """``story`` rendered to PDF bytes; ``bottom_margin`` defaults to 18 mm (room for the
     footer)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,

@@ -17,15 +17,18 @@ from xml.sax.saxutils import escape, unescape
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ecocheck_desktop import resources
 from ecocheck_desktop.report.linebreak import break_markup
+from ecocheck_desktop.text.report import text
 
 # Binary (Flate) streams, not ASCII85 text, in every PDF of the app (each builder imports this
 # module): every reader takes them, a report is about 5 % smaller and a warm one about 5 %
@@ -386,10 +389,6 @@ PAGE_MARGIN = 16 * mm
 def numbered_canvas(footer_left: str, lang: str) -> type[Any]:
     """A canvas class that writes the footer line and "n / N" on every page (the company report
     and the consortium summary); pages are held back until N is known."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
-    from ecocheck_desktop.text.report import text
 
     page_width = A4[0]
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ecocheck_desktop.core.data_quality import assess_year
+from ecocheck_desktop.core.factors import default_library
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.exchange.cells import json_number
@@ -71,8 +72,6 @@ def factor_sources(year: YearResult) -> list[dict[str, str]]:
             }
     missing = [edition for edition in year.factor_editions if edition not in found]
     if missing:
-        from ecocheck_desktop.core.factors import default_library
-
         library = default_library()
         for edition_id in missing:
             title = url = ""

@@ -33,7 +33,7 @@ def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
+        import ctypes  # Windows only
 
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION

@@ -107,7 +107,7 @@ class EvidenceRows(FilePart):
         data, media_type = _evidence.read_attachment(source, filename)
         if record_id is not None:
             self._record(record_id)
-        import hashlib
+        import hashlib  # OpenSSL loads when a scan is attached, not when a file opens
 
         digest = hashlib.sha256(data).hexdigest()
         new = {"filename": filename, "size": len(data), "month": month, "record_id": record_id}

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ecocheck_desktop.core import limits
 from ecocheck_desktop.core.messages import EcoCheckError, Message
 from ecocheck_desktop.core.tempfiles import remove_stale
 from ecocheck_desktop.store import atomic
@@ -190,7 +191,8 @@ def check_project_values(project_file: ProjectFile) -> None:
     """Refuse to hand over what calc, report and export refuse: a value the project file's
     validation rejects (load), a unit that does not fit the energy or a quantity beyond any
     bill (core.limits), or data the calculation cannot use. The copy is never written then."""
-    from ecocheck_desktop.core import limits
+    # The calculation loads only for a hand-over: opening a file reads its hand-over changes
+    # before its page paints, without the footprint (tests/gui/test_startup_with_file.py).
     from ecocheck_desktop.core.footprint import calculate
 
     where = {"file": str(project_file.path)}

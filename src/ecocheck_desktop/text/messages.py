@@ -166,6 +166,11 @@ def reason_text(reason: Any, lang: str) -> str:
     return f"詳細: {text}" if text else "詳細不明"
 
 
+# The names below come from core and exchange, imported where a name is looked up: the command
+# line and the start window import this module and render at most a message or two, without
+# the catalogue, the profiles or the bill reader.
+
+
 @cache
 def _catalogue() -> Any:
     """The measure catalogue for names (None when it cannot be loaded)."""

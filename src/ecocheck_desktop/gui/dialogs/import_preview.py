@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecocheck_desktop.core.factors import list_years
 from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import SupplyContract
@@ -184,8 +185,6 @@ class ImportPreviewDialog(QDialog):
 
     def factor_needs(self) -> list[tuple[str, str, int]]:
         """(site, energy, first SHK year) of electricity with no list and no factor chosen."""
-        from ecocheck_desktop.core.factors import list_years
-
         project = self.service.project
         if project is None or self.result is None:
             return []

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from ecocheck_desktop.core.factors import list_years, nearest_list_year
+from ecocheck_desktop.core.factors import default_library, list_years, nearest_list_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.gui.widgets.build import named, wrapped_label
 from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget
@@ -24,12 +24,6 @@ from ecocheck_desktop.gui.widgets.energy_widget import EnergyWidget
 SEARCH_LIMIT = 50
 _REG_NO = re.compile(r"([A-Z]\d{4})\b\s*")
 ROW_ROLE = Qt.ItemDataRole.UserRole
-
-
-def default_library() -> Any:
-    from ecocheck_desktop.core.factors import default_library as load
-
-    return load()
 
 
 def fold(text: str) -> str:

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.units import mm
+from reportlab.platypus import Table, TableStyle
+
 from ecocheck_desktop.core.demand import MeterData, analyse
 from ecocheck_desktop.core.demand_bill import tariff_defaults
+from ecocheck_desktop.core.measures import demand_results_latest
 from ecocheck_desktop.core.measures_demand import BASE_ID, PEAK_ID
 from ecocheck_desktop.report.demand_chart import demand_chart
 from ecocheck_desktop.report.layout import safe, table
@@ -30,8 +34,6 @@ class DemandSections(Story):
             self._meter_block(data, heading=len(meters) > 1)
 
     def _meter_block(self, data: MeterData, *, heading: bool) -> None:
-        from ecocheck_desktop.core.measures import demand_results_latest
-
         lang, s = self.lang, self.styles
         analysis = analyse(list(data.days))
         if heading:
@@ -74,9 +76,6 @@ class DemandSections(Story):
 
     def _tables(self, analysis: Any) -> None:
         """The top-10 peaks and the monthly peaks side by side (one block per meter)."""
-        from reportlab.lib.units import mm
-        from reportlab.platypus import Table, TableStyle
-
         lang, s = self.lang, self.styles
         rows = [
             [safe(p.at.strftime("%Y-%m-%d %H:%M")), safe(fmt(p.kw, 1))] for p in analysis.top_peaks

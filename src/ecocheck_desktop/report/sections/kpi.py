@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
-from ecocheck_desktop.core.targets import sbti_accepted
+from ecocheck_desktop.core.kpi import Change, Kpi, assess
+from ecocheck_desktop.core.results import ESTIMATE_PROVENANCES, YearResult
+from ecocheck_desktop.core.targets import TargetLine, sbti_accepted
 from ecocheck_desktop.report.layout import safe, table
-from ecocheck_desktop.report.sections.story import Story
+from ecocheck_desktop.report.sections.story import Story, _factor_value
+from ecocheck_desktop.text.messages import render
 from ecocheck_desktop.text.numbers import PLACES_GJ, fmt, fmt_t
 from ecocheck_desktop.text.report import TEXTS, energy_name
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
-    from ecocheck_desktop.core.kpi import Change, Kpi
     from ecocheck_desktop.core.model import Target
-    from ecocheck_desktop.core.results import YearResult
-    from ecocheck_desktop.core.targets import TargetLine
 
 PCT_PLACES = 2  # a KPI change is read to the hundredth of a percent
 
@@ -53,8 +53,6 @@ class KpiSections(Story):
 
     @cached_property
     def kpi(self) -> Kpi | None:
-        from ecocheck_desktop.core.kpi import assess
-
         upto = [y for y in self.history if y.fiscal_year <= self.year.fiscal_year]
         return assess(self.project, upto)
 
@@ -140,8 +138,6 @@ class KpiSections(Story):
         base = self._year(kpi.base_year)
         user = [u for u in (base.factors_used if base else []) if u.provenance == "user"]
         if user:
-            from ecocheck_desktop.report.sections.story import _factor_value
-
             listed = ("、" if self.lang == "ja" else "; ").join(
                 self.t(
                     "kpi.user_factor",
@@ -157,8 +153,6 @@ class KpiSections(Story):
         self.story.append(Spacer(1, 2 * mm))
 
     def _estimate_warning(self, kpi: Kpi) -> str:
-        from ecocheck_desktop.core.results import ESTIMATE_PROVENANCES
-
         base = self._year(kpi.base_year)
         used = base.factors_used if base is not None else []
         what = [self.factor_label(u.label) for u in used if u.provenance in ESTIMATE_PROVENANCES]
@@ -293,7 +287,6 @@ class KpiSections(Story):
                     safe(sbti),
                 ]
             )
-            from ecocheck_desktop.text.messages import render
 
             notes += [render(c, self.lang) for c in path.caveats]
         if not rows:

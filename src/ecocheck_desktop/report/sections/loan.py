@@ -13,21 +13,19 @@ verification status, the boundary, gases, Scope 3, the base-year recalculation p
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 
+from ecocheck_desktop.core.data_quality import assess
+from ecocheck_desktop.core.kpi import year_total
 from ecocheck_desktop.core.model import DEFAULT_RECALC_THRESHOLD_PCT
-from ecocheck_desktop.core.targets import SBT_LINEAR_PCT_PER_YEAR, paths_for
+from ecocheck_desktop.core.targets import SBT_LINEAR_PCT_PER_YEAR, TargetLine, paths_for
 from ecocheck_desktop.report.layout import FONT_NAME, RULE, safe, table
 from ecocheck_desktop.report.sections.kpi import KpiSections
 from ecocheck_desktop.report.sections.story import FRAME_WIDTH_MM
 from ecocheck_desktop.text.numbers import fmt, fmt_t
 from ecocheck_desktop.text.report import TEXTS, energy_name
-
-if TYPE_CHECKING:
-    from ecocheck_desktop.core.targets import TargetLine
 
 HUNDRED = Decimal(100)
 
@@ -190,7 +188,6 @@ class LoanSections(KpiSections):
         company = self.project.company
         year = self.year
         rows: list[tuple[str, str]] = []
-        from ecocheck_desktop.core.data_quality import assess
 
         dq = assess(self.project, self.footprint, year.fiscal_year)
         energies = ", ".join(energy_name(e, self.lang) for e in dq.energies_with_data)
@@ -299,6 +296,4 @@ class LoanSections(KpiSections):
 
 
 def _total(result: object, basis: str) -> Decimal | None:
-    from ecocheck_desktop.core.kpi import year_total
-
     return year_total(result, basis)  # type: ignore[arg-type]

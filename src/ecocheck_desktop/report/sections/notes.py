@@ -8,7 +8,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
 from ecocheck_desktop.core.compliance import shoene_specified
+from ecocheck_desktop.core.fiscal import fiscal_year_of
 from ecocheck_desktop.core.messages import EcoCheckError
+from ecocheck_desktop.core.sources import primary, saving_is_sourced
 from ecocheck_desktop.report.layout import ACCENT, CELL_LIMIT, FONT_NAME, LIGHT, safe, table
 from ecocheck_desktop.report.sections.story import (
     APPENDIX_ROW_LIMIT,
@@ -80,8 +82,6 @@ class NotesSections(Story):
 
     def notes(self) -> None:
         """The notes typed on the year's bills (as typed, escaped, long ones cut)."""
-        from ecocheck_desktop.core.fiscal import fiscal_year_of
-
         start = self.project.company.fy_start_month
         noted = []
         for record in self.project.records:
@@ -152,7 +152,6 @@ class NotesSections(Story):
         wanted = OPTIONAL_SECTIONS if self.sections is None else self.sections
         if not {"measures", "roadmap"} & set(wanted):
             return
-        from ecocheck_desktop.core.sources import primary, saving_is_sourced
 
         # Official and primary sources only (core.sources); a measure whose saving rests on
         # none is labelled an EcoCheck estimate.

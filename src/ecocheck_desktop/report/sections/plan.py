@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import KeepTogether
 
+from ecocheck_desktop.core.measures import plan_steps
+from ecocheck_desktop.core.profiles import load_profiles
+from ecocheck_desktop.core.sources import is_primary
+from ecocheck_desktop.core.targets import TargetPath, paths_for, plan_pathway, standard_target
 from ecocheck_desktop.report import chart_spec
 from ecocheck_desktop.report.layout import CELL_LIMIT, safe, table
 from ecocheck_desktop.report.sections.story import ROADMAP_YEARS, Story, _letter
@@ -17,7 +21,6 @@ from ecocheck_desktop.text.report_demand import demand_measure_text, demand_text
 
 if TYPE_CHECKING:
     from ecocheck_desktop.core.measure_results import MeasureResult
-    from ecocheck_desktop.core.targets import TargetPath
 
 
 MAN = 10000  # 1 万円
@@ -34,7 +37,6 @@ class PlanSections(Story):
         self.h1("s.enduse")
         if self._no_plan("enduse.none"):
             return
-        from ecocheck_desktop.core.profiles import load_profiles
 
         plan, year = self.evaluation[0], self.latest_complete
         assert plan is not None and year is not None
@@ -105,7 +107,6 @@ class PlanSections(Story):
             self.story.append(self.plain("enduse.overridden", carriers=carriers))
         if profile.assumed:
             self.story.append(self.plain("enduse.assumed"))
-        from ecocheck_desktop.core.sources import is_primary
 
         # Official and primary sources only (core.sources); the rest is said to be ours.
         cited = [(key, profiles.sources.get(key, {})) for key in profile.sources]
@@ -266,8 +267,6 @@ class PlanSections(Story):
     def _target_paths(self) -> tuple[list[TargetPath], list[str]]:
         """The 目標 page's paths: the company's targets, else the standard ones from the first
         complete year; notes for targets that cannot be drawn and for caveats."""
-        from ecocheck_desktop.core.targets import paths_for, standard_target
-
         complete = [y for y in self.history if y.complete and y.by_energy]
         if not complete:
             return [], []
@@ -296,8 +295,6 @@ class PlanSections(Story):
         self.h1("s.roadmap")
         if self._no_plan("roadmap.none"):
             return
-        from ecocheck_desktop.core.measures import plan_steps
-        from ecocheck_desktop.core.targets import plan_pathway
 
         plan, year = self.evaluation[0], self.latest_complete
         assert plan is not None and year is not None

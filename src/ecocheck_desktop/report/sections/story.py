@@ -18,7 +18,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from ecocheck_desktop.core.energy import ENERGY_TYPES
 from ecocheck_desktop.core.fiscal import months_of_fiscal_year
+from ecocheck_desktop.core.measures import evaluate_latest, latest_complete_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.report.chart_pdf import ChartFlowable
@@ -111,7 +113,6 @@ class Story:
         and the kind of factor in English, the supplier and menu as published."""
         if self.lang == "ja":
             return label
-        from ecocheck_desktop.core.energy import ENERGY_TYPES
 
         estimate = re.match(r"電気 推計 \((\d{4})年度の一覧: 電気 (.*)\)$", label)
         if estimate:
@@ -183,15 +184,11 @@ class Story:
     def latest_complete(self) -> YearResult | None:
         """The year the measures are evaluated against (the 削減対策 page's: the latest
         complete fiscal year with energy data, up to the reporting year)."""
-        from ecocheck_desktop.core.measures import latest_complete_year
-
         return latest_complete_year(self.history)
 
     @cached_property
     def evaluation(self) -> tuple[Plan | None, str]:
         """core.measures' plan for :attr:`latest_complete`, or None and why not."""
-        from ecocheck_desktop.core.measures import evaluate_latest
-
         try:
             latest = evaluate_latest(self.project, self.history, demand=self.demand_meters)
             return (None if latest is None else latest.plan), ""
