@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication
 
 # Import the report modules (and matplotlib) on the main thread, once, before any worker runs.
-import ecocheck_desktop.report.pdf
+import ecocheck_desktop.report.pdf  # noqa: F401
 from ecocheck_desktop.gui.main_window import MainWindow
 from ecocheck_desktop.gui.pages import report as report_module
 from ecocheck_desktop.gui.widgets import output_strip
@@ -59,13 +59,13 @@ def test_the_pdf_is_written_off_the_ui_thread_with_the_screen_total(
     opened: list[Any] = []
     monkeypatch.setattr(output_strip.QDesktopServices, "openUrl", opened.append)
     threads: list[str] = []
-    real_build = ecocheck_desktop.report.pdf.build_report
+    real_build = report_module.build_report
 
     def build(*args: Any, **kwargs: Any) -> None:
         threads.append(threading.current_thread().name)
         real_build(*args, **kwargs)
 
-    monkeypatch.setattr(ecocheck_desktop.report.pdf, "build_report", build)
+    monkeypatch.setattr(report_module, "build_report", build)
     page.prepared_edit.setText("テスト担当 <&>")
     with qtbot.waitSignal(page.export_finished, timeout=60000) as blocker:
         page.pdf_button.click()
@@ -160,13 +160,13 @@ def test_closing_the_window_waits_for_a_running_export(
     target = tmp_path / "closing.pdf"
     _answer(monkeypatch, target)
     release = threading.Event()
-    real_build = ecocheck_desktop.report.pdf.build_report
+    real_build = report_module.build_report
 
     def slow_build(*args: Any, **kwargs: Any) -> None:
         release.wait(10)
         real_build(*args, **kwargs)
 
-    monkeypatch.setattr(ecocheck_desktop.report.pdf, "build_report", slow_build)
+    monkeypatch.setattr(report_module, "build_report", slow_build)
     page.pdf_button.click()
     assert page.worker.running
     threading.Timer(0.2, release.set).start()
@@ -186,13 +186,13 @@ def test_the_section_check_boxes_reach_the_export(
     assert all(check.isChecked() and check.text() for check in checks.values())
     assert checks["measures"].text() == "削減対策"  # translated
     received: list[Any] = []
-    real_build = ecocheck_desktop.report.pdf.build_report
+    real_build = report_module.build_report
 
     def build(*args: Any, **kwargs: Any) -> None:
         received.append(kwargs.get("sections"))
         real_build(*args, **kwargs)
 
-    monkeypatch.setattr(ecocheck_desktop.report.pdf, "build_report", build)
+    monkeypatch.setattr(report_module, "build_report", build)
     checks["roadmap"].setChecked(False)
     checks["cost"].setChecked(False)
     _answer(monkeypatch, tmp_path / "short.pdf")

@@ -66,12 +66,13 @@ def load_input(path: Path, *, company_name: str | None = None, meters: bool = Fa
             result = read_bills(path)
             project = project_from_bills(result, company_name or name_from_file(path))
             return LoadedInput(project, list(result.warnings))
-        # Each format's reader loads only for its own files (tests/exchange/test_loading.py).
         if suffix == ".json":
+            # Each format's reader loads only for its own files (tests/exchange/test_loading.py).
             from ecocheck_desktop.exchange.json_io import read_json_with_meters
 
             project, meter_data = read_json_with_meters(path)
             return LoadedInput(project, meters=meter_data if meters else ())
+        # sqlite3 and the store load only for a project file, never for a bill CSV.
         from ecocheck_desktop.store.project_file import load_project_and_meters
 
         project, meter_data = load_project_and_meters(path, meters=meters)

@@ -36,6 +36,7 @@ class ProjectFileActions:
 
     def new_project(self) -> NewCompanyWizard:
         """Open the new-company wizard (non-blocking); finishing it creates the file."""
+        # the wizard's widgets load when it opens, not with the start window
         from ecocheck_desktop.gui.wizard import NewCompanyWizard
 
         if self.wizard is not None:
@@ -114,6 +115,7 @@ class ProjectFileActions:
 
     def open_demo(self) -> bool:
         """Write a fresh copy of the bundled demo company to the user's folder and open it."""
+        # the demo's bills load when the demo is asked for
         from ecocheck_desktop.exchange.demo import demo_project
 
         path = config_dir() / "demo" / "demo.ecocheck"
@@ -163,6 +165,7 @@ class ProjectFileActions:
         """Write a hand-over copy of the open project to ``path`` (File > Hand over a copy)."""
         from PySide6.QtCore import Qt  # kept off the start-up path (its enums are costly)
 
+        # core.limits is not on the start window's path
         from ecocheck_desktop.core.limits import environment_message
         from ecocheck_desktop.gui.dialogs import handover  # noqa: F401 - its message texts
 
@@ -224,8 +227,9 @@ class ProjectFileActions:
 
     def show_handover_changes(self) -> Any:
         """The non-blocking list of changes since the last hand-over."""
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import Qt  # kept off the start-up path (its enums are costly)
 
+        # the hand-over dialog and its table load when it is shown
         from ecocheck_desktop.gui.dialogs.handover import HandoverDialog
 
         dialog = HandoverDialog(self.service.handover_changes(), self)
@@ -243,6 +247,7 @@ class ProjectFileActions:
             return
         if all(entry.user == self.service.user for entry in changes.entries):
             return  # one's own edits need no announcement
+        # the hand-over dialog and its table load when it is shown
         from ecocheck_desktop.gui.dialogs.handover import summary_text
 
         self.status_note(summary_text(changes))
@@ -291,6 +296,7 @@ class ProjectFileActions:
                 )
             )
             return
+        # the import preview (and the bill readers) load with the first import
         from ecocheck_desktop.gui.dialogs.import_preview import ImportPreviewDialog
 
         ImportPreviewDialog.show_for(self, self.service, path)

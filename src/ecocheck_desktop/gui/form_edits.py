@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ecocheck_desktop.core.bank_fields import bank_problems
 from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.model import (
     Company,
@@ -53,7 +54,6 @@ class FormEdits:
         # core.limits' caps) is refused with a message, never raised from the store.
         if self._bad_text(company, "company"):
             return
-        from ecocheck_desktop.core.bank_fields import bank_problems
 
         refused = bank_problems(company)  # issue 18: verification, verifier, thresholds
         if refused:
@@ -187,6 +187,7 @@ class FormEdits:
         """The library the footprint is calculated with (bundled + installed packages)."""
         if self._library is not None:
             return self._library
+        # the factor library loads after the opened page has painted
         from ecocheck_desktop.core.factors import default_library
 
         return default_library()
@@ -196,6 +197,7 @@ class FormEdits:
 
         Years stay locked to their editions; only 「新しい係数で再計算」 moves them.
         """
+        # installing a list is rare: its reader and the library load here
         from ecocheck_desktop.core.factor_packages import install_package, installed_factors_dir
         from ecocheck_desktop.core.factors import FactorLibrary, default_library
 
@@ -213,6 +215,7 @@ class FormEdits:
     def factor_comparisons(self) -> list[Any]:
         """For every fiscal year whose newest electricity edition differs from its lock: the
         year under both editions, line by line (core/recalc.py). Changes nothing."""
+        # the calculation loads after the opened page has painted
         from ecocheck_desktop.core.recalc import compare_editions, relock_plan
 
         project = self._require()

@@ -243,6 +243,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
     @property
     def service(self) -> ProjectService:
         if self._service is None:
+            # the store and the edits load with the first project, not the start window
             from ecocheck_desktop.gui.service import ProjectService
 
             self._service = ProjectService(self.undo_stack, opener=self.store_opener, parent=self)
@@ -457,6 +458,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
     def _show_environment_failure(self, error: Exception, path: object) -> None:
         """A dialog naming the file for an error of the machine (permissions, a full disk, a
         locked file, a too-long path: core.limits.environment_message); a defect is raised."""
+        # core.limits is not on the start window's path
         from ecocheck_desktop.core.limits import environment_message
 
         message = environment_message(error, str(path))
@@ -465,6 +467,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         self._show_failure([message])
 
     def _show_failure(self, messages: list[Message]) -> None:
+        # the message texts load with the first message
         from ecocheck_desktop.gui.message_text import messages_text
 
         text = messages_text(messages)
@@ -474,6 +477,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
     # -- factor library (gui/dialogs/factor_library.py) -------------------------------------
 
     def show_factor_library(self) -> Any:
+        # dialogs load when they open, not with the start window
         from ecocheck_desktop.gui.dialogs.factor_library import FactorLibraryDialog
 
         dialog = FactorLibraryDialog(self.service, self)
@@ -519,6 +523,7 @@ class MainWindow(ProjectFileActions, QMainWindow):
         self.language_changed.emit(self.languages.language)
 
     def show_help(self) -> Any:
+        # dialogs load when they open, not with the start window
         from ecocheck_desktop.gui.help import HelpDialog
 
         return HelpDialog.show_for(self, self.languages.language)

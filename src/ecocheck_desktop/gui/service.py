@@ -342,12 +342,14 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
 
     def hand_over(self, target: Path | str) -> Any:
         """Write a hand-over copy of the open project (raises EcoCheckError); the mark."""
+        # the hand-over (and the calculation it checks) load only when asked for
         from ecocheck_desktop.store.handover import hand_over
 
         return hand_over(self._project_file(), Path(target), self.user)
 
     def handover_changes(self) -> Any:
         """What changed since the last hand-over of the open project (None: no project file)."""
+        # the hand-over (and the calculation it checks) load only when asked for
         from ecocheck_desktop.store.handover import changes_in
 
         if self._file is None:
@@ -553,6 +555,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
             self._calculate()
 
     def _calculate(self) -> None:
+        # the calculation loads after the opened page has painted
         from ecocheck_desktop.core.incremental import recalculate
 
         self._calculation_due = False

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ecocheck_desktop.core.limits import environment_message
 from ecocheck_desktop.core.messages import EcoCheckError
 
 # work(progress, cancelled) -> result; progress(done, total); cancelled() -> bool
@@ -64,8 +65,6 @@ class Worker(QObject):
         except EcoCheckError as error:
             self.failed.emit(list(error.messages))
         except Exception as error:  # the environment as a catalogue message; else a defect
-            from ecocheck_desktop.core.limits import environment_message
-
             environment = environment_message(error, getattr(error, "filename", None) or "")
             if environment is not None:  # permissions, a full disk, a locked file, ...
                 self.failed.emit([environment])

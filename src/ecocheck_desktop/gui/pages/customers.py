@@ -272,6 +272,7 @@ class CustomersPage(ProjectPage):
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+        # matplotlib loads with the first chart (after the page has painted)
         from ecocheck_desktop.report.answer_chart import split_chart
 
         self.set_figure(split_chart(allocation, lang))
@@ -310,6 +311,7 @@ class CustomersPage(ProjectPage):
         lang = language()
 
         def work(progress: Any, cancelled: Any) -> list[Path]:
+            # reportlab and openpyxl load when a pack is written
             from ecocheck_desktop.report.answer_pack import write_pack
 
             written: list[Path] = []

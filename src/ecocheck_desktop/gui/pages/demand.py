@@ -283,6 +283,7 @@ class DemandPage(ProjectPage):
         dialog.open()
 
     def preview(self, path: str) -> Any:
+        # the import dialog (and its file readers) load when it opens
         from ecocheck_desktop.gui.dialogs.demand_import import DemandImportDialog
 
         meter = self.meter or Meter(name=Path(path).stem)

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecocheck_desktop.core.catalogue import load_catalogue
+from ecocheck_desktop.core.measures import evaluate_latest, latest_complete_year
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import PlannedMeasure
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
@@ -61,6 +63,7 @@ def macc_figure(results: list[MeasureResult], lang: str) -> Figure:
     Only the measures of the combined plan are drawn, with their sequential savings, so the
     widths add up to the plan's total instead of counting one kWh twice.
     """
+    # matplotlib loads with the first chart (after the page has painted)
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
@@ -190,8 +193,6 @@ class MeasuresPage(ProjectPage):
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            from ecocheck_desktop.core.catalogue import load_catalogue
-
             self._catalogue = load_catalogue()
         return self._catalogue
 
@@ -207,7 +208,6 @@ class MeasuresPage(ProjectPage):
         self.plan = None
         self.fiscal_year = None
         self.totals.setText("")
-        from ecocheck_desktop.core.measures import evaluate_latest, latest_complete_year
 
         footprint = self.service.footprint if self.service.is_open else None
         years = footprint.years if footprint else []
@@ -256,6 +256,7 @@ class MeasuresPage(ProjectPage):
         project = self.service.project
         if project is None:
             return
+        # dialogs load when they open
         from ecocheck_desktop.gui.dialogs.checklist import ChecklistDialog
 
         dialog = ChecklistDialog(self.catalogue(), project.checklist, self)

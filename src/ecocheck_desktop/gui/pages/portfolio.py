@@ -43,6 +43,7 @@ from ecocheck_desktop.gui.pages.base import Page
 from ecocheck_desktop.gui.widgets.build import named
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 from ecocheck_desktop.gui.worker import Worker
+from ecocheck_desktop.report import consortium
 
 if TYPE_CHECKING:
     from ecocheck_desktop.report.batch import BatchResult  # reportlab: only when a batch runs
@@ -256,6 +257,7 @@ class PortfolioPage(Page):
         results = self._batch_results = []
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+            # reportlab and the charts load when reports are written
             from ecocheck_desktop.report.batch import batch_reports
 
             for result in batch_reports(
@@ -312,8 +314,6 @@ class PortfolioPage(Page):
         lang = language()
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            from ecocheck_desktop.report import consortium
-
             if kind == "list":
                 names = (
                     (lambda index: consortium.anonymous_name(index, lang)) if anonymise else None
@@ -322,6 +322,7 @@ class PortfolioPage(Page):
                 return path
             summary = consortium.summarise_rows(rows)
             if kind == "pdf":
+                # reportlab loads for the PDF summary only
                 from ecocheck_desktop.report.consortium_pdf import write_consortium_pdf
 
                 write_consortium_pdf(summary, path, lang=lang, anonymise=anonymise)

@@ -150,6 +150,7 @@ class ProjectPage(Page):
 
     def set_figure(self, figure: Figure) -> None:
         if self.chart is None:
+            # matplotlib loads with the first chart (after the page has painted)
             from ecocheck_desktop.gui.widgets.chart_view import ChartView
 
             self.chart = ChartView(self._chart_layout.parentWidget())

@@ -41,6 +41,7 @@ from ecocheck_desktop.gui.widgets.build import hbox, named, vbox, wrapped_label
 from ecocheck_desktop.gui.widgets.output_strip import OutputStrip
 from ecocheck_desktop.gui.widgets.term_tip import term_tip
 from ecocheck_desktop.gui.worker import Worker
+from ecocheck_desktop.report.pdf import build_report
 from ecocheck_desktop.report.sections import OPTIONAL_SECTIONS
 from ecocheck_desktop.text.numbers import fmt_pct, fmt_t
 from ecocheck_desktop.text.units import unit_text
@@ -242,8 +243,6 @@ class ReportPage(ProjectPage):
         demand = self._demand_data()  # the デマンド section and DM-01/DM-02 in the plan
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
-            from ecocheck_desktop.report.pdf import build_report
-
             build_report(
                 project,
                 path,
@@ -279,6 +278,7 @@ class ReportPage(ProjectPage):
         footprint = copy.deepcopy(self.service.footprint)
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Path:
+            # the lender fields (and the factor library) load on export
             from ecocheck_desktop.report import companion
 
             figures = footprint if footprint is not None else calculate(project, strict=False)

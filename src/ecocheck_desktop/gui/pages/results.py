@@ -282,6 +282,7 @@ class ResultsPage(ProjectPage):
         self._fill_lists(year)
         if year is None or not self.service.is_open:
             return
+        # matplotlib loads with the first chart, after the background preload
         from ecocheck_desktop.report import charts
 
         lang = language()

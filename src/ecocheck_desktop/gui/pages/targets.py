@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecocheck_desktop.core.measures import evaluate_latest, plan_steps
 from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Target
+from ecocheck_desktop.core.targets import paths_for, plan_pathway, standard_target, target_path
 from ecocheck_desktop.gui.message_text import language, message_text, messages_text
 from ecocheck_desktop.gui.pages.project_page import ProjectPage, fiscal_year_text
 from ecocheck_desktop.gui.widgets.build import hbox, named, vbox, wrapped_label
@@ -54,6 +56,7 @@ def pathway_figure(
 ) -> Figure:
     """Actual totals as bars, each target's path as a dashed line and the plan's pathway as a
     solid line: the report's roadmap chart (``report.charts``), so screen and PDF agree."""
+    # matplotlib loads with the first chart (after the page has painted)
     from ecocheck_desktop.report import charts
 
     return charts.roadmap_chart(years, paths, plan, lang, size=(7, 2.8))
@@ -181,7 +184,6 @@ class TargetsPage(ProjectPage):
         base_year = self.base_year()
         if not complete or project is None or base_year is None:
             return
-        from ecocheck_desktop.core.targets import paths_for
 
         by_year = {y.fiscal_year: y for y in complete}
         notes: list[str] = []
@@ -245,8 +247,6 @@ class TargetsPage(ProjectPage):
 
     def targets(self, base_year: int) -> list[Target]:
         """The project's own targets, or the standard ones from ``base_year``."""
-        from ecocheck_desktop.core.targets import standard_target
-
         project = self.service.project
         own = list(project.targets) if project is not None else []
         return own or [standard_target(kind, base_year) for kind in STANDARD_KINDS]
@@ -259,8 +259,6 @@ class TargetsPage(ProjectPage):
                 self.tr("No reduction plan yet: tick measures on the Measures page to see it here.")
             )
             return ()
-        from ecocheck_desktop.core.measures import evaluate_latest, plan_steps
-        from ecocheck_desktop.core.targets import plan_pathway
 
         try:
             latest = evaluate_latest(project, complete, demand=self.service.meter_data())
@@ -290,7 +288,6 @@ class TargetsPage(ProjectPage):
         base_year = self.base_year()
         if self.service.project is None or base_year is None:
             return
-        from ecocheck_desktop.core.targets import standard_target, target_path
 
         spt = standard_target(
             "bank_spt",

@@ -136,6 +136,7 @@ class FactorEntry(EnergyWidget):
         or (electricity) the sourced past-year rows that hold this retailer (issue 15)."""
         if self.energy not in ("electricity", "city_gas") or self.library is None:
             return False
+        # the factor library loads after the opened page has painted
         from ecocheck_desktop.core.factors import list_years
 
         if self.fiscal_year in list_years(self.library, self.energy):
@@ -145,6 +146,7 @@ class FactorEntry(EnergyWidget):
     def nearest_year(self) -> int | None:
         if self.library is None or self.energy != "electricity":
             return None
+        # the factor library loads after the opened page has painted
         from ecocheck_desktop.core.factors import nearest_list_year
 
         return nearest_list_year(self.library, self.fiscal_year, self.energy)
