@@ -26,6 +26,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "ecocheck_desktop"
 EXPLAINED_ABOVE = {
     "text/messages.py": "# The names below come from core and exchange, imported where",
     "commands/selftest.py": "# Each step imports what it checks",
+    "store/demand_rows.py": "# core.demand (the 30-minute analysis) is imported where meter",
     "gui/preload.py": '"""matplotlib for the pages\' charts, and reportlab',
 }
 

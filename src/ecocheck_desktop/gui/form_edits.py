@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ecocheck_desktop.core.bank_fields import bank_problems
 from ecocheck_desktop.core.limits import object_text_problems
 from ecocheck_desktop.core.model import (
     Company,
@@ -54,6 +53,9 @@ class FormEdits:
         # core.limits' caps) is refused with a message, never raised from the store.
         if self._bad_text(company, "company"):
             return
+
+        # the bank's checks load with the first company edit, not before the page paints
+        from ecocheck_desktop.core.bank_fields import bank_problems
 
         refused = bank_problems(company)  # issue 18: verification, verifier, thresholds
         if refused:

@@ -10,14 +10,17 @@ import json
 import sqlite3
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ecocheck_desktop.core.demand import Meter, MeterData, MeterDay, pack, unpack
 from ecocheck_desktop.store.failures import _error, _reading
 from ecocheck_desktop.store.rows import FilePart, _all, _one
 
 # core.demand is imported where meters are read or written: opening a project file does
 # neither, and that module costs its start-up a few milliseconds.
+# core.demand (the 30-minute analysis) is imported where meter data is read or written:
+# opening a file without meters, before its page paints, never loads it.
+if TYPE_CHECKING:
+    from ecocheck_desktop.core.demand import Meter, MeterData, MeterDay
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
@@ -30,6 +33,8 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def _meter(row: sqlite3.Row) -> Meter:
+    from ecocheck_desktop.core.demand import Meter
+
     try:
         mapping = json.loads(row["mapping"] or "{}")
     except ValueError:
@@ -71,6 +76,7 @@ class DemandRows(FilePart):
                     (name,),
                 )
             )
+            from ecocheck_desktop.core.demand import MeterDay, unpack
 
             try:
                 return [MeterDay(date.fromisoformat(r["day"]), unpack(r["wh"])) for r in rows]
@@ -80,6 +86,8 @@ class DemandRows(FilePart):
     def meter_data(self) -> tuple[MeterData, ...]:
         """Every meter that holds readings, with its days (the measures, the report, the JSON
         export)."""
+        from ecocheck_desktop.core.demand import MeterData
+
         found = ((meter, self.meter_days(meter.name)) for meter in self.meters())
         return tuple(MeterData(meter, tuple(days)) for meter, days in found if days)
 
@@ -118,6 +126,7 @@ class DemandRows(FilePart):
             "first": min(d.day for d in days).isoformat() if days else None,
             "last": max(d.day for d in days).isoformat() if days else None,
         }
+        from ecocheck_desktop.core.demand import pack
 
         with self._change("demand.import", meter.name, None, summary) as conn:
             meter_id = self._upsert_meter(conn, meter)
