@@ -138,19 +138,9 @@ def _build_parser() -> argparse.ArgumentParser:
 def _handler(name: str) -> Callable[[argparse.Namespace], int]:
     # Imported lazily so that `ecocheck --version` and each command load only what they need.
     module_name = "import_bills" if name == "import" else name
-    try:
-        module = importlib.import_module(f"ecocheck_desktop.commands.{module_name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"ecocheck_desktop.commands.{module_name}":
-            raise
-        return _not_available
+    module = importlib.import_module(f"ecocheck_desktop.commands.{module_name}")
     run: Callable[[argparse.Namespace], int] = module.run
     return run
-
-
-def _not_available(args: argparse.Namespace) -> int:
-    print(f"ecocheck: '{args.command}' is not available in this version yet", file=sys.stderr)
-    return EXIT_UNEXPECTED
 
 
 # Commands that read many files in one run (a folder of projects, the self-test's steps): the

@@ -3,13 +3,18 @@ that still flushes what was printed and leaves the written files complete."""
 
 from __future__ import annotations
 
+import argparse
 import gc
+import importlib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from ecocheck_desktop import cli
 from ecocheck_desktop.cli import main
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -41,3 +46,19 @@ def test_one_shot_main_restores_the_collector(tmp_path: Path) -> None:
     assert gc.isenabled()
     assert main(["demo", "-o", str(tmp_path / "d.ecocheck")], one_shot=True) == 0
     assert gc.isenabled()
+
+
+def test_every_command_of_the_parser_has_its_module_and_run() -> None:
+    """No "not available in this version" fallback any more: each subcommand the parser offers
+    resolves to ``ecocheck_desktop.commands.<name>.run``, and a missing module is a defect that
+    raises instead of printing a polite refusal."""
+    parser = cli._build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    handlers = {choice.get_default("handler") for choice in sub.choices.values()}
+    assert len(handlers) >= 12 and None not in handlers
+    for name in sorted(handlers):
+        module = "import_bills" if name == "import" else name
+        expected = importlib.import_module(f"ecocheck_desktop.commands.{module}").run
+        assert cli._handler(name) is expected
+    with pytest.raises(ModuleNotFoundError):
+        cli._handler("no_such_command")
