@@ -10,6 +10,12 @@ in the same loop, by a full calculate() of the same project: the baseline of the
 every edit cost before the recalculation became incremental). Goals: under 50 ms on the demo,
 one frame (16 ms) at 10 sites, under 50 ms at 50 sites.
 
+The timed edits start once the window's background import of the charts (gui/preload.py) has
+finished: while it runs, the import and the edit take turns at the interpreter lock, and a
+short run's median would depend on where the import happens to be. The edits a user makes in
+that first moment after opening are not left out: the first project's first edits, made
+before waiting, are their own row ("right after opening").
+
 Run: .venv/bin/python bench/ui_edit.py [--repeat N] [--sizes 20x10 20x50]
 """
 
@@ -70,19 +76,30 @@ def main() -> int:
         middle = 2025 - years // 2  # an edit with a year after it (year-on-year)
         projects.append((label, sized_project(years, sites), middle, GOALS_MS.get(sites, 50.0)))
     for label, project, fiscal_year, goal in projects:
-        median, full, count = measure(app, languages, project, fiscal_year, args.repeat)
-        verdict = "met" if median < goal else "NOT met"
-        what = f"edit -> tile, {label} ({count} records)"
-        ratio = f"{median / full:>7.2f}x"
-        print(f"{what:<52}{median:>8.2f}{full:>10.2f}{ratio}  < {goal:.0f} ms: {verdict}")
+        median, full, count, early = measure(app, languages, project, fiscal_year, args.repeat)
+        if early is not None:
+            show(f"{label} right after opening, charts loading", count, early, full, goal)
+        show(label, count, median, full, goal)
     return 0
+
+
+def show(label: str, count: int, median: float, full: float, goal: float) -> None:
+    verdict = "met" if median < goal else "NOT met"
+    what = f"edit -> tile, {label} ({count} records)"
+    ratio = f"{median / full:>7.2f}x"
+    print(f"{what:<52}{median:>8.2f}{full:>10.2f}{ratio}  < {goal:.0f} ms: {verdict}")
+
+
+EARLY_EDITS = 3  # the first edits after opening, while the charts load in the background
 
 
 def measure(
     app: Any, languages: Any, project: Any, fiscal_year: int | None, repeat: int
-) -> tuple[float, float, int]:
-    """Median edit -> tile and, interleaved with it, a full calculate() of the same project."""
+) -> tuple[float, float, int, float | None]:
+    """Median edit -> tile and, interleaved with it, a full calculate() of the same project;
+    and the median of the first edits when the charts were still loading (else None)."""
     from ecocheck_desktop.core.footprint import calculate
+    from ecocheck_desktop.gui import main_window
     from ecocheck_desktop.gui.main_window import MainWindow
     from ecocheck_desktop.gui.settings import Settings
     from ecocheck_desktop.store.project_file import ProjectFile
@@ -111,6 +128,20 @@ def measure(
         service = window._service  # the baseline calculates its project
         library = service.factor_library()
         timings, full = [], []
+        # The import starts once the opened page has painted (the first project only).
+        waited = time.perf_counter()
+        while "ecocheck_desktop.report.charts" not in sys.modules and not main_window._PRELOADS:
+            app.processEvents()
+            if time.perf_counter() - waited > 5:
+                break
+        loading = any(thread.is_alive() for thread in main_window._PRELOADS)
+        early = []
+        for n in range(EARLY_EDITS if loading else 0):
+            start = time.perf_counter()
+            assert grid.setData(index, "39,000" if n % 2 == 0 else "39,500")
+            app.processEvents()
+            early.append((time.perf_counter() - start) * 1000)
+        main_window._wait_for_preload()
         for value in ("39,000", "39,500"):  # warm-up: the first draws of the shown pages
             assert grid.setData(index, value)
             app.processEvents()
@@ -130,8 +161,9 @@ def measure(
         count = len(service.project.records)
         window.close()
     if os.environ.get("ECOCHECK_BENCH_TRACE"):
-        print([round(t) for t in timings[::20]])
-    return statistics.median(timings), statistics.median(full), count
+        print([round(t) for t in early], [round(t) for t in timings[::20]])
+    first = statistics.median(early) if early else None
+    return statistics.median(timings), statistics.median(full), count, first
 
 
 if __name__ == "__main__":
