@@ -1,5 +1,6 @@
 """The warm PDF's shortcuts (issue 20): a paragraph lays itself out once per width, line breaking
-remembers string widths, and neither changes a single byte of the report."""
+remembers string widths and the breaks it made, and none of them changes a single byte of the
+report."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from reportlab.platypus import Paragraph
 from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report import layout
 from ecocheck_desktop.report.layout import FONT_NAME, Lines, Styles, measure_for
+from ecocheck_desktop.report.linebreak import break_markup
 from ecocheck_desktop.report.pdf import render_report
 
 TEXT = "コージェネレーションの導入で年間 1,200 円/kWh の削減、電力の使用量は 12.3 t-CO2 です。"
@@ -70,8 +72,9 @@ def test_measure_remembers_the_font_width() -> None:
 def test_the_report_is_byte_identical_without_the_shortcuts(
     lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The demo report with the remembered layouts and widths, and with reportlab laying out
-    every paragraph each time it is asked and every width measured anew: the same PDF."""
+    """The demo report with the remembered layouts, widths and breaks, and with reportlab laying
+    out every paragraph each time it is asked, every width measured and every line broken anew:
+    the same PDF."""
     monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file
     project = demo_project()
     fast = render_report(project, lang=lang, today=date(2026, 6, 1))
@@ -79,5 +82,17 @@ def test_the_report_is_byte_identical_without_the_shortcuts(
     monkeypatch.setattr(
         layout, "measure_for", lambda size: lambda text: stringWidth(text, FONT_NAME, size)
     )
+    monkeypatch.setattr(layout, "_break", break_markup)
     slow = render_report(project, lang=lang, today=date(2026, 6, 1))
     assert fast == slow
+
+
+def test_a_break_is_remembered_per_text_width_and_measure() -> None:
+    layout.register_font()
+    measure = measure_for(7.5)
+    layout._break.cache_clear()
+    first = layout._break(TEXT, 60.0, measure)
+    assert first == break_markup(TEXT, 60.0, measure)
+    assert layout._break(TEXT, 60.0, measure) is first  # from memory
+    assert layout._break(TEXT, 40.0, measure) == break_markup(TEXT, 40.0, measure) != first
+    assert layout._break.cache_info().hits == 1
