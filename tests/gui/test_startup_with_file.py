@@ -3,6 +3,7 @@ the wheel guard and the charts' import come after that paint, and nothing change
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox
@@ -162,6 +164,45 @@ def test_an_opened_project_is_calculated_on_first_use_as_a_full_calculation(
     finally:
         service.close()
     assert service.footprint is None
+
+
+@pytest.mark.parametrize("first_use", ["after the paint", "asked for earlier"])
+def test_the_first_calculation_runs_no_collector_pass_and_leaves_the_collector_on(
+    qapp: Any, tmp_path: Path, first_use: str
+) -> None:
+    """Its results join the bills in the permanent generation before the collector could walk
+    them (the pass that followed a big project's first calculation), and the collector is on
+    again afterwards, as it was."""
+    path = tmp_path / "demo.ecocheck"
+    ProjectFile.create(path, demo_project(), user="test").close()
+    service = ProjectService(QUndoStack(), opener=ProjectFile, user="tester")
+    passes: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        service.open(path)
+        frozen = gc.get_freeze_count()
+        gc.callbacks.append(note)
+        try:
+            if first_use == "after the paint":
+                service.calculate_opened()
+            else:
+                assert service.footprint is not None
+        finally:
+            gc.callbacks.remove(note)
+        assert passes == []
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+        assert service.footprint is not None and not service._calculation_due
+    finally:
+        service.close()
+        if not was_on:
+            gc.disable()
 
 
 def test_an_edit_before_the_first_calculation_gives_the_full_calculation(

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ecocheck_desktop.core.collector import collector_paused
 from ecocheck_desktop.core.fiscal import fiscal_year_of, months_of_fiscal_year
 from ecocheck_desktop.core.limits import environment_message, object_text_problems
 from ecocheck_desktop.core.messages import EcoCheckError, Message
@@ -531,7 +532,7 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         """The open project's footprint (None without a project or when it cannot be
         calculated); an opened project is calculated here, on first use."""
         if self._calculation_due:
-            self._calculate()
+            self._calculate_opened_project()
         return self._footprint
 
     @footprint.setter
@@ -543,8 +544,17 @@ class ProjectService(GridEdits, FormEdits, CustomerEdits, EditTransaction, QObje
         """Calculate an opened project now, if nothing has asked for its footprint yet (the
         window calls this once the opened page has painted)."""
         if self._calculation_due:
+            self._calculate_opened_project()
+
+    def _calculate_opened_project(self) -> None:
+        """The opened project's first (full) calculation, its results put out of the cyclic
+        collector's reach with the bills before any of its passes walks them: with the collector
+        on, the first allocations after the calculation ran passes over everything it had made
+        (the first calculation of bench/sizes.py's 20 x 50 file: 434 ms against 490 ms, the
+        medians of 5 alternating pairs of processes)."""
+        with collector_paused():
             self._calculate()
-            gc.freeze()  # its results join the bills out of the collector's reach
+            gc.freeze()
 
     def _recalculate(self, *, now: bool = True) -> None:
         project = self.project
