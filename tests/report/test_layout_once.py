@@ -1,16 +1,19 @@
 """The warm PDF's shortcuts (issue 20): a paragraph lays itself out once per width, line breaking
-remembers string widths and the breaks it made, and none of them changes a single byte of the
-report."""
+remembers string widths and the breaks it made, a table cell is laid out once per session, and
+none of them changes a single byte of the report."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
+from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.exchange.demo import demo_project
 from ecocheck_desktop.report import layout
 from ecocheck_desktop.report.layout import FONT_NAME, Lines, Styles, measure_for
@@ -77,14 +80,66 @@ def test_the_report_is_byte_identical_without_the_shortcuts(
     the same PDF."""
     monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file
     project = demo_project()
+    render_report(project, lang=lang, today=date(2026, 6, 1))  # the session's cells are kept
     fast = render_report(project, lang=lang, today=date(2026, 6, 1))
+    # A second company in the same session (a batch): its own name and figures, and the cells
+    # the first one left behind.
+    other = other_company(project)
+    fast_other = render_report(other, lang=lang, today=date(2026, 6, 1))
+    without_shortcuts(monkeypatch)
+    slow = render_report(project, lang=lang, today=date(2026, 6, 1))
+    assert fast == slow
+    assert fast_other == render_report(other, lang=lang, today=date(2026, 6, 1)) != slow
+
+
+def other_company(project: Project) -> Project:
+    bills = [dataclasses.replace(r, quantity=r.quantity * Decimal("1.07")) for r in project.records]
+    company = dataclasses.replace(project.company, name="常陸精工株式会社")
+    return dataclasses.replace(project, company=company, records=bills)
+
+
+def without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab lays out every paragraph each time it is asked, every width is measured and
+    every line broken anew, every table cell made afresh."""
     monkeypatch.setattr(Lines, "wrap", Paragraph.wrap)
     monkeypatch.setattr(
         layout, "measure_for", lambda size: lambda text: stringWidth(text, FONT_NAME, size)
     )
     monkeypatch.setattr(layout, "_break", break_markup)
-    slow = render_report(project, lang=lang, today=date(2026, 6, 1))
-    assert fast == slow
+    monkeypatch.setattr(layout, "cell_paragraph", layout.fit)
+
+
+def test_a_kept_cell_is_a_copy_with_the_lines_of_a_fresh_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    styles = Styles("ja")
+    layout._cells.clear()
+    laid_out = counting(monkeypatch)
+    first = layout.cell_paragraph(TEXT, styles.cell, 60)
+    assert laid_out == [60]
+    again = layout.cell_paragraph(TEXT, Styles("ja").cell, 60)  # another report's own styles
+    assert laid_out == [60]  # from memory
+    assert again is not first
+    fresh = layout.fit(TEXT, styles.cell, 60)
+    assert again.wrap(60, 1000) == fresh.wrap(60, 1000)
+    assert [line[1] for line in again.blPara.lines] == [line[1] for line in fresh.blPara.lines]
+    # What lays the text out differently is laid out anew: the width, the style's attributes.
+    layout.cell_paragraph(TEXT, styles.cell, 40)
+    layout.cell_paragraph(TEXT, styles.cell_right, 60)
+    layout.cell_paragraph(TEXT, Styles("en").cell, 60)  # no Japanese wrapping
+    assert laid_out == [60, 60, 40, 60, 60]
+
+
+def test_the_kept_cells_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layout, "_CELLS_KEPT", 3)
+    layout._cells.clear()
+    style = Styles("ja").cell
+    for n in range(5):
+        layout.cell_paragraph(f"{n} t-CO2", style, 60)
+    assert [key[0] for key in layout._cells] == ["2 t-CO2", "3 t-CO2", "4 t-CO2"]
+    layout.cell_paragraph("2 t-CO2", style, 60)  # used again: kept longest
+    layout.cell_paragraph("5 t-CO2", style, 60)
+    assert [key[0] for key in layout._cells] == ["4 t-CO2", "2 t-CO2", "5 t-CO2"]
 
 
 def test_a_break_is_remembered_per_text_width_and_measure() -> None:

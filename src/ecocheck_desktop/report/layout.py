@@ -8,7 +8,11 @@ characters the bundled IPAexGothic cannot draw (emoji, private-use, controls) be
 
 from __future__ import annotations
 
+import copy
+import threading
 import unicodedata
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any
@@ -178,6 +182,49 @@ def fit(markup: str, style: Any, width: float, max_height: float = MAX_CELL_HEIG
     return Lines(escape(plain[:low].rstrip() + "…", _ESCAPES), style)
 
 
+# A table cell's paragraph, laid out once per markup, style and width for every report of the
+# session (the GUI's exports, a batch): the same column heads, labels and values come back in
+# every report, and reportlab's Japanese line layout costs ~1 ms per cell. Only table cells
+# are kept: reportlab never splits a cell's paragraph (a body paragraph split at a page foot
+# changes the words its lines share), so a kept one is only ever asked for its size and drawn.
+_CELLS_KEPT = 2048
+_cells: OrderedDict[tuple[Any, ...], Paragraph] = OrderedDict()
+_cells_lock = threading.Lock()
+_style_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[tuple[str, str], ...]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
+    """Everything that lays out or draws a paragraph of ``style`` (each report makes its own
+    styles; two with the same attributes lay out the same lines)."""
+    key = _style_keys.get(style)
+    if key is None:
+        attributes = vars(style).items()
+        key = tuple(sorted((k, repr(v)) for k, v in attributes if k not in ("name", "parent")))
+        _style_keys[style] = key
+    return key
+
+
+def cell_paragraph(
+    markup: str, style: ParagraphStyle, width: float, max_height: float = MAX_CELL_HEIGHT
+) -> Paragraph:
+    """:func:`fit` for a table cell, from memory when a report of this session had the same
+    cell: a copy of the kept paragraph (its own position and canvas; the lines are shared)."""
+    key = (markup, _style_key(style), width, max_height)
+    with _cells_lock:
+        kept = _cells.get(key)
+        if kept is not None:
+            _cells.move_to_end(key)
+    if kept is None:
+        kept = fit(markup, style, width, max_height)
+        with _cells_lock:
+            _cells[key] = kept
+            while len(_cells) > _CELLS_KEPT:
+                _cells.popitem(last=False)
+    return copy.copy(kept)
+
+
 def broken(markup: str, style: Any, width: float) -> Paragraph:
     """``markup`` as a Paragraph of ``width`` points whose lines end where the report's
     line-breaking rule allows (.linebreak), as in every table cell."""
@@ -284,7 +331,9 @@ def table(
             return value
         if head:
             style = styles.head_right if column in numeric_columns else styles.head
-            return Lines(_break(header_markup(value), room[column], measure), style)
+            return cell_paragraph(
+                _break(header_markup(value), room[column], measure), style, inner[column]
+            )
         # A value that fits on one line is drawn as a plain string: a Paragraph per cell
         # (wrapping machinery) is most of a long table's layout time.
         if "<" not in value:
@@ -293,7 +342,7 @@ def table(
                 return plain
         style = styles.cell_right if column in numeric_columns else styles.cell
         # Our line breaks (.linebreak: no split katakana word, 禁則, no lone 円 or unit).
-        return fit(_break(value, room[column], measure), style, inner[column])
+        return cell_paragraph(_break(value, room[column], measure), style, inner[column])
 
     data = [[cell(h, i, head=True) for i, h in enumerate(header)]]
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
