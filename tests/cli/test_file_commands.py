@@ -119,3 +119,4 @@ def test_selftest(capsys) -> None:
     out = capsys.readouterr().out
     assert "selftest passed" in out
     assert "FAIL" not in out
+    assert "OK   PDF helpers: reportlab's C helpers (rl_accel)" in out
