@@ -184,10 +184,11 @@ def fit(markup: str, style: Any, width: float, max_height: float = MAX_CELL_HEIG
 
 # A table cell's paragraph, laid out once per markup, style and width for every report of the
 # session (the GUI's exports, a batch): the same column heads, labels and values come back in
-# every report, and reportlab's Japanese line layout costs ~1 ms per cell. Only table cells
+# every report, and laying them out again was ~15 % of a warm demo export. Only table cells
 # are kept: reportlab never splits a cell's paragraph (a body paragraph split at a page foot
 # changes the words its lines share), so a kept one is only ever asked for its size and drawn.
-_CELLS_KEPT = 2048
+# The demo's two editions keep 273 cells in ~1.5 MB; at most this many are kept (~6 MB).
+_CELLS_KEPT = 1024
 _cells: OrderedDict[tuple[Any, ...], Paragraph] = OrderedDict()
 _cells_lock = threading.Lock()
 _style_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[tuple[str, str], ...]] = (
