@@ -1,6 +1,6 @@
 """The warm PDF's shortcuts (issue 20): a paragraph lays itself out once per width, line breaking
-remembers string widths and the breaks it made, a table cell is laid out once per session, and
-none of them changes a single byte of the report."""
+remembers string widths and the breaks it made, a table cell and a paragraph of the story are
+laid out once per session, and none of them changes a single byte of the report."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ecocheck_desktop.report import layout
 from ecocheck_desktop.report.layout import FONT_NAME, Lines, Styles, measure_for
 from ecocheck_desktop.report.linebreak import break_markup
 from ecocheck_desktop.report.pdf import render_report
+from ecocheck_desktop.report.sections import story
 
 TEXT = "コージェネレーションの導入で年間 1,200 円/kWh の削減、電力の使用量は 12.3 t-CO2 です。"
 
@@ -107,6 +108,7 @@ def without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     monkeypatch.setattr(layout, "_break", break_markup)
     monkeypatch.setattr(layout, "cell_paragraph", layout.fit)
+    monkeypatch.setattr(story, "kept_paragraph", Lines)
 
 
 def test_a_kept_cell_is_a_copy_with_the_lines_of_a_fresh_one(
@@ -131,15 +133,59 @@ def test_a_kept_cell_is_a_copy_with_the_lines_of_a_fresh_one(
 
 
 def test_the_kept_cells_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(layout, "_CELLS_KEPT", 3)
+    monkeypatch.setattr(layout._cells, "size", 3)
     layout._cells.clear()
     style = Styles("ja").cell
     for n in range(5):
         layout.cell_paragraph(f"{n} t-CO2", style, 60)
-    assert [key[0] for key in layout._cells] == ["2 t-CO2", "3 t-CO2", "4 t-CO2"]
+    assert [key[0] for key in layout._cells.keys()] == ["2 t-CO2", "3 t-CO2", "4 t-CO2"]
     layout.cell_paragraph("2 t-CO2", style, 60)  # used again: kept longest
     layout.cell_paragraph("5 t-CO2", style, 60)
-    assert [key[0] for key in layout._cells] == ["4 t-CO2", "2 t-CO2", "5 t-CO2"]
+    assert [key[0] for key in layout._cells.keys()] == ["4 t-CO2", "2 t-CO2", "5 t-CO2"]
+
+
+# Two fragments (the bold part): reportlab lays it out as lines of words, which split changes.
+LONG = "<b>省エネ診断の結果</b>、コンプレッサーの更新と照明のLED化で電力を減らせます。" * 12
+
+
+def words(paragraph: Paragraph) -> list[list[str]]:
+    return [[str(w.text) for w in line.words] for line in paragraph.blPara.lines]
+
+
+def test_a_kept_paragraph_shares_its_layouts_with_its_copies(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    layout._paragraphs.clear()
+    laid_out = counting(monkeypatch)
+    first = layout.kept_paragraph(TEXT, Styles("ja").body)
+    first.wrap(300, 1000)
+    second = layout.kept_paragraph(TEXT, Styles("ja").body)  # the next report's
+    assert second is not first
+    assert second.wrap(300, 1000) == first.wrap(300, 1000)
+    assert laid_out == [300]  # laid out once, for both
+    second.wrap(200, 1000)
+    assert layout.kept_paragraph(TEXT, Styles("ja").body).wrap(200, 1000)[1] > 0
+    assert laid_out == [300, 200]
+    layout.kept_paragraph(TEXT, Styles("en").body).wrap(300, 1000)  # other style: its own
+    assert laid_out == [300, 200, 300]
+
+
+def test_a_kept_paragraph_split_at_a_page_foot_leaves_the_kept_lines_alone() -> None:
+    """reportlab's split appends a space to the last word of each line it hands on; a split
+    copy works on words of its own, so the next copy draws the lines as they were."""
+    layout._paragraphs.clear()
+    style = Styles("ja").user
+    fresh = Lines(LONG, style)
+    fresh.wrap(200, 10_000)
+    expected = words(fresh)
+    for _ in range(2):  # the second split is of a copy made after the first one split
+        copy = layout.kept_paragraph(LONG, style)
+        copy.wrap(200, 10_000)
+        parts = copy.split(200, 60)
+        assert len(parts) == 2
+    later = layout.kept_paragraph(LONG, style)
+    later.wrap(200, 10_000)
+    assert words(later) == expected
 
 
 def test_a_break_is_remembered_per_text_width_and_measure() -> None:

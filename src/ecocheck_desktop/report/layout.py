@@ -182,15 +182,48 @@ def fit(markup: str, style: Any, width: float, max_height: float = MAX_CELL_HEIG
     return Lines(escape(plain[:low].rstrip() + "…", _ESCAPES), style)
 
 
-# A table cell's paragraph, laid out once per markup, style and width for every report of the
-# session (the GUI's exports, a batch): the same column heads, labels and values come back in
-# every report, and laying them out again was ~15 % of a warm demo export. Only table cells
-# are kept: reportlab never splits a cell's paragraph (a body paragraph split at a page foot
-# changes the words its lines share), so a kept one is only ever asked for its size and drawn.
-# The demo's two editions keep 273 cells in ~1.5 MB; at most this many are kept (~6 MB).
-_CELLS_KEPT = 1024
-_cells: OrderedDict[tuple[Any, ...], Paragraph] = OrderedDict()
-_cells_lock = threading.Lock()
+class _Kept:
+    """Paragraphs laid out once for the whole session (every report of the GUI, a batch), handed
+    out as copies: at most ``size`` of them, the least recently used dropped first; safe to use
+    from the export threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], Paragraph] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], make: Callable[[], Paragraph]) -> Paragraph:
+        """A copy of the paragraph kept for ``key`` (its own position and canvas; its lines
+        shared), made by ``make`` the first time."""
+        with self._lock:
+            kept = self._items.get(key)
+            if kept is not None:
+                self._items.move_to_end(key)
+        if kept is None:
+            kept = make()
+            with self._lock:
+                self._items[key] = kept
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        return copy.copy(kept)
+
+    def keys(self) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return list(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+# A report's table cells, laid out once per markup, style and width: the same column heads,
+# labels and values come back in every report, and laying them out again was ~15 % of a warm
+# demo export. reportlab never splits a cell, so a kept one is only asked for its size and
+# drawn. The demo's two editions keep 273 cells in ~1.5 MB; at most 1,024 are kept (~6 MB).
+_cells = _Kept(1024)
+# The paragraphs between the tables (headings, sentences, notes), once per markup and style;
+# each width they are laid out at is kept with them (SharedLines).
+_paragraphs = _Kept(1024)
 _style_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[tuple[str, str], ...]] = (
     weakref.WeakKeyDictionary()
 )
@@ -211,19 +244,54 @@ def cell_paragraph(
     markup: str, style: ParagraphStyle, width: float, max_height: float = MAX_CELL_HEIGHT
 ) -> Paragraph:
     """:func:`fit` for a table cell, from memory when a report of this session had the same
-    cell: a copy of the kept paragraph (its own position and canvas; the lines are shared)."""
+    cell."""
     key = (markup, _style_key(style), width, max_height)
-    with _cells_lock:
-        kept = _cells.get(key)
+    return _cells.get(key, lambda: fit(markup, style, width, max_height))
+
+
+class SharedLines(Lines):
+    """A paragraph of the story whose layouts (one per width) are shared by the copies that
+    :func:`kept_paragraph` hands out, in this report and the next ones.
+
+    reportlab's split changes the words of the lines it splits (it appends the space that the
+    line end took), so a shared copy that is split at a page foot first parses its markup again
+    into words and lines of its own; the pieces reportlab makes of it are its own too."""
+
+    _source: tuple[str, ParagraphStyle] | None = None  # set on the kept one: its copies share
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._layouts: dict[float, tuple[float, float, Any, list[float]]] = {}
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        kept = self._layouts.get(availWidth)
         if kept is not None:
-            _cells.move_to_end(key)
-    if kept is None:
-        kept = fit(markup, style, width, max_height)
-        with _cells_lock:
-            _cells[key] = kept
-            while len(_cells) > _CELLS_KEPT:
-                _cells.popitem(last=False)
-    return copy.copy(kept)
+            self.width, self.height, self.blPara, self._wrapWidths = kept
+            return self.width, self.height
+        width, height = Paragraph.wrap(self, availWidth, availHeight)
+        if getattr(self, "blPara", None) is not None:
+            self._layouts[availWidth] = (self.width, self.height, self.blPara, self._wrapWidths)
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._source is not None:
+            markup, style = self._source
+            self._source = None
+            self._layouts = {}
+            Paragraph.__init__(self, markup, style)
+            self.__dict__.pop("blPara", None)
+        return list(super().split(availWidth, availHeight))
+
+
+def kept_paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
+    """``Lines(markup, style)`` for the story, parsed and laid out once per session."""
+
+    def make() -> Paragraph:
+        paragraph = SharedLines(markup, style)
+        paragraph._source = (markup, style)
+        return paragraph
+
+    return _paragraphs.get((markup, _style_key(style)), make)
 
 
 def broken(markup: str, style: Any, width: float) -> Paragraph:

@@ -25,7 +25,14 @@ from ecocheck_desktop.core.messages import EcoCheckError
 from ecocheck_desktop.core.model import Project
 from ecocheck_desktop.report.chart_pdf import ChartFlowable
 from ecocheck_desktop.report.chart_spec import ChartRow, ChartSpec
-from ecocheck_desktop.report.layout import FONT_NAME, LIGHT, PAGE_MARGIN, Lines, Styles, safe
+from ecocheck_desktop.report.layout import (
+    FONT_NAME,
+    LIGHT,
+    PAGE_MARGIN,
+    Styles,
+    kept_paragraph,
+    safe,
+)
 from ecocheck_desktop.text.messages import render as message_text
 from ecocheck_desktop.text.report import fiscal_year_label, text
 from ecocheck_desktop.text.units import unit_text
@@ -90,7 +97,7 @@ class Story:
         return text(key, self.lang, **params)
 
     def p(self, markup: str, style: Any = None) -> Paragraph:
-        return Lines(markup, style or self.styles.body)
+        return kept_paragraph(markup, style or self.styles.body)
 
     def plain(self, key: str, **params: object) -> Paragraph:
         """One of our own sentences; parameters are user text and get escaped."""
