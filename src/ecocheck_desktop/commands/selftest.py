@@ -2,9 +2,8 @@
 
 demo -> .ecocheck -> load -> calculate (totals positive, the calc JSON contract keys present)
 -> JSON export/import round trip -> PDF when the report module is installed, with reportlab's C
-helpers. Uses only the
-bundled resources (via resources.py), so it runs from a frozen bundle too. Prints one OK/FAIL
-line per step; exit 0 when all pass, 1 otherwise.
+helpers. Uses only the bundled resources (via resources.py), so it runs from a frozen bundle
+too. Prints one OK/FAIL line per step; exit 0 when all pass, 1 otherwise.
 """
 
 from __future__ import annotations

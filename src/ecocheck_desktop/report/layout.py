@@ -250,9 +250,10 @@ def cell_paragraph(
     return _cells.get(key, lambda: fit(markup, style, width, max_height))
 
 
-class SharedLines(Lines):
-    """A paragraph of the story whose layouts (one per width) are shared by the copies that
-    :func:`kept_paragraph` hands out, in this report and the next ones.
+class SharedLines(Paragraph):  # type: ignore[misc]
+    """A paragraph of the story whose layouts (one per width, where :class:`Lines` keeps the
+    last) are shared by the copies that :func:`kept_paragraph` hands out, in this report and
+    the next ones.
 
     reportlab's split changes the words of the lines it splits (it appends the space that the
     line end took), so a shared copy that is split at a page foot first parses its markup again
@@ -269,7 +270,7 @@ class SharedLines(Lines):
         if kept is not None:
             self.width, self.height, self.blPara, self._wrapWidths = kept
             return self.width, self.height
-        width, height = Paragraph.wrap(self, availWidth, availHeight)
+        width, height = super().wrap(availWidth, availHeight)
         if getattr(self, "blPara", None) is not None:
             self._layouts[availWidth] = (self.width, self.height, self.blPara, self._wrapWidths)
         return width, height
